@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Redis } from 'ioredis';
+import { Logger } from 'nestjs-pino';
+import { requestId } from '#common/logging.module.js';
+import { projectRoot } from '#common/project-root.js';
+import type { AppConfig } from '#config/app-config.js';
+import { ApiModule } from './api.module.js';
+import { toErrorBody } from './common/error-response.filter.js';
+import { createValidationPipe } from './common/validation.js';
+
+export const API_PREFIX = 'api/v1';
+
+/** Where the built web pages are served from (the api serves them at the site root). */
+const WEB_ROOT = join(projectRoot(), 'web');
+
+/**
+ * Builds the api exactly as production runs it; `main.ts` and the e2e tests both use it.
+ * Fastify, helmet, raw webhook bodies, validation, the error shape, rate limits and OpenAPI.
+ */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false, genReqId: requestId }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors Fastify raises before Nest sees the request (bad JSON, rate limits) get our shape too.
+  const logger = new NestLogger('HttpServer');
+  fastify.setErrorHandler((error, _request, reply) => {
+    const body = toErrorBody(error, logger);
+    void reply.status(body.statusCode).send(body);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // LiveKit signs the exact bytes it sends, so webhook bodies stay raw Buffers.
+  fastify.addContentTypeParser(
+    'application/webhook+json',
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
+  );
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        mediaSrc: ["'self'", 'blob:'],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    max: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    ...(config.REDIS_URL
+      ? { redis: new Redis(config.REDIS_URL), nameSpace: `${config.QUEUE_PREFIX}-rl-` }
+      : {}),
+  });
+
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useStaticAssets({ root: WEB_ROOT, prefix: '/', index: false, wildcard: false });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Hearth API')
+      .setDescription('Therapist-led group sessions: see API.md for the contract')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

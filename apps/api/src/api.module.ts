@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggingModule } from '#common/logging.module.js';
+import type { AppConfig } from '#config/app-config.js';
+import { ConfigModule } from '#config/config.module.js';
+import { DatabaseModule } from '#database/database.module.js';
+import { HealthModule } from '#health/health.module.js';
+import { OrganizationsModule } from '#organizations/organizations.module.js';
+import { QueueModule } from '#queue/queue.module.js';
+import { AccessTokenGuard } from './auth/access-token.guard.js';
+import { AuthController } from './auth/auth.controller.js';
+import { ErrorResponseFilter } from './common/error-response.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { MeController } from './me/me.controller.js';
+import { InvitationsController } from './organizations/invitations.controller.js';
+import { OrganizationAccessGuard } from './organizations/organization-access.guard.js';
+import { OrganizationsController } from './organizations/organizations.controller.js';
+
+/** The HTTP api: controllers only; it produces jobs and never processes them. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule.forRoot({ runMigrations: true }),
+        QueueModule.forRoot(),
+        HealthModule,
+        OrganizationsModule,
+      ],
+      controllers: [
+        AuthController,
+        MeController,
+        OrganizationsController,
+        InvitationsController,
+        HealthController,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorResponseFilter },
+        // Order matters: who is asking first, then what they may do in the organization.
+        { provide: APP_GUARD, useClass: AccessTokenGuard },
+        { provide: APP_GUARD, useClass: OrganizationAccessGuard },
+      ],
+    };
+  }
+}

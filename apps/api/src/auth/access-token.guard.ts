@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { UnauthenticatedError } from '#common/domain-error.js';
+import { TokenService } from '#identity/token.service.js';
+import { AuthenticatedRequest, IS_PUBLIC } from './auth.decorators.js';
+
+/** Requires `Authorization: Bearer <access token>` on every route not marked @Public(). */
+@Injectable()
+export class AccessTokenGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) {
+      throw new UnauthenticatedError('missing_access_token', 'Sign in: a bearer token is required');
+    }
+    request.user = { id: await this.tokens.verifyAccessToken(token) };
+    return true;
+  }
+}

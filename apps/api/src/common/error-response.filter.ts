@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, type DomainErrorKind, InvalidInputError } from '#common/domain-error.js';
+import { ValidationFailedError, type FieldError } from './validation.js';
+
+const STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: FieldError[];
+  errorId?: string;
+}
+
+/** Errors Fastify raises itself (malformed JSON, wrong content type, body too large). */
+interface FastifyError extends Error {
+  statusCode?: number;
+  code?: string;
+}
+
+/**
+ * Turns every error into the API.md shape. Domain errors map by kind; anything unexpected is a
+ * 500 with an `errorId` that is also logged, and never leaks its message to the client.
+ */
+export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
+  if (error instanceof ValidationFailedError) {
+    return { statusCode: 400, code: error.code, message: error.message, errors: error.errors };
+  }
+  if (error instanceof DomainError) {
+    const body: ErrorBody = {
+      statusCode: STATUS[error.kind],
+      code: error.code,
+      message: error.message,
+    };
+    if (error instanceof InvalidInputError && error.field) {
+      body.errors = [{ field: error.field, message: error.message }];
+    }
+    return body;
+  }
+  if (error instanceof HttpException) {
+    const statusCode = error.getStatus();
+    if (statusCode < 500) {
+      return { statusCode, code: HTTP_CODES[statusCode] ?? 'bad_request', message: error.message };
+    }
+  }
+  const fastifyError = error as FastifyError;
+  if (
+    typeof fastifyError?.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    const statusCode = fastifyError.statusCode;
+    const code = fastifyError.code?.startsWith('FST_ERR_CTP_INVALID_JSON')
+      ? 'malformed_json'
+      : (HTTP_CODES[statusCode] ?? 'bad_request');
+    const body: ErrorBody = { statusCode, code, message: fastifyError.message };
+    if (statusCode === 400) body.errors = [{ field: 'body', message: fastifyError.message }];
+    return body;
+  }
+  const errorId = randomUUID();
+  logger.error({ err: error, errorId }, 'Unhandled error');
+  return { statusCode: 500, code: 'internal_error', message: 'Something went wrong', errorId };
+}
+
+@Catch()
+export class ErrorResponseFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ErrorResponseFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = toErrorBody(error, this.logger);
+    void reply.status(body.statusCode).send(body);
+  }
+}

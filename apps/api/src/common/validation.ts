@@ -1,0 +1,41 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { DomainError } from '#common/domain-error.js';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A request body, query or path that failed validation; the api answers 400 with the fields. */
+export class ValidationFailedError extends DomainError {
+  constructor(readonly errors: FieldError[]) {
+    super('invalid', 'validation_failed', `Invalid ${errors.map((e) => e.field).join(', ')}`);
+  }
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = error.property
+      ? parent
+        ? `${parent}.${error.property}`
+        : error.property
+      : parent;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field: field || 'body',
+      message,
+    }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Strips nothing silently: unknown fields, wrong types and missing fields are all 400s. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new ValidationFailedError(flatten(errors)),
+  });
+}

@@ -1,0 +1,21 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiTags } from '@nestjs/swagger';
+import { AcceptInvitationDto } from '#organizations/dto/organization.dto.js';
+import { InvitationsService } from '#organizations/invitations.service.js';
+import { Public } from '../auth/auth.decorators.js';
+
+@ApiTags('organizations')
+@Controller('invitations')
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  /** Accepts the invitation from the e-mailed link; answers a signed-in session. */
+  @Public()
+  @Post('accept')
+  @HttpCode(200)
+  @RouteConfig({ rateLimit: {} })
+  accept(@Body() body: AcceptInvitationDto) {
+    return this.invitations.accept(body);
+  }
+}

@@ -1,0 +1,64 @@
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import { Membership } from '#organizations/membership.entity.js';
+import { MembershipRepository } from '#organizations/membership.repository.js';
+import type { OrganizationRole } from '#organizations/organization-role.js';
+import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
+
+const ROLES = 'hearth:organization-roles';
+
+/**
+ * Marks an organization-scoped route (`:orgId` in its path) and the roles allowed on it.
+ * Non-members get 404, as if the organization did not exist; members without the role get 403.
+ */
+export const OrganizationRoles = (...roles: OrganizationRole[]) => SetMetadata(ROLES, roles);
+
+type RequestWithMembership = AuthenticatedRequest & { membership?: Membership };
+
+/** The caller's membership in the route's organization, as checked by the guard. */
+export const CurrentMembership = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Membership => {
+    const membership = context.switchToHttp().getRequest<RequestWithMembership>().membership;
+    if (!membership)
+      throw new Error('CurrentMembership used on a route without @OrganizationRoles');
+    return membership;
+  },
+);
+
+@Injectable()
+export class OrganizationAccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const roles = this.reflector.getAllAndOverride<OrganizationRole[] | undefined>(ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!roles) return true;
+    const request = context.switchToHttp().getRequest<RequestWithMembership>();
+    const { orgId } = request.params as { orgId?: string };
+    const membership =
+      orgId && UUID.test(orgId) ? await this.memberships.find(orgId, request.user.id) : null;
+    if (!membership) throw new NotFoundError('organization_not_found', 'No such organization');
+    if (!roles.includes(membership.role)) {
+      throw new ForbiddenError(
+        'insufficient_role',
+        `This needs one of the roles: ${roles.join(', ')}`,
+      );
+    }
+    request.membership = membership;
+    return true;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  AddMemberDto,
+  CreateInvitationDto,
+  CreateOrganizationDto,
+  UpdateOrganizationDto,
+} from '#organizations/dto/organization.dto.js';
+import { InvitationsService } from '#organizations/invitations.service.js';
+import { MembersService } from '#organizations/members.service.js';
+import type { Membership } from '#organizations/membership.entity.js';
+import { MANAGER_ROLES, ORGANIZATION_ROLES } from '#organizations/organization-role.js';
+import { OrganizationsService } from '#organizations/organizations.service.js';
+import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+import { CurrentMembership, OrganizationRoles } from './organization-access.guard.js';
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly members: MembersService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  @Post()
+  create(@Body() body: CreateOrganizationDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.organizations.create(body.name, user.id);
+  }
+
+  @Get(':orgId')
+  @OrganizationRoles(...ORGANIZATION_ROLES)
+  get(@CurrentMembership() membership: Membership) {
+    return this.organizations.get(membership.organizationId);
+  }
+
+  @Patch(':orgId')
+  @OrganizationRoles(...MANAGER_ROLES)
+  update(@CurrentMembership() membership: Membership, @Body() body: UpdateOrganizationDto) {
+    return this.organizations.update(membership.organizationId, body);
+  }
+
+  @Get(':orgId/members')
+  @OrganizationRoles(...MANAGER_ROLES)
+  async listMembers(@CurrentMembership() membership: Membership) {
+    return { items: await this.members.list(membership.organizationId) };
+  }
+
+  @Post(':orgId/members')
+  @OrganizationRoles(...MANAGER_ROLES)
+  addMember(@CurrentMembership() membership: Membership, @Body() body: AddMemberDto) {
+    return this.members.add(membership.organizationId, membership.role, body.email, body.role);
+  }
+
+  @Post(':orgId/invitations')
+  @OrganizationRoles(...MANAGER_ROLES)
+  invite(@CurrentMembership() membership: Membership, @Body() body: CreateInvitationDto) {
+    return this.invitations.invite(
+      membership.organizationId,
+      { userId: membership.userId, role: membership.role },
+      body.email,
+      body.role,
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { LoggingModule } from '#common/logging.module.js';
+import type { AppConfig } from '#config/app-config.js';
+import { ConfigModule } from '#config/config.module.js';
+import { DatabaseModule } from '#database/database.module.js';
+import { HealthModule } from '#health/health.module.js';
+import { NotificationsModule } from '#notifications/notifications.module.js';
+import { OrganizationsModule } from '#organizations/organizations.module.js';
+import { QueueModule } from '#queue/queue.module.js';
+import { SendInvitationEmailProcessor } from './processors/send-invitation-email.processor.js';
+import { WorkerHealthServer } from './worker-health.server.js';
+
+/** One processor class per job; each queue must appear here (checked at start-up). */
+export const PROCESSORS: Type[] = [SendInvitationEmailProcessor];
+
+/** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, processors: Type[] = PROCESSORS): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DiscoveryModule,
+        DatabaseModule.forRoot({ runMigrations: false }),
+        QueueModule.forRoot(),
+        HealthModule,
+        OrganizationsModule,
+        NotificationsModule,
+      ],
+      providers: [...processors, WorkerHealthServer],
+    };
+  }
+}

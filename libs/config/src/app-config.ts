@@ -1,0 +1,163 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  getMetadataStorage,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Variables whose values must never be logged or echoed back. */
+export const SECRET_VARIABLES = ['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const;
+
+/**
+ * Every environment variable Hearth reads, typed and validated once at boot.
+ * `.env.example` documents each one; keep the two in step.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  /** Base address people reach the web pages at; used in e-mailed links. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// connection string',
+  })
+  DATABASE_URL!: string;
+
+  @Transform(toBool)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  /** With it the queues live in Redis; without it in BullMQ's PostgreSQL backend. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// address' })
+  REDIS_URL?: string;
+
+  /** Namespace of the queues' keys, so several deployments (or test runs) can share one Redis. */
+  @Matches(/^[a-z0-9-]+$/, { message: 'QUEUE_PREFIX may hold only a-z, 0-9 and -' })
+  QUEUE_PREFIX = 'hearth';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  INVITATION_TTL_HOURS = 168;
+
+  /** Login and register attempts allowed per client address per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Without it e-mail is written as .eml files to MAIL_OUTBOX_DIR instead of being sent. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// address' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_OUTBOX_DIR = '.data/outbox';
+
+  @IsString()
+  @Matches(/^(.+<)?[^\s<>]+@[^\s<>]+>?$/, { message: 'MAIL_FROM must be an address' })
+  MAIL_FROM = 'Hearth <no-reply@hearth.localhost>';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+export class ConfigValidationError extends Error {
+  constructor(
+    readonly variables: string[],
+    details: string[],
+  ) {
+    super(`Invalid configuration: ${details.join('; ')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.map((e) => {
+    const reasons = Object.values(e.constraints ?? {});
+    return reasons.length ? reasons.join(', ') : `${e.property} is invalid`;
+  });
+}
+
+/**
+ * Reads and validates the environment. Throws a {@link ConfigValidationError} naming every
+ * wrong or missing variable; never includes a secret's value in the message.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(AppConfig, '', true, false)
+      .map((m) => m.propertyName),
+  );
+  const input = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => value !== undefined && known.has(key)),
+  );
+  const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigValidationError(
+      errors.map((e) => e.property),
+      describe(errors),
+    );
+  }
+  return config;
+}

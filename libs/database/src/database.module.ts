@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '#config/app-config.js';
+import { databaseOptions } from './database-options.js';
+
+export interface DatabaseModuleOptions {
+  /** Run pending migrations while connecting (the api does; the worker never does). */
+  runMigrations: boolean;
+}
+
+/** The TypeORM connection; each domain lib registers its own entities with `forFeature`. */
+@Module({})
+export class DatabaseModule {
+  static forRoot({ runMigrations }: DatabaseModuleOptions) {
+    return TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        ...databaseOptions(config.DATABASE_URL),
+        autoLoadEntities: true,
+        migrationsRun: runMigrations && config.MIGRATIONS_RUN,
+        retryAttempts: 3,
+        retryDelay: 1000,
+      }),
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, UnauthenticatedError } from '#common/domain-error.js';
+import type { LoginDto, RegisterDto } from './dto/register.dto.js';
+import { PasswordHasher } from './password-hasher.js';
+import { TokenPair, TokenService } from './token.service.js';
+import { User } from './user.entity.js';
+import { UserRepository } from './user.repository.js';
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+export interface AuthResult extends TokenPair {
+  user: PublicUser;
+}
+
+export const toPublicUser = ({ id, email, displayName }: User): PublicUser => ({
+  id,
+  email,
+  displayName,
+});
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async register(input: RegisterDto): Promise<AuthResult> {
+    const user = await this.users.insert({
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash: await this.hasher.hash(input.password),
+    });
+    if (!user) throw new ConflictError('email_taken', 'An account with this e-mail already exists');
+    return { user: toPublicUser(user), ...(await this.tokens.issue(user.id)) };
+  }
+
+  async login(input: LoginDto): Promise<AuthResult> {
+    const user = await this.verifyCredentials(input.email, input.password);
+    return { user: toPublicUser(user), ...(await this.tokens.issue(user.id)) };
+  }
+
+  async refresh(refreshToken: string): Promise<AuthResult> {
+    const { userId, pair } = await this.tokens.rotate(refreshToken);
+    const user = await this.users.findById(userId);
+    if (!user)
+      throw new UnauthenticatedError('invalid_refresh_token', 'The refresh token is invalid');
+    return { user: toPublicUser(user), ...pair };
+  }
+
+  /** The account behind an e-mail and password, or `invalid_credentials` (same answer either way). */
+  async verifyCredentials(email: string, password: string): Promise<User> {
+    const user = await this.users.findCredentialsByEmail(email);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid) {
+      throw new UnauthenticatedError('invalid_credentials', 'The e-mail or password is wrong');
+    }
+    return user;
+  }
+}

@@ -1,0 +1,35 @@
+import type { MailMessage } from './mailer.service.js';
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export interface InvitationEmailInput {
+  to: string;
+  organizationName: string;
+  role: string;
+  link: string;
+  expiresAt: Date;
+}
+
+/** The invitation e-mail, plain text and HTML. */
+export function invitationEmail(input: InvitationEmailInput): MailMessage {
+  const expires = input.expiresAt.toUTCString();
+  const subject = `You are invited to join ${input.organizationName} on Hearth`;
+  const text = [
+    `Hello,`,
+    ``,
+    `${input.organizationName} has invited you to join them on Hearth as ${input.role}.`,
+    `Open this link to accept and choose your password:`,
+    ``,
+    input.link,
+    ``,
+    `The link works until ${expires}. If you were not expecting this, you can ignore this e-mail.`,
+  ].join('\n');
+  const org = escapeHtml(input.organizationName);
+  const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">
+<p>Hello,</p>
+<p><strong>${org}</strong> has invited you to join them on Hearth as ${escapeHtml(input.role)}.</p>
+<p><a href="${escapeHtml(input.link)}">Accept the invitation and choose your password</a></p>
+<p>The link works until ${escapeHtml(expires)}. If you were not expecting this, you can ignore this e-mail.</p>
+</body></html>`;
+  return { to: input.to, subject, text, html };
+}

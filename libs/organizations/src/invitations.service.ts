@@ -1,0 +1,199 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
+import { AppConfig } from '#config/app-config.js';
+import { AuthResult, AuthService, toPublicUser } from '#identity/auth.service.js';
+import { PasswordHasher } from '#identity/password-hasher.js';
+import { TokenService } from '#identity/token.service.js';
+import type { User } from '#identity/user.entity.js';
+import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
+import { NotificationsProducer } from '#queue/notifications.producer.js';
+import type { AcceptInvitationDto } from './dto/organization.dto.js';
+import type { Invitation } from './invitation.entity.js';
+import { InvitationRepository } from './invitation.repository.js';
+import { assertMayGrant } from './members.service.js';
+import { MembershipRepository } from './membership.repository.js';
+import type { OrganizationRole } from './organization-role.js';
+import { OrganizationRepository } from './organization.repository.js';
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: OrganizationRole;
+  expiresAt: Date;
+}
+
+/** What the invitation e-mail needs; built by the worker when the job runs. */
+export interface InvitationEmail {
+  to: string;
+  organizationName: string;
+  role: OrganizationRole;
+  link: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class InvitationsService {
+  private readonly linkKey: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invitations: InvitationRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly users: UserRepository,
+    private readonly auth: AuthService,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly producer: NotificationsProducer,
+    private readonly config: AppConfig,
+  ) {
+    this.linkKey = createHmac('sha256', config.JWT_SECRET).update('invitation-link').digest();
+  }
+
+  async invite(
+    organizationId: string,
+    actor: { userId: string; role: OrganizationRole },
+    email: string,
+    role: OrganizationRole,
+  ): Promise<InvitationView> {
+    assertMayGrant(actor.role, role);
+    const existing = await this.users.findByEmail(email);
+    if (existing && (await this.memberships.find(organizationId, existing.id))) {
+      throw new ConflictError('already_member', 'This person already belongs to the organization');
+    }
+    const invitation = await this.invitations.upsertPending({
+      organizationId,
+      email: normalizeEmail(email),
+      role,
+      invitedById: actor.userId,
+      expiresAt: new Date(Date.now() + this.config.INVITATION_TTL_HOURS * 3_600_000),
+    });
+    // Enqueued only after the invitation committed, so the worker always finds it.
+    await this.producer.sendInvitationEmail({
+      invitationId: invitation.id,
+      version: invitation.version,
+    });
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+    };
+  }
+
+  /**
+   * Accepts an invitation. A new account gets the password chosen here; an existing account must
+   * prove it is theirs with its password. Answers a signed-in session either way.
+   */
+  async accept(input: AcceptInvitationDto): Promise<AuthResult & { organizationId: string }> {
+    const invitation = await this.findByToken(input.token);
+    this.assertOpen(invitation);
+
+    const existing = await this.users.findByEmail(invitation.email);
+    if (existing) {
+      await this.auth.verifyCredentials(invitation.email, input.password);
+    } else if (!input.displayName) {
+      throw new InvalidInputError(
+        'display_name_required',
+        'displayName is required to create an account',
+        'displayName',
+      );
+    }
+    const passwordHash = existing ? null : await this.hasher.hash(input.password);
+
+    const user = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.invitations.lockForAcceptance(manager, invitation.id);
+      if (!locked) throw this.invalidLink();
+      this.assertOpen(locked);
+      let member: User | null = existing;
+      if (!member) {
+        member = await this.users.insert(
+          { email: locked.email, displayName: input.displayName!, passwordHash: passwordHash! },
+          manager,
+        );
+        if (!member) throw new ConflictError('email_taken', 'An account with this e-mail exists');
+      }
+      await this.memberships.insert(
+        { organizationId: locked.organizationId, userId: member.id, role: locked.role },
+        manager,
+      );
+      await this.invitations.markAccepted(manager, locked.id, new Date());
+      return member;
+    });
+    return {
+      user: toPublicUser(user),
+      organizationId: invitation.organizationId,
+      ...(await this.tokens.issue(user.id)),
+    };
+  }
+
+  /** The e-mail for this invitation version, or null when there is nothing (left) to send. */
+  async emailFor(invitationId: string, version: number): Promise<InvitationEmail | null> {
+    const invitation = await this.invitations.findById(invitationId);
+    if (
+      !invitation ||
+      invitation.acceptedAt ||
+      invitation.expiresAt <= new Date() ||
+      invitation.version !== version ||
+      invitation.sentVersion >= version
+    ) {
+      return null;
+    }
+    const organization = await this.organizations.findById(invitation.organizationId);
+    if (!organization) return null;
+    const link = new URL('/invitations/accept', this.config.PUBLIC_URL);
+    // The token rides in the fragment, which browsers never send to a server or its logs.
+    link.hash = `token=${this.tokenFor(invitation)}`;
+    return {
+      to: invitation.email,
+      organizationName: organization.name,
+      role: invitation.role,
+      link: link.toString(),
+      expiresAt: invitation.expiresAt,
+    };
+  }
+
+  markSent(invitationId: string, version: number): Promise<void> {
+    return this.invitations.markSent(invitationId, version);
+  }
+
+  private tokenFor(invitation: Pick<Invitation, 'id' | 'version'>): string {
+    return `${invitation.id}.${this.mac(invitation).toString('base64url')}`;
+  }
+
+  private mac({ id, version }: Pick<Invitation, 'id' | 'version'>): Buffer {
+    return createHmac('sha256', this.linkKey).update(`${id}:${version}`).digest();
+  }
+
+  private async findByToken(token: string): Promise<Invitation> {
+    const [id, mac] = token.split('.');
+    if (!id || !mac || !/^[0-9a-f-]{36}$/.test(id)) throw this.invalidLink();
+    const invitation = await this.invitations.findById(id);
+    const given = Buffer.from(mac, 'base64url');
+    if (!invitation) throw this.invalidLink();
+    const expected = this.mac(invitation);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw this.invalidLink();
+    }
+    return invitation;
+  }
+
+  private assertOpen(invitation: Invitation): void {
+    if (invitation.acceptedAt) {
+      throw new ConflictError('invitation_accepted', 'This invitation has already been accepted');
+    }
+    if (invitation.expiresAt <= new Date()) {
+      throw new ConflictError(
+        'invitation_expired',
+        'This invitation has expired; ask for a new one',
+      );
+    }
+  }
+
+  private invalidLink(): NotFoundError {
+    return new NotFoundError('invitation_not_found', 'This invitation link is not valid');
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import { UserRepository } from '#identity/user.repository.js';
+import { MemberView, MembershipRepository } from './membership.repository.js';
+import type { OrganizationRole } from './organization-role.js';
+
+/** Only an owner may make someone an owner; admins manage every other role. */
+export function assertMayGrant(actorRole: OrganizationRole, role: OrganizationRole): void {
+  if (role === 'owner' && actorRole !== 'owner') {
+    throw new ForbiddenError('owner_role_required', 'Only an owner can grant the owner role');
+  }
+}
+
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  async add(
+    organizationId: string,
+    actorRole: OrganizationRole,
+    email: string,
+    role: OrganizationRole,
+  ): Promise<{ userId: string; role: OrganizationRole }> {
+    assertMayGrant(actorRole, role);
+    const user = await this.users.findByEmail(email);
+    if (!user) {
+      throw new NotFoundError('user_not_found', 'No account uses this e-mail; send an invitation');
+    }
+    const membership = await this.memberships.insert({ organizationId, userId: user.id, role });
+    if (!membership) {
+      throw new ConflictError('already_member', 'This person already belongs to the organization');
+    }
+    return { userId: membership.userId, role: membership.role };
+  }
+
+  list(organizationId: string): Promise<MemberView[]> {
+    return this.memberships.listMembers(organizationId);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Membership } from './membership.entity.js';
+import type { OrganizationRole } from './organization-role.js';
+
+export interface MemberView {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: OrganizationRole;
+  joinedAt: Date;
+}
+
+@Injectable()
+export class MembershipRepository {
+  constructor(@InjectRepository(Membership) private readonly memberships: Repository<Membership>) {}
+
+  find(organizationId: string, userId: string): Promise<Membership | null> {
+    return this.memberships.findOneBy({ organizationId, userId });
+  }
+
+  listForUser(userId: string): Promise<Membership[]> {
+    return this.memberships.find({ where: { userId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Adds the membership; answers null when the user already belongs to the organization. */
+  async insert(
+    membership: Pick<Membership, 'organizationId' | 'userId' | 'role'>,
+    manager?: EntityManager,
+  ): Promise<Membership | null> {
+    const repository = manager ? manager.getRepository(Membership) : this.memberships;
+    const result = await repository
+      .createQueryBuilder()
+      .insert()
+      .values(membership)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const [row] = result.raw as { id: string }[];
+    return row ? repository.findOneByOrFail({ id: row.id }) : null;
+  }
+
+  listMembers(organizationId: string): Promise<MemberView[]> {
+    return this.memberships
+      .createQueryBuilder('m')
+      .innerJoin('users', 'u', 'u.id = m.user_id')
+      .select([
+        'm.user_id AS "userId"',
+        'u.email AS "email"',
+        'u.display_name AS "displayName"',
+        'm.role AS "role"',
+        'm.created_at AS "joinedAt"',
+      ])
+      .where('m.organization_id = :organizationId', { organizationId })
+      .orderBy('m.created_at', 'ASC')
+      .getRawMany<MemberView>();
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GroupAgreement } from './group-agreement.entity.js';
+import { Membership } from './membership.entity.js';
+import { Organization } from './organization.entity.js';
+
+export interface OrganizationChanges {
+  name?: string;
+  timezone?: string;
+  reminderOffsetsMinutes?: number[];
+  groupAgreement?: string;
+}
+
+@Injectable()
+export class OrganizationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<Organization | null> {
+    return this.dataSource.getRepository(Organization).findOneBy({ id });
+  }
+
+  /** Creates the organization with its creator as owner, in one transaction. */
+  createWithOwner(name: string, ownerId: string): Promise<Organization> {
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await manager.save(manager.create(Organization, { name }));
+      await manager.insert(Membership, {
+        organizationId: organization.id,
+        userId: ownerId,
+        role: 'owner',
+      });
+      return organization;
+    });
+  }
+
+  currentAgreement(organizationId: string): Promise<GroupAgreement | null> {
+    return this.dataSource
+      .getRepository(GroupAgreement)
+      .findOne({ where: { organizationId }, order: { version: 'DESC' } });
+  }
+
+  /**
+   * Applies the changes; a changed group agreement becomes a new version (earlier versions stay,
+   * since consents point at them). The organization row is locked so versions never collide.
+   */
+  update(id: string, changes: OrganizationChanges): Promise<Organization> {
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await manager.findOneOrFail(Organization, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const { groupAgreement, ...fields } = changes;
+      Object.assign(organization, fields);
+      await manager.save(organization);
+      if (groupAgreement !== undefined) {
+        const current = await manager.findOne(GroupAgreement, {
+          where: { organizationId: id },
+          order: { version: 'DESC' },
+        });
+        if (current?.text !== groupAgreement) {
+          await manager.insert(GroupAgreement, {
+            organizationId: id,
+            version: (current?.version ?? 0) + 1,
+            text: groupAgreement,
+          });
+        }
+      }
+      return organization;
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '#identity/identity.module.js';
+import { GroupAgreement } from './group-agreement.entity.js';
+import { Invitation } from './invitation.entity.js';
+import { InvitationRepository } from './invitation.repository.js';
+import { InvitationsService } from './invitations.service.js';
+import { MembersService } from './members.service.js';
+import { Membership } from './membership.entity.js';
+import { MembershipRepository } from './membership.repository.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationRepository } from './organization.repository.js';
+import { OrganizationsService } from './organizations.service.js';
+import { ProfileService } from './profile.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Organization, Membership, Invitation, GroupAgreement]),
+    IdentityModule,
+  ],
+  providers: [
+    OrganizationRepository,
+    MembershipRepository,
+    InvitationRepository,
+    OrganizationsService,
+    MembersService,
+    InvitationsService,
+    ProfileService,
+  ],
+  exports: [
+    MembershipRepository,
+    OrganizationsService,
+    MembersService,
+    InvitationsService,
+    ProfileService,
+    IdentityModule,
+  ],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '#common/domain-error.js';
+import type { UpdateOrganizationDto } from './dto/organization.dto.js';
+import type { Organization } from './organization.entity.js';
+import { OrganizationRepository } from './organization.repository.js';
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  timezone: string;
+  reminderOffsetsMinutes: number[];
+  groupAgreement: { version: number; text: string } | null;
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(private readonly organizations: OrganizationRepository) {}
+
+  async create(name: string, ownerId: string): Promise<OrganizationView> {
+    return this.view(await this.organizations.createWithOwner(name, ownerId));
+  }
+
+  async get(id: string): Promise<OrganizationView> {
+    const organization = await this.organizations.findById(id);
+    if (!organization) throw new NotFoundError('organization_not_found', 'No such organization');
+    return this.view(organization);
+  }
+
+  async update(id: string, changes: UpdateOrganizationDto): Promise<OrganizationView> {
+    return this.view(await this.organizations.update(id, changes));
+  }
+
+  private async view(organization: Organization): Promise<OrganizationView> {
+    const agreement = await this.organizations.currentAgreement(organization.id);
+    return {
+      id: organization.id,
+      name: organization.name,
+      timezone: organization.timezone,
+      reminderOffsetsMinutes: organization.reminderOffsetsMinutes,
+      groupAgreement: agreement && { version: agreement.version, text: agreement.text },
+    };
+  }
+}

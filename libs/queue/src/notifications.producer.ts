@@ -1,0 +1,16 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { InvitationEmailPayload, NotificationJob, QueueName } from './queues.js';
+
+/** Adds notification jobs. Call only after the transaction that made them necessary committed. */
+@Injectable()
+export class NotificationsProducer {
+  constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
+
+  async sendInvitationEmail(payload: InvitationEmailPayload): Promise<void> {
+    await this.queue.add(NotificationJob.InvitationEmail, payload, {
+      jobId: `invitation-${payload.invitationId}-v${payload.version}`,
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from '#config/app-config.js';
+import { NotificationsProducer } from './notifications.producer.js';
+import { queueConnection } from './queue-connection.js';
+import { ALL_QUEUES } from './queues.js';
+
+/**
+ * The queues and their producers. Workers are never started by this module: the api only
+ * produces, and the worker app registers its processors itself once it has checked that every
+ * queue has one.
+ */
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            connection: queueConnection(config),
+            prefix: config.QUEUE_PREFIX,
+            defaultJobOptions: {
+              attempts: 5,
+              backoff: { type: 'exponential', delay: 5_000 },
+              removeOnComplete: { age: 24 * 3600, count: 1000 },
+              removeOnFail: { age: 7 * 24 * 3600 },
+            },
+          }),
+          extraOptions: { manualRegistration: true },
+        }),
+        BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+      ],
+      providers: [NotificationsProducer],
+      exports: [BullModule, NotificationsProducer],
+    };
+  }
+}

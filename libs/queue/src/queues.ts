@@ -1,0 +1,18 @@
+/** Every queue Hearth uses. The worker refuses to start unless each one has a processor. */
+export const QueueName = {
+  Notifications: 'notifications',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
+
+/** Job names and payloads of the notifications queue. Payloads carry ids only. */
+export const NotificationJob = {
+  InvitationEmail: 'invitation-email',
+} as const;
+
+export interface InvitationEmailPayload {
+  invitationId: string;
+  /** The invitation version this job mails; a newer version supersedes it. */
+  version: number;
+}
