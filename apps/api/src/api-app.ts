@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,7 +10,6 @@ import { requestId } from '#common/logging.module.js';
 import { projectRoot } from '#common/project-root.js';
 import type { AppConfig } from '#config/app-config.js';
 import { ApiModule } from './api.module.js';
-import { toErrorBody } from './common/error-response.filter.js';
 import { createValidationPipe } from './common/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -33,12 +31,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Errors Fastify raises before Nest sees the request (bad JSON, rate limits) get our shape too.
-  const logger = new NestLogger('HttpServer');
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = toErrorBody(error, logger);
-    void reply.status(body.statusCode).send(body);
-  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -58,16 +50,22 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'", 'ws:', 'wss:'],
         mediaSrc: ["'self'", 'blob:'],
+        // Served over plain HTTP on a LAN or in compose too; TLS is the proxy's job.
+        upgradeInsecureRequests: null,
       },
     },
   });
+  // Counted in Redis when there is one, so every api replica shares the same limits.
+  const rateLimitStore = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 })
+    : undefined;
+  if (rateLimitStore) fastify.addHook('onClose', async () => void (await rateLimitStore.quit()));
   await app.register(rateLimit, {
     global: false,
     max: config.AUTH_RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    ...(config.REDIS_URL
-      ? { redis: new Redis(config.REDIS_URL), nameSpace: `${config.QUEUE_PREFIX}-rl-` }
-      : {}),
+    redis: rateLimitStore,
+    nameSpace: `${config.QUEUE_PREFIX}-rate-limit-`,
   });
 
   app.setGlobalPrefix(API_PREFIX);

