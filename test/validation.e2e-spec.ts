@@ -1,0 +1,94 @@
+import {
+  createTestEnvironment,
+  registerUser,
+  type RunningApi,
+  startApi,
+  type TestEnvironment,
+} from './support/hearth.js';
+
+describe('Request validation (e2e)', () => {
+  let env: TestEnvironment;
+  let api: RunningApi;
+  let token: string;
+  let orgId: string;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment('validation');
+    api = await startApi(env.config);
+    token = (await registerUser(api.http, 'validator')).accessToken;
+    orgId = (await api.http.post('/organizations', { name: 'Checks' }, token)).body.id;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await env?.close();
+  });
+
+  const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
+
+  it('answers malformed JSON with 400 naming the body', async () => {
+    const response = await api.http.request('POST', '/auth/register', {
+      raw: '{"email": "x@example.org",',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('malformed_body');
+    expect(fields(response.body)).toEqual(['body']);
+  });
+
+  it('answers unknown fields with 400 naming them', async () => {
+    const response = await api.http.post('/organizations', { name: 'Ok', isAdmin: true }, token);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('validation_failed');
+    expect(fields(response.body)).toEqual(['isAdmin']);
+  });
+
+  it('answers wrong types and missing fields with 400 naming each field', async () => {
+    const response = await api.http.post('/auth/register', { email: 42, displayName: ['x'] });
+    expect(response.status).toBe(400);
+    expect(new Set(fields(response.body))).toEqual(new Set(['email', 'password', 'displayName']));
+
+    const offsets = await api.http.patch(`/organizations/${orgId}`, { reminderOffsetsMinutes: ['soon'] }, token);
+    expect(offsets.status).toBe(400);
+    expect(fields(offsets.body)).toContain('reminderOffsetsMinutes');
+
+    const role = await api.http.post(`/organizations/${orgId}/members`, { email: 'a@example.org', role: 'god' }, token);
+    expect(role.status).toBe(400);
+    expect(fields(role.body)).toEqual(['role']);
+  });
+
+  it('answers bodies that are not objects with 400, never 500', async () => {
+    for (const raw of ['[]', '"text"', '42', 'null']) {
+      const response = await api.http.request('POST', '/auth/login', {
+        raw,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(response.status).toBe(400);
+    }
+    const empty = await api.http.request('POST', '/auth/login', {
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(empty.status).toBe(400);
+  });
+
+  it('answers an unsupported content type with 415', async () => {
+    const response = await api.http.request('POST', '/auth/login', {
+      raw: 'email: a',
+      headers: { 'content-type': 'text/yaml' },
+    });
+    expect(response.status).toBe(415);
+    expect(response.body.code).toBe('unsupported_media_type');
+  });
+
+  it('treats a malformed organization id as not found', async () => {
+    const response = await api.http.get('/organizations/not-a-uuid', token);
+    expect(response.status).toBe(404);
+  });
+
+  it('rejects a malformed refresh token and invitation token without a 500', async () => {
+    const refresh = await api.http.post('/auth/refresh', { refreshToken: 'garbage' });
+    expect(refresh.status).toBe(401);
+    const accept = await api.http.post('/invitations/accept', { token: 'x.y', password: 'long enough pass' });
+    expect(accept.status).toBe(404);
+  });
+});
