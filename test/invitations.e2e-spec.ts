@@ -22,148 +22,165 @@ const tokenFrom = (mail: ReceivedMail) => {
   return link[1];
 };
 
-describe.each<QueueBackendName>(['redis', 'postgres'])('Invitations by e-mail on %s (e2e)', (backend) => {
-  let env: TestEnvironment;
-  let smtp: TestSmtpServer;
-  let api: RunningApi;
-  let worker: RunningWorker | undefined;
-  let owner: Awaited<ReturnType<typeof registerUser>>;
-  let orgId: string;
+describe.each<QueueBackendName>(['redis', 'postgres'])(
+  'Invitations by e-mail on %s (e2e)',
+  (backend) => {
+    let env: TestEnvironment;
+    let smtp: TestSmtpServer;
+    let api: RunningApi;
+    let worker: RunningWorker | undefined;
+    let owner: Awaited<ReturnType<typeof registerUser>>;
+    let orgId: string;
 
-  beforeAll(async () => {
-    smtp = await new TestSmtpServer().start();
-    env = await createTestEnvironment(`invitations_${backend}`, {
-      backend,
-      env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://hearth.example.org' },
-    });
-    api = await startApi(env.config);
-    owner = await registerUser(api.http, 'owner');
-    orgId = (await api.http.post('/organizations', { name: 'Harbour Group Practice' }, owner.accessToken)).body.id;
-  });
-
-  afterAll(async () => {
-    await worker?.app.close();
-    await api?.close();
-    await smtp?.stop();
-    await env?.close();
-  });
-
-  const invite = (email: string, role = 'participant') =>
-    api.http.post(`/organizations/${orgId}/invitations`, { email, role }, owner.accessToken);
-  const mailTo = (email: string) => smtp.waitFor((mail) => mail.envelopeTo.includes(email));
-
-  it('queues the e-mail in the api and sends it only from the worker', async () => {
-    const email = uniqueEmail('invitee');
-    const response = await invite(email, 'therapist');
-    expect(response.status).toBe(201);
-    expect(response.body).toEqual({
-      id: expect.any(String),
-      email,
-      role: 'therapist',
-      expiresAt: expect.any(String),
+    beforeAll(async () => {
+      smtp = await new TestSmtpServer().start();
+      env = await createTestEnvironment(`invitations_${backend}`, {
+        backend,
+        env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://hearth.example.org' },
+      });
+      api = await startApi(env.config);
+      owner = await registerUser(api.http, 'owner');
+      orgId = (
+        await api.http.post('/organizations', { name: 'Harbour Group Practice' }, owner.accessToken)
+      ).body.id;
     });
 
-    // The api only produces: without a worker the job waits and nothing is sent.
-    const queue = api.app.get<Queue>(getQueueToken('notifications'));
-    await sleep(500);
-    expect(smtp.messages).toHaveLength(0);
-    expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
-    const [{ jobs }] = await api.app
-      .get(DataSource)
-      .query(`SELECT count(*)::int AS jobs FROM ${QUEUE_PG_SCHEMA}.job`)
-      .catch(() => [{ jobs: null }]);
-    // On the PostgreSQL backend the job is a row of the application database; on Redis it is not.
-    expect(jobs).toBe(backend === 'postgres' ? 1 : null);
-
-    worker = await startWorker(env.config);
-    const mail = await mailTo(email);
-    expect(mail.subject).toBe('You are invited to join Harbour Group Practice on Hearth');
-    expect(mail.text).toContain('https://hearth.example.org/invitations/accept#token=');
-    expect(mail.html).toContain('Harbour Group Practice');
-
-    const accepted = await api.http.post('/invitations/accept', {
-      token: tokenFrom(mail),
-      password: 'my own new password',
-      displayName: 'Willow',
+    afterAll(async () => {
+      await worker?.app.close();
+      await api?.close();
+      await smtp?.stop();
+      await env?.close();
     });
-    expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ organizationId: orgId, user: { email, displayName: 'Willow' } });
-    const me = await api.http.get('/me', accepted.body.accessToken);
-    expect(me.body.memberships).toEqual([{ organizationId: orgId, role: 'therapist' }]);
-    const login = await api.http.post('/auth/login', { email, password: 'my own new password' });
-    expect(login.status).toBe(200);
 
-    const again = await api.http.post('/invitations/accept', {
-      token: tokenFrom(mail),
-      password: 'my own new password',
+    const invite = (email: string, role = 'participant') =>
+      api.http.post(`/organizations/${orgId}/invitations`, { email, role }, owner.accessToken);
+    const mailTo = (email: string) => smtp.waitFor((mail) => mail.envelopeTo.includes(email));
+
+    it('queues the e-mail in the api and sends it only from the worker', async () => {
+      const email = uniqueEmail('invitee');
+      const response = await invite(email, 'therapist');
+      expect(response.status).toBe(201);
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        email,
+        role: 'therapist',
+        expiresAt: expect.any(String),
+      });
+
+      // The api only produces: without a worker the job waits and nothing is sent.
+      const queue = api.app.get<Queue>(getQueueToken('notifications'));
+      await sleep(500);
+      expect(smtp.messages).toHaveLength(0);
+      expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+      const [{ jobs }] = await api.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS jobs FROM ${QUEUE_PG_SCHEMA}.job`)
+        .catch(() => [{ jobs: null }]);
+      // On the PostgreSQL backend the job is a row of the application database; on Redis it is not.
+      expect(jobs).toBe(backend === 'postgres' ? 1 : null);
+
+      worker = await startWorker(env.config);
+      const mail = await mailTo(email);
+      expect(mail.subject).toBe('You are invited to join Harbour Group Practice on Hearth');
+      expect(mail.text).toContain('https://hearth.example.org/invitations/accept#token=');
+      expect(mail.html).toContain('Harbour Group Practice');
+
+      const accepted = await api.http.post('/invitations/accept', {
+        token: tokenFrom(mail),
+        password: 'my own new password',
+        displayName: 'Willow',
+      });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({
+        organizationId: orgId,
+        user: { email, displayName: 'Willow' },
+      });
+      const me = await api.http.get('/me', accepted.body.accessToken);
+      expect(me.body.memberships).toEqual([{ organizationId: orgId, role: 'therapist' }]);
+      const login = await api.http.post('/auth/login', { email, password: 'my own new password' });
+      expect(login.status).toBe(200);
+
+      const again = await api.http.post('/invitations/accept', {
+        token: tokenFrom(mail),
+        password: 'my own new password',
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('invitation_accepted');
     });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('invitation_accepted');
-  });
 
-  it('sends an invitation once even when its job runs twice', async () => {
-    const email = uniqueEmail('once');
-    const { body } = await invite(email);
-    await mailTo(email);
-    const queue = api.app.get<Queue>(getQueueToken('notifications'));
-    const rerun = await queue.add('invitation-email', { invitationId: body.id, version: 1 });
-    await waitUntilFinished(queue, rerun.id!);
-    expect(smtp.messages.filter((m) => m.envelopeTo.includes(email))).toHaveLength(1);
-  });
-
-  it('makes a renewed invitation the only valid link', async () => {
-    const email = uniqueEmail('renewed');
-    await invite(email);
-    const first = await mailTo(email);
-    smtp.messages.splice(smtp.messages.indexOf(first), 1);
-    await invite(email, 'admin');
-    const second = await mailTo(email);
-
-    const old = await api.http.post('/invitations/accept', {
-      token: tokenFrom(first),
-      password: 'a fine password',
-      displayName: 'Old link',
+    it('sends an invitation once even when its job runs twice', async () => {
+      const email = uniqueEmail('once');
+      const { body } = await invite(email);
+      await mailTo(email);
+      const queue = api.app.get<Queue>(getQueueToken('notifications'));
+      const rerun = await queue.add('invitation-email', { invitationId: body.id, version: 1 });
+      await waitUntilFinished(queue, rerun.id!);
+      expect(smtp.messages.filter((m) => m.envelopeTo.includes(email))).toHaveLength(1);
     });
-    expect(old.status).toBe(404);
-    const fresh = await api.http.post('/invitations/accept', {
-      token: tokenFrom(second),
-      password: 'a fine password',
-      displayName: 'New link',
+
+    it('makes a renewed invitation the only valid link', async () => {
+      const email = uniqueEmail('renewed');
+      await invite(email);
+      const first = await mailTo(email);
+      smtp.messages.splice(smtp.messages.indexOf(first), 1);
+      await invite(email, 'admin');
+      const second = await mailTo(email);
+
+      const old = await api.http.post('/invitations/accept', {
+        token: tokenFrom(first),
+        password: 'a fine password',
+        displayName: 'Old link',
+      });
+      expect(old.status).toBe(404);
+      const fresh = await api.http.post('/invitations/accept', {
+        token: tokenFrom(second),
+        password: 'a fine password',
+        displayName: 'New link',
+      });
+      expect(fresh.status).toBe(200);
+      const me = await api.http.get('/me', fresh.body.accessToken);
+      expect(me.body.memberships).toEqual([{ organizationId: orgId, role: 'admin' }]);
     });
-    expect(fresh.status).toBe(200);
-    const me = await api.http.get('/me', fresh.body.accessToken);
-    expect(me.body.memberships).toEqual([{ organizationId: orgId, role: 'admin' }]);
-  });
 
-  it('lets an existing account accept with its own password only', async () => {
-    const person = await registerUser(api.http, 'existing');
-    await invite(person.email);
-    const mail = await mailTo(person.email);
-    const wrong = await api.http.post('/invitations/accept', { token: tokenFrom(mail), password: 'not my password' });
-    expect(wrong.status).toBe(401);
-    const right = await api.http.post('/invitations/accept', { token: tokenFrom(mail), password: person.password });
-    expect(right.status).toBe(200);
-    expect(right.body.user.id).toBe(person.user.id);
-    expect((await invite(person.email)).status).toBe(409);
-  });
+    it('lets an existing account accept with its own password only', async () => {
+      const person = await registerUser(api.http, 'existing');
+      await invite(person.email);
+      const mail = await mailTo(person.email);
+      const wrong = await api.http.post('/invitations/accept', {
+        token: tokenFrom(mail),
+        password: 'not my password',
+      });
+      expect(wrong.status).toBe(401);
+      const right = await api.http.post('/invitations/accept', {
+        token: tokenFrom(mail),
+        password: person.password,
+      });
+      expect(right.status).toBe(200);
+      expect(right.body.user.id).toBe(person.user.id);
+      expect((await invite(person.email)).status).toBe(409);
+    });
 
-  it('asks a new account for its display name', async () => {
-    const email = uniqueEmail('nameless');
-    await invite(email);
-    const mail = await mailTo(email);
-    const response = await api.http.post('/invitations/accept', { token: tokenFrom(mail), password: 'a fine password' });
-    expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ field: 'displayName', message: expect.any(String) }]);
-  });
+    it('asks a new account for its display name', async () => {
+      const email = uniqueEmail('nameless');
+      await invite(email);
+      const mail = await mailTo(email);
+      const response = await api.http.post('/invitations/accept', {
+        token: tokenFrom(mail),
+        password: 'a fine password',
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field: 'displayName', message: expect.any(String) }]);
+    });
 
-  it('reports the worker ready on its own health endpoint', async () => {
-    const base = `http://127.0.0.1:${worker!.healthPort}/api/v1/health`;
-    expect((await fetch(base)).status).toBe(200);
-    const ready = await fetch(`${base}/ready`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', info: { queue: { backend } } });
-  });
-});
+    it('reports the worker ready on its own health endpoint', async () => {
+      const base = `http://127.0.0.1:${worker!.healthPort}/api/v1/health`;
+      expect((await fetch(base)).status).toBe(200);
+      const ready = await fetch(`${base}/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ok', info: { queue: { backend } } });
+    });
+  },
+);
 
 async function waitUntilFinished(queue: Queue, jobId: string, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;

@@ -19,7 +19,8 @@ describe('Organization access (e2e)', () => {
     owner = await registerUser(api.http, 'owner');
     orgA = (await api.http.post('/organizations', { name: 'Clinic A' }, owner.accessToken)).body.id;
     const ownerB = await registerUser(api.http, 'ownerB');
-    orgB = (await api.http.post('/organizations', { name: 'Clinic B' }, ownerB.accessToken)).body.id;
+    orgB = (await api.http.post('/organizations', { name: 'Clinic B' }, ownerB.accessToken)).body
+      .id;
   });
 
   afterAll(async () => {
@@ -45,15 +46,26 @@ describe('Organization access (e2e)', () => {
       api.http.get(`/organizations/${orgB}`, token),
       api.http.patch(`/organizations/${orgB}`, { name: 'Mine now' }, token),
       api.http.get(`/organizations/${orgB}/members`, token),
-      api.http.post(`/organizations/${orgB}/members`, { email: therapist.email, role: 'owner' }, token),
-      api.http.post(`/organizations/${orgB}/invitations`, { email: therapist.email, role: 'admin' }, token),
+      api.http.post(
+        `/organizations/${orgB}/members`,
+        { email: therapist.email, role: 'owner' },
+        token,
+      ),
+      api.http.post(
+        `/organizations/${orgB}/invitations`,
+        { email: therapist.email, role: 'admin' },
+        token,
+      ),
     ];
     for (const response of await Promise.all(probes)) {
       expect(response.status).toBe(404);
       expect(response.body.code).toBe('organization_not_found');
     }
     // The same answer as for an organization that does not exist at all.
-    const missing = await api.http.get(`/organizations/00000000-0000-4000-8000-000000000000`, token);
+    const missing = await api.http.get(
+      `/organizations/00000000-0000-4000-8000-000000000000`,
+      token,
+    );
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual((await probes[0]).body);
   });
@@ -75,7 +87,9 @@ describe('Organization access (e2e)', () => {
     );
     expect(invite.status).toBe(403);
     // Members can read their own organization.
-    expect((await api.http.get(`/organizations/${orgA}`, participant.accessToken)).status).toBe(200);
+    expect((await api.http.get(`/organizations/${orgA}`, participant.accessToken)).status).toBe(
+      200,
+    );
   });
 
   it('lets an admin add therapists but only an owner make owners', async () => {
@@ -116,7 +130,11 @@ describe('Organization access (e2e)', () => {
   it('updates settings and keeps every version of the group agreement', async () => {
     const path = `/organizations/${orgA}`;
     const defaults = await api.http.get(path, owner.accessToken);
-    expect(defaults.body).toMatchObject({ timezone: 'UTC', reminderOffsetsMinutes: [1440, 60], groupAgreement: null });
+    expect(defaults.body).toMatchObject({
+      timezone: 'UTC',
+      reminderOffsetsMinutes: [1440, 60],
+      groupAgreement: null,
+    });
 
     const first = await api.http.patch(
       path,
@@ -131,7 +149,11 @@ describe('Organization access (e2e)', () => {
     });
     const same = await api.http.patch(path, { groupAgreement: 'Be kind.' }, owner.accessToken);
     expect(same.body.groupAgreement.version).toBe(1);
-    const second = await api.http.patch(path, { groupAgreement: 'Be kind. Keep confidences.' }, owner.accessToken);
+    const second = await api.http.patch(
+      path,
+      { groupAgreement: 'Be kind. Keep confidences.' },
+      owner.accessToken,
+    );
     expect(second.body.groupAgreement).toEqual({ version: 2, text: 'Be kind. Keep confidences.' });
 
     const therapist = await memberOfA('therapist');
@@ -145,8 +167,14 @@ describe('Organization access (e2e)', () => {
   it('lists members with their roles for managers only', async () => {
     const list = await api.http.get(`/organizations/${orgA}/members`, owner.accessToken);
     expect(list.status).toBe(200);
-    expect(list.body.items[0]).toMatchObject({ userId: owner.user.id, role: 'owner', email: owner.email });
+    expect(list.body.items[0]).toMatchObject({
+      userId: owner.user.id,
+      role: 'owner',
+      email: owner.email,
+    });
     const participant = await memberOfA('participant');
-    expect((await api.http.get(`/organizations/${orgA}/members`, participant.accessToken)).status).toBe(403);
+    expect(
+      (await api.http.get(`/organizations/${orgA}/members`, participant.accessToken)).status,
+    ).toBe(403);
   });
 });

@@ -24,7 +24,8 @@ describe('Request validation (e2e)', () => {
     await env?.close();
   });
 
-  const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
+  const fields = (body: { errors?: { field: string }[] }) =>
+    (body.errors ?? []).map((e) => e.field);
 
   it('answers malformed JSON with 400 naming the body', async () => {
     const response = await api.http.request('POST', '/auth/register', {
@@ -48,11 +49,19 @@ describe('Request validation (e2e)', () => {
     expect(response.status).toBe(400);
     expect(new Set(fields(response.body))).toEqual(new Set(['email', 'password', 'displayName']));
 
-    const offsets = await api.http.patch(`/organizations/${orgId}`, { reminderOffsetsMinutes: ['soon'] }, token);
+    const offsets = await api.http.patch(
+      `/organizations/${orgId}`,
+      { reminderOffsetsMinutes: ['soon'] },
+      token,
+    );
     expect(offsets.status).toBe(400);
     expect(fields(offsets.body)).toContain('reminderOffsetsMinutes');
 
-    const role = await api.http.post(`/organizations/${orgId}/members`, { email: 'a@example.org', role: 'god' }, token);
+    const role = await api.http.post(
+      `/organizations/${orgId}/members`,
+      { email: 'a@example.org', role: 'god' },
+      token,
+    );
     expect(role.status).toBe(400);
     expect(fields(role.body)).toEqual(['role']);
   });
@@ -88,7 +97,10 @@ describe('Request validation (e2e)', () => {
   it('rejects a malformed refresh token and invitation token without a 500', async () => {
     const refresh = await api.http.post('/auth/refresh', { refreshToken: 'garbage' });
     expect(refresh.status).toBe(401);
-    const accept = await api.http.post('/invitations/accept', { token: 'x.y', password: 'long enough pass' });
+    const accept = await api.http.post('/invitations/accept', {
+      token: 'x.y',
+      password: 'long enough pass',
+    });
     expect(accept.status).toBe(404);
   });
 });

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
+import { DomainError } from '#common/domain-error.js';
 import { requestId } from '#common/logging.module.js';
 import { projectRoot } from '#common/project-root.js';
 import type { AppConfig } from '#config/app-config.js';
@@ -25,7 +26,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
     new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false, genReqId: requestId }),
-    { bufferLogs: true },
+    { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -66,6 +67,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     timeWindow: 60_000,
     redis: rateLimitStore,
     nameSpace: `${config.QUEUE_PREFIX}-rate-limit-`,
+    errorResponseBuilder: (_request, context) =>
+      new DomainError(
+        'rate_limited',
+        'rate_limited',
+        `Too many attempts; retry in ${context.after}`,
+      ),
   });
 
   app.setGlobalPrefix(API_PREFIX);

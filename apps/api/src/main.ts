@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '#config/load-config-or-exit.js';
+import { explainDatabaseError } from '#database/connection-error.js';
 import { createApiApp } from './api-app.js';
 
 const config = loadConfigOrExit('api');
-const app = await createApiApp(config);
-await app.listen({ port: config.PORT, host: config.HOST });
+try {
+  const app = await createApiApp(config);
+  await app.listen({ port: config.PORT, host: config.HOST });
+} catch (error) {
+  const explained = explainDatabaseError(error, config.DATABASE_URL);
+  if (!explained) throw error;
+  process.stderr.write(`hearth api: ${explained}\n`);
+  process.exit(1);
+}

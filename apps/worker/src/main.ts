@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '#config/load-config-or-exit.js';
+import { explainDatabaseError } from '#database/connection-error.js';
 import { startWorker } from './worker-app.js';
 
 const config = loadConfigOrExit('worker');
-await startWorker(config);
+try {
+  await startWorker(config);
+} catch (error) {
+  const explained = explainDatabaseError(error, config.DATABASE_URL);
+  if (!explained) throw error;
+  process.stderr.write(`hearth worker: ${explained}\n`);
+  process.exit(1);
+}

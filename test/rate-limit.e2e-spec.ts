@@ -1,0 +1,46 @@
+import {
+  createTestEnvironment,
+  type RunningApi,
+  startApi,
+  type TestEnvironment,
+  uniqueEmail,
+} from './support/hearth.js';
+
+describe('Login and register rate limits (e2e)', () => {
+  let env: TestEnvironment;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment('rate_limit', { env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    api = await startApi(env.config);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await env?.close();
+  });
+
+  it('answers 429 once a client has used up its login attempts', async () => {
+    const attempt = () =>
+      api.http.post('/auth/login', { email: uniqueEmail(), password: 'guessing a password' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const limited = await attempt();
+    expect(limited.body.code).toBe('rate_limited');
+    expect(limited.headers.get('retry-after')).toEqual(expect.any(String));
+  });
+
+  it('limits registration too, but not the rest of the api', async () => {
+    const register = () =>
+      api.http.post('/auth/register', {
+        email: uniqueEmail(),
+        password: 'a long password',
+        displayName: 'x',
+      });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await register()).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    for (let i = 0; i < 5; i++) expect((await api.http.get('/health')).status).toBe(200);
+  });
+});
