@@ -1,0 +1,25 @@
+import { invitationEmail } from './invitation-email.js';
+
+describe('invitationEmail', () => {
+  const input = {
+    to: 'sam@example.org',
+    organizationName: 'Tom & Jerry <Therapy>',
+    role: 'participant',
+    link: 'https://hearth.example.org/invitations/accept#token=abc.def',
+    expiresAt: new Date('2026-12-01T10:00:00Z'),
+  };
+
+  it('carries the link and the expiry in both parts', () => {
+    const mail = invitationEmail(input);
+    expect(mail.to).toBe('sam@example.org');
+    expect(mail.text).toContain(input.link);
+    expect(mail.html).toContain('href="https://hearth.example.org/invitations/accept#token=abc.def"');
+    expect(mail.text).toContain('Tue, 01 Dec 2026 10:00:00 GMT');
+  });
+
+  it('escapes the organization name in HTML', () => {
+    const mail = invitationEmail(input);
+    expect(mail.html).toContain('Tom &#38; Jerry &#60;Therapy&#62;');
+    expect(mail.html).not.toContain('<Therapy>');
+  });
+});
