@@ -27,11 +27,9 @@ RUN --mount=type=cache,target=/root/.npm npm ci
 
 COPY . .
 # `npm prune` removes the dev dependencies without re-running install scripts, so the native
-# addons built or fetched by `npm ci` stay in place. web/ holds the static pages the api
-# serves; it may be empty (and then absent from a checkout), so make sure it exists.
+# addons built or fetched by `npm ci` stay in place.
 RUN npm run build \
- && npm prune --omit=dev \
- && mkdir -p web
+ && npm prune --omit=dev
 
 # ---- runtime: only what `node dist/...` needs ----
 FROM ${NODE_IMAGE} AS runtime

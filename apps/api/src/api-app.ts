@@ -77,7 +77,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useStaticAssets({ root: WEB_ROOT, prefix: '/', index: false, wildcard: false });
+  app.useStaticAssets({ root: WEB_ROOT, prefix: '/', index: ['index.html'], redirect: true });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -27,13 +27,18 @@ describe(AppConfig.name, () => {
       throw new Error('expected a ConfigValidationError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigValidationError);
-      expect((error as ConfigValidationError).variables.sort()).toEqual(['DATABASE_URL', 'JWT_SECRET']);
+      expect((error as ConfigValidationError).variables.sort()).toEqual([
+        'DATABASE_URL',
+        'JWT_SECRET',
+      ]);
     }
   });
 
   it('never echoes a secret value in its message', () => {
     const secret = 'too-short-secret';
-    expect(() => loadConfig({ ...valid, JWT_SECRET: secret })).toThrow('JWT_SECRET must be at least 32 characters');
+    expect(() => loadConfig({ ...valid, JWT_SECRET: secret })).toThrow(
+      'JWT_SECRET must be at least 32 characters',
+    );
     try {
       loadConfig({ ...valid, JWT_SECRET: secret, REDIS_URL: 'http://user:pw@cache' });
     } catch (error) {

@@ -13,7 +13,9 @@ describe('invitationEmail', () => {
     const mail = invitationEmail(input);
     expect(mail.to).toBe('sam@example.org');
     expect(mail.text).toContain(input.link);
-    expect(mail.html).toContain('href="https://hearth.example.org/invitations/accept#token=abc.def"');
+    expect(mail.html).toContain(
+      'href="https://hearth.example.org/invitations/accept#token=abc.def"',
+    );
     expect(mail.text).toContain('Tue, 01 Dec 2026 10:00:00 GMT');
   });
 

@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '#config/app-config.js';
 import { NotificationsProducer } from './notifications.producer.js';
 import { queueConnection } from './queue-connection.js';
+import { QueueErrorLogger } from './queue-error.logger.js';
 import { ALL_QUEUES } from './queues.js';
 
 /**
@@ -33,7 +34,7 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [NotificationsProducer],
+      providers: [NotificationsProducer, QueueErrorLogger],
       exports: [BullModule, NotificationsProducer],
     };
   }

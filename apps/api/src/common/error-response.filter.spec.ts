@@ -5,7 +5,10 @@ import { ValidationFailedError } from './validation.js';
 
 function fakeLogger() {
   const calls: unknown[][] = [];
-  return { calls, logger: { error: (...args: unknown[]) => calls.push(args) } as unknown as Logger };
+  return {
+    calls,
+    logger: { error: (...args: unknown[]) => calls.push(args) } as unknown as Logger,
+  };
 }
 
 describe('toErrorBody', () => {
@@ -21,7 +24,10 @@ describe('toErrorBody', () => {
 
   it('lists the fields of a validation failure', () => {
     const { logger } = fakeLogger();
-    const body = toErrorBody(new ValidationFailedError([{ field: 'capacity', message: 'too big' }]), logger);
+    const body = toErrorBody(
+      new ValidationFailedError([{ field: 'capacity', message: 'too big' }]),
+      logger,
+    );
     expect(body).toEqual({
       statusCode: 400,
       code: 'validation_failed',
@@ -49,6 +55,9 @@ describe('toErrorBody', () => {
   it('treats a 5xx HttpException as unexpected too', () => {
     const { logger } = fakeLogger();
     expect(toErrorBody(new HttpException('boom', 502), logger).statusCode).toBe(500);
-    expect(toErrorBody(new BadRequestException('nope'), logger)).toMatchObject({ statusCode: 400, code: 'bad_request' });
+    expect(toErrorBody(new BadRequestException('nope'), logger)).toMatchObject({
+      statusCode: 400,
+      code: 'bad_request',
+    });
   });
 });
