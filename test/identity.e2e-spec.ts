@@ -1,28 +1,10 @@
-import {
-  createTestEnvironment,
-  registerUser,
-  type RunningApi,
-  startApi,
-  type TestEnvironment,
-  uniqueEmail,
-} from './support/hearth.js';
+import { registerUser, uniqueEmail, useApi } from './support/hearth.js';
 
 describe('Identity and organizations (e2e)', () => {
-  let env: TestEnvironment;
-  let api: RunningApi;
-
-  beforeAll(async () => {
-    env = await createTestEnvironment('identity');
-    api = await startApi(env.config);
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await env?.close();
-  });
+  const hearth = useApi('identity');
 
   it('walks register -> login -> refresh -> create organization -> add member', async () => {
-    const { http } = api;
+    const { http } = hearth.api;
     const email = uniqueEmail('owner');
     const password = 'a long enough password';
 
@@ -68,7 +50,7 @@ describe('Identity and organizations (e2e)', () => {
   });
 
   it('rejects a reused refresh token and signs out the whole family', async () => {
-    const { http } = api;
+    const { http } = hearth.api;
     const user = await registerUser(http, 'reuse');
     const first = await http.post('/auth/refresh', { refreshToken: user.refreshToken });
     expect(first.status).toBe(200);
@@ -89,7 +71,7 @@ describe('Identity and organizations (e2e)', () => {
   });
 
   it('lets only one of two simultaneous refreshes with the same token through', async () => {
-    const { http } = api;
+    const { http } = hearth.api;
     const user = await registerUser(http, 'race');
     const results = await Promise.all([
       http.post('/auth/refresh', { refreshToken: user.refreshToken }),
@@ -99,7 +81,7 @@ describe('Identity and organizations (e2e)', () => {
   });
 
   it('answers invalid_credentials alike for a wrong password and an unknown e-mail', async () => {
-    const { http } = api;
+    const { http } = hearth.api;
     const user = await registerUser(http, 'creds');
     const wrong = await http.post('/auth/login', {
       email: user.email,
@@ -117,7 +99,7 @@ describe('Identity and organizations (e2e)', () => {
   });
 
   it('refuses a second account with the same e-mail, whatever its case', async () => {
-    const { http } = api;
+    const { http } = hearth.api;
     const user = await registerUser(http, 'dupe');
     const again = await http.post('/auth/register', {
       email: user.email.toUpperCase(),
@@ -129,7 +111,7 @@ describe('Identity and organizations (e2e)', () => {
   });
 
   it('requires a valid bearer token on private routes', async () => {
-    const { http } = api;
+    const { http } = hearth.api;
     expect((await http.get('/me')).status).toBe(401);
     const forged = await http.get('/me', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
     expect(forged.status).toBe(401);

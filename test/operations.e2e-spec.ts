@@ -1,27 +1,11 @@
-import {
-  createTestEnvironment,
-  type RunningApi,
-  startApi,
-  type TestEnvironment,
-} from './support/hearth.js';
+import { startApi, useApi } from './support/hearth.js';
 
 describe('Operations endpoints (e2e)', () => {
-  let env: TestEnvironment;
-  let api: RunningApi;
-
-  beforeAll(async () => {
-    env = await createTestEnvironment('operations');
-    api = await startApi(env.config);
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await env?.close();
-  });
+  const hearth = useApi('operations');
 
   it('answers liveness and readiness with the database and the queue up', async () => {
-    expect((await api.http.get('/health')).body).toEqual({ status: 'ok' });
-    const ready = await api.http.get('/health/ready');
+    expect((await hearth.api.http.get('/health')).body).toEqual({ status: 'ok' });
+    const ready = await hearth.api.http.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.details).toMatchObject({
       database: { status: 'up' },
@@ -30,7 +14,7 @@ describe('Operations endpoints (e2e)', () => {
   });
 
   it('serves the OpenAPI document with the routes of the contract', async () => {
-    const root = api.http.baseUrl.replace('/api/v1', '');
+    const root = hearth.api.http.baseUrl.replace('/api/v1', '');
     const document = (await (await fetch(`${root}/api/docs-json`)).json()) as { paths: object };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
@@ -47,18 +31,20 @@ describe('Operations endpoints (e2e)', () => {
   });
 
   it('sets security headers and echoes a sane request id', async () => {
-    const response = await api.http.request('GET', '/health', {
+    const response = await hearth.api.http.request('GET', '/health', {
       headers: { 'x-request-id': 'abc-123' },
     });
     expect(response.headers.get('x-request-id')).toBe('abc-123');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const odd = await api.http.request('GET', '/health', { headers: { 'x-request-id': 'a b\tc' } });
+    const odd = await hearth.api.http.request('GET', '/health', {
+      headers: { 'x-request-id': 'a b\tc' },
+    });
     expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('serves the invitation page without inline scripts', async () => {
-    const root = api.http.baseUrl.replace('/api/v1', '');
+    const root = hearth.api.http.baseUrl.replace('/api/v1', '');
     const page = await fetch(`${root}/invitations/accept/`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -68,7 +54,7 @@ describe('Operations endpoints (e2e)', () => {
 
   it('answers readiness 503 while the queue backend is unreachable', async () => {
     const broken = await startApi(
-      env.configWith({ REDIS_URL: 'redis://127.0.0.1:1', MIGRATIONS_RUN: 'false' }),
+      hearth.env.configWith({ REDIS_URL: 'redis://127.0.0.1:1', MIGRATIONS_RUN: 'false' }),
     );
     try {
       expect((await broken.http.get('/health')).status).toBe(200);

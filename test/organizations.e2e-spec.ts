@@ -1,36 +1,23 @@
-import {
-  createTestEnvironment,
-  registerUser,
-  type RunningApi,
-  startApi,
-  type TestEnvironment,
-} from './support/hearth.js';
+import { registerUser, useApi } from './support/hearth.js';
 
 describe('Organization access (e2e)', () => {
-  let env: TestEnvironment;
-  let api: RunningApi;
+  const hearth = useApi('organizations');
   let owner: Awaited<ReturnType<typeof registerUser>>;
   let orgA: string;
   let orgB: string;
 
   beforeAll(async () => {
-    env = await createTestEnvironment('organizations');
-    api = await startApi(env.config);
-    owner = await registerUser(api.http, 'owner');
-    orgA = (await api.http.post('/organizations', { name: 'Clinic A' }, owner.accessToken)).body.id;
-    const ownerB = await registerUser(api.http, 'ownerB');
-    orgB = (await api.http.post('/organizations', { name: 'Clinic B' }, ownerB.accessToken)).body
-      .id;
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await env?.close();
+    owner = await registerUser(hearth.api.http, 'owner');
+    orgA = (await hearth.api.http.post('/organizations', { name: 'Clinic A' }, owner.accessToken))
+      .body.id;
+    const ownerB = await registerUser(hearth.api.http, 'ownerB');
+    orgB = (await hearth.api.http.post('/organizations', { name: 'Clinic B' }, ownerB.accessToken))
+      .body.id;
   });
 
   async function memberOfA(role: string) {
-    const user = await registerUser(api.http, role);
-    const added = await api.http.post(
+    const user = await registerUser(hearth.api.http, role);
+    const added = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: user.email, role },
       owner.accessToken,
@@ -43,15 +30,15 @@ describe('Organization access (e2e)', () => {
     const therapist = await memberOfA('therapist');
     const token = therapist.accessToken;
     const probes = [
-      api.http.get(`/organizations/${orgB}`, token),
-      api.http.patch(`/organizations/${orgB}`, { name: 'Mine now' }, token),
-      api.http.get(`/organizations/${orgB}/members`, token),
-      api.http.post(
+      hearth.api.http.get(`/organizations/${orgB}`, token),
+      hearth.api.http.patch(`/organizations/${orgB}`, { name: 'Mine now' }, token),
+      hearth.api.http.get(`/organizations/${orgB}/members`, token),
+      hearth.api.http.post(
         `/organizations/${orgB}/members`,
         { email: therapist.email, role: 'owner' },
         token,
       ),
-      api.http.post(
+      hearth.api.http.post(
         `/organizations/${orgB}/invitations`,
         { email: therapist.email, role: 'admin' },
         token,
@@ -62,7 +49,7 @@ describe('Organization access (e2e)', () => {
       expect(response.body.code).toBe('organization_not_found');
     }
     // The same answer as for an organization that does not exist at all.
-    const missing = await api.http.get(
+    const missing = await hearth.api.http.get(
       `/organizations/00000000-0000-4000-8000-000000000000`,
       token,
     );
@@ -72,43 +59,43 @@ describe('Organization access (e2e)', () => {
 
   it('forbids a participant to add members or invite (403)', async () => {
     const participant = await memberOfA('participant');
-    const other = await registerUser(api.http, 'other');
-    const add = await api.http.post(
+    const other = await registerUser(hearth.api.http, 'other');
+    const add = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: other.email, role: 'participant' },
       participant.accessToken,
     );
     expect(add.status).toBe(403);
     expect(add.body.code).toBe('insufficient_role');
-    const invite = await api.http.post(
+    const invite = await hearth.api.http.post(
       `/organizations/${orgA}/invitations`,
       { email: 'someone@example.org', role: 'participant' },
       participant.accessToken,
     );
     expect(invite.status).toBe(403);
     // Members can read their own organization.
-    expect((await api.http.get(`/organizations/${orgA}`, participant.accessToken)).status).toBe(
-      200,
-    );
+    expect(
+      (await hearth.api.http.get(`/organizations/${orgA}`, participant.accessToken)).status,
+    ).toBe(200);
   });
 
   it('lets an admin add therapists but only an owner make owners', async () => {
     const admin = await memberOfA('admin');
-    const candidate = await registerUser(api.http, 'candidate');
-    const asOwner = await api.http.post(
+    const candidate = await registerUser(hearth.api.http, 'candidate');
+    const asOwner = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: candidate.email, role: 'owner' },
       admin.accessToken,
     );
     expect(asOwner.status).toBe(403);
     expect(asOwner.body.code).toBe('owner_role_required');
-    const asTherapist = await api.http.post(
+    const asTherapist = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: candidate.email, role: 'therapist' },
       admin.accessToken,
     );
     expect(asTherapist.status).toBe(201);
-    const twice = await api.http.post(
+    const twice = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: candidate.email, role: 'therapist' },
       admin.accessToken,
@@ -118,7 +105,7 @@ describe('Organization access (e2e)', () => {
   });
 
   it('adds only existing users as members', async () => {
-    const response = await api.http.post(
+    const response = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: 'no.such.person@example.org', role: 'participant' },
       owner.accessToken,
@@ -129,14 +116,14 @@ describe('Organization access (e2e)', () => {
 
   it('updates settings and keeps every version of the group agreement', async () => {
     const path = `/organizations/${orgA}`;
-    const defaults = await api.http.get(path, owner.accessToken);
+    const defaults = await hearth.api.http.get(path, owner.accessToken);
     expect(defaults.body).toMatchObject({
       timezone: 'UTC',
       reminderOffsetsMinutes: [1440, 60],
       groupAgreement: null,
     });
 
-    const first = await api.http.patch(
+    const first = await hearth.api.http.patch(
       path,
       { timezone: 'Europe/London', reminderOffsetsMinutes: [2880, 30], groupAgreement: 'Be kind.' },
       owner.accessToken,
@@ -147,9 +134,13 @@ describe('Organization access (e2e)', () => {
       reminderOffsetsMinutes: [2880, 30],
       groupAgreement: { version: 1, text: 'Be kind.' },
     });
-    const same = await api.http.patch(path, { groupAgreement: 'Be kind.' }, owner.accessToken);
+    const same = await hearth.api.http.patch(
+      path,
+      { groupAgreement: 'Be kind.' },
+      owner.accessToken,
+    );
     expect(same.body.groupAgreement.version).toBe(1);
-    const second = await api.http.patch(
+    const second = await hearth.api.http.patch(
       path,
       { groupAgreement: 'Be kind. Keep confidences.' },
       owner.accessToken,
@@ -157,15 +148,19 @@ describe('Organization access (e2e)', () => {
     expect(second.body.groupAgreement).toEqual({ version: 2, text: 'Be kind. Keep confidences.' });
 
     const therapist = await memberOfA('therapist');
-    const denied = await api.http.patch(path, { name: 'Renamed' }, therapist.accessToken);
+    const denied = await hearth.api.http.patch(path, { name: 'Renamed' }, therapist.accessToken);
     expect(denied.status).toBe(403);
-    const badZone = await api.http.patch(path, { timezone: 'Mars/Olympus' }, owner.accessToken);
+    const badZone = await hearth.api.http.patch(
+      path,
+      { timezone: 'Mars/Olympus' },
+      owner.accessToken,
+    );
     expect(badZone.status).toBe(400);
     expect(badZone.body.errors[0].field).toBe('timezone');
   });
 
   it('lists members with their roles for managers only', async () => {
-    const list = await api.http.get(`/organizations/${orgA}/members`, owner.accessToken);
+    const list = await hearth.api.http.get(`/organizations/${orgA}/members`, owner.accessToken);
     expect(list.status).toBe(200);
     expect(list.body.items[0]).toMatchObject({
       userId: owner.user.id,
@@ -174,7 +169,7 @@ describe('Organization access (e2e)', () => {
     });
     const participant = await memberOfA('participant');
     expect(
-      (await api.http.get(`/organizations/${orgA}/members`, participant.accessToken)).status,
+      (await hearth.api.http.get(`/organizations/${orgA}/members`, participant.accessToken)).status,
     ).toBe(403);
   });
 });

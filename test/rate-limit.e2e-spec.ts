@@ -1,28 +1,14 @@
-import {
-  createTestEnvironment,
-  type RunningApi,
-  startApi,
-  type TestEnvironment,
-  uniqueEmail,
-} from './support/hearth.js';
+import { uniqueEmail, useApi } from './support/hearth.js';
 
 describe('Login and register rate limits (e2e)', () => {
-  let env: TestEnvironment;
-  let api: RunningApi;
-
-  beforeAll(async () => {
-    env = await createTestEnvironment('rate_limit', { env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
-    api = await startApi(env.config);
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await env?.close();
-  });
+  const hearth = useApi('rate_limit', { env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
 
   it('answers 429 once a client has used up its login attempts', async () => {
     const attempt = () =>
-      api.http.post('/auth/login', { email: uniqueEmail(), password: 'guessing a password' });
+      hearth.api.http.post('/auth/login', {
+        email: uniqueEmail(),
+        password: 'guessing a password',
+      });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
@@ -33,7 +19,7 @@ describe('Login and register rate limits (e2e)', () => {
 
   it('limits registration too, but not the rest of the api', async () => {
     const register = () =>
-      api.http.post('/auth/register', {
+      hearth.api.http.post('/auth/register', {
         email: uniqueEmail(),
         password: 'a long password',
         displayName: 'x',
@@ -41,6 +27,6 @@ describe('Login and register rate limits (e2e)', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await register()).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
-    for (let i = 0; i < 5; i++) expect((await api.http.get('/health')).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await hearth.api.http.get('/health')).status).toBe(200);
   });
 });

@@ -1,34 +1,20 @@
-import {
-  createTestEnvironment,
-  registerUser,
-  type RunningApi,
-  startApi,
-  type TestEnvironment,
-} from './support/hearth.js';
+import { registerUser, useApi } from './support/hearth.js';
 
 describe('Request validation (e2e)', () => {
-  let env: TestEnvironment;
-  let api: RunningApi;
+  const hearth = useApi('validation');
   let token: string;
   let orgId: string;
 
   beforeAll(async () => {
-    env = await createTestEnvironment('validation');
-    api = await startApi(env.config);
-    token = (await registerUser(api.http, 'validator')).accessToken;
-    orgId = (await api.http.post('/organizations', { name: 'Checks' }, token)).body.id;
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await env?.close();
+    token = (await registerUser(hearth.api.http, 'validator')).accessToken;
+    orgId = (await hearth.api.http.post('/organizations', { name: 'Checks' }, token)).body.id;
   });
 
   const fields = (body: { errors?: { field: string }[] }) =>
     (body.errors ?? []).map((e) => e.field);
 
   it('answers malformed JSON with 400 naming the body', async () => {
-    const response = await api.http.request('POST', '/auth/register', {
+    const response = await hearth.api.http.request('POST', '/auth/register', {
       raw: '{"email": "x@example.org",',
       headers: { 'content-type': 'application/json' },
     });
@@ -38,18 +24,25 @@ describe('Request validation (e2e)', () => {
   });
 
   it('answers unknown fields with 400 naming them', async () => {
-    const response = await api.http.post('/organizations', { name: 'Ok', isAdmin: true }, token);
+    const response = await hearth.api.http.post(
+      '/organizations',
+      { name: 'Ok', isAdmin: true },
+      token,
+    );
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation_failed');
     expect(fields(response.body)).toEqual(['isAdmin']);
   });
 
   it('answers wrong types and missing fields with 400 naming each field', async () => {
-    const response = await api.http.post('/auth/register', { email: 42, displayName: ['x'] });
+    const response = await hearth.api.http.post('/auth/register', {
+      email: 42,
+      displayName: ['x'],
+    });
     expect(response.status).toBe(400);
     expect(new Set(fields(response.body))).toEqual(new Set(['email', 'password', 'displayName']));
 
-    const offsets = await api.http.patch(
+    const offsets = await hearth.api.http.patch(
       `/organizations/${orgId}`,
       { reminderOffsetsMinutes: ['soon'] },
       token,
@@ -57,7 +50,7 @@ describe('Request validation (e2e)', () => {
     expect(offsets.status).toBe(400);
     expect(fields(offsets.body)).toContain('reminderOffsetsMinutes');
 
-    const role = await api.http.post(
+    const role = await hearth.api.http.post(
       `/organizations/${orgId}/members`,
       { email: 'a@example.org', role: 'god' },
       token,
@@ -68,20 +61,20 @@ describe('Request validation (e2e)', () => {
 
   it('answers bodies that are not objects with 400, never 500', async () => {
     for (const raw of ['[]', '"text"', '42', 'null']) {
-      const response = await api.http.request('POST', '/auth/login', {
+      const response = await hearth.api.http.request('POST', '/auth/login', {
         raw,
         headers: { 'content-type': 'application/json' },
       });
       expect(response.status).toBe(400);
     }
-    const empty = await api.http.request('POST', '/auth/login', {
+    const empty = await hearth.api.http.request('POST', '/auth/login', {
       headers: { 'content-type': 'application/json' },
     });
     expect(empty.status).toBe(400);
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const response = await api.http.request('POST', '/auth/login', {
+    const response = await hearth.api.http.request('POST', '/auth/login', {
       raw: 'email: a',
       headers: { 'content-type': 'text/yaml' },
     });
@@ -90,14 +83,14 @@ describe('Request validation (e2e)', () => {
   });
 
   it('treats a malformed organization id as not found', async () => {
-    const response = await api.http.get('/organizations/not-a-uuid', token);
+    const response = await hearth.api.http.get('/organizations/not-a-uuid', token);
     expect(response.status).toBe(404);
   });
 
   it('rejects a malformed refresh token and invitation token without a 500', async () => {
-    const refresh = await api.http.post('/auth/refresh', { refreshToken: 'garbage' });
+    const refresh = await hearth.api.http.post('/auth/refresh', { refreshToken: 'garbage' });
     expect(refresh.status).toBe(401);
-    const accept = await api.http.post('/invitations/accept', {
+    const accept = await hearth.api.http.post('/invitations/accept', {
       token: 'x.y',
       password: 'long enough pass',
     });

@@ -87,3 +87,20 @@ export async function registerUser(http: HttpClient, name = 'user') {
     ...(response.body as { user: { id: string }; accessToken: string; refreshToken: string }),
   };
 }
+
+/**
+ * Registers beforeAll/afterAll hooks that give the calling describe block its own deployment and
+ * a running api; read `context.api` and `context.env` inside tests and later hooks.
+ */
+export function useApi(label: string, options: Parameters<typeof createTestEnvironment>[1] = {}) {
+  const context = {} as { env: TestEnvironment; api: RunningApi };
+  beforeAll(async () => {
+    context.env = await createTestEnvironment(label, options);
+    context.api = await startApi(context.env.config);
+  });
+  afterAll(async () => {
+    await context.api?.close();
+    await context.env?.close();
+  });
+  return context;
+}
