@@ -1,4 +1,5 @@
-import { registerUser, uniqueEmail, useApi } from './support/hearth.js';
+import { JwtService } from '@nestjs/jwt';
+import { markEmailVerified, registerUser, uniqueEmail, useApi } from './support/hearth.js';
 
 describe('Identity and organizations (e2e)', () => {
   const hearth = useApi('identity');
@@ -29,6 +30,7 @@ describe('Identity and organizations (e2e)', () => {
     const orgId = created.body.id;
 
     const member = await registerUser(http, 'member');
+    await markEmailVerified(hearth.env, member.user.id);
     const added = await http.post(
       `/organizations/${orgId}/members`,
       { email: member.email, role: 'therapist' },
@@ -43,6 +45,7 @@ describe('Identity and organizations (e2e)', () => {
       id: registered.body.user.id,
       email,
       displayName: 'Robin',
+      emailVerified: false,
       memberships: [{ organizationId: orgId, role: 'owner' }],
     });
     const memberMe = await http.get('/me', member.accessToken);
@@ -78,6 +81,10 @@ describe('Identity and organizations (e2e)', () => {
       http.post('/auth/refresh', { refreshToken: user.refreshToken }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+    // The loser's attempt was a reuse: it revoked the family, including the winner's new token.
+    const winner = results.find((r) => r.status === 200)!;
+    const after = await http.post('/auth/refresh', { refreshToken: winner.body.refreshToken });
+    expect(after.status).toBe(401);
   });
 
   it('answers invalid_credentials alike for a wrong password and an unknown e-mail', async () => {
@@ -116,8 +123,20 @@ describe('Identity and organizations (e2e)', () => {
     const forged = await http.get('/me', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
     expect(forged.status).toBe(401);
     expect(forged.body.code).toBe('invalid_access_token');
-    // A refresh token is not an access token.
+    // A token signed with the right key but not issued as an access token is refused.
     const user = await registerUser(http, 'bearer');
-    expect((await http.get('/me', user.refreshToken)).status).toBe(401);
+    const notAccess = await new JwtService({ secret: hearth.env.config.JWT_SECRET }).signAsync(
+      { sub: user.user.id, typ: 'refresh' },
+      { issuer: 'hearth', expiresIn: 60 },
+    );
+    const refused = await http.get('/me', notAccess);
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('invalid_access_token');
+    // The same claims as an access token pass, so the refusal above is about `typ`.
+    const access = await new JwtService({ secret: hearth.env.config.JWT_SECRET }).signAsync(
+      { sub: user.user.id, typ: 'access' },
+      { issuer: 'hearth', expiresIn: 60 },
+    );
+    expect((await http.get('/me', access)).status).toBe(200);
   });
 });

@@ -6,6 +6,7 @@ import { QUEUE_PG_SCHEMA } from '../libs/queue/src/queue-connection.js';
 import {
   createTestEnvironment,
   type QueueBackendName,
+  markEmailVerified,
   registerUser,
   type RunningApi,
   type RunningWorker,
@@ -18,7 +19,7 @@ import { TestSmtpServer, type ReceivedMail } from './support/smtp.js';
 
 const tokenFrom = (mail: ReceivedMail) => {
   const link = /https?:\/\/\S+#token=([\w.-]+)/.exec(mail.text ?? '');
-  if (!link) throw new Error('no invitation link in the e-mail');
+  if (!link) throw new Error('no link in the e-mail');
   return link[1];
 };
 
@@ -54,7 +55,10 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
 
     const invite = (email: string, role = 'participant') =>
       api.http.post(`/organizations/${orgId}/invitations`, { email, role }, owner.accessToken);
-    const mailTo = (email: string) => smtp.waitFor((mail) => mail.envelopeTo.includes(email));
+    const mailTo = (email: string, subject = 'You are invited') =>
+      smtp.waitFor(
+        (mail) => mail.envelopeTo.includes(email) && !!mail.subject?.startsWith(subject),
+      );
 
     it('queues the e-mail in the api and sends it only from the worker', async () => {
       const email = uniqueEmail('invitee');
@@ -71,13 +75,14 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       const queue = api.app.get<Queue>(getQueueToken('notifications'));
       await sleep(500);
       expect(smtp.messages).toHaveLength(0);
-      expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+      expect(await queue.getJobState(`invitation-${response.body.id}-v1`)).toBe('waiting');
       const [{ jobs }] = await api.app
         .get(DataSource)
         .query(`SELECT count(*)::int AS jobs FROM ${QUEUE_PG_SCHEMA}.job`)
         .catch(() => [{ jobs: null }]);
-      // On the PostgreSQL backend the job is a row of the application database; on Redis it is not.
-      expect(jobs).toBe(backend === 'postgres' ? 1 : null);
+      // On the PostgreSQL backend jobs are rows of the application database; on Redis they are
+      // not. Two are waiting: the owner's address verification and this invitation.
+      expect(jobs).toBe(backend === 'postgres' ? 2 : null);
 
       worker = await startWorker(env.config);
       const mail = await mailTo(email);
@@ -115,7 +120,10 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       const queue = api.app.get<Queue>(getQueueToken('notifications'));
       const rerun = await queue.add('invitation-email', { invitationId: body.id, version: 1 });
       await waitUntilFinished(queue, rerun.id!);
-      expect(smtp.messages.filter((m) => m.envelopeTo.includes(email))).toHaveLength(1);
+      const invitations = smtp.messages.filter(
+        (m) => m.envelopeTo.includes(email) && m.subject?.startsWith('You are invited'),
+      );
+      expect(invitations).toHaveLength(1);
     });
 
     it('makes a renewed invitation the only valid link', async () => {
@@ -142,10 +150,11 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       expect(me.body.memberships).toEqual([{ organizationId: orgId, role: 'admin' }]);
     });
 
-    it('lets an existing account accept with its own password only', async () => {
+    it('lets a verified account accept with its own password only', async () => {
       const person = await registerUser(api.http, 'existing');
+      await markEmailVerified(env, person.user.id);
       await invite(person.email);
-      const mail = await mailTo(person.email);
+      const mail = await mailTo(person.email, 'You are invited');
       const wrong = await api.http.post('/invitations/accept', {
         token: tokenFrom(mail),
         password: 'not my password',
@@ -158,6 +167,46 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       expect(right.status).toBe(200);
       expect(right.body.user.id).toBe(person.user.id);
       expect((await invite(person.email)).status).toBe(409);
+    });
+
+    it("hands an unverified account to the address's owner and signs out whoever registered it", async () => {
+      const squatter = await registerUser(api.http, 'squatter');
+      await invite(squatter.email, 'admin');
+      const mail = await mailTo(squatter.email, 'You are invited');
+      const claimed = await api.http.post('/invitations/accept', {
+        token: tokenFrom(mail),
+        password: 'the real owner chose this',
+        displayName: 'Real owner',
+      });
+      expect(claimed.status).toBe(200);
+      expect(claimed.body.user).toMatchObject({ id: squatter.user.id, displayName: 'Real owner' });
+      const me = await api.http.get('/me', claimed.body.accessToken);
+      expect(me.body).toMatchObject({
+        emailVerified: true,
+        memberships: [{ organizationId: orgId, role: 'admin' }],
+      });
+      expect(
+        (await api.http.post('/auth/refresh', { refreshToken: squatter.refreshToken })).status,
+      ).toBe(401);
+      expect(
+        (await api.http.post('/auth/login', { email: squatter.email, password: squatter.password }))
+          .status,
+      ).toBe(401);
+    });
+
+    it("verifies a new account's address through the mailed link", async () => {
+      const person = await registerUser(api.http, 'verify');
+      const mail = await mailTo(person.email, 'Confirm your e-mail address');
+      expect(mail.text).toContain('https://hearth.example.org/verify-email/#token=');
+      expect((await api.http.get('/me', person.accessToken)).body.emailVerified).toBe(false);
+      const token = tokenFrom(mail);
+      const tampered = await api.http.post('/auth/verify-email', {
+        token: `${token.slice(0, -2)}xx`,
+      });
+      expect(tampered.status).toBe(404);
+      const verified = await api.http.post('/auth/verify-email', { token });
+      expect(verified.status).toBe(200);
+      expect((await api.http.get('/me', person.accessToken)).body.emailVerified).toBe(true);
     });
 
     it('asks a new account for its display name', async () => {

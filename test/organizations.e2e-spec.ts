@@ -1,4 +1,4 @@
-import { registerUser, useApi } from './support/hearth.js';
+import { markEmailVerified, registerUser, useApi } from './support/hearth.js';
 
 describe('Organization access (e2e)', () => {
   const hearth = useApi('organizations');
@@ -15,8 +15,14 @@ describe('Organization access (e2e)', () => {
       .body.id;
   });
 
+  async function verifiedUser(name: string) {
+    const user = await registerUser(hearth.api.http, name);
+    await markEmailVerified(hearth.env, user.user.id);
+    return user;
+  }
+
   async function memberOfA(role: string) {
-    const user = await registerUser(hearth.api.http, role);
+    const user = await verifiedUser(role);
     const added = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: user.email, role },
@@ -81,7 +87,7 @@ describe('Organization access (e2e)', () => {
 
   it('lets an admin add therapists but only an owner make owners', async () => {
     const admin = await memberOfA('admin');
-    const candidate = await registerUser(hearth.api.http, 'candidate');
+    const candidate = await verifiedUser('candidate');
     const asOwner = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: candidate.email, role: 'owner' },
@@ -104,7 +110,16 @@ describe('Organization access (e2e)', () => {
     expect(twice.body.code).toBe('already_member');
   });
 
-  it('adds only existing users as members', async () => {
+  it('adds only existing users with a verified address as members', async () => {
+    // Anyone can register any address: an unverified one must not pass for its owner.
+    const squatter = await registerUser(hearth.api.http, 'squatter');
+    const unverified = await hearth.api.http.post(
+      `/organizations/${orgA}/members`,
+      { email: squatter.email, role: 'admin' },
+      owner.accessToken,
+    );
+    expect(unverified.status).toBe(404);
+    expect(unverified.body.code).toBe('user_not_found');
     const response = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: 'no.such.person@example.org', role: 'participant' },

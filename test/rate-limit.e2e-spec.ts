@@ -1,4 +1,4 @@
-import { uniqueEmail, useApi } from './support/hearth.js';
+import { startApi, uniqueEmail, useApi } from './support/hearth.js';
 
 describe('Login and register rate limits (e2e)', () => {
   const hearth = useApi('rate_limit', { env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
@@ -28,5 +28,25 @@ describe('Login and register rate limits (e2e)', () => {
     for (let i = 0; i < 4; i++) statuses.push((await register()).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
     for (let i = 0; i < 5; i++) expect((await hearth.api.http.get('/health')).status).toBe(200);
+  });
+
+  it('counts each client behind a trusted proxy on its own', async () => {
+    const behindProxy = await startApi(
+      hearth.env.configWith({ TRUST_PROXY: 'true', MIGRATIONS_RUN: 'false' }),
+    );
+    try {
+      const attempt = (client: string) =>
+        behindProxy.http.request('POST', '/auth/login', {
+          body: { email: uniqueEmail(), password: 'guessing a password' },
+          headers: { 'x-forwarded-for': client },
+        });
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await attempt(`203.0.113.${i + 1}`)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401]);
+      for (let i = 0; i < 3; i++) await attempt('198.51.100.7');
+      expect((await attempt('198.51.100.7')).status).toBe(429);
+    } finally {
+      await behindProxy.close();
+    }
   });
 });

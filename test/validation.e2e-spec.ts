@@ -82,14 +82,34 @@ describe('Request validation (e2e)', () => {
     expect(response.body.code).toBe('unsupported_media_type');
   });
 
+  it('answers null for an optional field with 400, not a database error', async () => {
+    for (const body of [
+      { name: null },
+      { timezone: null },
+      { reminderOffsetsMinutes: null },
+      { groupAgreement: null },
+    ]) {
+      const response = await hearth.api.http.patch(`/organizations/${orgId}`, body, token);
+      expect(response.status).toBe(400);
+      expect(new Set(fields(response.body))).toEqual(new Set(Object.keys(body)));
+    }
+  });
+
   it('treats a malformed organization id as not found', async () => {
     const response = await hearth.api.http.get('/organizations/not-a-uuid', token);
     expect(response.status).toBe(404);
   });
 
   it('rejects a malformed refresh token and invitation token without a 500', async () => {
-    const refresh = await hearth.api.http.post('/auth/refresh', { refreshToken: 'garbage' });
-    expect(refresh.status).toBe(401);
+    for (const refreshToken of ['garbage', `${'0'.repeat(36)}.x`, `${'-'.repeat(36)}.x`]) {
+      const refresh = await hearth.api.http.post('/auth/refresh', { refreshToken });
+      expect(refresh.status).toBe(401);
+    }
+    const lookalike = await hearth.api.http.post('/invitations/accept', {
+      token: `${'0'.repeat(36)}.x`,
+      password: 'long enough pass',
+    });
+    expect(lookalike.status).toBe(404);
     const accept = await hearth.api.http.post('/invitations/accept', {
       token: 'x.y',
       password: 'long enough pass',

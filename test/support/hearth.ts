@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import { type RunningWorker, startWorker } from '../../apps/worker/src/worker-app.js';
 import { type AppConfig, loadConfig } from '../../libs/config/src/app-config.js';
@@ -74,6 +75,20 @@ let counter = 0;
 /** A unique, valid e-mail address for a test user. */
 export const uniqueEmail = (name = 'user') =>
   `${name}.${Date.now().toString(36)}${(counter++).toString(36)}@example.org`;
+
+/**
+ * Marks an account's address verified, as its owner's click on the mailed link would: fixtures
+ * for suites about something else (the link itself is tested in the invitations suite).
+ */
+export async function markEmailVerified(env: TestEnvironment, userId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: env.database.url });
+  await client.connect();
+  try {
+    await client.query('UPDATE users SET email_verified_at = now() WHERE id = $1', [userId]);
+  } finally {
+    await client.end();
+  }
+}
 
 /** Registers a user through the api and answers their tokens. */
 export async function registerUser(http: HttpClient, name = 'user') {

@@ -9,7 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { DomainError } from '#common/domain-error.js';
 import { requestId } from '#common/logging.module.js';
 import { projectRoot } from '#common/project-root.js';
-import type { AppConfig } from '#config/app-config.js';
+import { type AppConfig, trustProxySetting } from '#config/app-config.js';
 import { ApiModule } from './api.module.js';
 import { createValidationPipe } from './common/validation.js';
 
@@ -25,7 +25,11 @@ const WEB_ROOT = join(projectRoot(), 'web');
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false, genReqId: requestId }),
+    new FastifyAdapter({
+      bodyLimit: 1024 * 1024,
+      trustProxy: trustProxySetting(config),
+      genReqId: requestId,
+    }),
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));

@@ -8,11 +8,16 @@ import { HealthModule } from '#health/health.module.js';
 import { NotificationsModule } from '#notifications/notifications.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
 import { QueueModule } from '#queue/queue.module.js';
-import { SendInvitationEmailProcessor } from './processors/send-invitation-email.processor.js';
+import { SendEmailVerificationJob } from './jobs/send-email-verification.job.js';
+import { SendInvitationEmailJob } from './jobs/send-invitation-email.job.js';
+import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { WorkerHealthServer } from './worker-health.server.js';
 
-/** One processor class per job; each queue must appear here (checked at start-up). */
-export const PROCESSORS: Type[] = [SendInvitationEmailProcessor];
+/** One processor per queue, each queue must have one (checked at start-up). */
+export const PROCESSORS: Type[] = [NotificationsProcessor];
+
+/** One class per job; processors hand each job to the class of its name. */
+const JOBS: Type[] = [SendInvitationEmailJob, SendEmailVerificationJob];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */
 @Module({})
@@ -30,7 +35,7 @@ export class WorkerModule {
         OrganizationsModule,
         NotificationsModule,
       ],
-      providers: [...processors, WorkerHealthServer],
+      providers: [...processors, ...JOBS, WorkerHealthServer],
     };
   }
 }

@@ -54,6 +54,15 @@ export class AppConfig {
   @Max(65535)
   WORKER_HEALTH_PORT = 3001;
 
+  /**
+   * Behind a reverse proxy: `true` (trust X-Forwarded-For from any hop) or the proxies'
+   * addresses or CIDR ranges separated by commas. Client addresses drive the login rate limits.
+   */
+  @Matches(/^(true|false|[\d.:a-fA-F/, ]+)$/, {
+    message: 'TRUST_PROXY must be true, false or a list of proxy addresses',
+  })
+  TRUST_PROXY = 'false';
+
   /** Base address people reach the web pages at; used in e-mailed links. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';
@@ -120,6 +129,14 @@ export class AppConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+/** TRUST_PROXY in the form Fastify's `trustProxy` option takes. */
+export function trustProxySetting(config: AppConfig): boolean | string[] {
+  if (config.TRUST_PROXY === 'true' || config.TRUST_PROXY === 'false') {
+    return config.TRUST_PROXY === 'true';
+  }
+  return config.TRUST_PROXY.split(',').map((address) => address.trim());
 }
 
 export class ConfigValidationError extends Error {

@@ -1,9 +1,13 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795258691237 } from './migrations/1795258691237-Foundation.js';
+import { EmailVerification1795260000000 } from './migrations/1795260000000-EmailVerification.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
  * from compiled output, from tests running the TypeScript sources, and from a bundle.
  * `npm run migration:generate -- libs/database/src/migrations/<Name>` writes a new one: add it here.
  */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795258691237];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Foundation1795258691237,
+  EmailVerification1795260000000,
+];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, UnauthenticatedError } from '#common/domain-error.js';
+import { NotificationsProducer } from '#queue/notifications.producer.js';
 import type { LoginDto, RegisterDto } from './dto/register.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenPair, TokenService } from './token.service.js';
@@ -28,7 +29,14 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly producer: NotificationsProducer,
   ) {}
+
+  /** Mails a new verification link, unless the address is verified already. */
+  async resendVerification(userId: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (user && !user.emailVerifiedAt) await this.producer.sendEmailVerification({ userId });
+  }
 
   async register(input: RegisterDto): Promise<AuthResult> {
     const user = await this.users.insert({
@@ -37,6 +45,7 @@ export class AuthService {
       passwordHash: await this.hasher.hash(input.password),
     });
     if (!user) throw new ConflictError('email_taken', 'An account with this e-mail already exists');
+    await this.producer.sendEmailVerification({ userId: user.id });
     return { user: toPublicUser(user), ...(await this.tokens.issue(user.id)) };
   }
 

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#config/app-config.js';
 import { AuthService } from './auth.service.js';
+import { EmailVerificationService } from './email-verification.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
@@ -22,7 +23,21 @@ import { UserRepository } from './user.repository.js';
       }),
     }),
   ],
-  providers: [AuthService, PasswordHasher, TokenService, UserRepository, RefreshTokenRepository],
-  exports: [AuthService, PasswordHasher, TokenService, UserRepository],
+  providers: [
+    AuthService,
+    EmailVerificationService,
+    PasswordHasher,
+    TokenService,
+    UserRepository,
+    RefreshTokenRepository,
+  ],
+  exports: [
+    AuthService,
+    EmailVerificationService,
+    PasswordHasher,
+    TokenService,
+    UserRepository,
+    RefreshTokenRepository,
+  ],
 })
 export class IdentityModule {}

@@ -1,33 +1,63 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { RefreshToken } from './refresh-token.entity.js';
+
+type NewRefreshToken = Pick<RefreshToken, 'userId' | 'familyId' | 'secretHash' | 'expiresAt'>;
+
+export type ExchangeOutcome =
+  | { outcome: 'rotated'; userId: string; successor: RefreshToken }
+  | { outcome: 'missing' | 'expired' | 'reused' };
 
 @Injectable()
 export class RefreshTokenRepository {
   constructor(@InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>) {}
 
-  create(token: Pick<RefreshToken, 'userId' | 'familyId' | 'secretHash' | 'expiresAt'>) {
+  create(token: NewRefreshToken): Promise<RefreshToken> {
     return this.tokens.save(this.tokens.create(token));
   }
 
-  findById(id: string): Promise<RefreshToken | null> {
-    return this.tokens.findOneBy({ id });
+  /** Signs the user out everywhere (an account handed to its rightful owner). */
+  async revokeAllForUser(userId: string, at: Date, manager: EntityManager): Promise<void> {
+    await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: at });
   }
 
   /**
-   * Marks an unused, unrevoked, unexpired token used. Answers false when another request got
-   * there first or the token is no longer valid: the caller must treat that as reuse.
+   * Uses token `id` once, in one transaction under a lock on its row: a valid token is marked
+   * used and its successor (same family) inserted before any competing request can look at it;
+   * a used or revoked one revokes its whole family, successors included. `matches` checks the
+   * presented secret against the stored hash.
    */
-  async markUsed(id: string, now: Date): Promise<boolean> {
-    const result = await this.tokens.update(
-      { id, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
-      { usedAt: now },
-    );
-    return result.affected === 1;
-  }
-
-  async revokeFamily(familyId: string, now: Date): Promise<void> {
-    await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
+  exchange(
+    id: string,
+    matches: (secretHash: string) => boolean,
+    successor: Omit<NewRefreshToken, 'userId' | 'familyId'>,
+    now: Date,
+  ): Promise<ExchangeOutcome> {
+    return this.tokens.manager.transaction(async (manager) => {
+      const stored = await manager.findOne(RefreshToken, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!stored || !matches(stored.secretHash)) return { outcome: 'missing' };
+      if (stored.usedAt || stored.revokedAt) {
+        await manager.update(
+          RefreshToken,
+          { familyId: stored.familyId, revokedAt: IsNull() },
+          { revokedAt: now },
+        );
+        return { outcome: 'reused' };
+      }
+      if (stored.expiresAt <= now) return { outcome: 'expired' };
+      await manager.update(RefreshToken, { id }, { usedAt: now });
+      const next = await manager.save(
+        manager.create(RefreshToken, {
+          ...successor,
+          userId: stored.userId,
+          familyId: stored.familyId,
+        }),
+      );
+      return { outcome: 'rotated', userId: stored.userId, successor: next };
+    });
   }
 }

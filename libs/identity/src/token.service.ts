@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { UnauthenticatedError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
 import { AppConfig } from '#config/app-config.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 
@@ -31,23 +32,10 @@ export class TokenService {
     private readonly config: AppConfig,
   ) {}
 
-  async issue(userId: string, familyId: string = randomUUID()): Promise<TokenPair> {
-    const secret = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    const stored = await this.refreshTokens.create({
-      userId,
-      familyId,
-      secretHash: sha256(secret).toString('hex'),
-      expiresAt,
-    });
-    const claims: AccessClaims = { sub: userId, typ: 'access' };
-    return {
-      accessToken: await this.jwt.signAsync(claims, {
-        expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
-      }),
-      refreshToken: `${stored.id}.${secret}`,
-      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
-    };
+  async issue(userId: string): Promise<TokenPair> {
+    const { secret, ...refresh } = this.newRefreshSecret();
+    const stored = await this.refreshTokens.create({ userId, familyId: randomUUID(), ...refresh });
+    return this.pair(userId, stored.id, secret);
   }
 
   /** The user id of a valid access token; anything else is `invalid_access_token`. */
@@ -69,28 +57,55 @@ export class TokenService {
    * it leaked: the whole family is revoked, so the thief and the owner both have to log in again.
    */
   async rotate(refreshToken: string): Promise<{ userId: string; pair: TokenPair }> {
-    const invalid = new UnauthenticatedError(
-      'invalid_refresh_token',
-      'The refresh token is invalid',
+    const [id, presented] = refreshToken.split('.');
+    if (!isUuid(id) || !presented) throw this.invalidRefreshToken();
+    const presentedHash = sha256(presented);
+    const { secret, ...successor } = this.newRefreshSecret();
+    const result = await this.refreshTokens.exchange(
+      id,
+      (secretHash) => timingSafeEqual(Buffer.from(secretHash, 'hex'), presentedHash),
+      successor,
+      new Date(),
     );
-    const [id, secret] = refreshToken.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw invalid;
-    const stored = await this.refreshTokens.findById(id);
-    if (!stored) throw invalid;
-    const expected = Buffer.from(stored.secretHash, 'hex');
-    if (!timingSafeEqual(expected, sha256(secret))) throw invalid;
-
-    const now = new Date();
-    if (stored.usedAt || stored.revokedAt || !(await this.refreshTokens.markUsed(stored.id, now))) {
-      if (stored.expiresAt <= now && !stored.usedAt && !stored.revokedAt) {
+    switch (result.outcome) {
+      case 'rotated':
+        return {
+          userId: result.userId,
+          pair: await this.pair(result.userId, result.successor.id, secret),
+        };
+      case 'expired':
         throw new UnauthenticatedError('refresh_token_expired', 'The refresh token has expired');
-      }
-      await this.refreshTokens.revokeFamily(stored.familyId, now);
-      throw new UnauthenticatedError(
-        'refresh_token_reused',
-        'This refresh token was already used; every session of this login has been signed out',
-      );
+      case 'reused':
+        throw new UnauthenticatedError(
+          'refresh_token_reused',
+          'This refresh token was already used; every session of this login has been signed out',
+        );
+      case 'missing':
+        throw this.invalidRefreshToken();
     }
-    return { userId: stored.userId, pair: await this.issue(stored.userId, stored.familyId) };
+  }
+
+  private newRefreshSecret() {
+    const secret = randomBytes(32).toString('base64url');
+    return {
+      secret,
+      secretHash: sha256(secret).toString('hex'),
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+    };
+  }
+
+  private async pair(userId: string, refreshTokenId: string, secret: string): Promise<TokenPair> {
+    const claims: AccessClaims = { sub: userId, typ: 'access' };
+    return {
+      accessToken: await this.jwt.signAsync(claims, {
+        expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      }),
+      refreshToken: `${refreshTokenId}.${secret}`,
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    };
+  }
+
+  private invalidRefreshToken(): UnauthenticatedError {
+    return new UnauthenticatedError('invalid_refresh_token', 'The refresh token is invalid');
   }
 }

@@ -24,6 +24,10 @@ export class User {
   @Column('text', { name: 'password_hash', select: false })
   passwordHash!: string;
 
+  /** Set once the person proved they receive mail at `email` (a link, or an invitation). */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @Column('text', { name: 'display_name' })
   displayName!: string;
 

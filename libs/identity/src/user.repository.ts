@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { User } from './user.entity.js';
 
 export function normalizeEmail(email: string): string {
@@ -11,6 +11,7 @@ export interface NewUser {
   email: string;
   passwordHash: string;
   displayName: string;
+  emailVerifiedAt?: Date;
 }
 
 @Injectable()
@@ -36,6 +37,27 @@ export class UserRepository {
       .addSelect('user.passwordHash')
       .where('user.email = :email', { email: normalizeEmail(email) })
       .getOne();
+  }
+
+  /** Marks the address verified, unless it changed since the link was made. */
+  async markEmailVerified(id: string, email: string, at: Date): Promise<void> {
+    await this.users.update({ id, email, emailVerifiedAt: IsNull() }, { emailVerifiedAt: at });
+  }
+
+  /**
+   * Hands an unverified account to whoever proved they own its address (an invitation link):
+   * new password and alias, address verified. Answers false if it was verified meanwhile.
+   */
+  async claimUnverified(
+    id: string,
+    changes: Pick<User, 'passwordHash' | 'displayName'>,
+    at: Date,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(User)
+      .update({ id, emailVerifiedAt: IsNull() }, { ...changes, emailVerifiedAt: at });
+    return result.affected === 1;
   }
 
   /** Inserts the user; answers null when the e-mail is taken (the unique index decides). */

@@ -1,11 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
 import { AppConfig } from '#config/app-config.js';
 import { AuthResult, AuthService, toPublicUser } from '#identity/auth.service.js';
 import { PasswordHasher } from '#identity/password-hasher.js';
+import { RefreshTokenRepository } from '#identity/refresh-token.repository.js';
 import { TokenService } from '#identity/token.service.js';
 import type { User } from '#identity/user.entity.js';
 import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
@@ -47,6 +49,7 @@ export class InvitationsService {
     private readonly auth: AuthService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly refreshTokens: RefreshTokenRepository,
     private readonly producer: NotificationsProducer,
     private readonly config: AppConfig,
   ) {
@@ -92,35 +95,44 @@ export class InvitationsService {
     const invitation = await this.findByToken(input.token);
     this.assertOpen(invitation);
 
+    // A verified account proves it is theirs with its password. An unverified one may have been
+    // registered by anyone; the invitation link proves who owns the address, so it is theirs now.
     const existing = await this.users.findByEmail(invitation.email);
-    if (existing) {
+    const claims = !existing?.emailVerifiedAt;
+    if (!claims) {
       await this.auth.verifyCredentials(invitation.email, input.password);
-    } else if (!input.displayName) {
+    } else if (!input.displayName && !existing) {
       throw new InvalidInputError(
         'display_name_required',
         'displayName is required to create an account',
         'displayName',
       );
     }
-    const passwordHash = existing ? null : await this.hasher.hash(input.password);
+    const passwordHash = claims ? await this.hasher.hash(input.password) : null;
 
     const user = await this.dataSource.transaction(async (manager) => {
       const locked = await this.invitations.lockForAcceptance(manager, invitation.id);
-      if (!locked) throw this.invalidLink();
+      // Re-sent meanwhile: the link in hand is no longer the valid one.
+      if (!locked || locked.version !== invitation.version) throw this.invalidLink();
       this.assertOpen(locked);
-      let member: User | null = existing;
-      if (!member) {
-        member = await this.users.insert(
-          { email: locked.email, displayName: input.displayName!, passwordHash: passwordHash! },
-          manager,
-        );
-        if (!member) throw new ConflictError('email_taken', 'An account with this e-mail exists');
-      }
+      const now = new Date();
+      const member = existing
+        ? await this.claimIfUnverified(existing, input.displayName, passwordHash, now, manager)
+        : await this.users.insert(
+            {
+              email: locked.email,
+              displayName: input.displayName!,
+              passwordHash: passwordHash!,
+              emailVerifiedAt: now,
+            },
+            manager,
+          );
+      if (!member) throw new ConflictError('email_taken', 'An account with this e-mail exists');
       await this.memberships.insert(
         { organizationId: locked.organizationId, userId: member.id, role: locked.role },
         manager,
       );
-      await this.invitations.markAccepted(manager, locked.id, new Date());
+      await this.invitations.markAccepted(manager, locked.id, now);
       return member;
     });
     return {
@@ -128,6 +140,23 @@ export class InvitationsService {
       organizationId: invitation.organizationId,
       ...(await this.tokens.issue(user.id)),
     };
+  }
+
+  private async claimIfUnverified(
+    user: User,
+    displayName: string | undefined,
+    passwordHash: string | null,
+    at: Date,
+    manager: EntityManager,
+  ): Promise<User> {
+    if (!passwordHash) return user;
+    const claimed = { passwordHash, displayName: displayName ?? user.displayName };
+    if (!(await this.users.claimUnverified(user.id, claimed, at, manager))) {
+      throw new ConflictError('invitation_retry', 'The account changed meanwhile; try again');
+    }
+    // Whoever registered the address before its owner is signed out.
+    await this.refreshTokens.revokeAllForUser(user.id, at, manager);
+    return { ...user, displayName: claimed.displayName, emailVerifiedAt: at };
   }
 
   /** The e-mail for this invitation version, or null when there is nothing (left) to send. */
@@ -170,7 +199,7 @@ export class InvitationsService {
 
   private async findByToken(token: string): Promise<Invitation> {
     const [id, mac] = token.split('.');
-    if (!id || !mac || !/^[0-9a-f-]{36}$/.test(id)) throw this.invalidLink();
+    if (!isUuid(id) || !mac) throw this.invalidLink();
     const invitation = await this.invitations.findById(id);
     const given = Buffer.from(mac, 'base64url');
     if (!invitation) throw this.invalidLink();

@@ -25,9 +25,13 @@ export class MembersService {
     role: OrganizationRole,
   ): Promise<{ userId: string; role: OrganizationRole }> {
     assertMayGrant(actorRole, role);
+    // Anyone can register any address, so only a verified one identifies its owner.
     const user = await this.users.findByEmail(email);
-    if (!user) {
-      throw new NotFoundError('user_not_found', 'No account uses this e-mail; send an invitation');
+    if (!user?.emailVerifiedAt) {
+      throw new NotFoundError(
+        'user_not_found',
+        'No verified account uses this e-mail; send an invitation instead',
+      );
     }
     const membership = await this.memberships.insert({ organizationId, userId: user.id, role });
     if (!membership) {

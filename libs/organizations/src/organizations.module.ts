@@ -9,6 +9,7 @@ import { MembersService } from './members.service.js';
 import { Membership } from './membership.entity.js';
 import { MembershipRepository } from './membership.repository.js';
 import { Organization } from './organization.entity.js';
+import { OrganizationAccess } from './organization-access.service.js';
 import { OrganizationRepository } from './organization.repository.js';
 import { OrganizationsService } from './organizations.service.js';
 import { ProfileService } from './profile.service.js';
@@ -26,8 +27,10 @@ import { ProfileService } from './profile.service.js';
     MembersService,
     InvitationsService,
     ProfileService,
+    OrganizationAccess,
   ],
   exports: [
+    OrganizationAccess,
     MembershipRepository,
     OrganizationsService,
     MembersService,

@@ -8,6 +8,7 @@ export interface Profile {
   id: string;
   email: string;
   displayName: string;
+  emailVerified: boolean;
   memberships: { organizationId: string; role: OrganizationRole }[];
 }
 
@@ -28,6 +29,7 @@ export class ProfileService {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
+      emailVerified: user.emailVerifiedAt !== null,
       memberships: memberships.map(({ organizationId, role }) => ({ organizationId, role })),
     };
   }

@@ -1,12 +1,25 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { InvitationEmailPayload, NotificationJob, QueueName } from './queues.js';
+import {
+  EmailVerificationPayload,
+  InvitationEmailPayload,
+  NotificationJob,
+  QueueName,
+} from './queues.js';
 
 /** Adds notification jobs. Call only after the transaction that made them necessary committed. */
 @Injectable()
 export class NotificationsProducer {
   constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
+
+  async sendEmailVerification(payload: EmailVerificationPayload): Promise<void> {
+    await this.queue.add(NotificationJob.EmailVerification, payload, {
+      jobId: `email-verification-${payload.userId}`,
+      // A later request (a new address, a lost e-mail) must be able to queue it again.
+      removeOnComplete: true,
+    });
+  }
 
   async sendInvitationEmail(payload: InvitationEmailPayload): Promise<void> {
     await this.queue.add(NotificationJob.InvitationEmail, payload, {

@@ -9,10 +9,22 @@ export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
 /** Job names and payloads of the notifications queue. Payloads carry ids only. */
 export const NotificationJob = {
   InvitationEmail: 'invitation-email',
+  EmailVerification: 'email-verification',
 } as const;
+export type NotificationJob = (typeof NotificationJob)[keyof typeof NotificationJob];
 
 export interface InvitationEmailPayload {
   invitationId: string;
   /** The invitation version this job mails; a newer version supersedes it. */
   version: number;
+}
+
+export interface EmailVerificationPayload {
+  userId: string;
+}
+
+/** The payload each notification job carries. */
+export interface NotificationPayloads {
+  [NotificationJob.InvitationEmail]: InvitationEmailPayload;
+  [NotificationJob.EmailVerification]: EmailVerificationPayload;
 }

@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthResult, AuthService } from '#identity/auth.service.js';
-import { LoginDto, RefreshDto, RegisterDto } from '#identity/dto/register.dto.js';
+import { LoginDto, RefreshDto, RegisterDto, VerifyEmailDto } from '#identity/dto/register.dto.js';
+import { EmailVerificationService } from '#identity/email-verification.service.js';
 import { Public } from './auth.decorators.js';
 
 /** Per client address, at AUTH_RATE_LIMIT_PER_MINUTE (the rate-limit plugin's defaults, see api-app.ts). */
@@ -12,7 +13,10 @@ const rateLimited = RouteConfig({ rateLimit: {} });
 @Public()
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly verification: EmailVerificationService,
+  ) {}
 
   @Post('register')
   @rateLimited
@@ -25,6 +29,13 @@ export class AuthController {
   @rateLimited
   login(@Body() body: LoginDto): Promise<AuthResult> {
     return this.auth.login(body);
+  }
+
+  @Post('verify-email')
+  @HttpCode(200)
+  async verifyEmail(@Body() body: VerifyEmailDto) {
+    await this.verification.verify(body.token);
+    return { emailVerified: true };
   }
 
   @Post('refresh')

@@ -6,9 +6,8 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, NotFoundError } from '#common/domain-error.js';
 import { Membership } from '#organizations/membership.entity.js';
-import { MembershipRepository } from '#organizations/membership.repository.js';
+import { OrganizationAccess } from '#organizations/organization-access.service.js';
 import type { OrganizationRole } from '#organizations/organization-role.js';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
 
@@ -36,7 +35,7 @@ export const CurrentMembership = createParamDecorator(
 export class OrganizationAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly memberships: MembershipRepository,
+    private readonly access: OrganizationAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -47,18 +46,7 @@ export class OrganizationAccessGuard implements CanActivate {
     if (!roles) return true;
     const request = context.switchToHttp().getRequest<RequestWithMembership>();
     const { orgId } = request.params as { orgId?: string };
-    const membership =
-      orgId && UUID.test(orgId) ? await this.memberships.find(orgId, request.user.id) : null;
-    if (!membership) throw new NotFoundError('organization_not_found', 'No such organization');
-    if (!roles.includes(membership.role)) {
-      throw new ForbiddenError(
-        'insufficient_role',
-        `This needs one of the roles: ${roles.join(', ')}`,
-      );
-    }
-    request.membership = membership;
+    request.membership = await this.access.requireRole(orgId, request.user.id, roles);
     return true;
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -42,3 +42,10 @@ export class RefreshDto {
   @MaxLength(200)
   refreshToken!: string;
 }
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token from the verification link' })
+  @IsString()
+  @MaxLength(200)
+  token!: string;
+}

@@ -1,3 +1,4 @@
+import { IsOmittable } from '#common/validation.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -7,7 +8,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsTimeZone,
   Max,
@@ -30,7 +30,7 @@ export class CreateOrganizationDto {
 
 export class UpdateOrganizationDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -38,12 +38,12 @@ export class UpdateOrganizationDto {
   name?: string;
 
   @ApiPropertyOptional({ example: 'Europe/London', description: 'IANA time zone' })
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   timezone?: string;
 
   @ApiPropertyOptional({ example: [1440, 60], description: 'Minutes before a session' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(5)
   @ArrayUnique()
@@ -53,7 +53,7 @@ export class UpdateOrganizationDto {
   reminderOffsetsMinutes?: number[];
 
   @ApiPropertyOptional({ description: 'Text of the group agreement; a change makes a new version' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(20_000)
@@ -86,7 +86,7 @@ export class AcceptInvitationDto {
   password!: string;
 
   @ApiPropertyOptional({ description: 'Alias other members see; required for a new account' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)
