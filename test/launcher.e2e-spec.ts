@@ -95,7 +95,8 @@ describe('npm start with nothing configured (e2e)', () => {
       });
       expect(registered.status).toBe(201);
     } finally {
-      expect(await stop(first.child)).toBe(0);
+      const code = await stop(first.child);
+      if (code !== 0) throw new Error(`launcher exited with ${code}:\n${first.output()}`);
     }
     // The embedded cluster was shut down cleanly, not left running or killed.
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);

@@ -6,10 +6,15 @@ import { ConfigModule } from '#config/config.module.js';
 import { DatabaseModule } from '#database/database.module.js';
 import { HealthModule } from '#health/health.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
+import { SessionsModule } from '#sessions/sessions.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { AccessTokenGuard } from './auth/access-token.guard.js';
 import { AuthController } from './auth/auth.controller.js';
+import { CalendarController } from './calendar/calendar.controller.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
+import { CurriculaController } from './curricula/curricula.controller.js';
+import { GroupsController } from './groups/groups.controller.js';
+import { SessionsController } from './sessions/sessions.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MeController } from './me/me.controller.js';
 import { InvitationsController } from './organizations/invitations.controller.js';
@@ -29,12 +34,17 @@ export class ApiModule {
         QueueModule.forRoot(),
         HealthModule,
         OrganizationsModule,
+        SessionsModule,
       ],
       controllers: [
         AuthController,
         MeController,
         OrganizationsController,
         InvitationsController,
+        CurriculaController,
+        GroupsController,
+        SessionsController,
+        CalendarController,
         HealthController,
       ],
       providers: [

@@ -4,12 +4,14 @@ import { LoggingModule } from '#common/logging.module.js';
 import type { AppConfig } from '#config/app-config.js';
 import { ConfigModule } from '#config/config.module.js';
 import { DatabaseModule } from '#database/database.module.js';
+import { GroupsModule } from '#groups/groups.module.js';
 import { HealthModule } from '#health/health.module.js';
 import { NotificationsModule } from '#notifications/notifications.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { SendEmailVerificationJob } from './jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from './jobs/send-invitation-email.job.js';
+import { SendWaitlistPromotionEmailJob } from './jobs/send-waitlist-promotion-email.job.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { WorkerHealthServer } from './worker-health.server.js';
 
@@ -17,7 +19,11 @@ import { WorkerHealthServer } from './worker-health.server.js';
 export const PROCESSORS: Type[] = [NotificationsProcessor];
 
 /** One class per job; processors hand each job to the class of its name. */
-const JOBS: Type[] = [SendInvitationEmailJob, SendEmailVerificationJob];
+const JOBS: Type[] = [
+  SendInvitationEmailJob,
+  SendEmailVerificationJob,
+  SendWaitlistPromotionEmailJob,
+];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */
 @Module({})
@@ -33,6 +39,7 @@ export class WorkerModule {
         QueueModule.forRoot(),
         HealthModule,
         OrganizationsModule,
+        GroupsModule,
         NotificationsModule,
       ],
       providers: [...processors, ...JOBS, WorkerHealthServer],

@@ -6,6 +6,7 @@ import {
   InvitationEmailPayload,
   NotificationJob,
   QueueName,
+  WaitlistPromotionPayload,
 } from './queues.js';
 
 /** Adds notification jobs. Call only after the transaction that made them necessary committed. */
@@ -17,6 +18,13 @@ export class NotificationsProducer {
     await this.queue.add(NotificationJob.EmailVerification, payload, {
       jobId: `email-verification-${payload.userId}`,
       // A later request (a new address, a lost e-mail) must be able to queue it again.
+      removeOnComplete: true,
+    });
+  }
+
+  async sendWaitlistPromotionEmail(payload: WaitlistPromotionPayload): Promise<void> {
+    await this.queue.add(NotificationJob.WaitlistPromotionEmail, payload, {
+      jobId: `waitlist-promotion-${payload.enrollmentId}`,
       removeOnComplete: true,
     });
   }

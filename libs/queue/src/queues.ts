@@ -10,6 +10,7 @@ export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
 export const NotificationJob = {
   InvitationEmail: 'invitation-email',
   EmailVerification: 'email-verification',
+  WaitlistPromotionEmail: 'waitlist-promotion-email',
 } as const;
 export type NotificationJob = (typeof NotificationJob)[keyof typeof NotificationJob];
 
@@ -23,8 +24,13 @@ export interface EmailVerificationPayload {
   userId: string;
 }
 
+export interface WaitlistPromotionPayload {
+  enrollmentId: string;
+}
+
 /** The payload each notification job carries. */
 export interface NotificationPayloads {
   [NotificationJob.InvitationEmail]: InvitationEmailPayload;
   [NotificationJob.EmailVerification]: EmailVerificationPayload;
+  [NotificationJob.WaitlistPromotionEmail]: WaitlistPromotionPayload;
 }

@@ -82,6 +82,10 @@ export class ErrorResponseFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(error, this.logger);
-    void reply.status(body.statusCode).send(body);
+    // A route may have set its own content type (text/calendar, say); errors are always JSON.
+    void reply
+      .status(body.statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
   }
 }

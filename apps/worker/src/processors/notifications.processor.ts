@@ -4,6 +4,7 @@ import { QueueName } from '#queue/queues.js';
 import type { JobHandler } from '../jobs/job-handler.js';
 import { SendEmailVerificationJob } from '../jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from '../jobs/send-invitation-email.job.js';
+import { SendWaitlistPromotionEmailJob } from '../jobs/send-waitlist-promotion-email.job.js';
 
 /** Runs the notifications queue: each job goes to the handler of its name. */
 @Processor(QueueName.Notifications)
@@ -13,9 +14,10 @@ export class NotificationsProcessor extends WorkerHost {
   constructor(
     invitationEmail: SendInvitationEmailJob,
     emailVerification: SendEmailVerificationJob,
+    waitlistPromotion: SendWaitlistPromotionEmailJob,
   ) {
     super();
-    const handlers: JobHandler<never>[] = [invitationEmail, emailVerification];
+    const handlers: JobHandler<never>[] = [invitationEmail, emailVerification, waitlistPromotion];
     this.handlers = new Map(handlers.map((h) => [h.jobName, h as JobHandler<unknown>]));
   }
 

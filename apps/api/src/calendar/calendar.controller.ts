@@ -1,0 +1,27 @@
+import { Controller, Get, Header, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '#common/domain-error.js';
+import { CalendarFeedService } from '#sessions/calendar-feed.service.js';
+import { type AuthenticatedUser, CurrentUser, Public } from '../auth/auth.decorators.js';
+
+@ApiTags('calendar')
+@Controller()
+export class CalendarController {
+  constructor(private readonly feeds: CalendarFeedService) {}
+
+  /** The caller's secret calendar address; keep it private, like a password. */
+  @ApiBearerAuth()
+  @Get('me/calendar-feed')
+  feedUrl(@CurrentUser() user: AuthenticatedUser) {
+    return this.feeds.urlFor(user.id);
+  }
+
+  @Public()
+  @Get('calendar/:file')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('cache-control', 'private, max-age=300')
+  feed(@Param('file') file: string) {
+    if (!file.endsWith('.ics')) throw new NotFoundError('calendar_not_found', 'No such calendar');
+    return this.feeds.render(file.slice(0, -'.ics'.length));
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurriculaService } from '#curricula/curricula.service.js';
+import { CreateCurriculumDto, CreateVersionDto } from '#curricula/dto/curriculum.dto.js';
+import type { Membership } from '#organizations/membership.entity.js';
+import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+import {
+  CurrentMembership,
+  OrganizationRoles,
+} from '../organizations/organization-access.guard.js';
+
+@ApiTags('curricula')
+@ApiBearerAuth()
+@Controller()
+export class CurriculaController {
+  constructor(private readonly curricula: CurriculaService) {}
+
+  @Get('curriculum-templates')
+  templates() {
+    return { items: this.curricula.templates() };
+  }
+
+  @Post('organizations/:orgId/curricula')
+  @OrganizationRoles(...FACILITATOR_ROLES)
+  create(@CurrentMembership() membership: Membership, @Body() body: CreateCurriculumDto) {
+    return this.curricula.create(membership.organizationId, body);
+  }
+
+  @Get('organizations/:orgId/curricula')
+  @OrganizationRoles(...FACILITATOR_ROLES)
+  async list(@CurrentMembership() membership: Membership) {
+    return { items: await this.curricula.list(membership.organizationId) };
+  }
+
+  @Get('curricula/:curriculumId')
+  get(@Param('curriculumId') curriculumId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.curricula.get(curriculumId, user.id);
+  }
+
+  /** A new draft version; publish it to let new groups pin it. */
+  @Post('curricula/:curriculumId/versions')
+  addVersion(
+    @Param('curriculumId') curriculumId: string,
+    @Body() body: CreateVersionDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.curricula.addVersion(curriculumId, user.id, body.modules);
+  }
+
+  @Patch('curricula/:curriculumId/versions/:versionId')
+  updateDraft(
+    @Param('curriculumId') curriculumId: string,
+    @Param('versionId') versionId: string,
+    @Body() body: CreateVersionDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.curricula.updateDraft(curriculumId, versionId, user.id, body.modules);
+  }
+
+  @Post('curricula/:curriculumId/versions/:versionId/publish')
+  publish(
+    @Param('curriculumId') curriculumId: string,
+    @Param('versionId') versionId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.curricula.publish(curriculumId, versionId, user.id);
+  }
+}

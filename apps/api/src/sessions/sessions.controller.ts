@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CancelSessionDto, RescheduleSessionDto } from '#sessions/dto/group.dto.js';
+import { SessionScheduleService } from '#sessions/session-schedule.service.js';
+import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('sessions')
+export class SessionsController {
+  constructor(private readonly schedule: SessionScheduleService) {}
+
+  @Get(':sessionId')
+  get(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.schedule.get(sessionId, user.id);
+  }
+
+  /** Moves this session only. */
+  @Patch(':sessionId')
+  reschedule(
+    @Param('sessionId') sessionId: string,
+    @Body() body: RescheduleSessionDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.schedule.reschedule(sessionId, user.id, body.startsAt);
+  }
+
+  @Post(':sessionId/cancel')
+  @HttpCode(200)
+  cancel(
+    @Param('sessionId') sessionId: string,
+    @Body() body: CancelSessionDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.schedule.cancel(sessionId, user.id, body);
+  }
+}

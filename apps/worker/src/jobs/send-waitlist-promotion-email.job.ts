@@ -1,0 +1,42 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '#config/app-config.js';
+import { EnrollmentService } from '#groups/enrollment.service.js';
+import { UserRepository } from '#identity/user.repository.js';
+import { MailerService } from '#notifications/mailer.service.js';
+import { waitlistPromotionEmail } from '#notifications/waitlist-promotion-email.js';
+import { NotificationJob, type WaitlistPromotionPayload } from '#queue/queues.js';
+import type { JobHandler } from './job-handler.js';
+
+/**
+ * Tells a promoted person their seat is ready. Re-reads the enrollment: someone who left again,
+ * or who was already told, gets nothing.
+ */
+@Injectable()
+export class SendWaitlistPromotionEmailJob implements JobHandler<WaitlistPromotionPayload> {
+  readonly jobName = NotificationJob.WaitlistPromotionEmail;
+  private readonly logger = new Logger(SendWaitlistPromotionEmailJob.name);
+
+  constructor(
+    private readonly enrollments: EnrollmentService,
+    private readonly users: UserRepository,
+    private readonly mailer: MailerService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle({ enrollmentId }: WaitlistPromotionPayload): Promise<void> {
+    const found = await this.enrollments.promotionEmailFor(enrollmentId);
+    const user = found && (await this.users.findById(found.enrollment.userId));
+    if (!found || !user) return;
+    const link = new URL(`/groups/${found.group.id}`, this.config.PUBLIC_URL).toString();
+    await this.mailer.send(
+      waitlistPromotionEmail({
+        to: user.email,
+        displayName: user.displayName,
+        groupName: found.group.name,
+        link,
+      }),
+    );
+    await this.enrollments.markPromotionMailed(enrollmentId);
+    this.logger.log(`Waitlist promotion ${enrollmentId} mailed`);
+  }
+}

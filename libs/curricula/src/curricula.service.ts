@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
+import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import { OrganizationAccess } from '#organizations/organization-access.service.js';
+import type { CurriculumModule } from './curriculum-module.js';
+import type { CurriculumVersion } from './curriculum-version.entity.js';
+import type { Curriculum } from './curriculum.entity.js';
+import { CurriculumRepository } from './curriculum.repository.js';
+import type { CreateCurriculumDto, ModuleDto } from './dto/curriculum.dto.js';
+import { CURRICULUM_TEMPLATES, findTemplate } from './templates.js';
+
+export interface CurriculumView {
+  id: string;
+  organizationId: string;
+  title: string;
+  description: string;
+  approach: string;
+  templateKey: string | null;
+  currentVersionId: string | null;
+  versions: { id: string; version: number; status: string; publishedAt: Date | null }[];
+  modules: CurriculumModule[];
+}
+
+const toModule = (dto: ModuleDto): CurriculumModule => ({
+  title: dto.title,
+  goals: dto.goals ?? [],
+  agenda: dto.agenda.map(({ title, minutes, facilitatorNotes }) =>
+    facilitatorNotes ? { title, minutes, facilitatorNotes } : { title, minutes },
+  ),
+  materials: dto.materials ?? [],
+  exercises: dto.exercises ?? [],
+  homework: dto.homework ?? [],
+});
+
+/** Curricula are facilitators' material (agendas carry facilitator notes): staff roles only. */
+@Injectable()
+export class CurriculaService {
+  constructor(
+    private readonly curricula: CurriculumRepository,
+    private readonly access: OrganizationAccess,
+  ) {}
+
+  templates() {
+    return CURRICULUM_TEMPLATES.map(({ key, title, approach, modules, sessionMinutes }) => ({
+      key,
+      title,
+      approach,
+      sessionCount: modules.length,
+      sessionMinutes,
+    }));
+  }
+
+  async create(organizationId: string, input: CreateCurriculumDto): Promise<CurriculumView> {
+    if (input.templateKey !== undefined) {
+      if (input.modules !== undefined) {
+        throw new InvalidInputError(
+          'template_or_modules',
+          'Give either templateKey or modules, not both',
+          'modules',
+        );
+      }
+      const template = findTemplate(input.templateKey);
+      if (!template) {
+        throw new InvalidInputError(
+          'unknown_template',
+          'No such curriculum template',
+          'templateKey',
+        );
+      }
+      const created = await this.curricula.createPublished(
+        {
+          organizationId,
+          title: input.title ?? template.title,
+          description: input.description ?? template.description,
+          approach: template.approach,
+          templateKey: template.key,
+        },
+        template.modules,
+      );
+      return this.view(created);
+    }
+    const created = await this.curricula.createPublished(
+      {
+        organizationId,
+        title: input.title!,
+        description: input.description ?? '',
+        approach: 'custom',
+        templateKey: null,
+      },
+      input.modules!.map(toModule),
+    );
+    return this.view(created);
+  }
+
+  async list(organizationId: string) {
+    const curricula = await this.curricula.listForOrganization(organizationId);
+    return Promise.all(curricula.map((c) => this.view(c)));
+  }
+
+  async get(curriculumId: string, userId: string): Promise<CurriculumView> {
+    return this.view(await this.findForStaff(curriculumId, userId));
+  }
+
+  async addVersion(curriculumId: string, userId: string, modules: ModuleDto[]) {
+    const curriculum = await this.findForStaff(curriculumId, userId);
+    const draft = await this.curricula.addDraft(curriculum.id, modules.map(toModule));
+    return this.versionView(draft);
+  }
+
+  async updateDraft(curriculumId: string, versionId: string, userId: string, modules: ModuleDto[]) {
+    const version = await this.findVersionForStaff(curriculumId, versionId, userId);
+    if (!(await this.curricula.updateDraft(version.id, modules.map(toModule)))) {
+      throw new ConflictError(
+        'version_published',
+        'A published version is frozen; add a new version',
+      );
+    }
+    return this.versionView((await this.curricula.findVersion(version.id))!);
+  }
+
+  async publish(curriculumId: string, versionId: string, userId: string) {
+    const version = await this.findVersionForStaff(curriculumId, versionId, userId);
+    if (!(await this.curricula.publish(version.id, new Date()))) {
+      throw new ConflictError('version_published', 'This version is already published');
+    }
+    return this.versionView((await this.curricula.findVersion(version.id))!);
+  }
+
+  /**
+   * A published version of a curriculum of this organization, for a group to pin; anything else
+   * (a draft, another organization's) is refused as if it did not exist.
+   */
+  async publishedVersionFor(organizationId: string, versionId: string): Promise<CurriculumVersion> {
+    const version = await this.curricula.findVersion(versionId);
+    const curriculum = version && (await this.curricula.findById(version.curriculumId));
+    if (!version || curriculum?.organizationId !== organizationId) {
+      throw new InvalidInputError(
+        'curriculum_version_not_found',
+        'No such curriculum version in this organization',
+        'curriculumVersionId',
+      );
+    }
+    if (version.status !== 'published') {
+      throw new InvalidInputError(
+        'curriculum_version_draft',
+        'Publish this curriculum version before a group uses it',
+        'curriculumVersionId',
+      );
+    }
+    return version;
+  }
+
+  private async findForStaff(curriculumId: string, userId: string): Promise<Curriculum> {
+    const notFound = () => new NotFoundError('curriculum_not_found', 'No such curriculum');
+    const curriculum = await this.curricula.findById(curriculumId);
+    if (!curriculum) throw notFound();
+    await this.access.requireRole(curriculum.organizationId, userId, FACILITATOR_ROLES, notFound);
+    return curriculum;
+  }
+
+  private async findVersionForStaff(curriculumId: string, versionId: string, userId: string) {
+    const curriculum = await this.findForStaff(curriculumId, userId);
+    const version = await this.curricula.findVersion(versionId);
+    if (!version || version.curriculumId !== curriculum.id) {
+      throw new NotFoundError('curriculum_version_not_found', 'No such curriculum version');
+    }
+    return version;
+  }
+
+  private versionView(version: CurriculumVersion) {
+    const { id, version: number, status, publishedAt, modules } = version;
+    return { id, version: number, status, publishedAt, modules };
+  }
+
+  private async view(curriculum: Curriculum): Promise<CurriculumView> {
+    const versions = await this.curricula.listVersions(curriculum.id);
+    const current = versions.filter((v) => v.status === 'published').at(-1) ?? null;
+    return {
+      id: curriculum.id,
+      organizationId: curriculum.organizationId,
+      title: curriculum.title,
+      description: curriculum.description,
+      approach: curriculum.approach,
+      templateKey: curriculum.templateKey,
+      currentVersionId: current?.id ?? null,
+      versions: versions.map(({ id, version, status, publishedAt }) => ({
+        id,
+        version,
+        status,
+        publishedAt,
+      })),
+      modules: current?.modules ?? [],
+    };
+  }
+}

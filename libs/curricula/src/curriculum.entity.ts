@@ -1,0 +1,38 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Organization } from '#organizations/organization.entity.js';
+
+/** A program an organization runs groups on, e.g. 8-session group CBT for depression. */
+@Entity('curricula')
+export class Curriculum {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('curricula_organization_id_idx')
+  @ForeignKey(() => Organization, { onDelete: 'CASCADE' })
+  @Column('uuid', { name: 'organization_id' })
+  organizationId!: string;
+
+  @Column('text')
+  title!: string;
+
+  @Column('text', { default: '' })
+  description!: string;
+
+  /** `cbt`, `mbct` or `custom`. */
+  @Column('text', { default: 'custom' })
+  approach!: string;
+
+  /** The built-in template it was created from, if any. */
+  @Column('text', { name: 'template_key', nullable: true })
+  templateKey!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CurriculumModule } from './curriculum-module.js';
+import { CurriculumVersion } from './curriculum-version.entity.js';
+import { Curriculum } from './curriculum.entity.js';
+
+@Injectable()
+export class CurriculumRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<Curriculum | null> {
+    return this.dataSource.getRepository(Curriculum).findOneBy({ id });
+  }
+
+  listForOrganization(organizationId: string): Promise<Curriculum[]> {
+    return this.dataSource
+      .getRepository(Curriculum)
+      .find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+  }
+
+  findVersion(id: string): Promise<CurriculumVersion | null> {
+    return this.dataSource.getRepository(CurriculumVersion).findOneBy({ id });
+  }
+
+  listVersions(curriculumId: string): Promise<CurriculumVersion[]> {
+    return this.dataSource
+      .getRepository(CurriculumVersion)
+      .find({ where: { curriculumId }, order: { version: 'ASC' } });
+  }
+
+  /** Creates the curriculum with its first version, published. */
+  createPublished(
+    curriculum: Pick<
+      Curriculum,
+      'organizationId' | 'title' | 'description' | 'approach' | 'templateKey'
+    >,
+    modules: CurriculumModule[],
+  ): Promise<Curriculum> {
+    return this.dataSource.transaction(async (manager) => {
+      const created = await manager.save(manager.create(Curriculum, curriculum));
+      await manager.insert(CurriculumVersion, {
+        curriculumId: created.id,
+        version: 1,
+        status: 'published',
+        modules,
+        publishedAt: new Date(),
+      });
+      return created;
+    });
+  }
+
+  /** Adds a draft version after the newest one; the curriculum row is locked so numbers never collide. */
+  addDraft(curriculumId: string, modules: CurriculumModule[]): Promise<CurriculumVersion> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, curriculumId);
+      const latest = await manager.findOne(CurriculumVersion, {
+        where: { curriculumId },
+        order: { version: 'DESC' },
+      });
+      return manager.save(
+        manager.create(CurriculumVersion, {
+          curriculumId,
+          version: (latest?.version ?? 0) + 1,
+          status: 'draft',
+          modules,
+          publishedAt: null,
+        }),
+      );
+    });
+  }
+
+  /** Replaces a draft's modules; answers false when the version is no longer a draft. */
+  async updateDraft(id: string, modules: CurriculumModule[]): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(CurriculumVersion)
+      .update({ id, status: 'draft' }, { modules });
+    return result.affected === 1;
+  }
+
+  /** Freezes a draft; answers false when it was not a draft. */
+  async publish(id: string, at: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(CurriculumVersion)
+      .update({ id, status: 'draft' }, { status: 'published', publishedAt: at });
+    return result.affected === 1;
+  }
+
+  private async lock(manager: EntityManager, curriculumId: string): Promise<void> {
+    await manager.findOne(Curriculum, {
+      where: { id: curriculumId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+}

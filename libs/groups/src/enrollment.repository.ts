@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { GroupConsent } from './group-consent.entity.js';
+import { Enrollment, type EnrollmentStatus } from './enrollment.entity.js';
+
+export interface RosterEntry {
+  id: string;
+  userId: string;
+  displayName: string;
+  email: string;
+  status: EnrollmentStatus;
+  queuedAt: Date;
+  consentedVersion: number | null;
+}
+
+@Injectable()
+export class EnrollmentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<Enrollment | null> {
+    return this.dataSource.getRepository(Enrollment).findOneBy({ id });
+  }
+
+  find(groupId: string, userId: string): Promise<Enrollment | null> {
+    return this.dataSource.getRepository(Enrollment).findOneBy({ groupId, userId });
+  }
+
+  findForUpdate(manager: EntityManager, groupId: string, userId: string) {
+    return manager.findOne(Enrollment, {
+      where: { groupId, userId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  countActive(manager: EntityManager, groupId: string): Promise<number> {
+    return manager.countBy(Enrollment, { groupId, status: 'active' });
+  }
+
+  save(manager: EntityManager, enrollment: Partial<Enrollment>): Promise<Enrollment> {
+    return manager.save(manager.create(Enrollment, enrollment));
+  }
+
+  /** The waitlisted person who asked first. */
+  firstWaitlisted(manager: EntityManager, groupId: string): Promise<Enrollment | null> {
+    return manager.findOne(Enrollment, {
+      where: { groupId, status: 'waitlisted' },
+      order: { queuedAt: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  /** Active and waitlisted people with what facilitators need, waitlist in order. */
+  roster(groupId: string): Promise<RosterEntry[]> {
+    return this.dataSource
+      .getRepository(Enrollment)
+      .createQueryBuilder('e')
+      .innerJoin('users', 'u', 'u.id = e.user_id')
+      .select([
+        'e.id AS "id"',
+        'e.user_id AS "userId"',
+        'u.display_name AS "displayName"',
+        'u.email AS "email"',
+        'e.status AS "status"',
+        'e.queued_at AS "queuedAt"',
+        `(SELECT max(c.agreement_version) FROM group_consents c
+           WHERE c.group_id = e.group_id AND c.user_id = e.user_id) AS "consentedVersion"`,
+      ])
+      .where('e.group_id = :groupId', { groupId })
+      .andWhere('e.status IN (:...statuses)', { statuses: ['active', 'waitlisted'] })
+      .orderBy(`CASE e.status WHEN 'active' THEN 0 ELSE 1 END`)
+      .addOrderBy('e.queued_at', 'ASC')
+      .getRawMany<RosterEntry>();
+  }
+
+  /** The display aliases of the active members: all that members see of each other. */
+  async activeAliases(groupId: string): Promise<{ userId: string; displayName: string }[]> {
+    return this.dataSource
+      .getRepository(Enrollment)
+      .createQueryBuilder('e')
+      .innerJoin('users', 'u', 'u.id = e.user_id')
+      .select(['e.user_id AS "userId"', 'u.display_name AS "displayName"'])
+      .where('e.group_id = :groupId AND e.status = :status', { groupId, status: 'active' })
+      .orderBy('u.display_name', 'ASC')
+      .getRawMany();
+  }
+
+  /** Groups in which the user holds a seat (or waits for one). */
+  async groupIdsOf(userId: string, statuses: EnrollmentStatus[]): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(Enrollment)
+      .findBy({ userId, status: In(statuses) });
+    return rows.map((row) => row.groupId);
+  }
+
+  async markPromotionMailed(id: string, at: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(Enrollment)
+      .createQueryBuilder()
+      .update()
+      .set({ promotionMailedAt: at })
+      .where('id = :id AND promotion_mailed_at IS NULL', { id })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async recordConsent(groupId: string, userId: string, agreementVersion: number) {
+    await this.dataSource
+      .getRepository(GroupConsent)
+      .createQueryBuilder()
+      .insert()
+      .values({ groupId, userId, agreementVersion })
+      .orIgnore()
+      .execute();
+    return this.dataSource
+      .getRepository(GroupConsent)
+      .findOneByOrFail({ groupId, userId, agreementVersion });
+  }
+
+  hasConsented(groupId: string, userId: string, agreementVersion: number): Promise<boolean> {
+    return this.dataSource
+      .getRepository(GroupConsent)
+      .existsBy({ groupId, userId, agreementVersion });
+  }
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import { MembershipRepository } from '#organizations/membership.repository.js';
+import { OrganizationsService } from '#organizations/organizations.service.js';
+import { NotificationsProducer } from '#queue/notifications.producer.js';
+import type { Enrollment, EnrollmentStatus } from './enrollment.entity.js';
+import { EnrollmentRepository } from './enrollment.repository.js';
+import { GroupAccess, groupNotFound } from './group-access.service.js';
+import { GroupRepository } from './group.repository.js';
+
+export interface EnrollmentView {
+  id: string;
+  groupId: string;
+  userId: string;
+  status: EnrollmentStatus;
+}
+
+const view = ({ id, groupId, userId, status }: Enrollment): EnrollmentView => ({
+  id,
+  groupId,
+  userId,
+  status,
+});
+
+/**
+ * Seats in a group. Every change happens under a lock on the group row, so concurrent requests
+ * are served one at a time in the order they reach the database: the capacity is never exceeded
+ * and the waitlist keeps that order. (A trigger in the database refuses overbooking too.)
+ */
+@Injectable()
+export class EnrollmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: GroupAccess,
+    private readonly groups: GroupRepository,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly producer: NotificationsProducer,
+  ) {}
+
+  async enroll(groupId: string, actorId: string, userId: string): Promise<EnrollmentView> {
+    const group = await this.access.requireFacilitator(groupId, actorId);
+    if (!isUuid(userId) || !(await this.memberships.find(group.organizationId, userId))) {
+      throw new NotFoundError('member_not_found', 'No such member of this organization');
+    }
+    const enrollment = await this.dataSource.transaction(async (manager) => {
+      const locked = (await this.groups.lock(manager, group.id))!;
+      const existing = await this.enrollments.findForUpdate(manager, group.id, userId);
+      if (existing && existing.status !== 'withdrawn') {
+        throw new ConflictError('already_enrolled', 'This person is already in the group');
+      }
+      const active = await this.enrollments.countActive(manager, group.id);
+      // The database's clock, so the waitlist order holds across api replicas.
+      const [{ now }] = await manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+      return this.enrollments.save(manager, {
+        ...existing,
+        groupId: group.id,
+        userId,
+        status: active < locked.capacity ? 'active' : 'waitlisted',
+        queuedAt: now,
+        promotedAt: null,
+        promotionMailedAt: null,
+        withdrawnAt: null,
+      });
+    });
+    return view(enrollment);
+  }
+
+  /**
+   * Withdraws someone (a facilitator, or the person themself). A freed seat goes to the first
+   * person on the waitlist, who is told by e-mail once the change has committed.
+   */
+  async withdraw(enrollmentId: string, actorId: string) {
+    const enrollment = isUuid(enrollmentId) ? await this.enrollments.findById(enrollmentId) : null;
+    if (!enrollment) throw enrollmentNotFound();
+    if (enrollment.userId !== actorId) {
+      await this.access.requireFacilitator(enrollment.groupId, actorId).catch((error: unknown) => {
+        throw error instanceof NotFoundError ? enrollmentNotFound() : error;
+      });
+    }
+    const { withdrawn, promoted } = await this.dataSource.transaction(async (manager) => {
+      await this.groups.lock(manager, enrollment.groupId);
+      const current = (await this.enrollments.findForUpdate(
+        manager,
+        enrollment.groupId,
+        enrollment.userId,
+      ))!;
+      if (current.status === 'withdrawn') {
+        throw new ConflictError('already_withdrawn', 'This person has already left the group');
+      }
+      const now = new Date();
+      const seatFreed = current.status === 'active';
+      const withdrawn = await this.enrollments.save(manager, {
+        ...current,
+        status: 'withdrawn',
+        withdrawnAt: now,
+      });
+      const next = seatFreed
+        ? await this.enrollments.firstWaitlisted(manager, current.groupId)
+        : null;
+      const promoted =
+        next &&
+        (await this.enrollments.save(manager, { ...next, status: 'active', promotedAt: now }));
+      return { withdrawn, promoted };
+    });
+    if (promoted) await this.producer.sendWaitlistPromotionEmail({ enrollmentId: promoted.id });
+    return { ...view(withdrawn), promoted: promoted ? view(promoted) : null };
+  }
+
+  async roster(groupId: string, actorId: string) {
+    const group = await this.access.requireFacilitator(groupId, actorId);
+    return { items: await this.enrollments.roster(group.id) };
+  }
+
+  /** What a member sees of the others: display aliases only. */
+  async members(groupId: string, actorId: string) {
+    const { group } = await this.access.requireViewer(groupId, actorId);
+    return { items: await this.enrollments.activeAliases(group.id) };
+  }
+
+  /** Records consent to the organization's current group agreement. */
+  async consent(groupId: string, userId: string, agreementVersion: number) {
+    const { group } = await this.access.requireViewer(groupId, userId);
+    const enrollment = await this.enrollments.find(group.id, userId);
+    if (!enrollment || enrollment.status === 'withdrawn') throw groupNotFound();
+    const { groupAgreement } = await this.organizations.get(group.organizationId);
+    if (!groupAgreement) {
+      throw new ConflictError('no_group_agreement', 'This organization has no group agreement yet');
+    }
+    if (groupAgreement.version !== agreementVersion) {
+      throw new ConflictError(
+        'agreement_outdated',
+        `The current group agreement is version ${groupAgreement.version}`,
+      );
+    }
+    const consent = await this.enrollments.recordConsent(group.id, userId, agreementVersion);
+    return { groupId: group.id, agreementVersion, consentedAt: consent.consentedAt };
+  }
+
+  /** The promotion e-mail's facts, or null when there is nothing (left) to send. */
+  async promotionEmailFor(enrollmentId: string) {
+    const enrollment = await this.enrollments.findById(enrollmentId);
+    if (!enrollment || enrollment.status !== 'active' || !enrollment.promotedAt) return null;
+    if (enrollment.promotionMailedAt) return null;
+    const group = await this.groups.findById(enrollment.groupId);
+    return group && { enrollment, group };
+  }
+
+  markPromotionMailed(enrollmentId: string): Promise<boolean> {
+    return this.enrollments.markPromotionMailed(enrollmentId, new Date());
+  }
+}
+
+const enrollmentNotFound = () => new NotFoundError('enrollment_not_found', 'No such enrollment');

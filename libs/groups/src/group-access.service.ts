@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import { MembershipRepository } from '#organizations/membership.repository.js';
+import { MANAGER_ROLES } from '#organizations/organization-role.js';
+import { EnrollmentRepository } from './enrollment.repository.js';
+import type { Group } from './group.entity.js';
+import { GroupRepository } from './group.repository.js';
+
+/** How someone relates to a group: runs it, or sits in it. */
+export type GroupViewerRole = 'facilitator' | 'member';
+
+export interface GroupViewer {
+  group: Group;
+  role: GroupViewerRole;
+}
+
+/**
+ * Who sees a group. Its lead and co-facilitators, and the organization's owners and admins,
+ * facilitate; participants with a seat or a waitlist place are members. Everyone else, including
+ * other therapists of the organization, gets the same 404 as for a group that does not exist.
+ */
+@Injectable()
+export class GroupAccess {
+  constructor(
+    private readonly groups: GroupRepository,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  async roleOf(group: Group, userId: string): Promise<GroupViewerRole | null> {
+    if (group.leadFacilitatorId === userId) return 'facilitator';
+    const [membership, coFacilitates, enrollment] = await Promise.all([
+      this.memberships.find(group.organizationId, userId),
+      this.groups.isCoFacilitator(group.id, userId),
+      this.enrollments.find(group.id, userId),
+    ]);
+    if (!membership) return null;
+    if (coFacilitates || MANAGER_ROLES.includes(membership.role)) return 'facilitator';
+    if (enrollment && enrollment.status !== 'withdrawn') return 'member';
+    return null;
+  }
+
+  async requireViewer(groupId: string, userId: string): Promise<GroupViewer> {
+    const group = isUuid(groupId) ? await this.groups.findById(groupId) : null;
+    const role = group && (await this.roleOf(group, userId));
+    if (!group || !role) throw groupNotFound();
+    return { group, role };
+  }
+
+  async requireFacilitator(groupId: string, userId: string): Promise<Group> {
+    const { group, role } = await this.requireViewer(groupId, userId);
+    if (role !== 'facilitator') {
+      throw new ForbiddenError('facilitators_only', "Only the group's facilitators can do this");
+    }
+    return group;
+  }
+}
+
+export const groupNotFound = () => new NotFoundError('group_not_found', 'No such group');

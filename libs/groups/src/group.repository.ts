@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
+import { Group } from './group.entity.js';
+
+export type NewGroup = Omit<Group, 'id' | 'createdAt' | 'updatedAt'>;
+
+@Injectable()
+export class GroupRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<Group | null> {
+    return this.dataSource.getRepository(Group).findOneBy({ id });
+  }
+
+  /** Locks the group row for the rest of the transaction: seats and schedules change under it. */
+  lock(manager: EntityManager, id: string): Promise<Group | null> {
+    return manager.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(
+    manager: EntityManager,
+    group: NewGroup,
+    coFacilitatorIds: string[],
+  ): Promise<Group> {
+    const created = await manager.save(manager.create(Group, group));
+    if (coFacilitatorIds.length) {
+      await manager.insert(
+        GroupCoFacilitator,
+        coFacilitatorIds.map((userId) => ({ groupId: created.id, userId })),
+      );
+    }
+    return created;
+  }
+
+  async coFacilitatorIds(groupId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(GroupCoFacilitator).findBy({ groupId });
+    return rows.map((row) => row.userId);
+  }
+
+  async isCoFacilitator(groupId: string, userId: string): Promise<boolean> {
+    return this.dataSource.getRepository(GroupCoFacilitator).existsBy({ groupId, userId });
+  }
+
+  async updateSeries(
+    manager: EntityManager,
+    id: string,
+    changes: Pick<Group, 'startTime' | 'durationMinutes'>,
+  ): Promise<void> {
+    await manager.update(Group, { id }, changes);
+  }
+
+  /** Ids of the groups a user leads or co-facilitates. */
+  async facilitatedGroupIds(userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM groups WHERE lead_facilitator_id = $1
+       UNION SELECT group_id FROM group_co_facilitators WHERE user_id = $1`,
+      [userId],
+    );
+    return rows.map((row) => row.id);
+  }
+}

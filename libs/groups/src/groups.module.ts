@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CurriculaModule } from '#curricula/curricula.module.js';
+import { OrganizationsModule } from '#organizations/organizations.module.js';
+import { Enrollment } from './enrollment.entity.js';
+import { EnrollmentRepository } from './enrollment.repository.js';
+import { EnrollmentService } from './enrollment.service.js';
+import { GroupAccess } from './group-access.service.js';
+import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
+import { GroupConsent } from './group-consent.entity.js';
+import { Group } from './group.entity.js';
+import { GroupRepository } from './group.repository.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Group, GroupCoFacilitator, Enrollment, GroupConsent]),
+    // Groups pin curriculum versions (a foreign key), so those entities must be registered too.
+    CurriculaModule,
+    OrganizationsModule,
+  ],
+  providers: [GroupRepository, EnrollmentRepository, GroupAccess, EnrollmentService],
+  exports: [
+    GroupRepository,
+    EnrollmentRepository,
+    GroupAccess,
+    EnrollmentService,
+    OrganizationsModule,
+  ],
+})
+export class GroupsModule {}

@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsTimeZone,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsOmittable } from '#common/validation.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class CreateGroupDto {
+  @ApiProperty({ example: 'Tuesday evening group' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name!: string;
+
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: ['postpartum'] })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9-]{1,40}$/, { each: true, message: 'each tag must be lower-case a-z, 0-9, -' })
+  tags?: string[];
+
+  @ApiProperty()
+  @IsUUID()
+  curriculumVersionId!: string;
+
+  @ApiProperty({ example: 'America/New_York' })
+  @IsTimeZone()
+  timezone!: string;
+
+  @ApiProperty({ example: '2026-10-20', description: 'Local date of the first session' })
+  @IsDateString({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'firstSessionDate must be YYYY-MM-DD' })
+  firstSessionDate!: string;
+
+  @ApiProperty({ example: '19:00', description: 'Local start time, HH:mm' })
+  @Matches(LOCAL_TIME, { message: 'startTime must be HH:mm' })
+  startTime!: string;
+
+  @ApiProperty({ example: 90 })
+  @IsInt()
+  @Min(15)
+  @Max(480)
+  durationMinutes!: number;
+
+  @ApiProperty({ example: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  capacity!: number;
+
+  @ApiPropertyOptional({ example: 4 })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  minSize?: number;
+
+  @ApiProperty()
+  @IsBoolean()
+  lobbyEnabled!: boolean;
+
+  @ApiPropertyOptional({ description: 'Defaults to the caller' })
+  @IsOmittable()
+  @IsUUID()
+  leadFacilitatorId?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  coFacilitatorIds?: string[];
+}
+
+export class RescheduleSessionDto {
+  @ApiProperty({ example: '2026-11-12T00:00:00.000Z' })
+  @IsISO8601({ strict: true })
+  startsAt!: string;
+}
+
+export class CancelSessionDto {
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Move the remaining modules one slot later' })
+  @IsOmittable()
+  @IsBoolean()
+  shiftCurriculum?: boolean;
+}
+
+export class ChangeSeriesDto {
+  @ApiProperty({ description: 'The first session to change; later ones follow' })
+  @IsUUID()
+  fromSessionId!: string;
+
+  @ApiProperty({ example: '18:30' })
+  @Matches(LOCAL_TIME, { message: 'startTime must be HH:mm' })
+  startTime!: string;
+
+  @ApiPropertyOptional({ example: 90 })
+  @IsOmittable()
+  @IsInt()
+  @Min(15)
+  @Max(480)
+  durationMinutes?: number;
+}

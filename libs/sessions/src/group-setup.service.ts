@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InvalidInputError } from '#common/domain-error.js';
+import { CurriculaService } from '#curricula/curricula.service.js';
+import { GroupAccess } from '#groups/group-access.service.js';
+import type { Group } from '#groups/group.entity.js';
+import { GroupRepository } from '#groups/group.repository.js';
+import { MembershipRepository } from '#organizations/membership.repository.js';
+import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import type { CreateGroupDto } from './dto/group.dto.js';
+import { SessionRepository } from './session.repository.js';
+import { weeklySlots } from './weekly-schedule.js';
+
+export interface GroupView {
+  id: string;
+  organizationId: string;
+  name: string;
+  description: string;
+  tags: string[];
+  leadFacilitatorId: string;
+  coFacilitatorIds: string[];
+  curriculumVersionId: string;
+  capacity: number;
+  minSize: number;
+  lobbyEnabled: boolean;
+  timezone: string;
+  firstSessionDate: string;
+  startTime: string;
+  durationMinutes: number;
+}
+
+/** Opens groups: the group, its facilitators and one weekly session per module, in one go. */
+@Injectable()
+export class GroupSetupService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly groups: GroupRepository,
+    private readonly sessions: SessionRepository,
+    private readonly curricula: CurriculaService,
+    private readonly memberships: MembershipRepository,
+    private readonly access: GroupAccess,
+  ) {}
+
+  async create(organizationId: string, actorId: string, input: CreateGroupDto): Promise<GroupView> {
+    const version = await this.curricula.publishedVersionFor(
+      organizationId,
+      input.curriculumVersionId,
+    );
+    const leadId = input.leadFacilitatorId ?? actorId;
+    const coFacilitatorIds = (input.coFacilitatorIds ?? []).filter((id) => id !== leadId);
+    await this.assertFacilitators(organizationId, leadId, coFacilitatorIds);
+    if (input.minSize !== undefined && input.minSize > input.capacity) {
+      throw new InvalidInputError(
+        'min_size_above_capacity',
+        'minSize cannot exceed capacity',
+        'minSize',
+      );
+    }
+    const slots = weeklySlots(input, version.modules.length);
+    const group = await this.dataSource.transaction(async (manager) => {
+      const created = await this.groups.insert(
+        manager,
+        {
+          organizationId,
+          name: input.name,
+          description: input.description ?? '',
+          tags: input.tags ?? [],
+          leadFacilitatorId: leadId,
+          curriculumVersionId: version.id,
+          capacity: input.capacity,
+          minSize: input.minSize ?? 1,
+          lobbyEnabled: input.lobbyEnabled,
+          timezone: input.timezone,
+          firstSessionDate: input.firstSessionDate,
+          startTime: input.startTime,
+          durationMinutes: input.durationMinutes,
+        },
+        coFacilitatorIds,
+      );
+      await this.sessions.insertMany(
+        manager,
+        slots.map((slot, index) => ({
+          groupId: created.id,
+          sequence: index + 1,
+          moduleIndex: index,
+          moduleTitle: version.modules[index].title,
+          timezone: input.timezone,
+          ...slot,
+        })),
+      );
+      return created;
+    });
+    return this.view(group, coFacilitatorIds);
+  }
+
+  async get(groupId: string, actorId: string): Promise<GroupView & { viewerRole: string }> {
+    const { group, role } = await this.access.requireViewer(groupId, actorId);
+    return { ...this.view(group, await this.groups.coFacilitatorIds(group.id)), viewerRole: role };
+  }
+
+  private async assertFacilitators(organizationId: string, leadId: string, coIds: string[]) {
+    for (const [field, id] of [
+      ['leadFacilitatorId', leadId] as const,
+      ...coIds.map((id) => ['coFacilitatorIds', id] as const),
+    ]) {
+      const membership = await this.memberships.find(organizationId, id);
+      if (!membership || !FACILITATOR_ROLES.includes(membership.role)) {
+        throw new InvalidInputError(
+          'not_a_facilitator',
+          'Facilitators must be therapists, admins or owners of this organization',
+          field,
+        );
+      }
+    }
+  }
+
+  private view(group: Group, coFacilitatorIds: string[]): GroupView {
+    return {
+      id: group.id,
+      organizationId: group.organizationId,
+      name: group.name,
+      description: group.description,
+      tags: group.tags,
+      leadFacilitatorId: group.leadFacilitatorId,
+      coFacilitatorIds,
+      curriculumVersionId: group.curriculumVersionId,
+      capacity: group.capacity,
+      minSize: group.minSize,
+      lobbyEnabled: group.lobbyEnabled,
+      timezone: group.timezone,
+      firstSessionDate: group.firstSessionDate,
+      startTime: group.startTime,
+      durationMinutes: group.durationMinutes,
+    };
+  }
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { InvalidInputError, NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import { GroupAccess } from '#groups/group-access.service.js';
+import { GroupRepository } from '#groups/group.repository.js';
+import type { CancelSessionDto, ChangeSeriesDto } from './dto/group.dto.js';
+import { assertTransition } from './session-state.js';
+import { type SessionView, toSessionView } from './session-view.js';
+import type { Session } from './session.entity.js';
+import { SessionRepository } from './session.repository.js';
+import { localParts, weeklySlot } from './weekly-schedule.js';
+
+/**
+ * Changes to a group's schedule. Each runs in one transaction with the series locked, and bumps
+ * the `revision` of every session it changes so calendar clients pick the change up.
+ */
+@Injectable()
+export class SessionScheduleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionRepository,
+    private readonly groups: GroupRepository,
+    private readonly access: GroupAccess,
+  ) {}
+
+  async list(groupId: string, actorId: string): Promise<{ items: SessionView[] }> {
+    const { group } = await this.access.requireViewer(groupId, actorId);
+    const sessions = await this.sessions.listForGroup(group.id);
+    return { items: sessions.map(toSessionView) };
+  }
+
+  async get(sessionId: string, actorId: string): Promise<SessionView> {
+    const session = await this.findVisible(sessionId, actorId);
+    return toSessionView(session);
+  }
+
+  /** Moves one session; the rest of the series stays where it is. */
+  async reschedule(sessionId: string, actorId: string, startsAtIso: string): Promise<SessionView> {
+    const target = await this.findForFacilitator(sessionId, actorId);
+    const startsAt = new Date(startsAtIso);
+    if (startsAt.getTime() <= Date.now()) {
+      throw new InvalidInputError(
+        'starts_in_past',
+        'A session cannot move into the past',
+        'startsAt',
+      );
+    }
+    return this.inSeries(target.groupId, async (series) => {
+      const session = series.find((s) => s.id === target.id)!;
+      if (session.status !== 'scheduled') {
+        throw new InvalidInputError(
+          'session_not_scheduled',
+          `A ${session.status} session cannot be moved`,
+          'startsAt',
+        );
+      }
+      const duration = session.endsAt.getTime() - session.startsAt.getTime();
+      Object.assign(session, {
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + duration),
+        ...localParts(startsAt, session.timezone),
+        revision: session.revision + 1,
+      });
+      return [session];
+    }).then(([moved]) => toSessionView(moved));
+  }
+
+  /**
+   * Cancels one session. With `shiftCurriculum` its module is not lost: it and every later
+   * module move one session on, and a session is added a week after the last one.
+   */
+  async cancel(sessionId: string, actorId: string, input: CancelSessionDto): Promise<SessionView> {
+    const target = await this.findForFacilitator(sessionId, actorId);
+    const group = (await this.groups.findById(target.groupId))!;
+    const changed = await this.inSeries(target.groupId, async (series, manager) => {
+      const session = series.find((s) => s.id === target.id)!;
+      assertTransition(session.status, 'cancelled');
+      session.status = 'cancelled';
+      session.cancelReason = input.reason ?? null;
+      session.revision += 1;
+      if (!input.shiftCurriculum) return [session];
+
+      const later = series.filter((s) => s.sequence > session.sequence && s.status === 'scheduled');
+      const modules = [session, ...later].map(({ moduleIndex, moduleTitle }) => ({
+        moduleIndex,
+        moduleTitle,
+      }));
+      later.forEach((next, i) => Object.assign(next, modules[i], { revision: next.revision + 1 }));
+      const last = series.at(-1)!;
+      await this.sessions.insertMany(manager, [
+        {
+          groupId: group.id,
+          sequence: last.sequence + 1,
+          ...modules.at(-1)!,
+          timezone: last.timezone,
+          ...weeklySlot(
+            {
+              timezone: last.timezone,
+              firstSessionDate: last.localDate,
+              startTime: last.localStartTime,
+              durationMinutes: (last.endsAt.getTime() - last.startsAt.getTime()) / 60_000,
+            },
+            1,
+          ),
+        },
+      ]);
+      return [session, ...later];
+    });
+    return toSessionView(changed[0]);
+  }
+
+  /** Sets a new local start time (and duration) from one session to the end of the series. */
+  async changeSeries(groupId: string, actorId: string, input: ChangeSeriesDto) {
+    const group = await this.access.requireFacilitator(groupId, actorId);
+    const durationMinutes = input.durationMinutes ?? group.durationMinutes;
+    const changed = await this.inSeries(group.id, async (series, manager) => {
+      const from = series.find((s) => s.id === input.fromSessionId);
+      if (!from) {
+        throw new InvalidInputError(
+          'session_not_in_group',
+          'No such session in this group',
+          'fromSessionId',
+        );
+      }
+      const moved = series.filter((s) => s.sequence >= from.sequence && s.status === 'scheduled');
+      for (const session of moved) {
+        const slot = weeklySlot(
+          {
+            timezone: session.timezone,
+            firstSessionDate: session.localDate,
+            startTime: input.startTime,
+            durationMinutes,
+          },
+          0,
+        );
+        Object.assign(session, slot, { revision: session.revision + 1 });
+      }
+      await this.groups.updateSeries(manager, group.id, {
+        startTime: input.startTime,
+        durationMinutes,
+      });
+      return moved;
+    });
+    return { items: changed.map(toSessionView) };
+  }
+
+  private async inSeries(
+    groupId: string,
+    change: (series: Session[], manager: EntityManager) => Promise<Session[]>,
+  ): Promise<Session[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.groups.lock(manager, groupId);
+      const series = await this.sessions.lockSeries(manager, groupId);
+      const changed = await change(series, manager);
+      return this.sessions.save(manager, changed);
+    });
+  }
+
+  private async findVisible(sessionId: string, actorId: string): Promise<Session> {
+    const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
+    if (!session) throw sessionNotFound();
+    await this.access.requireViewer(session.groupId, actorId).catch(() => {
+      throw sessionNotFound();
+    });
+    return session;
+  }
+
+  private async findForFacilitator(sessionId: string, actorId: string): Promise<Session> {
+    const session = await this.findVisible(sessionId, actorId);
+    await this.access.requireFacilitator(session.groupId, actorId);
+    return session;
+  }
+}
+
+export const sessionNotFound = () => new NotFoundError('session_not_found', 'No such session');

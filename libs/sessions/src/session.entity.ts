@@ -1,0 +1,72 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Group } from '#groups/group.entity.js';
+import type { SessionStatus } from './session-state.js';
+
+/**
+ * One occurrence of a group. Stored as UTC instants plus the local date and wall time in the
+ * group's zone at the time it was scheduled. `revision` grows with every change calendar
+ * clients must pick up (it is the ICS SEQUENCE).
+ */
+@Entity('sessions')
+@Index('sessions_group_id_starts_at_idx', ['groupId', 'startsAt'])
+@Index('sessions_group_id_sequence_key', ['groupId', 'sequence'], { unique: true })
+@Check('sessions_status_check', `"status" IN ('scheduled', 'open', 'live', 'ended', 'cancelled')`)
+@Check('sessions_ends_after_start_check', `"ends_at" > "starts_at"`)
+export class Session {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ForeignKey(() => Group, { onDelete: 'CASCADE' })
+  @Column('uuid', { name: 'group_id' })
+  groupId!: string;
+
+  /** Position in the series, 1-based, in order of the weekly slots. */
+  @Column('integer')
+  sequence!: number;
+
+  /** Index of the curriculum module held in this session, 0-based. */
+  @Column('integer', { name: 'module_index' })
+  moduleIndex!: number;
+
+  @Column('text', { name: 'module_title' })
+  moduleTitle!: string;
+
+  @Column('timestamptz', { name: 'starts_at' })
+  startsAt!: Date;
+
+  @Column('timestamptz', { name: 'ends_at' })
+  endsAt!: Date;
+
+  @Column('text')
+  timezone!: string;
+
+  @Column('text', { name: 'local_date' })
+  localDate!: string;
+
+  @Column('text', { name: 'local_start_time' })
+  localStartTime!: string;
+
+  @Column('text', { default: 'scheduled' })
+  status!: SessionStatus;
+
+  @Column('text', { name: 'cancel_reason', nullable: true })
+  cancelReason!: string | null;
+
+  @Column('integer', { default: 0 })
+  revision!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Session } from './session.entity.js';
+
+export type NewSession = Omit<
+  Session,
+  'id' | 'status' | 'cancelReason' | 'revision' | 'createdAt' | 'updatedAt'
+>;
+
+@Injectable()
+export class SessionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<Session | null> {
+    return this.dataSource.getRepository(Session).findOneBy({ id });
+  }
+
+  listForGroup(groupId: string): Promise<Session[]> {
+    return this.dataSource
+      .getRepository(Session)
+      .find({ where: { groupId }, order: { startsAt: 'ASC', sequence: 'ASC' } });
+  }
+
+  /** The group's sessions, locked, in series order: the caller is changing the schedule. */
+  lockSeries(manager: EntityManager, groupId: string): Promise<Session[]> {
+    return manager.find(Session, {
+      where: { groupId },
+      order: { sequence: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async insertMany(manager: EntityManager, sessions: NewSession[]): Promise<void> {
+    if (sessions.length) await manager.insert(Session, sessions);
+  }
+
+  save(manager: EntityManager, sessions: Session[]): Promise<Session[]> {
+    return manager.save(Session, sessions);
+  }
+
+  listForGroups(groupIds: string[]): Promise<Session[]> {
+    if (!groupIds.length) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(Session)
+      .find({ where: { groupId: In(groupIds) }, order: { startsAt: 'ASC' } });
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CurriculaModule } from '#curricula/curricula.module.js';
+import { GroupsModule } from '#groups/groups.module.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
+import { GroupSetupService } from './group-setup.service.js';
+import { SessionScheduleService } from './session-schedule.service.js';
+import { Session } from './session.entity.js';
+import { SessionRepository } from './session.repository.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Session]), GroupsModule, CurriculaModule],
+  providers: [SessionRepository, GroupSetupService, SessionScheduleService, CalendarFeedService],
+  exports: [
+    SessionRepository,
+    GroupSetupService,
+    SessionScheduleService,
+    CalendarFeedService,
+    GroupsModule,
+    CurriculaModule,
+  ],
+})
+export class SessionsModule {}
