@@ -1,3 +1,4 @@
+import pg from 'pg';
 import ICAL from 'ical.js';
 import {
   createTestEnvironment,
@@ -199,6 +200,24 @@ describe('Groups, sessions and enrollment (e2e)', () => {
     // Everyone active asked before everyone waiting, and the waitlist is kept in asking order.
     const queued = roster.map((e: { queuedAt: string }) => Date.parse(e.queuedAt));
     expect(queued).toEqual([...queued].sort((a, b) => a - b));
+  });
+
+  it('has the database itself refuse a seat beyond capacity, whoever writes the row', async () => {
+    const group = await createGroup({ capacity: 1 });
+    const [first, second] = [await participant('dbfirst'), await participant('dbsecond')];
+    expect((await enroll(group.id, first.user.id)).body.status).toBe('active');
+    const client = new pg.Client({ connectionString: env.database.url });
+    await client.connect();
+    try {
+      await expect(
+        client.query(
+          `INSERT INTO enrollments (group_id, user_id, status, queued_at) VALUES ($1, $2, 'active', now())`,
+          [group.id, second.user.id],
+        ),
+      ).rejects.toThrow(/is full/);
+    } finally {
+      await client.end();
+    }
   });
 
   it('serves the waitlist in request order and promotes the first on withdrawal, by e-mail', async () => {

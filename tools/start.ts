@@ -7,29 +7,19 @@
  */
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { projectRoot } from '#common/project-root.js';
 import { ConfigValidationError, loadConfig } from '#config/app-config.js';
-import { EmbeddedDatabase } from '#database/embedded-postgres.js';
+import type { EmbeddedDatabase } from '#database/embedded-postgres.js';
+import { dataDir, devSecret, embeddedDatabase } from './dev-environment.js';
 
 const say = (line: string) => process.stdout.write(`hearth: ${line}\n`);
 const root = projectRoot();
-const dataDir = resolve(process.env.HEARTH_DATA_DIR ?? join(root, '.data'));
 const children: ChildProcess[] = [];
 let database: EmbeddedDatabase | undefined;
 let stopping = false;
-
-async function devSecret(): Promise<string> {
-  const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return (JSON.parse(await readFile(file, 'utf8')) as { jwt: string }).jwt;
-  const jwt = randomBytes(48).toString('base64url');
-  await writeFile(file, JSON.stringify({ jwt }), { mode: 0o600 });
-  return jwt;
-}
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], {
@@ -88,11 +78,7 @@ async function main(): Promise<void> {
   env.MAIL_OUTBOX_DIR ??= join(dataDir, 'outbox');
   env.JWT_SECRET ??= await devSecret();
   if (!env.DATABASE_URL) {
-    database = new EmbeddedDatabase({
-      dataDir: join(dataDir, 'postgres'),
-      port: Number(env.EMBEDDED_POSTGRES_PORT ?? 54329),
-      database: 'hearth',
-    });
+    database = embeddedDatabase();
     say(`starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')})`);
     env.DATABASE_URL = await database.start();
   }
