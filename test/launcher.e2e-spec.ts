@@ -82,7 +82,7 @@ describe('npm start with nothing configured (e2e)', () => {
     const credentials = { email: 'first.user@example.org', password: 'a long enough password' };
 
     const first = launch(env);
-    let firstExit: number | null = null;
+    let firstExit: number | null | undefined;
     try {
       await waitFor(`${base}/health`, 60_000).catch((error: Error) => {
         throw new Error(`${error.message}; launcher output:\n${first.output()}`);
