@@ -1,9 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common/domain-error.js';
-import { isUuid } from '#common/validation.js';
+import { SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
-import type { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 
 export interface VerificationEmail {
@@ -19,13 +17,13 @@ export interface VerificationEmail {
  */
 @Injectable()
 export class EmailVerificationService {
-  private readonly key: Buffer;
+  private readonly tokens: SignedTokens;
 
   constructor(
     private readonly users: UserRepository,
     private readonly config: AppConfig,
   ) {
-    this.key = createHmac('sha256', config.JWT_SECRET).update('email-verification').digest();
+    this.tokens = new SignedTokens(config.JWT_SECRET, 'email-verification');
   }
 
   /** The e-mail to send, or null when the account is gone or already verified. */
@@ -33,7 +31,7 @@ export class EmailVerificationService {
     const user = await this.users.findById(userId);
     if (!user || user.emailVerifiedAt) return null;
     const link = new URL('/verify-email/', this.config.PUBLIC_URL);
-    link.hash = `token=${user.id}.${this.mac(user).toString('base64url')}`;
+    link.hash = `token=${this.tokens.sign(user.id, user.email)}`;
     return { to: user.email, displayName: user.displayName, link: link.toString() };
   }
 
@@ -42,17 +40,9 @@ export class EmailVerificationService {
       'verification_not_found',
       'This verification link is not valid',
     );
-    const [id, mac] = token.split('.');
-    if (!isUuid(id) || !mac) throw invalid;
-    const user = await this.users.findById(id);
-    if (!user) throw invalid;
-    const given = Buffer.from(mac, 'base64url');
-    const expected = this.mac(user);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid;
+    const id = this.tokens.idOf(token);
+    const user = id && (await this.users.findById(id));
+    if (!user || !this.tokens.verify(token, user.id, user.email)) throw invalid;
     await this.users.markEmailVerified(user.id, user.email, new Date());
-  }
-
-  private mac(user: Pick<User, 'id' | 'email'>): Buffer {
-    return createHmac('sha256', this.key).update(`${user.id}:${user.email}`).digest();
   }
 }

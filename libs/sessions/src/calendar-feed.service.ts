@@ -1,8 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { NotFoundError } from '#common/domain-error.js';
-import { isUuid } from '#common/validation.js';
+import { SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
 import { EnrollmentRepository } from '#groups/enrollment.repository.js';
 import { GroupRepository } from '#groups/group.repository.js';
@@ -17,7 +16,7 @@ import { SessionRepository } from './session.repository.js';
  */
 @Injectable()
 export class CalendarFeedService {
-  private readonly key: Buffer;
+  private readonly tokens: SignedTokens;
 
   constructor(
     private readonly sessions: SessionRepository,
@@ -26,11 +25,11 @@ export class CalendarFeedService {
     private readonly users: UserRepository,
     private readonly config: AppConfig,
   ) {
-    this.key = createHmac('sha256', config.JWT_SECRET).update('calendar-feed').digest();
+    this.tokens = new SignedTokens(config.JWT_SECRET, 'calendar-feed');
   }
 
   urlFor(userId: string): { url: string } {
-    const token = `${userId}.${this.mac(userId).toString('base64url')}`;
+    const token = this.tokens.sign(userId);
     return { url: new URL(`/api/v1/calendar/${token}.ics`, this.config.PUBLIC_URL).toString() };
   }
 
@@ -67,16 +66,9 @@ export class CalendarFeedService {
 
   private async userOf(token: string): Promise<string> {
     const invalid = new NotFoundError('calendar_not_found', 'No such calendar');
-    const [userId, mac] = token.split('.');
-    if (!isUuid(userId) || !mac) throw invalid;
-    const given = Buffer.from(mac, 'base64url');
-    const expected = this.mac(userId);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid;
+    const userId = this.tokens.idOf(token);
+    if (!userId || !this.tokens.verify(token, userId)) throw invalid;
     if (!(await this.users.findById(userId))) throw invalid;
     return userId;
-  }
-
-  private mac(userId: string): Buffer {
-    return createHmac('sha256', this.key).update(userId).digest();
   }
 }
