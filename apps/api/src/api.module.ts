@@ -6,7 +6,7 @@ import { ConfigModule } from '#config/config.module.js';
 import { DatabaseModule } from '#database/database.module.js';
 import { HealthModule } from '#health/health.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
-import { SessionsModule } from '#sessions/sessions.module.js';
+import { VideoModule } from '#video/video.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { AccessTokenGuard } from './auth/access-token.guard.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -15,6 +15,7 @@ import { ErrorResponseFilter } from './common/error-response.filter.js';
 import { CurriculaController } from './curricula/curricula.controller.js';
 import { GroupsController } from './groups/groups.controller.js';
 import { SessionsController } from './sessions/sessions.controller.js';
+import { VideoController } from './video/video.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MeController } from './me/me.controller.js';
 import { InvitationsController } from './organizations/invitations.controller.js';
@@ -34,7 +35,7 @@ export class ApiModule {
         QueueModule.forRoot(),
         HealthModule,
         OrganizationsModule,
-        SessionsModule,
+        VideoModule,
       ],
       controllers: [
         AuthController,
@@ -45,6 +46,7 @@ export class ApiModule {
         GroupsController,
         SessionsController,
         CalendarController,
+        VideoController,
         HealthController,
       ],
       providers: [

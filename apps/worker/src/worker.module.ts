@@ -4,25 +4,30 @@ import { LoggingModule } from '#common/logging.module.js';
 import type { AppConfig } from '#config/app-config.js';
 import { ConfigModule } from '#config/config.module.js';
 import { DatabaseModule } from '#database/database.module.js';
-import { GroupsModule } from '#groups/groups.module.js';
 import { HealthModule } from '#health/health.module.js';
 import { NotificationsModule } from '#notifications/notifications.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
 import { QueueModule } from '#queue/queue.module.js';
+import { VideoModule } from '#video/video.module.js';
 import { SendEmailVerificationJob } from './jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from './jobs/send-invitation-email.job.js';
 import { SendWaitlistPromotionEmailJob } from './jobs/send-waitlist-promotion-email.job.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
+import { RoomsProcessor } from './processors/rooms.processor.js';
+import { CloseRoomJob } from './jobs/close-room.job.js';
+import { OpenRoomJob } from './jobs/open-room.job.js';
 import { WorkerHealthServer } from './worker-health.server.js';
 
 /** One processor per queue, each queue must have one (checked at start-up). */
-export const PROCESSORS: Type[] = [NotificationsProcessor];
+export const PROCESSORS: Type[] = [NotificationsProcessor, RoomsProcessor];
 
 /** One class per job; processors hand each job to the class of its name. */
 const JOBS: Type[] = [
   SendInvitationEmailJob,
   SendEmailVerificationJob,
   SendWaitlistPromotionEmailJob,
+  OpenRoomJob,
+  CloseRoomJob,
 ];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */
@@ -39,7 +44,7 @@ export class WorkerModule {
         QueueModule.forRoot(),
         HealthModule,
         OrganizationsModule,
-        GroupsModule,
+        VideoModule,
         NotificationsModule,
       ],
       providers: [...processors, ...JOBS, WorkerHealthServer],

@@ -56,3 +56,25 @@ describe(AppConfig.name, () => {
     expect(loadConfig({ ...valid, REDIS_URL: '', SMTP_URL: '' }).REDIS_URL).toBeUndefined();
   });
 });
+
+describe('LiveKit settings', () => {
+  const livekit = {
+    LIVEKIT_URL: 'http://livekit:7880',
+    LIVEKIT_API_KEY: 'devkey',
+    LIVEKIT_API_SECRET: 's'.repeat(32),
+  };
+
+  it('takes all three or none', () => {
+    expect(loadConfig({ ...valid, ...livekit }).LIVEKIT_URL).toBe('http://livekit:7880');
+    expect(loadConfig(valid).LIVEKIT_URL).toBeUndefined();
+    expect(() => loadConfig({ ...valid, LIVEKIT_URL: livekit.LIVEKIT_URL })).toThrow(
+      'LIVEKIT_API_KEY is required when LIVEKIT_URL is set',
+    );
+  });
+
+  it('wants the room open by the time joining opens', () => {
+    expect(() => loadConfig({ ...valid, ROOM_OPEN_LEAD_MINUTES: '5' })).toThrow(
+      'ROOM_OPEN_LEAD_MINUTES',
+    );
+  });
+});

@@ -28,7 +28,13 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Variables whose values must never be logged or echoed back. */
-export const SECRET_VARIABLES = ['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const;
+export const SECRET_VARIABLES = [
+  'JWT_SECRET',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'LIVEKIT_API_SECRET',
+] as const;
 
 /**
  * Every environment variable Hearth reads, typed and validated once at boot.
@@ -127,8 +133,102 @@ export class AppConfig {
   @Matches(/^(.+<)?[^\s<>]+@[^\s<>]+>?$/, { message: 'MAIL_FROM must be an address' })
   MAIL_FROM = 'Hearth <no-reply@hearth.localhost>';
 
+  /** LiveKit's server API as the api and worker reach it (http:// or https://). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(https?|wss?):\/\/.+/, {
+    message: 'LIVEKIT_URL must be an http(s):// or ws(s):// address',
+  })
+  LIVEKIT_URL?: string;
+
+  /** LiveKit as browsers reach it (ws:// or wss://); defaults to LIVEKIT_URL. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(https?|wss?):\/\/.+/, {
+    message: 'LIVEKIT_PUBLIC_URL must be an http(s):// or ws(s):// address',
+  })
+  LIVEKIT_PUBLIC_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(3, { message: 'LIVEKIT_API_KEY must be at least 3 characters' })
+  LIVEKIT_API_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'LIVEKIT_API_SECRET must be at least 32 characters' })
+  LIVEKIT_API_SECRET?: string;
+
+  /** How long before a session starts people may join it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  VIDEO_JOIN_EARLY_MINUTES = 15;
+
+  /** Lifetime of a join token: it only has to last until the browser connects. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  VIDEO_TOKEN_TTL_MINUTES = 10;
+
+  /** The room is created this long before a session starts (at least the join window). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  ROOM_OPEN_LEAD_MINUTES = 20;
+
+  /** The room is closed this long after a session's scheduled end. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  ROOM_CLOSE_GRACE_MINUTES = 15;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+const LIVEKIT_REQUIRED = ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const;
+
+/** Rules between variables: LiveKit is configured completely or not at all, and so on. */
+function crossFieldErrors(config: AppConfig): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const given = LIVEKIT_REQUIRED.filter((name) => config[name] !== undefined);
+  if (given.length > 0 && given.length < LIVEKIT_REQUIRED.length) {
+    for (const name of LIVEKIT_REQUIRED.filter((n) => config[n] === undefined)) {
+      errors.push(
+        Object.assign(new ValidationError(), {
+          property: name,
+          constraints: { required: `${name} is required when ${given.join(', ')} is set` },
+        }),
+      );
+    }
+  }
+  if (config.ROOM_OPEN_LEAD_MINUTES < config.VIDEO_JOIN_EARLY_MINUTES) {
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'ROOM_OPEN_LEAD_MINUTES',
+        constraints: {
+          min: 'ROOM_OPEN_LEAD_MINUTES must not be below VIDEO_JOIN_EARLY_MINUTES: the room must exist when joining opens',
+        },
+      }),
+    );
+  }
+  return errors;
+}
+
+/** Whether LiveKit is configured; without it the platform runs and joining answers 503. */
+export function videoConfigured(config: AppConfig): config is AppConfig & {
+  LIVEKIT_URL: string;
+  LIVEKIT_API_KEY: string;
+  LIVEKIT_API_SECRET: string;
+} {
+  return LIVEKIT_REQUIRED.every((name) => config[name] !== undefined);
 }
 
 /** TRUST_PROXY in the form Fastify's `trustProxy` option takes. */
@@ -171,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
+  errors.push(...crossFieldErrors(config));
   if (errors.length > 0) {
     throw new ConfigValidationError(
       errors.map((e) => e.property),

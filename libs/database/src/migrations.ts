@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1795258691237 } from './migrations/1795258691237-Foundation.js';
 import { EmailVerification1795260000000 } from './migrations/1795260000000-EmailVerification.js';
 import { CurriculaGroupsSessions1795260778797 } from './migrations/1795260778797-CurriculaGroupsSessions.js';
+import { LobbyAndRemovals1795261445419 } from './migrations/1795261445419-LobbyAndRemovals.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795258691237,
   EmailVerification1795260000000,
   CurriculaGroupsSessions1795260778797,
+  LobbyAndRemovals1795261445419,
 ];

@@ -5,6 +5,7 @@ import { NotificationsProducer } from './notifications.producer.js';
 import { queueConnection } from './queue-connection.js';
 import { QueueErrorLogger } from './queue-error.logger.js';
 import { ALL_QUEUES } from './queues.js';
+import { RoomsProducer } from './rooms.producer.js';
 
 /**
  * The queues and their producers. Workers are never started by this module: the api only
@@ -34,8 +35,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [NotificationsProducer, QueueErrorLogger],
-      exports: [BullModule, NotificationsProducer],
+      providers: [NotificationsProducer, RoomsProducer, QueueErrorLogger],
+      exports: [BullModule, NotificationsProducer, RoomsProducer],
     };
   }
 }

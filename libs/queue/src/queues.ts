@@ -1,6 +1,7 @@
 /** Every queue Hearth uses. The worker refuses to start unless each one has a processor. */
 export const QueueName = {
   Notifications: 'notifications',
+  Rooms: 'rooms',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -33,4 +34,14 @@ export interface NotificationPayloads {
   [NotificationJob.InvitationEmail]: InvitationEmailPayload;
   [NotificationJob.EmailVerification]: EmailVerificationPayload;
   [NotificationJob.WaitlistPromotionEmail]: WaitlistPromotionPayload;
+}
+
+/** Job names and payloads of the rooms queue. */
+export const RoomJob = {
+  OpenRoom: 'open-room',
+  CloseRoom: 'close-room',
+} as const;
+
+export interface RoomJobPayload {
+  sessionId: string;
 }

@@ -8,6 +8,7 @@ import type { Group } from '#groups/group.entity.js';
 import { GroupRepository } from '#groups/group.repository.js';
 import { MembershipRepository } from '#organizations/membership.repository.js';
 import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import { RoomsProducer } from '#queue/rooms.producer.js';
 import type { CreateGroupDto } from './dto/group.dto.js';
 import { SessionRepository } from './session.repository.js';
 import { weeklySlots } from './weekly-schedule.js';
@@ -40,6 +41,7 @@ export class GroupSetupService {
     private readonly curricula: CurriculaService,
     private readonly memberships: MembershipRepository,
     private readonly access: GroupAccess,
+    private readonly rooms: RoomsProducer,
   ) {}
 
   async create(organizationId: string, actorId: string, input: CreateGroupDto): Promise<GroupView> {
@@ -91,6 +93,8 @@ export class GroupSetupService {
       );
       return created;
     });
+    for (const session of await this.sessions.listForGroup(group.id))
+      await this.rooms.plan(session);
     return this.view(group, coFacilitatorIds);
   }
 

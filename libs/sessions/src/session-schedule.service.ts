@@ -5,6 +5,7 @@ import { InvalidInputError, NotFoundError } from '#common/domain-error.js';
 import { isUuid } from '#common/validation.js';
 import { GroupAccess } from '#groups/group-access.service.js';
 import { GroupRepository } from '#groups/group.repository.js';
+import { RoomsProducer } from '#queue/rooms.producer.js';
 import type { CancelSessionDto, ChangeSeriesDto } from './dto/group.dto.js';
 import { assertTransition } from './session-state.js';
 import { type SessionView, toSessionView } from './session-view.js';
@@ -23,6 +24,7 @@ export class SessionScheduleService {
     private readonly sessions: SessionRepository,
     private readonly groups: GroupRepository,
     private readonly access: GroupAccess,
+    private readonly rooms: RoomsProducer,
   ) {}
 
   async list(groupId: string, actorId: string): Promise<{ items: SessionView[] }> {
@@ -47,7 +49,7 @@ export class SessionScheduleService {
         'startsAt',
       );
     }
-    return this.inSeries(target.groupId, async (series) => {
+    const [moved] = await this.inSeries(target.groupId, async (series) => {
       const session = series.find((s) => s.id === target.id)!;
       if (session.status !== 'scheduled') {
         throw new InvalidInputError(
@@ -64,7 +66,10 @@ export class SessionScheduleService {
         revision: session.revision + 1,
       });
       return [session];
-    }).then(([moved]) => toSessionView(moved));
+    });
+    // Room jobs follow the session, planned once the move has committed.
+    await this.rooms.plan(moved);
+    return toSessionView(moved);
   }
 
   /**
@@ -108,6 +113,11 @@ export class SessionScheduleService {
       ]);
       return [session, ...later];
     });
+    await this.rooms.unplan(target.id);
+    if (input.shiftCurriculum) {
+      const appended = (await this.sessions.listForGroup(target.groupId)).at(-1)!;
+      await this.rooms.plan(appended);
+    }
     return toSessionView(changed[0]);
   }
 
@@ -143,6 +153,7 @@ export class SessionScheduleService {
       });
       return moved;
     });
+    for (const session of changed) await this.rooms.plan(session);
     return { items: changed.map(toSessionView) };
   }
 

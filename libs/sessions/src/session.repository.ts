@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { SessionStatus } from './session-state.js';
 import { Session } from './session.entity.js';
 
 export type NewSession = Omit<
@@ -37,6 +38,14 @@ export class SessionRepository {
 
   save(manager: EntityManager, sessions: Session[]): Promise<Session[]> {
     return manager.save(Session, sessions);
+  }
+
+  /** Moves the session to `to` if it is still in `from`; answers whether it moved. */
+  async setStatus(id: string, from: SessionStatus, to: SessionStatus): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(Session)
+      .update({ id, status: from }, { status: to });
+    return result.affected === 1;
   }
 
   listForGroups(groupIds: string[]): Promise<Session[]> {

@@ -4,17 +4,25 @@ import { CurriculaModule } from '#curricula/curricula.module.js';
 import { GroupsModule } from '#groups/groups.module.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { GroupSetupService } from './group-setup.service.js';
+import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionScheduleService } from './session-schedule.service.js';
 import { Session } from './session.entity.js';
 import { SessionRepository } from './session.repository.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Session]), GroupsModule, CurriculaModule],
-  providers: [SessionRepository, GroupSetupService, SessionScheduleService, CalendarFeedService],
+  providers: [
+    SessionRepository,
+    GroupSetupService,
+    SessionScheduleService,
+    SessionLifecycleService,
+    CalendarFeedService,
+  ],
   exports: [
     SessionRepository,
     GroupSetupService,
     SessionScheduleService,
+    SessionLifecycleService,
     CalendarFeedService,
     GroupsModule,
     CurriculaModule,

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { JoinService } from '#video/join.service.js';
+import { ModerationService } from '#video/moderation.service.js';
+import { MuteDto } from '#video/mute.dto.js';
+import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+
+@ApiTags('video')
+@ApiBearerAuth()
+@Controller('sessions/:sessionId')
+export class VideoController {
+  constructor(
+    private readonly joins: JoinService,
+    private readonly moderation: ModerationService,
+  ) {}
+
+  /** 200 with a token when admitted; 202 while waiting in the lobby (call again to check). */
+  @Post('join')
+  async join(
+    @Param('sessionId') sessionId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const answer = await this.joins.join(sessionId, user.id);
+    void reply.status(answer.status === 'waiting' ? 202 : 200);
+    return answer;
+  }
+
+  @Get('lobby')
+  lobby(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.moderation.waiting(sessionId, user.id);
+  }
+
+  @Post('lobby/:entryId/admit')
+  @HttpCode(200)
+  admit(
+    @Param('sessionId') sessionId: string,
+    @Param('entryId') entryId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.moderation.admit(sessionId, entryId, user.id);
+  }
+
+  @Post('lobby/:entryId/deny')
+  @HttpCode(200)
+  deny(
+    @Param('sessionId') sessionId: string,
+    @Param('entryId') entryId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.moderation.deny(sessionId, entryId, user.id);
+  }
+
+  @Post('participants/:userId/mute')
+  @HttpCode(200)
+  mute(
+    @Param('sessionId') sessionId: string,
+    @Param('userId') userId: string,
+    @Body() body: MuteDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.moderation.mute(sessionId, userId, user.id, body.trackSid);
+  }
+
+  @Post('participants/:userId/remove')
+  @HttpCode(200)
+  remove(
+    @Param('sessionId') sessionId: string,
+    @Param('userId') userId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.moderation.remove(sessionId, userId, user.id);
+  }
+
+  @Post('end')
+  @HttpCode(200)
+  end(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.moderation.end(sessionId, user.id);
+  }
+}

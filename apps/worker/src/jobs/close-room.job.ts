@@ -1,0 +1,31 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '#config/app-config.js';
+import { RoomJob, type RoomJobPayload } from '#queue/queues.js';
+import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
+import { SessionRepository } from '#sessions/session.repository.js';
+import { roomNameForSession, VideoService } from '#video/video.service.js';
+import type { JobHandler } from './job-handler.js';
+
+/** Closes a session's room after its end and marks the session ended. */
+@Injectable()
+export class CloseRoomJob implements JobHandler<RoomJobPayload> {
+  readonly jobName = RoomJob.CloseRoom;
+  private readonly logger = new Logger(CloseRoomJob.name);
+
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly video: VideoService,
+    private readonly lifecycle: SessionLifecycleService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle({ sessionId }: RoomJobPayload): Promise<void> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session || (session.status !== 'open' && session.status !== 'live')) return;
+    const closesAt = session.endsAt.getTime() + this.config.ROOM_CLOSE_GRACE_MINUTES * 60_000;
+    if (closesAt - Date.now() > 60_000) return; // moved later: its newer job will close it
+    if (this.video.available) await this.video.deleteRoom(roomNameForSession(session.id));
+    await this.lifecycle.transition(session, 'ended');
+    this.logger.log(`Session ${sessionId}: room closed`);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '#config/app-config.js';
+import { GroupRepository } from '#groups/group.repository.js';
+import { RoomJob, type RoomJobPayload } from '#queue/queues.js';
+import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
+import { SessionRepository } from '#sessions/session.repository.js';
+import { roomNameForSession, VideoService } from '#video/video.service.js';
+import type { JobHandler } from './job-handler.js';
+
+/** Seconds a room waits for its first participant, and after its last one leaves. */
+const EMPTY_TIMEOUT_SECONDS = 30 * 60;
+const DEPARTURE_TIMEOUT_SECONDS = 5 * 60;
+
+/**
+ * Creates a session's LiveKit room before the join window and marks the session open. Re-reads
+ * the session: a cancelled, moved or finished one opens nothing. A failed LiveKit call throws,
+ * and BullMQ retries with backoff.
+ */
+@Injectable()
+export class OpenRoomJob implements JobHandler<RoomJobPayload> {
+  readonly jobName = RoomJob.OpenRoom;
+  private readonly logger = new Logger(OpenRoomJob.name);
+
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly groups: GroupRepository,
+    private readonly video: VideoService,
+    private readonly lifecycle: SessionLifecycleService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle({ sessionId }: RoomJobPayload): Promise<void> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session || session.status !== 'scheduled' || session.endsAt.getTime() <= Date.now())
+      return;
+    const opensAt = session.startsAt.getTime() - this.config.ROOM_OPEN_LEAD_MINUTES * 60_000;
+    if (opensAt - Date.now() > 60_000) return; // moved later: its newer job will open it
+    if (!this.video.available) {
+      this.logger.warn(`Session ${sessionId}: video is not configured, no room opened`);
+      return;
+    }
+    const group = (await this.groups.findById(session.groupId))!;
+    const facilitators = 1 + (await this.groups.coFacilitatorIds(group.id)).length;
+    await this.video.ensureRoom(roomNameForSession(session.id), {
+      maxParticipants: group.capacity + facilitators,
+      emptyTimeoutSeconds: EMPTY_TIMEOUT_SECONDS,
+      departureTimeoutSeconds: DEPARTURE_TIMEOUT_SECONDS,
+    });
+    await this.lifecycle.transition(session, 'open');
+    this.logger.log(`Session ${sessionId}: room open`);
+  }
+}

@@ -1,0 +1,70 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { AppConfig } from '#config/app-config.js';
+import { QueueName, RoomJob, type RoomJobPayload } from './queues.js';
+
+export interface PlannedSession {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Retries with backoff: the LiveKit SDK does not retry against a self-hosted server. */
+const ROOM_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000 },
+  // Completed ids are freed at once, so a re-plan can use the same id again.
+  removeOnComplete: true,
+};
+
+/**
+ * Plans the delayed jobs that open a session's room before its join window and close it after
+ * the end. Ids are deterministic (`open-room-<sessionId>`), so planning again replaces.
+ * Call after the change that made it necessary has committed.
+ */
+@Injectable()
+export class RoomsProducer {
+  constructor(
+    @InjectQueue(QueueName.Rooms) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  async plan(session: PlannedSession): Promise<void> {
+    await this.unplan(session.id);
+    const now = Date.now();
+    const openAt = session.startsAt.getTime() - this.config.ROOM_OPEN_LEAD_MINUTES * 60_000;
+    const closeAt = session.endsAt.getTime() + this.config.ROOM_CLOSE_GRACE_MINUTES * 60_000;
+    const payload: RoomJobPayload = { sessionId: session.id };
+    await this.queue.addBulk([
+      {
+        name: RoomJob.OpenRoom,
+        data: payload,
+        opts: {
+          ...ROOM_JOB_OPTIONS,
+          jobId: openRoomJobId(session.id),
+          delay: Math.max(0, openAt - now),
+        },
+      },
+      {
+        name: RoomJob.CloseRoom,
+        data: payload,
+        opts: {
+          ...ROOM_JOB_OPTIONS,
+          jobId: closeRoomJobId(session.id),
+          delay: Math.max(0, closeAt - now),
+        },
+      },
+    ]);
+  }
+
+  async unplan(sessionId: string): Promise<void> {
+    await Promise.all([
+      this.queue.remove(openRoomJobId(sessionId)),
+      this.queue.remove(closeRoomJobId(sessionId)),
+    ]);
+  }
+}
+
+export const openRoomJobId = (sessionId: string) => `open-room-${sessionId}`;
+export const closeRoomJobId = (sessionId: string) => `close-room-${sessionId}`;

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import { AppConfig } from '#config/app-config.js';
+import { EnrollmentRepository } from '#groups/enrollment.repository.js';
+import { GroupAccess } from '#groups/group-access.service.js';
+import { GroupRepository } from '#groups/group.repository.js';
+import { UserRepository } from '#identity/user.repository.js';
+import { MembershipRepository } from '#organizations/membership.repository.js';
+import { OrganizationsService } from '#organizations/organizations.service.js';
+import type { Session } from '#sessions/session.entity.js';
+import { SessionRepository } from '#sessions/session.repository.js';
+import { LobbyRepository } from './lobby.repository.js';
+import { roomNameForSession, VideoService } from './video.service.js';
+
+export type JoinAnswer =
+  | { status: 'admitted'; serverUrl: string; token: string; roomName: string; identity: string }
+  | { status: 'waiting'; lobbyEntryId: string };
+
+const JOINABLE = new Set<Session['status']>(['scheduled', 'open', 'live']);
+
+/**
+ * Who may enter a session's room, and the token that lets them. The order of the checks is the
+ * policy: membership, removal, consent, the join window, then the lobby. A token is minted only
+ * at the end, for facilitators or for participants a facilitator admitted.
+ */
+@Injectable()
+export class JoinService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly groups: GroupRepository,
+    private readonly access: GroupAccess,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UserRepository,
+    private readonly lobby: LobbyRepository,
+    private readonly video: VideoService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async join(sessionId: string, userId: string): Promise<JoinAnswer> {
+    const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
+    const group = session && (await this.groups.findById(session.groupId));
+    if (!session || !group || !(await this.memberships.find(group.organizationId, userId))) {
+      throw new NotFoundError('session_not_found', 'No such session');
+    }
+    const role = await this.access.roleOf(group, userId);
+    const enrollment = role === 'member' ? await this.enrollments.find(group.id, userId) : null;
+    if (!role || (role === 'member' && enrollment?.status !== 'active')) {
+      throw new ForbiddenError('not_a_member', 'Only members of this group can join its sessions');
+    }
+    if (await this.lobby.isRemoved(session.id, userId)) {
+      throw new ForbiddenError(
+        'removed_from_session',
+        'A facilitator removed you from this session',
+      );
+    }
+    if (role === 'member') await this.assertConsented(group.organizationId, group.id, userId);
+    this.assertWindowOpen(session);
+    this.video.assertAvailable();
+
+    if (role === 'member' && group.lobbyEnabled) {
+      const entry = await this.lobby.enter(session.id, userId);
+      if (entry.status === 'waiting') return { status: 'waiting', lobbyEntryId: entry.id };
+      if (entry.status === 'denied') {
+        throw new ForbiddenError('lobby_denied', 'A facilitator did not let you into this session');
+      }
+    }
+    const user = (await this.users.findById(userId))!;
+    const roomName = roomNameForSession(session.id);
+    const token = await this.video.joinToken({
+      roomName,
+      identity: userId,
+      name: user.displayName,
+      role: role === 'facilitator' ? 'facilitator' : 'participant',
+    });
+    return {
+      status: 'admitted',
+      serverUrl: this.video.publicUrl,
+      token,
+      roomName,
+      identity: userId,
+    };
+  }
+
+  private async assertConsented(organizationId: string, groupId: string, userId: string) {
+    const { groupAgreement } = await this.organizations.get(organizationId);
+    if (
+      groupAgreement &&
+      !(await this.enrollments.hasConsented(groupId, userId, groupAgreement.version))
+    ) {
+      throw new ForbiddenError(
+        'consent_required',
+        `Agree to the group agreement (version ${groupAgreement.version}) before joining`,
+      );
+    }
+  }
+
+  private assertWindowOpen(session: Session): void {
+    const now = Date.now();
+    const opens = session.startsAt.getTime() - this.config.VIDEO_JOIN_EARLY_MINUTES * 60_000;
+    if (!JOINABLE.has(session.status) || now < opens || now >= session.endsAt.getTime()) {
+      throw new ConflictError(
+        'join_window_closed',
+        `Joining opens ${this.config.VIDEO_JOIN_EARLY_MINUTES} minutes before the session and closes at its end`,
+      );
+    }
+  }
+}

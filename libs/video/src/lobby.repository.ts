@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LobbyEntry, type LobbyStatus } from './lobby-entry.entity.js';
+import { SessionRemoval } from './session-removal.entity.js';
+
+@Injectable()
+export class LobbyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The person's entry for the session, created as waiting if there is none. */
+  async enter(sessionId: string, userId: string): Promise<LobbyEntry> {
+    const entries = this.dataSource.getRepository(LobbyEntry);
+    await entries
+      .createQueryBuilder()
+      .insert()
+      .values({ sessionId, userId, status: 'waiting' })
+      .orIgnore()
+      .execute();
+    return entries.findOneByOrFail({ sessionId, userId });
+  }
+
+  findEntry(sessionId: string, entryId: string): Promise<LobbyEntry | null> {
+    return this.dataSource.getRepository(LobbyEntry).findOneBy({ id: entryId, sessionId });
+  }
+
+  async decide(entryId: string, status: LobbyStatus, by: string): Promise<void> {
+    await this.dataSource
+      .getRepository(LobbyEntry)
+      .update({ id: entryId }, { status, decidedAt: new Date(), decidedById: by });
+  }
+
+  waiting(
+    sessionId: string,
+  ): Promise<{ id: string; userId: string; displayName: string; waitingSince: Date }[]> {
+    return this.dataSource
+      .getRepository(LobbyEntry)
+      .createQueryBuilder('l')
+      .innerJoin('users', 'u', 'u.id = l.user_id')
+      .select([
+        'l.id AS "id"',
+        'l.user_id AS "userId"',
+        'u.display_name AS "displayName"',
+        'l.waiting_since AS "waitingSince"',
+      ])
+      .where('l.session_id = :sessionId AND l.status = :status', { sessionId, status: 'waiting' })
+      .orderBy('l.waiting_since', 'ASC')
+      .getRawMany();
+  }
+
+  async remove(sessionId: string, userId: string, by: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SessionRemoval)
+        .values({ sessionId, userId, removedById: by })
+        .orIgnore()
+        .execute();
+      await manager.update(
+        LobbyEntry,
+        { sessionId, userId },
+        { status: 'denied', decidedAt: new Date(), decidedById: by },
+      );
+    });
+  }
+
+  isRemoved(sessionId: string, userId: string): Promise<boolean> {
+    return this.dataSource.getRepository(SessionRemoval).existsBy({ sessionId, userId });
+  }
+}

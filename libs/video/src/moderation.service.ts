@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import { GroupAccess } from '#groups/group-access.service.js';
+import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
+import type { Session } from '#sessions/session.entity.js';
+import { SessionRepository } from '#sessions/session.repository.js';
+import { LobbyRepository } from './lobby.repository.js';
+import { roomNameForSession, VideoService } from './video.service.js';
+
+/** What a session's facilitators control: the lobby, who is in the room, and its end. */
+@Injectable()
+export class ModerationService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly access: GroupAccess,
+    private readonly lobby: LobbyRepository,
+    private readonly video: VideoService,
+    private readonly lifecycle: SessionLifecycleService,
+  ) {}
+
+  async waiting(sessionId: string, actorId: string) {
+    const session = await this.forFacilitator(sessionId, actorId);
+    return { items: await this.lobby.waiting(session.id) };
+  }
+
+  async admit(sessionId: string, entryId: string, actorId: string) {
+    return this.decide(sessionId, entryId, actorId, 'admitted');
+  }
+
+  async deny(sessionId: string, entryId: string, actorId: string) {
+    return this.decide(sessionId, entryId, actorId, 'denied');
+  }
+
+  async mute(sessionId: string, userId: string, actorId: string, trackSid?: string) {
+    const session = await this.forFacilitator(sessionId, actorId);
+    const muted = await this.video.muteParticipant(
+      roomNameForSession(session.id),
+      userId,
+      trackSid,
+    );
+    return { userId, mutedTracks: muted };
+  }
+
+  /** Takes the person out of the room and bars them from this session. */
+  async remove(sessionId: string, userId: string, actorId: string) {
+    const session = await this.forFacilitator(sessionId, actorId);
+    if (!isUuid(userId)) throw new NotFoundError('participant_not_found', 'No such participant');
+    await this.lobby.remove(session.id, userId, actorId);
+    await this.video.removeParticipant(roomNameForSession(session.id), userId);
+    return { userId, removed: true };
+  }
+
+  /** Closes the room for everyone and ends the session. */
+  async end(sessionId: string, actorId: string) {
+    const session = await this.forFacilitator(sessionId, actorId);
+    if (session.status !== 'open' && session.status !== 'live') {
+      throw new ConflictError('session_not_running', `A ${session.status} session cannot be ended`);
+    }
+    await this.video.deleteRoom(roomNameForSession(session.id));
+    await this.lifecycle.transitionOrFail(session, 'ended');
+    return { id: session.id, status: 'ended' };
+  }
+
+  private async decide(
+    sessionId: string,
+    entryId: string,
+    actorId: string,
+    status: 'admitted' | 'denied',
+  ) {
+    const session = await this.forFacilitator(sessionId, actorId);
+    const entry = isUuid(entryId) ? await this.lobby.findEntry(session.id, entryId) : null;
+    if (!entry) throw new NotFoundError('lobby_entry_not_found', 'No such lobby entry');
+    await this.lobby.decide(entry.id, status, actorId);
+    return { id: entry.id, userId: entry.userId, status };
+  }
+
+  private async forFacilitator(sessionId: string, actorId: string): Promise<Session> {
+    const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
+    if (!session) throw new NotFoundError('session_not_found', 'No such session');
+    await this.access.requireFacilitator(session.groupId, actorId).catch((error: unknown) => {
+      throw error instanceof NotFoundError
+        ? new NotFoundError('session_not_found', 'No such session')
+        : error;
+    });
+    return session;
+  }
+}

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+import { IsOmittable } from '#common/validation.js';
+
+export class MuteDto {
+  @ApiPropertyOptional({ description: 'One track; without it every microphone track is muted' })
+  @IsOmittable()
+  @IsString()
+  @Matches(/^TR_\w{1,40}$/, { message: 'trackSid must be a LiveKit track sid (TR_...)' })
+  trackSid?: string;
+}

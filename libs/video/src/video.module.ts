@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionsModule } from '#sessions/sessions.module.js';
+import { JoinService } from './join.service.js';
+import { LobbyEntry } from './lobby-entry.entity.js';
+import { LobbyRepository } from './lobby.repository.js';
+import { ModerationService } from './moderation.service.js';
+import { SessionRemoval } from './session-removal.entity.js';
+import { VideoService } from './video.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([LobbyEntry, SessionRemoval]), SessionsModule],
+  providers: [VideoService, LobbyRepository, JoinService, ModerationService],
+  exports: [VideoService, JoinService, ModerationService, SessionsModule],
+})
+export class VideoModule {}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccessToken,
+  RoomServiceClient,
+  TrackSource,
+  TrackType,
+  TwirpError,
+  type VideoGrant,
+} from 'livekit-server-sdk';
+import { DomainError } from '#common/domain-error.js';
+import { AppConfig, videoConfigured } from '#config/app-config.js';
+
+export interface JoinGrant {
+  roomName: string;
+  /** The user id: stable, opaque, unique in the room. */
+  identity: string;
+  /** The display alias; fixed by the server, participants cannot change it. */
+  name: string;
+  role: 'facilitator' | 'participant';
+}
+
+export interface RoomSettings {
+  maxParticipants: number;
+  emptyTimeoutSeconds: number;
+  departureTimeoutSeconds: number;
+}
+
+export const roomNameForSession = (sessionId: string) => `session-${sessionId}`;
+
+/** A LiveKit call that failed; room jobs retry these with backoff. */
+export class VideoServerError extends DomainError {
+  constructor(message: string) {
+    super('unavailable', 'video_server_error', message);
+  }
+}
+
+const isNotFound = (error: unknown) =>
+  error instanceof TwirpError && (error.status === 404 || error.code === 'not_found');
+
+/**
+ * Hearth's view of LiveKit: join tokens with every grant explicit, and the RoomService calls the
+ * rooms need. Built on livekit-server-sdk; without LIVEKIT_* settings every call answers
+ * `video_unavailable` and the rest of the platform runs on.
+ */
+@Injectable()
+export class VideoService {
+  private readonly rooms?: RoomServiceClient;
+
+  constructor(private readonly config: AppConfig) {
+    if (videoConfigured(config)) {
+      this.rooms = new RoomServiceClient(
+        config.LIVEKIT_URL,
+        config.LIVEKIT_API_KEY,
+        config.LIVEKIT_API_SECRET,
+      );
+    }
+  }
+
+  get available(): boolean {
+    return this.rooms !== undefined;
+  }
+
+  /** Throws `video_unavailable` (503) when LiveKit is not configured. */
+  assertAvailable(): void {
+    this.requireConfigured();
+  }
+
+  /** The address browsers connect to. */
+  get publicUrl(): string {
+    return this.requireConfigured().LIVEKIT_PUBLIC_URL ?? this.requireConfigured().LIVEKIT_URL;
+  }
+
+  async joinToken(grant: JoinGrant): Promise<string> {
+    const config = this.requireConfigured();
+    const facilitator = grant.role === 'facilitator';
+    const video: VideoGrant = {
+      roomJoin: true,
+      room: grant.roomName,
+      roomAdmin: facilitator,
+      roomCreate: false,
+      roomList: false,
+      roomRecord: false,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: true,
+      canPublishSources: facilitator
+        ? [
+            TrackSource.CAMERA,
+            TrackSource.MICROPHONE,
+            TrackSource.SCREEN_SHARE,
+            TrackSource.SCREEN_SHARE_AUDIO,
+          ]
+        : [TrackSource.CAMERA, TrackSource.MICROPHONE],
+      canUpdateOwnMetadata: false,
+      hidden: false,
+      recorder: false,
+    };
+    const token = new AccessToken(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET, {
+      identity: grant.identity,
+      name: grant.name,
+      ttl: `${config.VIDEO_TOKEN_TTL_MINUTES}m`,
+    });
+    token.addGrant(video);
+    return token.toJwt();
+  }
+
+  /** Creates the room, or finds it already there (LiveKit's CreateRoom is idempotent). */
+  async ensureRoom(name: string, settings: RoomSettings): Promise<void> {
+    await this.call(() =>
+      this.client().createRoom({
+        name,
+        maxParticipants: settings.maxParticipants,
+        emptyTimeout: settings.emptyTimeoutSeconds,
+        departureTimeout: settings.departureTimeoutSeconds,
+      }),
+    );
+  }
+
+  /** Closes the room for everyone; a room already gone is fine. */
+  async deleteRoom(name: string): Promise<void> {
+    await this.call(() => this.client().deleteRoom(name), { notFoundIsFine: true });
+  }
+
+  async removeParticipant(room: string, identity: string): Promise<void> {
+    await this.call(() => this.client().removeParticipant(room, identity), {
+      notFoundIsFine: true,
+    });
+  }
+
+  /** Mutes one track, or every microphone track the person publishes. Answers how many. */
+  async muteParticipant(room: string, identity: string, trackSid?: string): Promise<number> {
+    const sids = trackSid
+      ? [trackSid]
+      : (
+          (
+            await this.call(() => this.client().getParticipant(room, identity), {
+              notFoundIsFine: true,
+            })
+          )?.tracks ?? []
+        )
+          .filter((track) => track.type === TrackType.AUDIO && !track.muted)
+          .map((track) => track.sid);
+    for (const sid of sids) {
+      await this.call(() => this.client().mutePublishedTrack(room, identity, sid, true));
+    }
+    return sids.length;
+  }
+
+  listParticipants(room: string) {
+    return this.call(() => this.client().listParticipants(room));
+  }
+
+  private async call<T>(
+    run: () => Promise<T>,
+    { notFoundIsFine = false }: { notFoundIsFine?: boolean } = {},
+  ): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (error) {
+      if (notFoundIsFine && isNotFound(error)) return undefined;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new VideoServerError(`The video server refused or failed: ${reason}`);
+    }
+  }
+
+  private client(): RoomServiceClient {
+    this.requireConfigured();
+    return this.rooms!;
+  }
+
+  private requireConfigured() {
+    const config = this.config;
+    if (!videoConfigured(config)) {
+      throw new DomainError(
+        'unavailable',
+        'video_unavailable',
+        'Video is not set up on this server',
+      );
+    }
+    return config;
+  }
+}
