@@ -77,6 +77,8 @@ export class LiveKitStandin {
   /** Browser signalling attempts: path and the token's decoded claims when it verified. */
   readonly rtcRequests: { path: string; claims?: ClaimGrants }[] = [];
   allowRemoteUnmute = false;
+  /** Methods that fail with a 503 for their next N calls, to exercise retries. */
+  readonly failures = new Map<string, number>();
   private server?: Server;
   private readonly verifier: TokenVerifier;
   port = 0;
@@ -173,6 +175,11 @@ export class LiveKitStandin {
     const method = match[1];
     const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
     try {
+      const failing = this.failures.get(method) ?? 0;
+      if (failing > 0) {
+        this.failures.set(method, failing - 1);
+        throw new TwirpFailure(503, 'unavailable', 'stand-in told to fail');
+      }
       await this.authorize(method, request.headers.authorization, body);
       const result = this.dispatch(method, body);
       this.calls.push({ method, body, status: 200 });
