@@ -18,6 +18,15 @@ export const API_PREFIX = 'api/v1';
 /** Where the built web pages are served from (the api serves them at the site root). */
 const WEB_ROOT = join(projectRoot(), 'web');
 
+/** Where browsers may talk to LiveKit: its signalling WebSocket and its HTTP checks. */
+function liveKitOrigins(config: AppConfig): string[] {
+  const url = config.LIVEKIT_PUBLIC_URL ?? config.LIVEKIT_URL;
+  if (!url) return [];
+  const { host, protocol } = new URL(url);
+  const secure = protocol === 'https:' || protocol === 'wss:';
+  return [`${secure ? 'wss' : 'ws'}://${host}`, `${secure ? 'https' : 'http'}://${host}`];
+}
+
 /**
  * Builds the api exactly as production runs it; `main.ts` and the e2e tests both use it.
  * Fastify, helmet, raw webhook bodies, validation, the error shape, rate limits and OpenAPI.
@@ -53,7 +62,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        connectSrc: ["'self'", ...liveKitOrigins(config)],
         mediaSrc: ["'self'", 'blob:'],
         // Served over plain HTTP on a LAN or in compose too; TLS is the proxy's job.
         upgradeInsecureRequests: null,
@@ -82,6 +91,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useStaticAssets({ root: WEB_ROOT, prefix: '/', index: ['index.html'], redirect: true });
+  // The join page imports livekit-client's self-contained ES module build as it ships.
+  app.useStaticAssets({
+    root: join(projectRoot(), 'node_modules', 'livekit-client', 'dist'),
+    prefix: '/vendor/livekit/',
+    decorateReply: false,
+  });
 
   const document = SwaggerModule.createDocument(
     app,
