@@ -194,6 +194,16 @@ describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
     });
   });
 
+  it('lets participants share their screen only where the group allows it', async () => {
+    const { groupId, sessions } = await groupStartingIn(5, { participantScreenShare: true });
+    const presenter = await member(groupId, 'Presenter');
+    const claims = await verify((await join(sessions[0].id, presenter)).body.token);
+    expect(claims.video).toMatchObject({
+      roomAdmin: false,
+      canPublishSources: ['camera', 'microphone', 'screen_share', 'screen_share_audio'],
+    });
+  });
+
   it('refuses outside the window, non-members, the waitlisted and those without consent', async () => {
     const { groupId, sessions } = await groupStartingIn(5, { capacity: 1 });
     const seated = await member(groupId, 'Seated');

@@ -3,6 +3,7 @@ import { Foundation1795258691237 } from './migrations/1795258691237-Foundation.j
 import { EmailVerification1795260000000 } from './migrations/1795260000000-EmailVerification.js';
 import { CurriculaGroupsSessions1795260778797 } from './migrations/1795260778797-CurriculaGroupsSessions.js';
 import { LobbyAndRemovals1795261445419 } from './migrations/1795261445419-LobbyAndRemovals.js';
+import { GroupScreenShare1795261771277 } from './migrations/1795261771277-GroupScreenShare.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EmailVerification1795260000000,
   CurriculaGroupsSessions1795260778797,
   LobbyAndRemovals1795261445419,
+  GroupScreenShare1795261771277,
 ];

@@ -51,6 +51,10 @@ export class Group {
   @Column('boolean', { name: 'lobby_enabled', default: true })
   lobbyEnabled!: boolean;
 
+  /** Whether participants may share their screen (facilitators always may). */
+  @Column('boolean', { name: 'participant_screen_share', default: false })
+  participantScreenShare!: boolean;
+
   /** IANA zone the local wall times are in. */
   @Column('text')
   timezone!: string;

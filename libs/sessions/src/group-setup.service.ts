@@ -25,6 +25,7 @@ export interface GroupView {
   capacity: number;
   minSize: number;
   lobbyEnabled: boolean;
+  participantScreenShare: boolean;
   timezone: string;
   firstSessionDate: string;
   startTime: string;
@@ -73,6 +74,7 @@ export class GroupSetupService {
           capacity: input.capacity,
           minSize: input.minSize ?? 1,
           lobbyEnabled: input.lobbyEnabled,
+          participantScreenShare: input.participantScreenShare ?? false,
           timezone: input.timezone,
           firstSessionDate: input.firstSessionDate,
           startTime: input.startTime,
@@ -132,6 +134,7 @@ export class GroupSetupService {
       capacity: group.capacity,
       minSize: group.minSize,
       lobbyEnabled: group.lobbyEnabled,
+      participantScreenShare: group.participantScreenShare,
       timezone: group.timezone,
       firstSessionDate: group.firstSessionDate,
       startTime: group.startTime,

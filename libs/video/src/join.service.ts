@@ -74,6 +74,7 @@ export class JoinService {
       identity: userId,
       name: user.displayName,
       role: role === 'facilitator' ? 'facilitator' : 'participant',
+      canScreenShare: group.participantScreenShare,
     });
     return {
       status: 'admitted',

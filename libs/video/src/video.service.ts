@@ -17,6 +17,8 @@ export interface JoinGrant {
   /** The display alias; fixed by the server, participants cannot change it. */
   name: string;
   role: 'facilitator' | 'participant';
+  /** Participants may share their screen only where the group allows it. */
+  canScreenShare: boolean;
 }
 
 export interface RoomSettings {
@@ -83,14 +85,15 @@ export class VideoService {
       canPublish: true,
       canSubscribe: true,
       canPublishData: true,
-      canPublishSources: facilitator
-        ? [
-            TrackSource.CAMERA,
-            TrackSource.MICROPHONE,
-            TrackSource.SCREEN_SHARE,
-            TrackSource.SCREEN_SHARE_AUDIO,
-          ]
-        : [TrackSource.CAMERA, TrackSource.MICROPHONE],
+      canPublishSources:
+        facilitator || grant.canScreenShare
+          ? [
+              TrackSource.CAMERA,
+              TrackSource.MICROPHONE,
+              TrackSource.SCREEN_SHARE,
+              TrackSource.SCREEN_SHARE_AUDIO,
+            ]
+          : [TrackSource.CAMERA, TrackSource.MICROPHONE],
       canUpdateOwnMetadata: false,
       hidden: false,
       recorder: false,

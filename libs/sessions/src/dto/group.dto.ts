@@ -85,6 +85,11 @@ export class CreateGroupDto {
   @IsBoolean()
   lobbyEnabled!: boolean;
 
+  @ApiPropertyOptional({ description: 'Let participants share their screen', default: false })
+  @IsOmittable()
+  @IsBoolean()
+  participantScreenShare?: boolean;
+
   @ApiPropertyOptional({ description: 'Defaults to the caller' })
   @IsOmittable()
   @IsUUID()
