@@ -46,6 +46,8 @@ describe('Identity and organizations (e2e)', () => {
       email,
       displayName: 'Robin',
       emailVerified: false,
+      timezone: null,
+      reminderChannels: { email: true, inApp: true },
       memberships: [{ organizationId: orgId, role: 'owner' }],
     });
     const memberMe = await http.get('/me', member.accessToken);

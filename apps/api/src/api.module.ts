@@ -6,6 +6,7 @@ import { ConfigModule } from '#config/config.module.js';
 import { DatabaseModule } from '#database/database.module.js';
 import { HealthModule } from '#health/health.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
+import { RemindersModule } from '#reminders/reminders.module.js';
 import { VideoModule } from '#video/video.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { AccessTokenGuard } from './auth/access-token.guard.js';
@@ -36,6 +37,7 @@ export class ApiModule {
         HealthModule,
         OrganizationsModule,
         VideoModule,
+        RemindersModule,
       ],
       controllers: [
         AuthController,

@@ -9,17 +9,22 @@ import { NotificationsModule } from '#notifications/notifications.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { VideoModule } from '#video/video.module.js';
+import { RemindersModule } from '#reminders/reminders.module.js';
 import { SendEmailVerificationJob } from './jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from './jobs/send-invitation-email.job.js';
 import { SendWaitlistPromotionEmailJob } from './jobs/send-waitlist-promotion-email.job.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RoomsProcessor } from './processors/rooms.processor.js';
+import { RemindersProcessor } from './processors/reminders.processor.js';
+import { PlanRemindersJob } from './jobs/plan-reminders.job.js';
+import { SendReminderJob } from './jobs/send-reminder.job.js';
+import { SessionNoticeJob } from './jobs/session-notice.job.js';
 import { CloseRoomJob } from './jobs/close-room.job.js';
 import { OpenRoomJob } from './jobs/open-room.job.js';
 import { WorkerHealthServer } from './worker-health.server.js';
 
 /** One processor per queue, each queue must have one (checked at start-up). */
-export const PROCESSORS: Type[] = [NotificationsProcessor, RoomsProcessor];
+export const PROCESSORS: Type[] = [NotificationsProcessor, RoomsProcessor, RemindersProcessor];
 
 /** One class per job; processors hand each job to the class of its name. */
 const JOBS: Type[] = [
@@ -28,6 +33,9 @@ const JOBS: Type[] = [
   SendWaitlistPromotionEmailJob,
   OpenRoomJob,
   CloseRoomJob,
+  PlanRemindersJob,
+  SendReminderJob,
+  SessionNoticeJob,
 ];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */
@@ -45,6 +53,7 @@ export class WorkerModule {
         HealthModule,
         OrganizationsModule,
         VideoModule,
+        RemindersModule,
         NotificationsModule,
       ],
       providers: [...processors, ...JOBS, WorkerHealthServer],

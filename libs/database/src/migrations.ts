@@ -4,6 +4,7 @@ import { EmailVerification1795260000000 } from './migrations/1795260000000-Email
 import { CurriculaGroupsSessions1795260778797 } from './migrations/1795260778797-CurriculaGroupsSessions.js';
 import { LobbyAndRemovals1795261445419 } from './migrations/1795261445419-LobbyAndRemovals.js';
 import { GroupScreenShare1795261771277 } from './migrations/1795261771277-GroupScreenShare.js';
+import { RemindersAndNotifications1795261993907 } from './migrations/1795261993907-RemindersAndNotifications.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CurriculaGroupsSessions1795260778797,
   LobbyAndRemovals1795261445419,
   GroupScreenShare1795261771277,
+  RemindersAndNotifications1795261993907,
 ];

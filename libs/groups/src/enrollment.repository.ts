@@ -84,6 +84,14 @@ export class EnrollmentRepository {
       .getRawMany();
   }
 
+  /** Users of the group's enrollments in these statuses. */
+  async userIds(groupId: string, statuses: EnrollmentStatus[]): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(Enrollment)
+      .findBy({ groupId, status: In(statuses) });
+    return rows.map((row) => row.userId);
+  }
+
   /** Groups in which the user holds a seat (or waits for one). */
   async groupIdsOf(userId: string, statuses: EnrollmentStatus[]): Promise<string[]> {
     const rows = await this.dataSource

@@ -6,6 +6,7 @@ import { isUuid } from '#common/validation.js';
 import { MembershipRepository } from '#organizations/membership.repository.js';
 import { OrganizationsService } from '#organizations/organizations.service.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
+import { RemindersProducer } from '#queue/reminders.producer.js';
 import type { Enrollment, EnrollmentStatus } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import { GroupAccess, groupNotFound } from './group-access.service.js';
@@ -40,6 +41,7 @@ export class EnrollmentService {
     private readonly memberships: MembershipRepository,
     private readonly organizations: OrganizationsService,
     private readonly producer: NotificationsProducer,
+    private readonly reminders: RemindersProducer,
   ) {}
 
   async enroll(groupId: string, actorId: string, userId: string): Promise<EnrollmentView> {
@@ -67,6 +69,7 @@ export class EnrollmentService {
         withdrawnAt: null,
       });
     });
+    await this.reminders.replan({ groupId: group.id });
     return view(enrollment);
   }
 
@@ -108,6 +111,7 @@ export class EnrollmentService {
       return { withdrawn, promoted };
     });
     if (promoted) await this.producer.sendWaitlistPromotionEmail({ enrollmentId: promoted.id });
+    await this.reminders.replan({ groupId: enrollment.groupId });
     return { ...view(withdrawn), promoted: promoted ? view(promoted) : null };
   }
 

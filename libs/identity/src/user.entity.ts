@@ -31,6 +31,17 @@ export class User {
   @Column('text', { name: 'display_name' })
   displayName!: string;
 
+  /** The person's own IANA zone, for times in reminders; null: the group's zone. */
+  @Column('text', { nullable: true })
+  timezone!: string | null;
+
+  /** Channels the person wants reminders on. */
+  @Column('boolean', { name: 'reminder_email', default: true })
+  reminderEmail!: boolean;
+
+  @Column('boolean', { name: 'reminder_in_app', default: true })
+  reminderInApp!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -39,6 +39,13 @@ export class UserRepository {
       .getOne();
   }
 
+  async updateProfile(
+    id: string,
+    changes: Partial<Pick<User, 'displayName' | 'timezone' | 'reminderEmail' | 'reminderInApp'>>,
+  ): Promise<void> {
+    if (Object.keys(changes).length) await this.users.update({ id }, changes);
+  }
+
   /** Marks the address verified, unless it changed since the link was made. */
   async markEmailVerified(id: string, email: string, at: Date): Promise<void> {
     await this.users.update({ id, email, emailVerifiedAt: IsNull() }, { emailVerifiedAt: at });

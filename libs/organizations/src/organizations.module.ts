@@ -31,6 +31,7 @@ import { ProfileService } from './profile.service.js';
   ],
   exports: [
     OrganizationAccess,
+    OrganizationRepository,
     MembershipRepository,
     OrganizationsService,
     MembersService,

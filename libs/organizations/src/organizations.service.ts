@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common/domain-error.js';
+import { RemindersProducer } from '#queue/reminders.producer.js';
 import type { UpdateOrganizationDto } from './dto/organization.dto.js';
 import type { Organization } from './organization.entity.js';
 import { OrganizationRepository } from './organization.repository.js';
@@ -14,7 +15,10 @@ export interface OrganizationView {
 
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly organizations: OrganizationRepository) {}
+  constructor(
+    private readonly organizations: OrganizationRepository,
+    private readonly reminders: RemindersProducer,
+  ) {}
 
   async create(name: string, ownerId: string): Promise<OrganizationView> {
     return this.view(await this.organizations.createWithOwner(name, ownerId));
@@ -27,7 +31,10 @@ export class OrganizationsService {
   }
 
   async update(id: string, changes: UpdateOrganizationDto): Promise<OrganizationView> {
-    return this.view(await this.organizations.update(id, changes));
+    const updated = await this.organizations.update(id, changes);
+    // New offsets apply to every group's coming sessions.
+    if (changes.reminderOffsetsMinutes) await this.reminders.replan({ organizationId: id });
+    return this.view(updated);
   }
 
   private async view(organization: Organization): Promise<OrganizationView> {

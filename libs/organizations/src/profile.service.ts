@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common/domain-error.js';
+import type { UpdateProfileDto } from '#identity/dto/update-profile.dto.js';
 import { UserRepository } from '#identity/user.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
@@ -9,6 +10,8 @@ export interface Profile {
   email: string;
   displayName: string;
   emailVerified: boolean;
+  timezone: string | null;
+  reminderChannels: { email: boolean; inApp: boolean };
   memberships: { organizationId: string; role: OrganizationRole }[];
 }
 
@@ -18,6 +21,16 @@ export class ProfileService {
     private readonly users: UserRepository,
     private readonly memberships: MembershipRepository,
   ) {}
+
+  async update(userId: string, input: UpdateProfileDto): Promise<Profile> {
+    await this.users.updateProfile(userId, {
+      displayName: input.displayName,
+      timezone: input.timezone,
+      reminderEmail: input.reminderChannels?.email,
+      reminderInApp: input.reminderChannels?.inApp,
+    });
+    return this.get(userId);
+  }
 
   async get(userId: string): Promise<Profile> {
     const [user, memberships] = await Promise.all([
@@ -30,6 +43,8 @@ export class ProfileService {
       email: user.email,
       displayName: user.displayName,
       emailVerified: user.emailVerifiedAt !== null,
+      timezone: user.timezone,
+      reminderChannels: { email: user.reminderEmail, inApp: user.reminderInApp },
       memberships: memberships.map(({ organizationId, role }) => ({ organizationId, role })),
     };
   }

@@ -5,6 +5,7 @@ import { NotificationsProducer } from './notifications.producer.js';
 import { queueConnection } from './queue-connection.js';
 import { QueueErrorLogger } from './queue-error.logger.js';
 import { ALL_QUEUES } from './queues.js';
+import { RemindersProducer } from './reminders.producer.js';
 import { RoomsProducer } from './rooms.producer.js';
 
 /**
@@ -35,8 +36,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [NotificationsProducer, RoomsProducer, QueueErrorLogger],
-      exports: [BullModule, NotificationsProducer, RoomsProducer],
+      providers: [NotificationsProducer, RoomsProducer, RemindersProducer, QueueErrorLogger],
+      exports: [BullModule, NotificationsProducer, RoomsProducer, RemindersProducer],
     };
   }
 }

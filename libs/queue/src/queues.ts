@@ -2,6 +2,7 @@
 export const QueueName = {
   Notifications: 'notifications',
   Rooms: 'rooms',
+  Reminders: 'reminders',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -44,4 +45,28 @@ export const RoomJob = {
 
 export interface RoomJobPayload {
   sessionId: string;
+}
+
+/** Job names and payloads of the reminders queue. */
+export const ReminderJob = {
+  Plan: 'plan-reminders',
+  Send: 'send-reminder',
+  SessionNotice: 'session-notice',
+} as const;
+
+/** Re-plan the reminders of one group, or of every group of an organization. */
+export type PlanRemindersPayload =
+  { groupId: string; fresh?: boolean } | { organizationId: string };
+
+export interface SendReminderPayload {
+  sessionId: string;
+  userId: string;
+  offsetMinutes: number;
+}
+
+export interface SessionNoticePayload {
+  sessionId: string;
+  kind: 'session_cancelled' | 'session_moved';
+  /** The session revision the notice is about; each change is told once. */
+  revision: number;
 }

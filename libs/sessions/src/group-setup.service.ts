@@ -8,6 +8,7 @@ import type { Group } from '#groups/group.entity.js';
 import { GroupRepository } from '#groups/group.repository.js';
 import { MembershipRepository } from '#organizations/membership.repository.js';
 import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import { RemindersProducer } from '#queue/reminders.producer.js';
 import { RoomsProducer } from '#queue/rooms.producer.js';
 import type { CreateGroupDto } from './dto/group.dto.js';
 import { SessionRepository } from './session.repository.js';
@@ -43,6 +44,7 @@ export class GroupSetupService {
     private readonly memberships: MembershipRepository,
     private readonly access: GroupAccess,
     private readonly rooms: RoomsProducer,
+    private readonly reminders: RemindersProducer,
   ) {}
 
   async create(organizationId: string, actorId: string, input: CreateGroupDto): Promise<GroupView> {
@@ -95,8 +97,10 @@ export class GroupSetupService {
       );
       return created;
     });
-    for (const session of await this.sessions.listForGroup(group.id))
+    for (const session of await this.sessions.listForGroup(group.id)) {
       await this.rooms.plan(session);
+    }
+    await this.reminders.replan({ groupId: group.id, fresh: true });
     return this.view(group, coFacilitatorIds);
   }
 

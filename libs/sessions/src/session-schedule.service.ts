@@ -5,6 +5,7 @@ import { InvalidInputError, NotFoundError } from '#common/domain-error.js';
 import { isUuid } from '#common/validation.js';
 import { GroupAccess } from '#groups/group-access.service.js';
 import { GroupRepository } from '#groups/group.repository.js';
+import { RemindersProducer } from '#queue/reminders.producer.js';
 import { RoomsProducer } from '#queue/rooms.producer.js';
 import type { CancelSessionDto, ChangeSeriesDto } from './dto/group.dto.js';
 import { assertTransition } from './session-state.js';
@@ -25,6 +26,7 @@ export class SessionScheduleService {
     private readonly groups: GroupRepository,
     private readonly access: GroupAccess,
     private readonly rooms: RoomsProducer,
+    private readonly reminders: RemindersProducer,
   ) {}
 
   async list(groupId: string, actorId: string): Promise<{ items: SessionView[] }> {
@@ -69,6 +71,7 @@ export class SessionScheduleService {
     });
     // Room jobs follow the session, planned once the move has committed.
     await this.rooms.plan(moved);
+    await this.afterChange(moved.groupId, [moved], 'session_moved');
     return toSessionView(moved);
   }
 
@@ -118,6 +121,7 @@ export class SessionScheduleService {
       const appended = (await this.sessions.listForGroup(target.groupId)).at(-1)!;
       await this.rooms.plan(appended);
     }
+    await this.afterChange(target.groupId, [changed[0]], 'session_cancelled');
     return toSessionView(changed[0]);
   }
 
@@ -154,7 +158,24 @@ export class SessionScheduleService {
       return moved;
     });
     for (const session of changed) await this.rooms.plan(session);
+    await this.afterChange(group.id, changed, 'session_moved');
     return { items: changed.map(toSessionView) };
+  }
+
+  /** After a committed change: reminders follow, and the people in the group are told. */
+  private async afterChange(
+    groupId: string,
+    sessions: Session[],
+    kind: 'session_moved' | 'session_cancelled',
+  ): Promise<void> {
+    await this.reminders.replan({ groupId });
+    for (const session of sessions) {
+      await this.reminders.notifySessionChange({
+        sessionId: session.id,
+        kind,
+        revision: session.revision,
+      });
+    }
   }
 
   private async inSeries(

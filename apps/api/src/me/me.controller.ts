@@ -1,4 +1,6 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { UpdateProfileDto } from '#identity/dto/update-profile.dto.js';
+import { InAppNotificationsService } from '#reminders/in-app-notifications.service.js';
 import { AuthService } from '#identity/auth.service.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ProfileService } from '#organizations/profile.service.js';
@@ -11,11 +13,28 @@ export class MeController {
   constructor(
     private readonly profiles: ProfileService,
     private readonly auth: AuthService,
+    private readonly inApp: InAppNotificationsService,
   ) {}
 
   @Get()
   get(@CurrentUser() user: AuthenticatedUser) {
     return this.profiles.get(user.id);
+  }
+
+  @Patch()
+  update(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto) {
+    return this.profiles.update(user.id, body);
+  }
+
+  @Get('notifications')
+  notifications(@CurrentUser() user: AuthenticatedUser) {
+    return this.inApp.list(user.id);
+  }
+
+  @Post('notifications/:notificationId/read')
+  @HttpCode(200)
+  markRead(@CurrentUser() user: AuthenticatedUser, @Param('notificationId') id: string) {
+    return this.inApp.markRead(user.id, id);
   }
 
   /** Mails a new verification link (202: it goes out through the queue). */

@@ -48,7 +48,7 @@ export class UpdateOrganizationDto {
   @ArrayMaxSize(5)
   @ArrayUnique()
   @IsInt({ each: true })
-  @Min(5, { each: true })
+  @Min(1, { each: true })
   @Max(14 * 24 * 60, { each: true })
   reminderOffsetsMinutes?: number[];
 

@@ -1,0 +1,21 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type PlanRemindersPayload, ReminderJob } from '#queue/queues.js';
+import { ReminderPlanner } from '#reminders/reminder-planner.service.js';
+import type { JobHandler } from './job-handler.js';
+
+/** Re-plans the reminders of a group (or of an organization's groups) after a change. */
+@Injectable()
+export class PlanRemindersJob implements JobHandler<PlanRemindersPayload> {
+  readonly jobName = ReminderJob.Plan;
+  private readonly logger = new Logger(PlanRemindersJob.name);
+
+  constructor(private readonly planner: ReminderPlanner) {}
+
+  async handle(payload: PlanRemindersPayload): Promise<void> {
+    const result =
+      'organizationId' in payload
+        ? await this.planner.planOrganization(payload.organizationId)
+        : await this.planner.planGroup(payload.groupId, { fresh: payload.fresh });
+    this.logger.log(`Reminders planned: ${result.planned} (${result.removed} replaced)`);
+  }
+}

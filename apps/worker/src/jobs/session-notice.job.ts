@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { ReminderJob, type SessionNoticePayload } from '#queue/queues.js';
+import { ReminderSender } from '#reminders/reminder-sender.service.js';
+import type { JobHandler } from './job-handler.js';
+
+/** Tells a group that one of its sessions moved or was cancelled. */
+@Injectable()
+export class SessionNoticeJob implements JobHandler<SessionNoticePayload> {
+  readonly jobName = ReminderJob.SessionNotice;
+
+  constructor(private readonly sender: ReminderSender) {}
+
+  async handle(payload: SessionNoticePayload): Promise<void> {
+    await this.sender.sendNotice(payload);
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { User } from '#identity/user.entity.js';
+import { Session } from '#sessions/session.entity.js';
+
+export type DeliveryKind = 'reminder' | 'session_cancelled' | 'session_moved';
+export type DeliveryChannel = 'email' | 'in_app';
+
+/**
+ * One message to one person on one channel. The unique key makes a second run of the same job
+ * send nothing: a row is claimed before sending and marked sent after. `variant` is the offset in
+ * minutes for reminders and the session's revision for change notices.
+ */
+@Entity('deliveries')
+@Index('deliveries_key', ['kind', 'sessionId', 'userId', 'variant', 'channel'], { unique: true })
+@Check('deliveries_status_check', `"status" IN ('sending', 'sent')`)
+export class Delivery {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  kind!: DeliveryKind;
+
+  @ForeignKey(() => Session, { onDelete: 'CASCADE' })
+  @Column('uuid', { name: 'session_id' })
+  sessionId!: string;
+
+  @ForeignKey(() => User, { onDelete: 'CASCADE' })
+  @Column('uuid', { name: 'user_id' })
+  userId!: string;
+
+  @Column('integer')
+  variant!: number;
+
+  @Column('text')
+  channel!: DeliveryChannel;
+
+  @Column('text')
+  status!: 'sending' | 'sent';
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'sent_at', nullable: true })
+  sentAt!: Date | null;
+}

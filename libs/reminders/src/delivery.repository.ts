@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Delivery, type DeliveryChannel, type DeliveryKind } from './delivery.entity.js';
+import { Notification } from './notification.entity.js';
+
+export interface DeliveryKey {
+  kind: DeliveryKind;
+  sessionId: string;
+  userId: string;
+  variant: number;
+  channel: DeliveryChannel;
+}
+
+@Injectable()
+export class DeliveryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims the message for sending. Answers false when it was sent already. A claim left
+   * `sending` by a worker that died mid-send is taken over: BullMQ gives a job to one worker at a
+   * time, so only the retry of that same job can find it.
+   */
+  async claim(key: DeliveryKey): Promise<boolean> {
+    const deliveries = this.dataSource.getRepository(Delivery);
+    await deliveries
+      .createQueryBuilder()
+      .insert()
+      .values({ ...key, status: 'sending' })
+      .orIgnore()
+      .execute();
+    const row = await deliveries.findOneByOrFail(key);
+    return row.status !== 'sent';
+  }
+
+  async markSent(key: DeliveryKey): Promise<void> {
+    await this.dataSource
+      .getRepository(Delivery)
+      .update(key, { status: 'sent', sentAt: new Date() });
+  }
+
+  /** Records and creates an in-app notification in one transaction: exactly once. */
+  async notifyInApp(
+    key: DeliveryKey,
+    notification: Pick<Notification, 'kind' | 'title' | 'body'>,
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Delivery)
+        .values({ ...key, status: 'sent', sentAt: new Date() })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0) return false;
+      await manager.insert(Notification, {
+        ...notification,
+        userId: key.userId,
+        sessionId: key.sessionId,
+      });
+      return true;
+    });
+  }
+
+  countSent(key: Omit<DeliveryKey, 'channel'>): Promise<number> {
+    return this.dataSource.getRepository(Delivery).countBy({ ...key, status: 'sent' });
+  }
+}

@@ -1,0 +1,117 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { EnrollmentRepository } from '#groups/enrollment.repository.js';
+import { GroupRepository } from '#groups/group.repository.js';
+import { OrganizationRepository } from '#organizations/organization.repository.js';
+import { QueueName, ReminderJob, type SendReminderPayload } from '#queue/queues.js';
+import { reminderJobId } from '#queue/reminders.producer.js';
+import { SessionRepository } from '#sessions/session.repository.js';
+
+/** A reminder whose time passed more than this long ago is not sent late. */
+const TOO_LATE_MS = 60_000;
+const CHUNK = 1000;
+
+export interface PlanResult {
+  planned: number;
+  removed: number;
+}
+
+/**
+ * Turns a group's coming sessions into delayed `send-reminder` jobs: one per session, recipient
+ * (active members and facilitators) and offset of the organization, with a deterministic id so a
+ * re-plan replaces instead of duplicating. Runs in the worker, under a per-group advisory lock,
+ * so two re-plans of one group never interleave. The sender re-checks everything when a job
+ * fires: a job this planner failed to remove sends nothing wrong.
+ */
+@Injectable()
+export class ReminderPlanner {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+    private readonly groups: GroupRepository,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly sessions: SessionRepository,
+  ) {}
+
+  async planOrganization(organizationId: string): Promise<PlanResult> {
+    const total: PlanResult = { planned: 0, removed: 0 };
+    for (const groupId of await this.groups.idsOfOrganization(organizationId)) {
+      const result = await this.planGroup(groupId);
+      total.planned += result.planned;
+      total.removed += result.removed;
+    }
+    return total;
+  }
+
+  /**
+   * (Re-)plans one group. `fresh` (a group just created) skips removing earlier jobs, since
+   * there are none.
+   */
+  async planGroup(groupId: string, { fresh = false } = {}): Promise<PlanResult> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reminders:${groupId}`]);
+      const group = await this.groups.findById(groupId);
+      if (!group) return { planned: 0, removed: 0 };
+      const [organization, sessions, seated, everEnrolled, facilitators] = await Promise.all([
+        this.organizations.findById(group.organizationId),
+        this.sessions.listForGroup(group.id),
+        this.enrollments.userIds(group.id, ['active']),
+        fresh
+          ? Promise.resolve([])
+          : this.enrollments.userIds(group.id, ['active', 'waitlisted', 'withdrawn']),
+        this.groups.facilitatorIds(group),
+      ]);
+      const offsets = organization?.reminderOffsetsMinutes ?? [];
+      const now = Date.now();
+      const coming = sessions.filter(
+        (s) => (s.status === 'scheduled' || s.status === 'open') && s.startsAt.getTime() > now,
+      );
+
+      let removed = 0;
+      if (!fresh) {
+        const everyone = [...new Set([...everEnrolled, ...facilitators])];
+        const ids = coming.flatMap((s) =>
+          everyone.flatMap((userId) =>
+            offsets.map((offset) => reminderJobId(s.id, userId, offset)),
+          ),
+        );
+        for (let i = 0; i < ids.length; i += CHUNK) {
+          const results = await Promise.all(
+            ids.slice(i, i + CHUNK).map((id) => this.queue.remove(id)),
+          );
+          removed += results.filter((r) => r === 1).length;
+        }
+      }
+
+      const recipients = [...new Set([...seated, ...facilitators])];
+      const jobs = coming.flatMap((session) =>
+        recipients.flatMap((userId) =>
+          offsets
+            .map((offsetMinutes) => ({
+              dueAt: session.startsAt.getTime() - offsetMinutes * 60_000,
+              data: { sessionId: session.id, userId, offsetMinutes } satisfies SendReminderPayload,
+            }))
+            .filter(({ dueAt }) => dueAt > now - TOO_LATE_MS)
+            .map(({ dueAt, data }) => ({
+              name: ReminderJob.Send,
+              data,
+              opts: {
+                jobId: reminderJobId(data.sessionId, userId, data.offsetMinutes),
+                delay: Math.max(0, dueAt - now),
+                removeOnComplete: true,
+                attempts: 8,
+                backoff: { type: 'exponential' as const, delay: 5_000 },
+              },
+            })),
+        ),
+      );
+      for (let i = 0; i < jobs.length; i += CHUNK)
+        await this.queue.addBulk(jobs.slice(i, i + CHUNK));
+      return { planned: jobs.length, removed };
+    });
+  }
+}

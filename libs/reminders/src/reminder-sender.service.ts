@@ -1,0 +1,162 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '#config/app-config.js';
+import { EnrollmentRepository } from '#groups/enrollment.repository.js';
+import type { Group } from '#groups/group.entity.js';
+import { GroupRepository } from '#groups/group.repository.js';
+import type { User } from '#identity/user.entity.js';
+import { UserRepository } from '#identity/user.repository.js';
+import { MailerService } from '#notifications/mailer.service.js';
+import {
+  localTime,
+  reminderEmail,
+  type SessionEmailInput,
+  sessionCancelledEmail,
+  sessionMovedEmail,
+} from '#notifications/session-email.js';
+import { OrganizationRepository } from '#organizations/organization.repository.js';
+import type { SendReminderPayload, SessionNoticePayload } from '#queue/queues.js';
+import type { Session } from '#sessions/session.entity.js';
+import { SessionRepository } from '#sessions/session.repository.js';
+import type { DeliveryKind } from './delivery.entity.js';
+import { type DeliveryKey, DeliveryRepository } from './delivery.repository.js';
+
+/** A job firing this much before its time belongs to an earlier plan of a session moved later. */
+const EARLY_TOLERANCE_MS = 60_000;
+
+/**
+ * Sends what the reminder jobs ask for, after re-reading the database: nothing for a cancelled,
+ * moved or started session, a person no longer in the group, or a channel they turned off. Each
+ * message is claimed in the delivery table first, so a second run sends nothing.
+ */
+@Injectable()
+export class ReminderSender {
+  private readonly logger = new Logger(ReminderSender.name);
+
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly groups: GroupRepository,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly users: UserRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly mailer: MailerService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async sendReminder({ sessionId, userId, offsetMinutes }: SendReminderPayload): Promise<number> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session || (session.status !== 'scheduled' && session.status !== 'open')) return 0;
+    const now = Date.now();
+    const dueAt = session.startsAt.getTime() - offsetMinutes * 60_000;
+    if (now < dueAt - EARLY_TOLERANCE_MS || now >= session.startsAt.getTime()) return 0;
+    const context = await this.recipientContext(session, userId);
+    if (!context) return 0;
+    const organization = await this.organizations.findById(context.group.organizationId);
+    if (!organization?.reminderOffsetsMinutes.includes(offsetMinutes)) return 0;
+
+    const input = this.emailInput(session, context.group, context.user);
+    const when = localTime(session.startsAt, input.timezone);
+    return this.deliver(
+      context.user,
+      { kind: 'reminder', sessionId, userId, variant: offsetMinutes },
+      {
+        email: () => reminderEmail(input, offsetMinutes),
+        inApp: {
+          kind: 'reminder',
+          title: `${context.group.name} meets soon`,
+          body: `${session.moduleTitle}, ${when}`,
+        },
+      },
+    );
+  }
+
+  /** Tells everyone in the group that a session moved or was cancelled. */
+  async sendNotice({ sessionId, kind, revision }: SessionNoticePayload): Promise<number> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session || session.revision !== revision) return 0; // changed again: a newer notice follows
+    const group = await this.groups.findById(session.groupId);
+    if (!group) return 0;
+    const people = new Set([
+      ...(await this.enrollments.userIds(group.id, ['active'])),
+      ...(await this.groups.facilitatorIds(group)),
+    ]);
+    let sent = 0;
+    for (const userId of people) {
+      const user = await this.users.findById(userId);
+      if (!user) continue;
+      const input = this.emailInput(session, group, user);
+      const when = localTime(session.startsAt, input.timezone);
+      sent += await this.deliver(
+        user,
+        { kind, sessionId, userId, variant: revision },
+        {
+          email: () =>
+            kind === 'session_cancelled' ? sessionCancelledEmail(input) : sessionMovedEmail(input),
+          inApp:
+            kind === 'session_cancelled'
+              ? {
+                  kind,
+                  title: `${group.name}: session cancelled`,
+                  body: `${session.moduleTitle}, ${when}`,
+                }
+              : {
+                  kind,
+                  title: `${group.name}: session moved`,
+                  body: `${session.moduleTitle}, now ${when}`,
+                },
+        },
+      );
+    }
+    return sent;
+  }
+
+  private async deliver(
+    user: User,
+    key: Omit<DeliveryKey, 'channel'> & { kind: DeliveryKind },
+    message: {
+      email: () => Parameters<MailerService['send']>[0];
+      inApp: { kind: string; title: string; body: string };
+    },
+  ): Promise<number> {
+    let sent = 0;
+    if (
+      user.reminderInApp &&
+      (await this.deliveries.notifyInApp({ ...key, channel: 'in_app' }, message.inApp))
+    ) {
+      sent++;
+    }
+    const emailKey: DeliveryKey = { ...key, channel: 'email' };
+    if (user.reminderEmail && (await this.deliveries.claim(emailKey))) {
+      await this.mailer.send(message.email());
+      await this.deliveries.markSent(emailKey);
+      this.logger.log(`${key.kind} for session ${key.sessionId} mailed to user ${key.userId}`);
+      sent++;
+    }
+    return sent;
+  }
+
+  private async recipientContext(session: Session, userId: string) {
+    const group = await this.groups.findById(session.groupId);
+    if (!group) return null;
+    const facilitator = (await this.groups.facilitatorIds(group)).includes(userId);
+    const enrollment = facilitator ? null : await this.enrollments.find(group.id, userId);
+    if (!facilitator && enrollment?.status !== 'active') return null;
+    const user = await this.users.findById(userId);
+    return user ? { group, user } : null;
+  }
+
+  private emailInput(session: Session, group: Group, user: User): SessionEmailInput {
+    return {
+      to: user.email,
+      displayName: user.displayName,
+      groupName: group.name,
+      moduleTitle: session.moduleTitle,
+      sessionId: session.id,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      timezone: user.timezone ?? group.timezone,
+      joinLink: new URL(`/join/#session=${session.id}`, this.config.PUBLIC_URL).toString(),
+      revision: session.revision,
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '#notifications/notifications.module.js';
+import { SessionsModule } from '#sessions/sessions.module.js';
+import { Delivery } from './delivery.entity.js';
+import { DeliveryRepository } from './delivery.repository.js';
+import { InAppNotificationsService } from './in-app-notifications.service.js';
+import { Notification } from './notification.entity.js';
+import { ReminderPlanner } from './reminder-planner.service.js';
+import { ReminderSender } from './reminder-sender.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Delivery, Notification]),
+    SessionsModule,
+    NotificationsModule,
+  ],
+  providers: [DeliveryRepository, ReminderPlanner, ReminderSender, InAppNotificationsService],
+  exports: [ReminderPlanner, ReminderSender, InAppNotificationsService, DeliveryRepository],
+})
+export class RemindersModule {}
