@@ -11,22 +11,29 @@ export class TestSmtpServer {
   private readonly server: SMTPServer;
   private waiters: (() => void)[] = [];
   port = 0;
+  /** While set, matching messages are received but never acknowledged (a stalled server). */
+  holding?: (mail: ReceivedMail) => boolean;
+  readonly held: ReceivedMail[] = [];
 
   constructor() {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      closeTimeout: 1000,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           PostalMime.parse(Buffer.concat(chunks)).then(
             (email) => {
-              this.messages.push({
-                ...email,
-                envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-              });
+              const mail = { ...email, envelopeTo: session.envelope.rcptTo.map((r) => r.address) };
+              if (this.holding?.(mail)) {
+                this.held.push(mail);
+                this.waiters.splice(0).forEach((wake) => wake());
+                return; // no answer: the sender waits, as on a stalled server
+              }
+              this.messages.push(mail);
               this.waiters.splice(0).forEach((wake) => wake());
               callback();
             },
@@ -57,6 +64,19 @@ export class TestSmtpServer {
       if (left <= 0) throw new Error(`No matching e-mail within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
+        this.waiters.push(() => (clearTimeout(timer), resolve()));
+      });
+    }
+  }
+
+  /** Waits until `check` holds, re-checking whenever a message arrives or is held. */
+  async until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`SMTP condition not met within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
         this.waiters.push(() => (clearTimeout(timer), resolve()));
       });
     }

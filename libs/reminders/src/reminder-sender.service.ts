@@ -21,7 +21,7 @@ import type { DeliveryKind } from './delivery.entity.js';
 import { type DeliveryKey, DeliveryRepository } from './delivery.repository.js';
 
 /** A job firing this much before its time belongs to an earlier plan of a session moved later. */
-const EARLY_TOLERANCE_MS = 60_000;
+const EARLY_TOLERANCE_MS = 5_000;
 
 /**
  * Sends what the reminder jobs ask for, after re-reading the database: nothing for a cancelled,
