@@ -6,6 +6,7 @@ import { ConfigModule } from '#config/config.module.js';
 import { DatabaseModule } from '#database/database.module.js';
 import { HealthModule } from '#health/health.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
+import { AttendanceModule } from '#attendance/attendance.module.js';
 import { RemindersModule } from '#reminders/reminders.module.js';
 import { VideoModule } from '#video/video.module.js';
 import { QueueModule } from '#queue/queue.module.js';
@@ -17,6 +18,8 @@ import { CurriculaController } from './curricula/curricula.controller.js';
 import { GroupsController } from './groups/groups.controller.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { VideoController } from './video/video.controller.js';
+import { AttendanceController } from './attendance/attendance.controller.js';
+import { WebhooksController } from './attendance/webhooks.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MeController } from './me/me.controller.js';
 import { InvitationsController } from './organizations/invitations.controller.js';
@@ -38,6 +41,7 @@ export class ApiModule {
         OrganizationsModule,
         VideoModule,
         RemindersModule,
+        AttendanceModule,
       ],
       controllers: [
         AuthController,
@@ -49,6 +53,8 @@ export class ApiModule {
         SessionsController,
         CalendarController,
         VideoController,
+        WebhooksController,
+        AttendanceController,
         HealthController,
       ],
       providers: [

@@ -10,11 +10,15 @@ import { OrganizationsModule } from '#organizations/organizations.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { VideoModule } from '#video/video.module.js';
 import { RemindersModule } from '#reminders/reminders.module.js';
+import { AttendanceModule } from '#attendance/attendance.module.js';
 import { SendEmailVerificationJob } from './jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from './jobs/send-invitation-email.job.js';
 import { SendWaitlistPromotionEmailJob } from './jobs/send-waitlist-promotion-email.job.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RoomsProcessor } from './processors/rooms.processor.js';
+import { AttendanceProcessor } from './processors/attendance.processor.js';
+import { ProcessAttendanceEventJob } from './jobs/process-attendance-event.job.js';
+import { ReconcileAttendanceJob } from './jobs/reconcile-attendance.job.js';
 import { RemindersProcessor } from './processors/reminders.processor.js';
 import { PlanRemindersJob } from './jobs/plan-reminders.job.js';
 import { SendReminderJob } from './jobs/send-reminder.job.js';
@@ -24,7 +28,12 @@ import { OpenRoomJob } from './jobs/open-room.job.js';
 import { WorkerHealthServer } from './worker-health.server.js';
 
 /** One processor per queue, each queue must have one (checked at start-up). */
-export const PROCESSORS: Type[] = [NotificationsProcessor, RoomsProcessor, RemindersProcessor];
+export const PROCESSORS: Type[] = [
+  NotificationsProcessor,
+  RoomsProcessor,
+  RemindersProcessor,
+  AttendanceProcessor,
+];
 
 /** One class per job; processors hand each job to the class of its name. */
 const JOBS: Type[] = [
@@ -36,6 +45,8 @@ const JOBS: Type[] = [
   PlanRemindersJob,
   SendReminderJob,
   SessionNoticeJob,
+  ProcessAttendanceEventJob,
+  ReconcileAttendanceJob,
 ];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */
@@ -54,6 +65,7 @@ export class WorkerModule {
         OrganizationsModule,
         VideoModule,
         RemindersModule,
+        AttendanceModule,
         NotificationsModule,
       ],
       providers: [...processors, ...JOBS, WorkerHealthServer],

@@ -199,6 +199,27 @@ export class AppConfig {
   @Max(240)
   ROOM_CLOSE_GRACE_MINUTES = 15;
 
+  /** At least this share of the session, in percent, counts as present. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  ATTENDANCE_PRESENT_PERCENT = 75;
+
+  /** After this many absences in a row, the lead facilitator is told. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  ATTENDANCE_FOLLOW_UP_ABSENCES = 2;
+
+  /** How often a live room is compared with LiveKit's participant list. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  ATTENDANCE_RECONCILE_SECONDS = 300;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }

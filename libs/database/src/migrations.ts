@@ -5,6 +5,7 @@ import { CurriculaGroupsSessions1795260778797 } from './migrations/1795260778797
 import { LobbyAndRemovals1795261445419 } from './migrations/1795261445419-LobbyAndRemovals.js';
 import { GroupScreenShare1795261771277 } from './migrations/1795261771277-GroupScreenShare.js';
 import { RemindersAndNotifications1795261993907 } from './migrations/1795261993907-RemindersAndNotifications.js';
+import { Attendance1795263092564 } from './migrations/1795263092564-Attendance.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LobbyAndRemovals1795261445419,
   GroupScreenShare1795261771277,
   RemindersAndNotifications1795261993907,
+  Attendance1795263092564,
 ];

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '#config/app-config.js';
+import { AttendanceProducer } from './attendance.producer.js';
 import { NotificationsProducer } from './notifications.producer.js';
 import { queueConnection } from './queue-connection.js';
 import { QueueErrorLogger } from './queue-error.logger.js';
@@ -36,8 +37,20 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [NotificationsProducer, RoomsProducer, RemindersProducer, QueueErrorLogger],
-      exports: [BullModule, NotificationsProducer, RoomsProducer, RemindersProducer],
+      providers: [
+        NotificationsProducer,
+        RoomsProducer,
+        RemindersProducer,
+        AttendanceProducer,
+        QueueErrorLogger,
+      ],
+      exports: [
+        BullModule,
+        NotificationsProducer,
+        RoomsProducer,
+        RemindersProducer,
+        AttendanceProducer,
+      ],
     };
   }
 }

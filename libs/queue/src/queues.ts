@@ -3,6 +3,7 @@ export const QueueName = {
   Notifications: 'notifications',
   Rooms: 'rooms',
   Reminders: 'reminders',
+  Attendance: 'attendance',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -69,4 +70,20 @@ export interface SessionNoticePayload {
   kind: 'session_cancelled' | 'session_moved';
   /** The session revision the notice is about; each change is told once. */
   revision: number;
+}
+
+/** Job names and payloads of the attendance queue. */
+export const AttendanceJob = {
+  ProcessEvent: 'process-event',
+  Reconcile: 'reconcile',
+} as const;
+
+export interface ProcessEventPayload {
+  eventId: string;
+}
+
+export interface ReconcilePayload {
+  sessionId: string;
+  /** `live`: while the room runs (it re-schedules itself); `final`: once, at its end. */
+  mode: 'live' | 'final';
 }

@@ -6,6 +6,8 @@ import {
   TrackType,
   TwirpError,
   type VideoGrant,
+  type WebhookEvent,
+  WebhookReceiver,
 } from 'livekit-server-sdk';
 import { DomainError } from '#common/domain-error.js';
 import { AppConfig, videoConfigured } from '#config/app-config.js';
@@ -28,6 +30,10 @@ export interface RoomSettings {
 }
 
 export const roomNameForSession = (sessionId: string) => `session-${sessionId}`;
+
+/** The session a room belongs to, or null for a room Hearth does not know. */
+export const sessionIdOfRoom = (room: string | undefined) =>
+  /^session-([0-9a-f-]{36})$/.exec(room ?? '')?.[1] ?? null;
 
 /** A LiveKit call that failed; room jobs retry these with backoff. */
 export class VideoServerError extends DomainError {
@@ -147,6 +153,18 @@ export class VideoService {
       await this.call(() => this.client().mutePublishedTrack(room, identity, sid, true));
     }
     return sids.length;
+  }
+
+  /**
+   * Verifies a webhook exactly as LiveKit signs it: the Authorization JWT's sha256 claim must
+   * match the raw body. Throws on a forged, tampered or unsigned request.
+   */
+  async receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent> {
+    const config = this.requireConfigured();
+    return new WebhookReceiver(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET).receive(
+      rawBody,
+      authorization,
+    );
   }
 
   listParticipants(room: string) {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AttendanceService } from '#attendance/attendance.service.js';
 import { AppConfig } from '#config/app-config.js';
 import { RoomJob, type RoomJobPayload } from '#queue/queues.js';
 import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
@@ -16,6 +17,7 @@ export class CloseRoomJob implements JobHandler<RoomJobPayload> {
     private readonly sessions: SessionRepository,
     private readonly video: VideoService,
     private readonly lifecycle: SessionLifecycleService,
+    private readonly attendance: AttendanceService,
     private readonly config: AppConfig,
   ) {}
 
@@ -24,8 +26,11 @@ export class CloseRoomJob implements JobHandler<RoomJobPayload> {
     if (!session || (session.status !== 'open' && session.status !== 'live')) return;
     const closesAt = session.endsAt.getTime() + this.config.ROOM_CLOSE_GRACE_MINUTES * 60_000;
     if (closesAt - Date.now() > 60_000) return; // moved later: its newer job will close it
+    // Last look at who is still in the room before it goes, then close the open intervals.
+    await this.attendance.reconcile(session.id, 'final');
     if (this.video.available) await this.video.deleteRoom(roomNameForSession(session.id));
     await this.lifecycle.transition(session, 'ended');
+    await this.attendance.finalize(session.id);
     this.logger.log(`Session ${sessionId}: room closed`);
   }
 }

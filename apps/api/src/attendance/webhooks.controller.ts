@@ -1,0 +1,25 @@
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AttendanceService } from '#attendance/attendance.service.js';
+import { Public } from '../auth/auth.decorators.js';
+
+@ApiTags('attendance')
+@Public()
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly attendance: AttendanceService) {}
+
+  /**
+   * LiveKit's webhooks. The body arrives as the raw bytes LiveKit signed (a content-type parser
+   * for application/webhook+json keeps it a Buffer). Stored and queued; never processed here.
+   */
+  @Post('livekit')
+  @HttpCode(200)
+  async livekit(@Body() body: Buffer, @Headers('authorization') authorization?: string) {
+    const { stored } = await this.attendance.ingest(
+      Buffer.isBuffer(body) ? body : undefined,
+      authorization,
+    );
+    return { received: true, duplicate: !stored };
+  }
+}

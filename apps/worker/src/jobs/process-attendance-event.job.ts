@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { AttendanceService } from '#attendance/attendance.service.js';
+import { AttendanceJob, type ProcessEventPayload } from '#queue/queues.js';
+import type { JobHandler } from './job-handler.js';
+
+@Injectable()
+export class ProcessAttendanceEventJob implements JobHandler<ProcessEventPayload> {
+  readonly jobName = AttendanceJob.ProcessEvent;
+
+  constructor(private readonly attendance: AttendanceService) {}
+
+  handle({ eventId }: ProcessEventPayload): Promise<void> {
+    return this.attendance.process(eventId);
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { AttendanceService } from '#attendance/attendance.service.js';
+import { AttendanceJob, type ReconcilePayload } from '#queue/queues.js';
+import type { JobHandler } from './job-handler.js';
+
+/** Compares a live room with LiveKit's participant list (and again later while it is live). */
+@Injectable()
+export class ReconcileAttendanceJob implements JobHandler<ReconcilePayload> {
+  readonly jobName = AttendanceJob.Reconcile;
+
+  constructor(private readonly attendance: AttendanceService) {}
+
+  handle({ sessionId, mode }: ReconcilePayload): Promise<void> {
+    return this.attendance.reconcile(sessionId, mode);
+  }
+}

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import { EnrollmentRepository } from '#groups/enrollment.repository.js';
+import { GroupAccess } from '#groups/group-access.service.js';
+import type { Group } from '#groups/group.entity.js';
+import { GroupRepository } from '#groups/group.repository.js';
+import { UserRepository } from '#identity/user.repository.js';
+import type { Session } from '#sessions/session.entity.js';
+import { SessionRepository } from '#sessions/session.repository.js';
+import type { Attendance, AttendanceStatus } from './attendance.entity.js';
+import { AttendanceRepository } from './attendance.repository.js';
+import type { OverrideAttendanceDto } from './override-attendance.dto.js';
+
+/** Sessions whose attendance is settled enough to count in rates. */
+const COUNTED = new Set<Session['status']>(['live', 'ended']);
+
+const effective = (row: Attendance | undefined): AttendanceStatus =>
+  row?.overrideStatus ?? row?.status ?? 'absent';
+
+/** A cell a spreadsheet would run as a formula is written as text. */
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** Attendance as facilitators read it: per session, per group, and as CSV. */
+@Injectable()
+export class AttendanceReportService {
+  constructor(
+    private readonly attendance: AttendanceRepository,
+    private readonly sessions: SessionRepository,
+    private readonly groups: GroupRepository,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly users: UserRepository,
+    private readonly access: GroupAccess,
+  ) {}
+
+  async sessionReport(sessionId: string, actorId: string) {
+    const { session, group } = await this.forFacilitator(sessionId, actorId);
+    const [rows, people] = await Promise.all([
+      this.attendance.forSessions([session.id]),
+      this.people(group),
+    ]);
+    const ids = [...new Set([...people.keys(), ...rows.map((r) => r.userId)])];
+    const users = await this.users.findByIds(ids);
+    return {
+      items: ids.map((userId) => {
+        const row = rows.find((r) => r.userId === userId);
+        return {
+          userId,
+          displayName: users.find((u) => u.id === userId)?.displayName ?? null,
+          role: row?.role ?? people.get(userId) ?? 'participant',
+          status: effective(row),
+          computedStatus: row?.status ?? 'absent',
+          minutesPresent: Number(row?.minutesPresent ?? 0),
+          firstJoinedAt: row?.firstJoinedAt ?? null,
+          lastLeftAt: row?.lastLeftAt ?? null,
+          intervals: row?.intervals ?? [],
+          override: row?.overrideStatus
+            ? {
+                status: row.overrideStatus,
+                reason: row.overrideReason,
+                by: row.overrideById,
+                at: row.overrideAt,
+              }
+            : null,
+        };
+      }),
+    };
+  }
+
+  /** Records a facilitator's decision beside the computed status; both stay visible. */
+  async override(sessionId: string, userId: string, actorId: string, input: OverrideAttendanceDto) {
+    const { group } = await this.forFacilitator(sessionId, actorId);
+    const people = await this.people(group);
+    if (!isUuid(userId) || !people.has(userId)) {
+      throw new NotFoundError('member_not_found', 'No such member of this group');
+    }
+    await this.attendance.setOverride(sessionId, userId, people.get(userId)!, {
+      overrideStatus: input.status,
+      overrideReason: input.reason,
+      overrideById: actorId,
+    });
+    const report = await this.sessionReport(sessionId, actorId);
+    return report.items.find((item) => item.userId === userId);
+  }
+
+  /** Members x sessions, with each member's attendance rate over the sessions held so far. */
+  async groupMatrix(groupId: string, actorId: string) {
+    const group = await this.access.requireFacilitator(groupId, actorId);
+    const sessions = (await this.sessions.listForGroup(group.id)).filter(
+      (s) => s.status !== 'cancelled',
+    );
+    const members = await this.enrollments.userIds(group.id, ['active']);
+    const [rows, users] = await Promise.all([
+      this.attendance.forSessions(sessions.map((s) => s.id)),
+      this.users.findByIds(members),
+    ]);
+    const held = sessions.filter((s) => COUNTED.has(s.status));
+    return {
+      sessions: sessions.map(({ id, sequence, moduleTitle, startsAt, localDate, status }) => ({
+        id,
+        sequence,
+        moduleTitle,
+        startsAt,
+        localDate,
+        status,
+      })),
+      members: members.map((userId) => {
+        const statuses = Object.fromEntries(
+          sessions.map((s) => [
+            s.id,
+            COUNTED.has(s.status)
+              ? effective(rows.find((r) => r.sessionId === s.id && r.userId === userId))
+              : null,
+          ]),
+        );
+        const attended = held.filter((s) =>
+          ['present', 'partial'].includes(statuses[s.id] ?? ''),
+        ).length;
+        const excused = held.filter((s) => statuses[s.id] === 'excused').length;
+        const counted = held.length - excused;
+        return {
+          userId,
+          displayName: users.find((u) => u.id === userId)?.displayName ?? null,
+          attendance: statuses,
+          attended,
+          rate: counted > 0 ? Math.round((attended / counted) * 1000) / 1000 : null,
+        };
+      }),
+    };
+  }
+
+  async groupCsv(groupId: string, actorId: string): Promise<string> {
+    const matrix = await this.groupMatrix(groupId, actorId);
+    const header = [
+      'member',
+      ...matrix.sessions.map((s) => `session ${s.sequence} (${s.localDate})`),
+      'attended',
+      'rate',
+    ];
+    const lines = matrix.members.map((member) => [
+      member.displayName ?? member.userId,
+      ...matrix.sessions.map((s) => member.attendance[s.id] ?? ''),
+      member.attended,
+      member.rate === null ? '' : member.rate,
+    ]);
+    return [header, ...lines].map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  /** The group's facilitators and active members, with their role in it. */
+  private async people(group: Group): Promise<Map<string, 'participant' | 'facilitator'>> {
+    const people = new Map<string, 'participant' | 'facilitator'>();
+    for (const id of await this.enrollments.userIds(group.id, ['active']))
+      people.set(id, 'participant');
+    for (const id of await this.groups.facilitatorIds(group)) people.set(id, 'facilitator');
+    return people;
+  }
+
+  private async forFacilitator(sessionId: string, actorId: string) {
+    const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
+    if (!session) throw new NotFoundError('session_not_found', 'No such session');
+    const group = await this.access
+      .requireFacilitator(session.groupId, actorId)
+      .catch((error: unknown) => {
+        throw error instanceof NotFoundError
+          ? new NotFoundError('session_not_found', 'No such session')
+          : error;
+      });
+    return { session, group };
+  }
+}

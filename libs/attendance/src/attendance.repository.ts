@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { Notification } from '#reminders/notification.entity.js';
+import { AbsenceFollowUp } from './absence-follow-up.entity.js';
+import { AttendanceEvent } from './attendance-event.entity.js';
+import { Attendance } from './attendance.entity.js';
+
+export type AttendanceFacts = Omit<
+  Attendance,
+  'overrideStatus' | 'overrideReason' | 'overrideById' | 'overrideAt' | 'updatedAt'
+>;
+
+@Injectable()
+export class AttendanceRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Stores the event unless its id is known; answers whether it was new. */
+  async insertEvent(event: Omit<AttendanceEvent, 'receivedAt' | 'processedAt'>): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(AttendanceEvent)
+      .createQueryBuilder()
+      .insert()
+      .values(event)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+
+  findEvent(id: string): Promise<AttendanceEvent | null> {
+    return this.dataSource.getRepository(AttendanceEvent).findOneBy({ id });
+  }
+
+  async markProcessed(id: string): Promise<void> {
+    await this.dataSource
+      .getRepository(AttendanceEvent)
+      .update({ id, processedAt: IsNull() }, { processedAt: new Date() });
+  }
+
+  /** One person's connection events in a session, and the room's `room_finished`. */
+  presenceEvents(sessionId: string, identity: string): Promise<AttendanceEvent[]> {
+    return this.dataSource
+      .getRepository(AttendanceEvent)
+      .createQueryBuilder('e')
+      .where('e.session_id = :sessionId', { sessionId })
+      .andWhere("(e.identity = :identity OR e.event = 'room_finished')", { identity })
+      .getMany();
+  }
+
+  async identitiesOf(sessionId: string): Promise<string[]> {
+    const rows: { identity: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT identity FROM attendance_events WHERE session_id = $1 AND identity IS NOT NULL`,
+      [sessionId],
+    );
+    return rows.map((row) => row.identity);
+  }
+
+  /** Keeps an override as it is: only the computed part is replaced. */
+  async saveFacts(facts: AttendanceFacts): Promise<void> {
+    await this.dataSource
+      .getRepository(Attendance)
+      .createQueryBuilder()
+      .insert()
+      .values(facts)
+      .orUpdate(
+        [
+          'role',
+          'status',
+          'minutes_present',
+          'first_joined_at',
+          'last_left_at',
+          'intervals',
+          'sid_intervals',
+          'final',
+          'updated_at',
+        ],
+        ['session_id', 'user_id'],
+      )
+      .execute();
+  }
+
+  forSessions(sessionIds: string[]): Promise<Attendance[]> {
+    if (!sessionIds.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(Attendance).findBy({ sessionId: In(sessionIds) });
+  }
+
+  async setOverride(
+    sessionId: string,
+    userId: string,
+    role: Attendance['role'],
+    override: Pick<Attendance, 'overrideStatus' | 'overrideReason' | 'overrideById'>,
+  ): Promise<void> {
+    await this.dataSource
+      .getRepository(Attendance)
+      .createQueryBuilder()
+      .insert()
+      .values({ sessionId, userId, role, status: 'absent', ...override, overrideAt: new Date() })
+      .orUpdate(
+        ['override_status', 'override_reason', 'override_by_id', 'override_at'],
+        ['session_id', 'user_id'],
+      )
+      .execute();
+  }
+
+  /** Tells the lead facilitator about a member's absences, once per member and session. */
+  async followUpOnce(
+    sessionId: string,
+    memberId: string,
+    notification: Pick<Notification, 'userId' | 'title' | 'body'>,
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AbsenceFollowUp)
+        .values({ sessionId, memberId })
+        .orIgnore()
+        .returning('session_id')
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0) return false;
+      await manager.insert(Notification, { ...notification, kind: 'absence_follow_up', sessionId });
+      return true;
+    });
+  }
+
+  async unprocessedCount(): Promise<number> {
+    return this.dataSource.getRepository(AttendanceEvent).countBy({ processedAt: IsNull() });
+  }
+}

@@ -1,0 +1,229 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError, UnauthenticatedError } from '#common/domain-error.js';
+import { AppConfig } from '#config/app-config.js';
+import { EnrollmentRepository } from '#groups/enrollment.repository.js';
+import { GroupRepository } from '#groups/group.repository.js';
+import { UserRepository } from '#identity/user.repository.js';
+import { AttendanceProducer } from '#queue/attendance.producer.js';
+import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
+import type { Session } from '#sessions/session.entity.js';
+import { SessionRepository } from '#sessions/session.repository.js';
+import { roomNameForSession, sessionIdOfRoom, VideoService } from '#video/video.service.js';
+import { AttendanceRepository } from './attendance.repository.js';
+import { computePresence } from './presence.js';
+
+const PRESENCE_EVENTS = new Set([
+  'participant_joined',
+  'participant_left',
+  'participant_connection_aborted',
+]);
+
+/**
+ * Attendance from the video server's own events. The api stores each verified webhook once and
+ * answers at once; the worker recomputes the person's attendance from every stored event of the
+ * session, so duplicates, retries and out-of-order delivery change nothing. Because webhooks can
+ * be lost, a reconciler compares with LiveKit's participant list while the room is live and at
+ * its end, and records what it infers as events of its own.
+ */
+@Injectable()
+export class AttendanceService {
+  private readonly logger = new Logger(AttendanceService.name);
+
+  constructor(
+    private readonly attendance: AttendanceRepository,
+    private readonly sessions: SessionRepository,
+    private readonly groups: GroupRepository,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly users: UserRepository,
+    private readonly lifecycle: SessionLifecycleService,
+    private readonly video: VideoService,
+    private readonly producer: AttendanceProducer,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Verifies and stores a webhook; a duplicate is accepted and ignored. */
+  async ingest(
+    rawBody: Buffer | undefined,
+    authorization: string | undefined,
+  ): Promise<{ stored: boolean }> {
+    this.video.assertAvailable();
+    if (!rawBody?.length || !authorization) throw invalidSignature();
+    const event = await this.video
+      .receiveWebhook(rawBody.toString('utf8'), authorization)
+      .catch((error: unknown) => {
+        throw error instanceof DomainError ? error : invalidSignature();
+      });
+    if (!event.id || !event.event) throw invalidSignature();
+    const roomName = event.room?.name ?? '';
+    const stored = await this.attendance.insertEvent({
+      id: event.id,
+      event: event.event,
+      roomName,
+      sessionId: sessionIdOfRoom(roomName),
+      identity: event.participant?.identity || null,
+      participantSid: event.participant?.sid || null,
+      occurredAt: new Date(Number(event.createdAt) * 1000),
+    });
+    if (stored) await this.producer.processEvent(event.id);
+    return { stored };
+  }
+
+  async process(eventId: string): Promise<void> {
+    const event = await this.attendance.findEvent(eventId);
+    if (!event) return;
+    const session = event.sessionId ? await this.sessions.findById(event.sessionId) : null;
+    if (session) {
+      if (PRESENCE_EVENTS.has(event.event) && event.identity) {
+        await this.recompute(session, event.identity);
+      } else if (event.event === 'room_started') {
+        if (session.status === 'open' && (await this.lifecycle.transition(session, 'live'))) {
+          await this.producer.reconcile(
+            { sessionId: session.id, mode: 'live' },
+            this.config.ATTENDANCE_RECONCILE_SECONDS * 1000,
+          );
+        }
+      } else if (event.event === 'room_finished') {
+        if (session.status === 'live') await this.lifecycle.transition(session, 'ended');
+        await this.finalize(session.id);
+      }
+    }
+    await this.attendance.markProcessed(event.id);
+  }
+
+  /** Recomputes everyone who appeared in the session, and follows up on repeated absences. */
+  async finalize(sessionId: string): Promise<void> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session) return;
+    for (const identity of await this.attendance.identitiesOf(session.id)) {
+      await this.recompute(session, identity);
+    }
+    if (session.status === 'ended') await this.followUp(session);
+  }
+
+  /**
+   * Compares the room with LiveKit's participant list and records, as events, the joins and
+   * leaves the webhooks did not bring. While the session is live it checks again later.
+   */
+  async reconcile(sessionId: string, mode: 'live' | 'final'): Promise<void> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session || !this.video.available) return;
+    const present = (await this.video.listParticipants(roomNameForSession(session.id))) ?? [];
+    const now = new Date();
+    const touched = new Set<string>();
+    const presentSids = new Set(present.map((p) => p.sid));
+    for (const participant of present) {
+      const events = await this.attendance.presenceEvents(session.id, participant.identity);
+      if (
+        !events.some(
+          (e) => e.participantSid === participant.sid && e.event === 'participant_joined',
+        )
+      ) {
+        const joinedAt =
+          Number(participant.joinedAt) > 0 ? new Date(Number(participant.joinedAt) * 1000) : now;
+        await this.recordInferred({
+          id: `reconcile-join-${participant.sid}`,
+          event: 'participant_joined',
+          roomName: roomNameForSession(session.id),
+          sessionId: session.id,
+          identity: participant.identity,
+          participantSid: participant.sid,
+          occurredAt: joinedAt,
+        });
+        touched.add(participant.identity);
+      }
+    }
+    for (const identity of await this.attendance.identitiesOf(session.id)) {
+      const events = await this.attendance.presenceEvents(session.id, identity);
+      const closed = new Set(
+        events.filter((e) => e.event !== 'participant_joined').map((e) => e.participantSid),
+      );
+      for (const joined of events.filter(
+        (e) => e.event === 'participant_joined' && e.participantSid,
+      )) {
+        if (closed.has(joined.participantSid) || presentSids.has(joined.participantSid!)) continue;
+        await this.recordInferred({
+          id: `reconcile-left-${joined.participantSid}`,
+          event: 'participant_left',
+          roomName: roomNameForSession(session.id),
+          sessionId: session.id,
+          identity,
+          participantSid: joined.participantSid,
+          occurredAt: now,
+        });
+        touched.add(identity);
+      }
+    }
+    for (const identity of touched) await this.recompute(session, identity);
+    if (touched.size) this.logger.log(`Session ${session.id}: reconciled ${touched.size} people`);
+    const current = await this.sessions.findById(session.id);
+    if (mode === 'live' && current?.status === 'live') {
+      await this.producer.reconcile(
+        { sessionId: session.id, mode: 'live' },
+        this.config.ATTENDANCE_RECONCILE_SECONDS * 1000,
+      );
+    }
+  }
+
+  /** Records what the reconciler inferred; it is applied at once, so it is processed too. */
+  private async recordInferred(event: Parameters<AttendanceRepository['insertEvent']>[0]) {
+    if (await this.attendance.insertEvent(event)) await this.attendance.markProcessed(event.id);
+  }
+
+  private async recompute(session: Session, userId: string): Promise<void> {
+    const group = await this.groups.findById(session.groupId);
+    if (!group || !(await this.users.findById(userId))) return; // not one of ours
+    const facilitators = await this.groups.facilitatorIds(group);
+    const events = await this.attendance.presenceEvents(session.id, userId);
+    const presence = computePresence({
+      events,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      now: new Date(),
+      presentPercent: this.config.ATTENDANCE_PRESENT_PERCENT,
+    });
+    await this.attendance.saveFacts({
+      sessionId: session.id,
+      userId,
+      role: facilitators.includes(userId) ? 'facilitator' : 'participant',
+      status: presence.status,
+      minutesPresent: presence.minutesPresent.toFixed(2),
+      firstJoinedAt: presence.firstJoinedAt,
+      lastLeftAt: presence.lastLeftAt,
+      intervals: presence.intervals,
+      sidIntervals: presence.sidIntervals,
+      final: presence.final,
+    });
+  }
+
+  /** After N ended sessions in a row without a member, the lead facilitator is told, once. */
+  private async followUp(session: Session): Promise<void> {
+    const group = await this.groups.findById(session.groupId);
+    if (!group) return;
+    const needed = this.config.ATTENDANCE_FOLLOW_UP_ABSENCES;
+    const recent = (await this.sessions.listForGroup(group.id))
+      .filter((s) => s.status === 'ended' && s.startsAt.getTime() <= session.startsAt.getTime())
+      .slice(-needed);
+    if (recent.length < needed) return;
+    const rows = await this.attendance.forSessions(recent.map((s) => s.id));
+    for (const memberId of await this.enrollments.userIds(group.id, ['active'])) {
+      const attendedAny = recent.some((s) => {
+        const row = rows.find((r) => r.sessionId === s.id && r.userId === memberId);
+        return row && (row.overrideStatus !== null || row.status !== 'absent');
+      });
+      if (attendedAny) continue;
+      const member = await this.users.findById(memberId);
+      const told = await this.attendance.followUpOnce(session.id, memberId, {
+        userId: group.leadFacilitatorId,
+        title: `${member?.displayName ?? 'A member'} missed ${needed} sessions in a row`,
+        body: `${group.name}: you may want to check in with them.`,
+      });
+      if (told) this.logger.log(`Session ${session.id}: absence follow-up for member ${memberId}`);
+    }
+  }
+}
+
+const invalidSignature = () =>
+  new UnauthenticatedError(
+    'invalid_signature',
+    'The webhook signature is missing or does not match',
+  );

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class OverrideAttendanceDto {
+  @ApiProperty({ enum: ['present', 'excused'] })
+  @IsIn(['present', 'excused'])
+  status!: 'present' | 'excused';
+
+  @ApiProperty({ description: 'Why; kept with who decided and when' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}
