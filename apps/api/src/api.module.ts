@@ -8,6 +8,7 @@ import { HealthModule } from '#health/health.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
 import { AttendanceModule } from '#attendance/attendance.module.js';
 import { RemindersModule } from '#reminders/reminders.module.js';
+import { WebinarsModule } from '#webinars/webinars.module.js';
 import { VideoModule } from '#video/video.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { AccessTokenGuard } from './auth/access-token.guard.js';
@@ -20,6 +21,7 @@ import { SessionsController } from './sessions/sessions.controller.js';
 import { VideoController } from './video/video.controller.js';
 import { AttendanceController } from './attendance/attendance.controller.js';
 import { WebhooksController } from './attendance/webhooks.controller.js';
+import { WebinarsController } from './webinars/webinars.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MeController } from './me/me.controller.js';
 import { InvitationsController } from './organizations/invitations.controller.js';
@@ -42,6 +44,7 @@ export class ApiModule {
         VideoModule,
         RemindersModule,
         AttendanceModule,
+        WebinarsModule,
       ],
       controllers: [
         AuthController,
@@ -55,6 +58,7 @@ export class ApiModule {
         VideoController,
         WebhooksController,
         AttendanceController,
+        WebinarsController,
         HealthController,
       ],
       providers: [

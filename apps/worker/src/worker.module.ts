@@ -11,6 +11,7 @@ import { QueueModule } from '#queue/queue.module.js';
 import { VideoModule } from '#video/video.module.js';
 import { RemindersModule } from '#reminders/reminders.module.js';
 import { AttendanceModule } from '#attendance/attendance.module.js';
+import { WebinarsModule } from '#webinars/webinars.module.js';
 import { SendEmailVerificationJob } from './jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from './jobs/send-invitation-email.job.js';
 import { SendWaitlistPromotionEmailJob } from './jobs/send-waitlist-promotion-email.job.js';
@@ -19,6 +20,10 @@ import { RoomsProcessor } from './processors/rooms.processor.js';
 import { AttendanceProcessor } from './processors/attendance.processor.js';
 import { ProcessAttendanceEventJob } from './jobs/process-attendance-event.job.js';
 import { ReconcileAttendanceJob } from './jobs/reconcile-attendance.job.js';
+import {
+  SendWebinarConfirmationJob,
+  SendWebinarSpeakerInvitationJob,
+} from './jobs/send-webinar-emails.job.js';
 import { RemindersProcessor } from './processors/reminders.processor.js';
 import { PlanRemindersJob } from './jobs/plan-reminders.job.js';
 import { SendReminderJob } from './jobs/send-reminder.job.js';
@@ -47,6 +52,8 @@ const JOBS: Type[] = [
   SessionNoticeJob,
   ProcessAttendanceEventJob,
   ReconcileAttendanceJob,
+  SendWebinarConfirmationJob,
+  SendWebinarSpeakerInvitationJob,
 ];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */
@@ -66,6 +73,7 @@ export class WorkerModule {
         VideoModule,
         RemindersModule,
         AttendanceModule,
+        WebinarsModule,
         NotificationsModule,
       ],
       providers: [...processors, ...JOBS, WorkerHealthServer],

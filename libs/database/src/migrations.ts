@@ -6,6 +6,7 @@ import { LobbyAndRemovals1795261445419 } from './migrations/1795261445419-LobbyA
 import { GroupScreenShare1795261771277 } from './migrations/1795261771277-GroupScreenShare.js';
 import { RemindersAndNotifications1795261993907 } from './migrations/1795261993907-RemindersAndNotifications.js';
 import { Attendance1795263092564 } from './migrations/1795263092564-Attendance.js';
+import { Webinars1795263745727 } from './migrations/1795263745727-Webinars.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   GroupScreenShare1795261771277,
   RemindersAndNotifications1795261993907,
   Attendance1795263092564,
+  Webinars1795263745727,
 ];

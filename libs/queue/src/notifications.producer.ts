@@ -7,6 +7,8 @@ import {
   NotificationJob,
   QueueName,
   WaitlistPromotionPayload,
+  WebinarConfirmationPayload,
+  WebinarSpeakerPayload,
 } from './queues.js';
 
 /** Adds notification jobs. Call only after the transaction that made them necessary committed. */
@@ -25,6 +27,17 @@ export class NotificationsProducer {
   async sendWaitlistPromotionEmail(payload: WaitlistPromotionPayload): Promise<void> {
     await this.queue.add(NotificationJob.WaitlistPromotionEmail, payload, {
       jobId: `waitlist-promotion-${payload.enrollmentId}`,
+      removeOnComplete: true,
+    });
+  }
+
+  async sendWebinarConfirmation(payload: WebinarConfirmationPayload): Promise<void> {
+    await this.queue.add(NotificationJob.WebinarConfirmation, payload, { removeOnComplete: true });
+  }
+
+  async sendWebinarSpeakerInvitation(payload: WebinarSpeakerPayload): Promise<void> {
+    await this.queue.add(NotificationJob.WebinarSpeakerInvitation, payload, {
+      jobId: `webinar-speaker-${payload.speakerId}`,
       removeOnComplete: true,
     });
   }

@@ -14,6 +14,8 @@ export const NotificationJob = {
   InvitationEmail: 'invitation-email',
   EmailVerification: 'email-verification',
   WaitlistPromotionEmail: 'waitlist-promotion-email',
+  WebinarConfirmation: 'webinar-confirmation',
+  WebinarSpeakerInvitation: 'webinar-speaker-invitation',
 } as const;
 export type NotificationJob = (typeof NotificationJob)[keyof typeof NotificationJob];
 
@@ -29,6 +31,14 @@ export interface EmailVerificationPayload {
 
 export interface WaitlistPromotionPayload {
   enrollmentId: string;
+}
+
+export interface WebinarConfirmationPayload {
+  registrationId: string;
+}
+
+export interface WebinarSpeakerPayload {
+  speakerId: string;
 }
 
 /** The payload each notification job carries. */

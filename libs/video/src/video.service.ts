@@ -29,7 +29,23 @@ export interface RoomSettings {
   departureTimeoutSeconds: number;
 }
 
+export interface WebinarGrant {
+  roomName: string;
+  identity: string;
+  name: string;
+  role: 'host' | 'speaker' | 'attendee';
+  promoted: boolean;
+}
+
+const ALL_SOURCES = [
+  TrackSource.CAMERA,
+  TrackSource.MICROPHONE,
+  TrackSource.SCREEN_SHARE,
+  TrackSource.SCREEN_SHARE_AUDIO,
+];
+
 export const roomNameForSession = (sessionId: string) => `session-${sessionId}`;
+export const roomNameForWebinar = (webinarId: string) => `webinar-${webinarId}`;
 
 /** The session a room belongs to, or null for a room Hearth does not know. */
 export const sessionIdOfRoom = (room: string | undefined) =>
@@ -79,34 +95,88 @@ export class VideoService {
   }
 
   async joinToken(grant: JoinGrant): Promise<string> {
-    const config = this.requireConfigured();
     const facilitator = grant.role === 'facilitator';
-    const video: VideoGrant = {
-      roomJoin: true,
+    return this.sign(grant.identity, grant.name, {
       room: grant.roomName,
       roomAdmin: facilitator,
-      roomCreate: false,
-      roomList: false,
-      roomRecord: false,
       canPublish: true,
-      canSubscribe: true,
       canPublishData: true,
       canPublishSources:
         facilitator || grant.canScreenShare
-          ? [
-              TrackSource.CAMERA,
-              TrackSource.MICROPHONE,
-              TrackSource.SCREEN_SHARE,
-              TrackSource.SCREEN_SHARE_AUDIO,
-            ]
+          ? ALL_SOURCES
           : [TrackSource.CAMERA, TrackSource.MICROPHONE],
-      canUpdateOwnMetadata: false,
       hidden: false,
+    });
+  }
+
+  /**
+   * Webinar tokens: hosts administer the room; speakers (and promoted attendees) publish;
+   * attendees only watch, hidden so they are not announced to each other, and send no data
+   * (questions go through the api, never through data packets every attendee receives).
+   */
+  async webinarToken(grant: WebinarGrant): Promise<string> {
+    const publishes = grant.role !== 'attendee' || grant.promoted;
+    return this.sign(grant.identity, grant.name, {
+      room: grant.roomName,
+      roomAdmin: grant.role === 'host',
+      canPublish: publishes,
+      canPublishData: grant.role === 'host',
+      canPublishSources: publishes
+        ? [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE]
+        : [],
+      hidden: grant.role === 'attendee' && !grant.promoted,
+    });
+  }
+
+  /**
+   * Lets a connected person publish, or stops them. LiveKit replaces the whole permission set,
+   * so every field is sent.
+   */
+  async setPublishing(room: string, identity: string, publish: boolean): Promise<void> {
+    await this.call(
+      () =>
+        this.client().updateParticipant(room, identity, {
+          permission: {
+            canPublish: publish,
+            canSubscribe: true,
+            canPublishData: false,
+            canPublishSources: publish
+              ? [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE]
+              : [],
+            hidden: !publish,
+          },
+        }),
+      { notFoundIsFine: true },
+    );
+  }
+
+  private async sign(
+    identity: string,
+    name: string,
+    grants: Pick<
+      VideoGrant,
+      'room' | 'roomAdmin' | 'canPublish' | 'canPublishData' | 'canPublishSources' | 'hidden'
+    >,
+  ): Promise<string> {
+    const config = this.requireConfigured();
+    const video: VideoGrant = {
+      roomJoin: true,
+      room: grants.room,
+      roomAdmin: grants.roomAdmin,
+      roomCreate: false,
+      roomList: false,
+      roomRecord: false,
+      canPublish: grants.canPublish,
+      canSubscribe: true,
+      canPublishData: grants.canPublishData,
+      canPublishSources: grants.canPublishSources,
+      canUpdateOwnMetadata: false,
+      hidden: grants.hidden,
       recorder: false,
     };
     const token = new AccessToken(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET, {
-      identity: grant.identity,
-      name: grant.name,
+      identity,
+      name,
       ttl: `${config.VIDEO_TOKEN_TTL_MINUTES}m`,
     });
     token.addGrant(video);

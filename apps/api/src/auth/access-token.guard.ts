@@ -17,9 +17,14 @@ export class AccessTokenGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    // Public routes still learn who is calling when a bearer token comes (webinar hosts).
+    if (isPublic) {
+      if (scheme === 'Bearer' && token)
+        request.user = { id: await this.tokens.verifyAccessToken(token) };
+      return true;
+    }
     if (scheme !== 'Bearer' || !token) {
       throw new UnauthenticatedError('missing_access_token', 'Sign in: a bearer token is required');
     }

@@ -3,6 +3,10 @@ import { QueueName } from '#queue/queues.js';
 import { SendEmailVerificationJob } from '../jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from '../jobs/send-invitation-email.job.js';
 import { SendWaitlistPromotionEmailJob } from '../jobs/send-waitlist-promotion-email.job.js';
+import {
+  SendWebinarConfirmationJob,
+  SendWebinarSpeakerInvitationJob,
+} from '../jobs/send-webinar-emails.job.js';
 import { DispatchingProcessor } from './dispatching-processor.js';
 
 @Processor(QueueName.Notifications)
@@ -11,7 +15,15 @@ export class NotificationsProcessor extends DispatchingProcessor {
     invitationEmail: SendInvitationEmailJob,
     emailVerification: SendEmailVerificationJob,
     waitlistPromotion: SendWaitlistPromotionEmailJob,
+    webinarConfirmation: SendWebinarConfirmationJob,
+    webinarSpeaker: SendWebinarSpeakerInvitationJob,
   ) {
-    super(QueueName.Notifications, [invitationEmail, emailVerification, waitlistPromotion]);
+    super(QueueName.Notifications, [
+      invitationEmail,
+      emailVerification,
+      waitlistPromotion,
+      webinarConfirmation,
+      webinarSpeaker,
+    ]);
   }
 }

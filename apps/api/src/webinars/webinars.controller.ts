@@ -1,0 +1,158 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Membership } from '#organizations/membership.entity.js';
+import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import type { Credentials } from '#webinars/webinar-access.service.js';
+import {
+  AddSpeakerDto,
+  AskQuestionDto,
+  CreateWebinarDto,
+  RegisterForWebinarDto,
+} from '#webinars/webinar.dto.js';
+import { QuestionsService } from '#webinars/questions.service.js';
+import { WebinarsService } from '#webinars/webinars.service.js';
+import { Public } from '../auth/auth.decorators.js';
+import {
+  CurrentMembership,
+  OrganizationRoles,
+} from '../organizations/organization-access.guard.js';
+import { WebinarCredentials } from './webinar-credentials.decorator.js';
+
+@ApiTags('webinars')
+@ApiHeader({ name: 'X-Access-Key', required: false, description: "An attendee's or speaker's key" })
+@Controller()
+export class WebinarsController {
+  constructor(
+    private readonly webinars: WebinarsService,
+    private readonly questions: QuestionsService,
+  ) {}
+
+  @Post('organizations/:orgId/webinars')
+  @OrganizationRoles(...FACILITATOR_ROLES)
+  create(@CurrentMembership() membership: Membership, @Body() body: CreateWebinarDto) {
+    return this.webinars.create(membership.organizationId, membership.userId, body);
+  }
+
+  @Public()
+  @Get('webinars/:webinarId')
+  get(@Param('webinarId') webinarId: string) {
+    return this.webinars.publicView(webinarId);
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/speakers')
+  addSpeaker(
+    @Param('webinarId') webinarId: string,
+    @WebinarCredentials() credentials: Credentials,
+    @Body() body: AddSpeakerDto,
+  ) {
+    return this.webinars.addSpeaker(webinarId, credentials, body);
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/registrations')
+  @RouteConfig({ rateLimit: {} })
+  register(@Param('webinarId') webinarId: string, @Body() body: RegisterForWebinarDto) {
+    return this.webinars.register(webinarId, body);
+  }
+
+  /** Hosts only: who registered. */
+  @Public()
+  @Get('webinars/:webinarId/registrations')
+  registrations(
+    @Param('webinarId') webinarId: string,
+    @WebinarCredentials() credentials: Credentials,
+  ) {
+    return this.webinars.registrations(webinarId, credentials);
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/join')
+  @HttpCode(200)
+  join(@Param('webinarId') webinarId: string, @WebinarCredentials() credentials: Credentials) {
+    return this.webinars.join(webinarId, credentials);
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/questions')
+  ask(
+    @Param('webinarId') webinarId: string,
+    @WebinarCredentials() credentials: Credentials,
+    @Body() body: AskQuestionDto,
+  ) {
+    return this.questions.ask(webinarId, credentials, body);
+  }
+
+  @Public()
+  @Get('webinars/:webinarId/questions')
+  list(@Param('webinarId') webinarId: string, @WebinarCredentials() credentials: Credentials) {
+    return this.questions.list(webinarId, credentials);
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/questions/:questionId/upvote')
+  @HttpCode(200)
+  upvote(
+    @Param('webinarId') webinarId: string,
+    @Param('questionId') questionId: string,
+    @WebinarCredentials() credentials: Credentials,
+  ) {
+    return this.questions.upvote(webinarId, questionId, credentials);
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/questions/:questionId/approve')
+  @HttpCode(200)
+  approve(
+    @Param('webinarId') webinarId: string,
+    @Param('questionId') questionId: string,
+    @WebinarCredentials() credentials: Credentials,
+  ) {
+    return this.questions.setStatus(webinarId, questionId, credentials, 'visible');
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/questions/:questionId/answer')
+  @HttpCode(200)
+  answer(
+    @Param('webinarId') webinarId: string,
+    @Param('questionId') questionId: string,
+    @WebinarCredentials() credentials: Credentials,
+  ) {
+    return this.questions.setStatus(webinarId, questionId, credentials, 'answered');
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/questions/:questionId/dismiss')
+  @HttpCode(200)
+  dismiss(
+    @Param('webinarId') webinarId: string,
+    @Param('questionId') questionId: string,
+    @WebinarCredentials() credentials: Credentials,
+  ) {
+    return this.questions.setStatus(webinarId, questionId, credentials, 'dismissed');
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/attendees/:registrationId/promote')
+  @HttpCode(200)
+  promote(
+    @Param('webinarId') webinarId: string,
+    @Param('registrationId') registrationId: string,
+    @WebinarCredentials() credentials: Credentials,
+  ) {
+    return this.webinars.setPromoted(webinarId, registrationId, credentials, true);
+  }
+
+  @Public()
+  @Post('webinars/:webinarId/attendees/:registrationId/demote')
+  @HttpCode(200)
+  demote(
+    @Param('webinarId') webinarId: string,
+    @Param('registrationId') registrationId: string,
+    @WebinarCredentials() credentials: Credentials,
+  ) {
+    return this.webinars.setPromoted(webinarId, registrationId, credentials, false);
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, MoreThan } from 'typeorm';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import { type Credentials, WebinarAccess } from './webinar-access.service.js';
+import type { AskQuestionDto } from './webinar.dto.js';
+import { Question, QuestionVote, type QuestionStatus, Registration } from './webinar.entity.js';
+
+/** An attendee may ask one question per this many milliseconds. */
+const QUESTION_INTERVAL_MS = 20_000;
+
+/**
+ * Moderated Q&A. Attendees see visible and answered questions, plus their own; hosts see all.
+ * Questions go through the api only, never through LiveKit data packets, which reach everyone.
+ */
+@Injectable()
+export class QuestionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: WebinarAccess,
+  ) {}
+
+  async ask(webinarId: string, credentials: Credentials, input: AskQuestionDto) {
+    const actor = await this.access.actor(webinarId, credentials);
+    if (actor.kind !== 'attendee')
+      throw new ForbiddenError('attendees_only', 'Questions come from the audience');
+    const questions = this.dataSource.getRepository(Question);
+    const recent = await questions.existsBy({
+      registrationId: actor.registration.id,
+      createdAt: MoreThan(new Date(Date.now() - QUESTION_INTERVAL_MS)),
+    });
+    if (recent)
+      throw new DomainError(
+        'rate_limited',
+        'rate_limited',
+        'One question at a time: try again shortly',
+      );
+    const status: QuestionStatus = actor.webinar.qaModeration ? 'held' : 'visible';
+    const question = await questions.save({
+      webinarId: actor.webinar.id,
+      registrationId: actor.registration.id,
+      text: input.text,
+      anonymous: input.anonymous ?? false,
+      status,
+    });
+    return { id: question.id, status: question.status };
+  }
+
+  async list(webinarId: string, credentials: Credentials) {
+    const actor = await this.access.actor(webinarId, credentials);
+    const host = actor.kind === 'host';
+    const mine = actor.kind === 'attendee' ? actor.registration.id : null;
+    const questions = this.dataSource.getRepository(Question);
+    const rows = await questions
+      .createQueryBuilder('q')
+      .where('q.webinar_id = :webinarId', { webinarId: actor.webinar.id })
+      .andWhere(
+        host ? 'TRUE' : "(q.status IN ('visible', 'answered') OR q.registration_id = :mine)",
+        { mine },
+      )
+      .orderBy('q.votes', 'DESC')
+      .addOrderBy('q.created_at', 'ASC')
+      .getMany();
+    const authors = await this.dataSource
+      .getRepository(Registration)
+      .findBy({ id: In(rows.filter((q) => !q.anonymous).map((q) => q.registrationId)) });
+    return {
+      items: rows.map((q) => ({
+        id: q.id,
+        text: q.text,
+        status: q.status,
+        votes: q.votes,
+        createdAt: q.createdAt,
+        // A display name only; anonymous questions show no author to anyone.
+        author: q.anonymous
+          ? null
+          : (authors.find((a) => a.id === q.registrationId)?.displayName ?? null),
+        mine: q.registrationId === mine,
+      })),
+    };
+  }
+
+  /** One vote per attendee and question, counted in the database. */
+  async upvote(webinarId: string, questionId: string, credentials: Credentials) {
+    const actor = await this.access.actor(webinarId, credentials);
+    if (actor.kind !== 'attendee')
+      throw new ForbiddenError('attendees_only', 'Votes come from the audience');
+    const question = await this.visibleQuestion(
+      actor.webinar.id,
+      questionId,
+      actor.registration.id,
+    );
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(QuestionVote)
+        .values({ questionId: question.id, registrationId: actor.registration.id })
+        .orIgnore()
+        .returning('question_id')
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0) {
+        throw new ConflictError('already_upvoted', 'You have upvoted this question already');
+      }
+      await manager.increment(Question, { id: question.id }, 'votes', 1);
+      const { votes } = await manager.findOneByOrFail(Question, { id: question.id });
+      return { id: question.id, votes };
+    });
+  }
+
+  async setStatus(
+    webinarId: string,
+    questionId: string,
+    credentials: Credentials,
+    status: QuestionStatus,
+  ) {
+    const { webinar } = await this.access.host(webinarId, credentials);
+    const question = isUuid(questionId)
+      ? await this.dataSource
+          .getRepository(Question)
+          .findOneBy({ id: questionId, webinarId: webinar.id })
+      : null;
+    if (!question) throw new NotFoundError('question_not_found', 'No such question');
+    await this.dataSource.getRepository(Question).update({ id: question.id }, { status });
+    return { id: question.id, status };
+  }
+
+  private async visibleQuestion(webinarId: string, questionId: string, registrationId: string) {
+    const question = isUuid(questionId)
+      ? await this.dataSource.getRepository(Question).findOneBy({ id: questionId, webinarId })
+      : null;
+    const visible =
+      question &&
+      (question.status === 'visible' ||
+        question.status === 'answered' ||
+        question.registrationId === registrationId);
+    if (!question || !visible) throw new NotFoundError('question_not_found', 'No such question');
+    return question;
+  }
+}

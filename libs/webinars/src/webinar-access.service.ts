@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '#common/domain-error.js';
+import { SignedTokens } from '#common/signed-token.js';
+import { isUuid } from '#common/validation.js';
+import { AppConfig } from '#config/app-config.js';
+import { UserRepository } from '#identity/user.repository.js';
+import { MembershipRepository } from '#organizations/membership.repository.js';
+import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
+
+/** Who is calling a webinar route: a host (staff, bearer), a speaker or an attendee (access key). */
+export type WebinarActor =
+  | { kind: 'host'; webinar: Webinar; userId: string; displayName: string }
+  | { kind: 'speaker'; webinar: Webinar; speaker: WebinarSpeaker }
+  | { kind: 'attendee'; webinar: Webinar; registration: Registration };
+
+export interface Credentials {
+  userId?: string;
+  accessKey?: string;
+}
+
+/**
+ * Access keys are signed from the registration (or speaker) id: nothing secret is stored and the
+ * worker can rebuild the link for an e-mail. They travel in the X-Access-Key header, never in a
+ * URL the server sees.
+ */
+@Injectable()
+export class WebinarAccess {
+  readonly attendeeKeys: SignedTokens;
+  readonly speakerKeys: SignedTokens;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly memberships: MembershipRepository,
+    private readonly users: UserRepository,
+    config: AppConfig,
+  ) {
+    this.attendeeKeys = new SignedTokens(config.JWT_SECRET, 'webinar-attendee');
+    this.speakerKeys = new SignedTokens(config.JWT_SECRET, 'webinar-speaker');
+  }
+
+  async webinar(webinarId: string): Promise<Webinar> {
+    const webinar = isUuid(webinarId)
+      ? await this.dataSource.getRepository(Webinar).findOneBy({ id: webinarId })
+      : null;
+    if (!webinar) throw new NotFoundError('webinar_not_found', 'No such webinar');
+    return webinar;
+  }
+
+  async actor(webinarId: string, credentials: Credentials): Promise<WebinarActor> {
+    const webinar = await this.webinar(webinarId);
+    if (credentials.accessKey) {
+      const key = credentials.accessKey;
+      const registrationId = this.attendeeKeys.idOf(key);
+      if (registrationId && this.attendeeKeys.verify(key, registrationId)) {
+        const registration = await this.dataSource
+          .getRepository(Registration)
+          .findOneBy({ id: registrationId, webinarId: webinar.id });
+        if (registration) return { kind: 'attendee', webinar, registration };
+      }
+      const speakerId = this.speakerKeys.idOf(key);
+      if (speakerId && this.speakerKeys.verify(key, speakerId)) {
+        const speaker = await this.dataSource
+          .getRepository(WebinarSpeaker)
+          .findOneBy({ id: speakerId, webinarId: webinar.id });
+        if (speaker) return { kind: 'speaker', webinar, speaker };
+      }
+      throw new UnauthenticatedError(
+        'invalid_access_key',
+        'This access key is not valid for this webinar',
+      );
+    }
+    if (credentials.userId) {
+      const membership = await this.memberships.find(webinar.organizationId, credentials.userId);
+      if (membership && FACILITATOR_ROLES.includes(membership.role)) {
+        const user = (await this.users.findById(credentials.userId))!;
+        return { kind: 'host', webinar, userId: user.id, displayName: user.displayName };
+      }
+      const user = await this.users.findById(credentials.userId);
+      const speaker =
+        user?.emailVerifiedAt &&
+        (await this.dataSource
+          .getRepository(WebinarSpeaker)
+          .findOneBy({ webinarId: webinar.id, email: user.email }));
+      if (speaker) return { kind: 'speaker', webinar, speaker };
+      throw new NotFoundError('webinar_not_found', 'No such webinar');
+    }
+    throw new UnauthenticatedError('missing_credentials', 'Give your X-Access-Key, or sign in');
+  }
+
+  async host(webinarId: string, credentials: Credentials) {
+    const actor = await this.actor(webinarId, credentials);
+    if (actor.kind !== 'host')
+      throw new ForbiddenError('hosts_only', "Only the webinar's hosts can do this");
+    return actor;
+  }
+}

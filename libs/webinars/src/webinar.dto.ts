@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsTimeZone,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsOmittable } from '#common/validation.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateWebinarDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @ApiProperty({ example: '2027-03-02T18:00:00.000Z' })
+  @IsISO8601({ strict: true })
+  startsAt!: string;
+
+  @ApiProperty({ example: 60 })
+  @IsInt()
+  @Min(15)
+  @Max(600)
+  durationMinutes!: number;
+
+  @ApiProperty({ example: 'Europe/London' })
+  @IsTimeZone()
+  timezone!: string;
+
+  @ApiProperty({ example: 500 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  capacity!: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOmittable()
+  @IsBoolean()
+  qaModeration?: boolean;
+}
+
+export class AddSpeakerDto {
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  displayName!: string;
+}
+
+export class RegisterForWebinarDto extends AddSpeakerDto {}
+
+export class AskQuestionDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  text!: string;
+
+  @ApiPropertyOptional({ description: 'Hide your name from everyone, hosts included' })
+  @IsOmittable()
+  @IsBoolean()
+  anonymous?: boolean;
+}

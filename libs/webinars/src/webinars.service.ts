@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import { AppConfig } from '#config/app-config.js';
+import { normalizeEmail } from '#identity/user.repository.js';
+import { NotificationsProducer } from '#queue/notifications.producer.js';
+import { roomNameForWebinar, VideoService } from '#video/video.service.js';
+import { type Credentials, WebinarAccess } from './webinar-access.service.js';
+import type { AddSpeakerDto, CreateWebinarDto, RegisterForWebinarDto } from './webinar.dto.js';
+import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
+
+@Injectable()
+export class WebinarsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: WebinarAccess,
+    private readonly video: VideoService,
+    private readonly producer: NotificationsProducer,
+    private readonly config: AppConfig,
+  ) {}
+
+  async create(organizationId: string, userId: string, input: CreateWebinarDto) {
+    const webinar = await this.dataSource.getRepository(Webinar).save({
+      organizationId,
+      createdById: userId,
+      title: input.title,
+      description: input.description ?? '',
+      startsAt: new Date(input.startsAt),
+      durationMinutes: input.durationMinutes,
+      timezone: input.timezone,
+      capacity: input.capacity,
+      qaModeration: input.qaModeration ?? true,
+    });
+    return { ...(await this.publicView(webinar.id)), capacity: webinar.capacity };
+  }
+
+  /** What anyone may see: the event, never who registered (only how many seats are left). */
+  async publicView(webinarId: string) {
+    const webinar = await this.access.webinar(webinarId);
+    const registered = await this.dataSource
+      .getRepository(Registration)
+      .countBy({ webinarId: webinar.id });
+    return {
+      id: webinar.id,
+      title: webinar.title,
+      description: webinar.description,
+      startsAt: webinar.startsAt,
+      durationMinutes: webinar.durationMinutes,
+      timezone: webinar.timezone,
+      qaModeration: webinar.qaModeration,
+      seatsLeft: Math.max(0, webinar.capacity - registered),
+      publicUrl: new URL(`/webinar/#webinar=${webinar.id}`, this.config.PUBLIC_URL).toString(),
+    };
+  }
+
+  async addSpeaker(webinarId: string, credentials: Credentials, input: AddSpeakerDto) {
+    const { webinar } = await this.access.host(webinarId, credentials);
+    const speakers = this.dataSource.getRepository(WebinarSpeaker);
+    const email = normalizeEmail(input.email);
+    await speakers
+      .createQueryBuilder()
+      .insert()
+      .values({ webinarId: webinar.id, email, displayName: input.displayName })
+      .orIgnore()
+      .execute();
+    const speaker = await speakers.findOneByOrFail({ webinarId: webinar.id, email });
+    await this.producer.sendWebinarSpeakerInvitation({ speakerId: speaker.id });
+    return { id: speaker.id, displayName: speaker.displayName };
+  }
+
+  /**
+   * Public registration. Seats are counted under a lock on the webinar row, so concurrent
+   * registrations never exceed the capacity. The access key is in the answer and the e-mail.
+   */
+  async register(webinarId: string, input: RegisterForWebinarDto) {
+    const webinar = await this.access.webinar(webinarId);
+    const email = normalizeEmail(input.email);
+    const registration = await this.dataSource.transaction(async (manager) => {
+      await manager.findOne(Webinar, {
+        where: { id: webinar.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (await manager.existsBy(Registration, { webinarId: webinar.id, email })) {
+        throw new ConflictError(
+          'already_registered',
+          'This e-mail is registered already; your link was e-mailed',
+        );
+      }
+      const count = await manager.countBy(Registration, { webinarId: webinar.id });
+      if (count >= webinar.capacity)
+        throw new ConflictError('webinar_full', 'This webinar is full');
+      return manager.save(
+        manager.create(Registration, {
+          webinarId: webinar.id,
+          email,
+          displayName: input.displayName,
+        }),
+      );
+    });
+    await this.producer.sendWebinarConfirmation({ registrationId: registration.id });
+    return { id: registration.id, accessKey: this.access.attendeeKeys.sign(registration.id) };
+  }
+
+  /** Hosts see who registered: display names and e-mails. Nobody else does. */
+  async registrations(webinarId: string, credentials: Credentials) {
+    const { webinar } = await this.access.host(webinarId, credentials);
+    const rows = await this.dataSource
+      .getRepository(Registration)
+      .find({ where: { webinarId: webinar.id }, order: { createdAt: 'ASC' } });
+    return {
+      items: rows.map(({ id, displayName, email, promoted, createdAt }) => ({
+        id,
+        displayName,
+        email,
+        promoted,
+        createdAt,
+      })),
+    };
+  }
+
+  async join(webinarId: string, credentials: Credentials) {
+    const actor = await this.access.actor(webinarId, credentials);
+    const { webinar } = actor;
+    this.video.assertAvailable();
+    const opens = webinar.startsAt.getTime() - this.config.VIDEO_JOIN_EARLY_MINUTES * 60_000;
+    const closes = webinar.startsAt.getTime() + webinar.durationMinutes * 60_000;
+    // Hosts and speakers may come in early to prepare; the audience only in the window.
+    if (Date.now() >= closes || (actor.kind === 'attendee' && Date.now() < opens)) {
+      throw new ConflictError(
+        'join_window_closed',
+        'Joining opens shortly before the webinar starts',
+      );
+    }
+    const roomName = roomNameForWebinar(webinar.id);
+    if (actor.kind !== 'attendee') {
+      await this.video.ensureRoom(roomName, {
+        maxParticipants: 0,
+        emptyTimeoutSeconds: 30 * 60,
+        departureTimeoutSeconds: 5 * 60,
+      });
+    }
+    const identity =
+      actor.kind === 'host'
+        ? actor.userId
+        : actor.kind === 'speaker'
+          ? `speaker-${actor.speaker.id}`
+          : `reg-${actor.registration.id}`;
+    const name =
+      actor.kind === 'host'
+        ? actor.displayName
+        : actor.kind === 'speaker'
+          ? actor.speaker.displayName
+          : actor.registration.displayName;
+    const token = await this.video.webinarToken({
+      roomName,
+      identity,
+      name,
+      role: actor.kind,
+      promoted: actor.kind === 'attendee' && actor.registration.promoted,
+    });
+    return { serverUrl: this.video.publicUrl, token, roomName, identity, role: actor.kind };
+  }
+
+  /** Lets an attendee speak (and publish) until demoted; applied to their live connection too. */
+  async setPromoted(
+    webinarId: string,
+    registrationId: string,
+    credentials: Credentials,
+    promoted: boolean,
+  ) {
+    const { webinar } = await this.access.host(webinarId, credentials);
+    const registrations = this.dataSource.getRepository(Registration);
+    const registration = isUuid(registrationId)
+      ? await registrations.findOneBy({ id: registrationId, webinarId: webinar.id })
+      : null;
+    if (!registration) throw new NotFoundError('registration_not_found', 'No such attendee');
+    await registrations.update({ id: registration.id }, { promoted });
+    await this.video.setPublishing(
+      roomNameForWebinar(webinar.id),
+      `reg-${registration.id}`,
+      promoted,
+    );
+    return { id: registration.id, promoted };
+  }
+}
