@@ -265,7 +265,17 @@ export class LiveKitStandin {
       case 'UpdateParticipant': {
         const target = person();
         // The permission set is replaced as a whole: what is not sent is false.
-        if (body.permission) target.permission = { ...(body.permission as object) };
+        // The SDK leaves default values (false, []) out of the JSON; they are part of the set.
+        if (body.permission) {
+          target.permission = {
+            canSubscribe: false,
+            canPublish: false,
+            canPublishData: false,
+            canPublishSources: [],
+            hidden: false,
+            ...(body.permission as object),
+          };
+        }
         if (typeof body.name === 'string') target.name = body.name;
         return target;
       }

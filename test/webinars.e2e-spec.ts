@@ -1,0 +1,333 @@
+import { TokenVerifier } from 'livekit-server-sdk';
+import pg from 'pg';
+import {
+  createTestEnvironment,
+  registerUser,
+  type RunningApi,
+  type RunningWorker,
+  startApi,
+  startWorker,
+  type TestEnvironment,
+  uniqueEmail,
+} from './support/hearth.js';
+import { LiveKitStandin } from './support/livekit-standin.js';
+import { TestSmtpServer } from './support/smtp.js';
+
+const KEY = 'webinar-key';
+const SECRET = 'a-webinar-secret-of-at-least-32-characters';
+
+describe('Public webinars (e2e)', () => {
+  let env: TestEnvironment;
+  let standin: LiveKitStandin;
+  let smtp: TestSmtpServer;
+  let api: RunningApi;
+  let worker: RunningWorker;
+  let host: Awaited<ReturnType<typeof registerUser>>;
+  let orgId: string;
+
+  beforeAll(async () => {
+    standin = await new LiveKitStandin(KEY, SECRET).start();
+    smtp = await new TestSmtpServer().start();
+    env = await createTestEnvironment('webinars', {
+      env: {
+        LIVEKIT_URL: standin.url,
+        LIVEKIT_PUBLIC_URL: standin.url.replace('http', 'ws'),
+        LIVEKIT_API_KEY: KEY,
+        LIVEKIT_API_SECRET: SECRET,
+        SMTP_URL: smtp.url,
+      },
+    });
+    api = await startApi(env.config);
+    worker = await startWorker(env.config);
+    host = await registerUser(api.http, 'host');
+    orgId = (await api.http.post('/organizations', { name: 'Mind matters' }, host.accessToken)).body
+      .id;
+  });
+
+  afterAll(async () => {
+    await worker?.app.close();
+    await api?.close();
+    await smtp?.stop();
+    await standin?.stop();
+    await env?.close();
+  });
+
+  async function webinar(overrides: Record<string, unknown> = {}) {
+    const response = await api.http.post(
+      `/organizations/${orgId}/webinars`,
+      {
+        title: 'Living with low mood',
+        description: 'A panel and open questions',
+        startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+        durationMinutes: 60,
+        timezone: 'Europe/London',
+        capacity: 100,
+        qaModeration: true,
+        ...overrides,
+      },
+      host.accessToken,
+    );
+    expect(response.status).toBe(201);
+    return response.body as { id: string; publicUrl: string };
+  }
+
+  const register = (webinarId: string, name = 'Listener') =>
+    api.http.post(`/webinars/${webinarId}/registrations`, {
+      displayName: name,
+      email: uniqueEmail('attendee'),
+    });
+  const as = (key: string) => ({ 'x-access-key': key });
+  const verify = (token: string) => new TokenVerifier(KEY, SECRET).verify(token);
+
+  it('never lets 200 simultaneous registrations exceed the capacity', async () => {
+    const { id } = await webinar({ capacity: 50 });
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => register(id, `Person ${i}`)),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(150);
+    expect(results.find((r) => r.status === 409)!.body.code).toBe('webinar_full');
+    const db = new pg.Client({ connectionString: env.database.url });
+    await db.connect();
+    const { rows } = await db.query(
+      'SELECT count(*) FROM webinar_registrations WHERE webinar_id = $1',
+      [id],
+    );
+    await db.end();
+    expect(Number(rows[0].count)).toBe(50);
+    expect((await api.http.get(`/webinars/${id}`)).body.seatsLeft).toBe(0);
+  });
+
+  it('gives attendees hidden watch-only tokens, and promotes and demotes them on their live connection', async () => {
+    const { id } = await webinar();
+    const attendee = (await register(id, 'Quiet listener')).body as {
+      id: string;
+      accessKey: string;
+    };
+    const hostJoin = await api.http.post(`/webinars/${id}/join`, {}, host.accessToken);
+    expect(hostJoin.status).toBe(200);
+    expect(hostJoin.body.role).toBe('host');
+    expect((await verify(hostJoin.body.token)).video).toMatchObject({
+      roomAdmin: true,
+      canPublish: true,
+      hidden: false,
+    });
+    expect(standin.rooms.has(`webinar-${id}`)).toBe(true);
+
+    const joined = await api.http.request('POST', `/webinars/${id}/join`, {
+      headers: as(attendee.accessKey),
+      body: {},
+    });
+    expect(joined.status).toBe(200);
+    expect(joined.body).toMatchObject({
+      role: 'attendee',
+      identity: `reg-${attendee.id}`,
+      roomName: `webinar-${id}`,
+    });
+    const claims = await verify(joined.body.token);
+    expect(claims.name).toBe('Quiet listener');
+    expect(claims.video).toMatchObject({
+      roomJoin: true,
+      roomAdmin: false,
+      canPublish: false,
+      canSubscribe: true,
+      canPublishData: false,
+      canPublishSources: [],
+      hidden: true,
+    });
+
+    standin.join(`webinar-${id}`, `reg-${attendee.id}`, 'Quiet listener');
+    const promoted = await api.http.post(
+      `/webinars/${id}/attendees/${attendee.id}/promote`,
+      {},
+      host.accessToken,
+    );
+    expect(promoted.status).toBe(200);
+    expect(standin.participant(`webinar-${id}`, `reg-${attendee.id}`)!.permission).toEqual({
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: false,
+      canPublishSources: ['CAMERA', 'MICROPHONE', 'SCREEN_SHARE'],
+      hidden: false,
+    });
+    // A token minted after the promotion publishes too.
+    const again = await api.http.request('POST', `/webinars/${id}/join`, {
+      headers: as(attendee.accessKey),
+      body: {},
+    });
+    expect((await verify(again.body.token)).video).toMatchObject({
+      canPublish: true,
+      hidden: false,
+    });
+
+    await api.http.post(`/webinars/${id}/attendees/${attendee.id}/demote`, {}, host.accessToken);
+    const permission = standin.participant(`webinar-${id}`, `reg-${attendee.id}`)!.permission;
+    expect(permission).toEqual({
+      canPublish: false,
+      canSubscribe: true,
+      canPublishData: false,
+      canPublishSources: [],
+      hidden: true,
+    });
+    const byAttendee = await api.http.request(
+      'POST',
+      `/webinars/${id}/attendees/${attendee.id}/promote`,
+      {
+        headers: as(attendee.accessKey),
+        body: {},
+      },
+    );
+    expect(byAttendee.status).toBe(403);
+  });
+
+  it('keeps held questions from other attendees until a host approves, and counts one vote each', async () => {
+    const { id } = await webinar({ qaModeration: true });
+    const asker = (await register(id, 'Asker')).body.accessKey as string;
+    const other = (await register(id, 'Other')).body.accessKey as string;
+    const asked = await api.http.request('POST', `/webinars/${id}/questions`, {
+      headers: as(asker),
+      body: { text: 'How do I keep going on bad days?' },
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body.status).toBe('held');
+    const anonymous = await api.http.request('POST', `/webinars/${id}/questions`, {
+      headers: as(other),
+      body: { text: 'Is it normal to feel nothing?', anonymous: true },
+    });
+    expect(anonymous.status).toBe(201);
+
+    const seenByOther = await api.http.request('GET', `/webinars/${id}/questions`, {
+      headers: as(other),
+    });
+    expect(seenByOther.body.items.map((q: { text: string }) => q.text)).toEqual([
+      'Is it normal to feel nothing?',
+    ]);
+    const seenByAsker = await api.http.request('GET', `/webinars/${id}/questions`, {
+      headers: as(asker),
+    });
+    expect(seenByAsker.body.items).toEqual([
+      expect.objectContaining({ id: asked.body.id, mine: true, status: 'held' }),
+    ]);
+    const seenByHost = await api.http.get(`/webinars/${id}/questions`, host.accessToken);
+    expect(seenByHost.body.items).toHaveLength(2);
+    expect(
+      seenByHost.body.items.find((q: { id: string }) => q.id === anonymous.body.id).author,
+    ).toBeNull();
+
+    const early = await api.http.request(
+      'POST',
+      `/webinars/${id}/questions/${asked.body.id}/upvote`,
+      { headers: as(other) },
+    );
+    expect(early.status).toBe(404);
+    expect(
+      (
+        await api.http.post(
+          `/webinars/${id}/questions/${asked.body.id}/approve`,
+          {},
+          host.accessToken,
+        )
+      ).status,
+    ).toBe(200);
+    const visible = await api.http.request('GET', `/webinars/${id}/questions`, {
+      headers: as(other),
+    });
+    expect(visible.body.items.find((q: { id: string }) => q.id === asked.body.id)).toMatchObject({
+      author: 'Asker',
+      status: 'visible',
+    });
+
+    const vote = await api.http.request(
+      'POST',
+      `/webinars/${id}/questions/${asked.body.id}/upvote`,
+      { headers: as(other) },
+    );
+    expect(vote.body).toEqual({ id: asked.body.id, votes: 1 });
+    const twice = await api.http.request(
+      'POST',
+      `/webinars/${id}/questions/${asked.body.id}/upvote`,
+      { headers: as(other) },
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('already_upvoted');
+
+    const tooSoon = await api.http.request('POST', `/webinars/${id}/questions`, {
+      headers: as(asker),
+      body: { text: 'Another one' },
+    });
+    expect(tooSoon.status).toBe(429);
+  });
+
+  it('exposes no e-mail or registration data on public routes', async () => {
+    const { id } = await webinar();
+    const email = uniqueEmail('private');
+    const registered = await api.http.post(`/webinars/${id}/registrations`, {
+      displayName: 'Private',
+      email,
+    });
+    expect(registered.status).toBe(201);
+    const publicView = await api.http.get(`/webinars/${id}`);
+    expect(publicView.status).toBe(200);
+    const text = JSON.stringify(publicView.body);
+    expect(text).not.toContain(email);
+    expect(text).not.toContain('Private');
+    expect(Object.keys(publicView.body).sort()).toEqual(
+      [
+        'description',
+        'durationMinutes',
+        'id',
+        'publicUrl',
+        'qaModeration',
+        'seatsLeft',
+        'startsAt',
+        'timezone',
+        'title',
+      ].sort(),
+    );
+    expect((await api.http.get(`/webinars/${id}/registrations`)).status).toBe(401);
+    const attendeeLooking = await api.http.request('GET', `/webinars/${id}/registrations`, {
+      headers: as(registered.body.accessKey),
+    });
+    expect(attendeeLooking.status).toBe(403);
+    expect((await api.http.get(`/webinars/${id}/questions`)).status).toBe(401);
+    const bogus = await api.http.request('GET', `/webinars/${id}/questions`, {
+      headers: as(`${registered.body.id}.forged`),
+    });
+    expect(bogus.status).toBe(401);
+    const hostList = await api.http.get(`/webinars/${id}/registrations`, host.accessToken);
+    expect(hostList.body.items[0]).toMatchObject({ displayName: 'Private', email });
+
+    // The confirmation e-mail carries the personal link and a calendar file without it.
+    const mail = await smtp.waitFor((m) => m.envelopeTo.includes(email));
+    expect(mail.text).toContain(`#webinar=${id}&key=${registered.body.accessKey}`);
+    const ics = mail.attachments.find((a) => a.mimeType === 'text/calendar');
+    const icsText =
+      typeof ics?.content === 'string'
+        ? ics.content
+        : new TextDecoder().decode(ics?.content as ArrayBuffer);
+    expect(icsText).not.toContain(registered.body.accessKey);
+  });
+
+  it('invites speakers with a personal link that joins them as speakers', async () => {
+    const { id } = await webinar();
+    const added = await api.http.post(
+      `/webinars/${id}/speakers`,
+      { email: 'guest.speaker@example.org', displayName: 'Dr Guest' },
+      host.accessToken,
+    );
+    expect(added.status).toBe(201);
+    const mail = await smtp.waitFor((m) => m.envelopeTo.includes('guest.speaker@example.org'));
+    const key = /key=([\w.-]+)/.exec(mail.text ?? '')![1];
+    const joined = await api.http.request('POST', `/webinars/${id}/join`, {
+      headers: as(key),
+      body: {},
+    });
+    expect(joined.body.role).toBe('speaker');
+    expect((await verify(joined.body.token)).video).toMatchObject({
+      canPublish: true,
+      roomAdmin: false,
+      hidden: false,
+    });
+  });
+});
