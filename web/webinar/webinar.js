@@ -1,0 +1,220 @@
+// The webinar page: register (no account), watch, ask and upvote questions; and, for hosts,
+// the moderation queue and promote/demote. Keys live in sessionStorage, never in the URL.
+import { Room, RoomEvent, Track } from '/vendor/livekit/livekit-client.esm.mjs';
+
+const $ = (id) => document.getElementById(id);
+const app = $('app');
+const params = new URLSearchParams(location.hash.slice(1));
+const webinarId = params.get('webinar');
+const hostMode = params.get('host') === '1';
+const storageKey = `hearth.webinar.${webinarId}`;
+const state = {
+  key: params.get('key') ?? sessionStorage.getItem(storageKey),
+  token: sessionStorage.getItem('hearth.accessToken'),
+};
+window.hearthWebinar = state;
+if (params.get('key')) {
+  sessionStorage.setItem(storageKey, params.get('key'));
+  history.replaceState(null, '', `${location.pathname}#webinar=${webinarId}`);
+}
+
+function show(screen, status = '') {
+  app.dataset.screen = screen;
+  $('status').textContent = status;
+}
+
+async function api(method, path, body) {
+  const headers = { ...(body ? { 'content-type': 'application/json' } : {}) };
+  if (hostMode && state.token) headers.authorization = `Bearer ${state.token}`;
+  else if (state.key) headers['x-access-key'] = state.key;
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, data: await response.json().catch(() => ({})) };
+}
+
+async function details() {
+  const { status, data } = await api('GET', `/webinars/${webinarId}`);
+  if (status !== 200) return show('register', 'This webinar cannot be found.');
+  $('title').textContent = data.title;
+  $('description').textContent = data.description;
+  $('when').textContent =
+    `${new Date(data.startsAt).toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })} · ${data.durationMinutes} minutes`;
+  state.details = data;
+}
+
+async function register(event) {
+  event.preventDefault();
+  const form = event.target;
+  const { status, data } = await api('POST', `/webinars/${webinarId}/registrations`, {
+    displayName: form.displayName.value.trim(),
+    email: form.email.value.trim(),
+  });
+  if (status !== 201) return ($('status').textContent = data.message ?? 'Registration failed.');
+  state.key = data.accessKey;
+  sessionStorage.setItem(storageKey, data.accessKey);
+  await watch('You are registered; your link is on its way by e-mail.');
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const form = event.target;
+  const { status, data } = await api('POST', '/auth/login', {
+    email: form.email.value,
+    password: form.password.value,
+  });
+  if (status !== 200) return ($('status').textContent = data.message ?? 'Sign-in failed.');
+  state.token = data.accessToken;
+  sessionStorage.setItem('hearth.accessToken', data.accessToken);
+  await watch();
+}
+
+async function watch(status = '') {
+  show('watch', status);
+  $('ask').hidden = hostMode;
+  app.querySelectorAll('[data-role="host"]').forEach((el) => (el.hidden = !hostMode));
+  void refresh();
+  const joined = await api('POST', `/webinars/${webinarId}/join`);
+  if (joined.status !== 200) {
+    $('video-note').textContent = joined.data.message ?? 'The video is not available yet.';
+    return;
+  }
+  state.serverUrl = joined.data.serverUrl;
+  const room = new Room({ adaptiveStream: true, dynacast: true });
+  state.room = room;
+  room
+    .on(RoomEvent.TrackSubscribed, renderStage)
+    .on(RoomEvent.TrackUnsubscribed, renderStage)
+    .on(
+      RoomEvent.AudioPlaybackStatusChanged,
+      () => ($('start-audio').hidden = room.canPlaybackAudio),
+    );
+  try {
+    await room.connect(joined.data.serverUrl, joined.data.token);
+    $('video-note').textContent = '';
+    renderStage();
+  } catch {
+    $('video-note').textContent =
+      'We could not reach the video server. Questions still work; try reloading in a moment.';
+  }
+}
+
+function renderStage() {
+  const room = state.room;
+  $('stage').replaceChildren(
+    ...[...room.remoteParticipants.values()].flatMap((p) => {
+      const video = p.getTrackPublication(Track.Source.Camera)?.track;
+      if (!video) return [];
+      const tile = document.createElement('figure');
+      tile.className = 'tile';
+      const caption = Object.assign(document.createElement('figcaption'), {
+        className: 'name',
+        textContent: p.name,
+      });
+      tile.append(video.attach(), caption);
+      const audio = p.getTrackPublication(Track.Source.Microphone)?.track;
+      if (audio) tile.append(audio.attach());
+      return [tile];
+    }),
+  );
+}
+
+function button(label, onClick, className = '') {
+  const b = Object.assign(document.createElement('button'), {
+    type: 'button',
+    textContent: label,
+    className,
+  });
+  b.onclick = () => void onClick().then(refresh);
+  return b;
+}
+
+async function refresh() {
+  const { status, data } = await api('GET', `/webinars/${webinarId}/questions`);
+  if (status === 200) {
+    $('questions').replaceChildren(
+      ...data.items.map((q) => {
+        const item = document.createElement('li');
+        const label = `${q.text} — ${q.author ?? 'Anonymous'} · ${q.votes} vote${q.votes === 1 ? '' : 's'}${q.status === 'held' ? ' · waiting for approval' : ''}${q.status === 'answered' ? ' · answered' : ''}`;
+        item.append(document.createTextNode(label));
+        if (hostMode) {
+          if (q.status === 'held')
+            item.append(
+              button('Approve', () =>
+                api('POST', `/webinars/${webinarId}/questions/${q.id}/approve`),
+              ),
+            );
+          if (q.status !== 'answered')
+            item.append(
+              button('Answered', () =>
+                api('POST', `/webinars/${webinarId}/questions/${q.id}/answer`),
+              ),
+            );
+          if (q.status !== 'dismissed')
+            item.append(
+              button(
+                'Dismiss',
+                () => api('POST', `/webinars/${webinarId}/questions/${q.id}/dismiss`),
+                'danger',
+              ),
+            );
+        } else if (!q.mine && q.status !== 'held') {
+          item.append(
+            button('Upvote', () => api('POST', `/webinars/${webinarId}/questions/${q.id}/upvote`)),
+          );
+        }
+        return item;
+      }),
+    );
+  }
+  if (hostMode) {
+    const attendees = await api('GET', `/webinars/${webinarId}/registrations`);
+    $('attendees').replaceChildren(
+      ...(attendees.data.items ?? []).map((r) => {
+        const item = document.createElement('li');
+        item.append(document.createTextNode(r.displayName));
+        item.append(
+          r.promoted
+            ? button(
+                'Demote',
+                () => api('POST', `/webinars/${webinarId}/attendees/${r.id}/demote`),
+                'danger',
+              )
+            : button('Invite to speak', () =>
+                api('POST', `/webinars/${webinarId}/attendees/${r.id}/promote`),
+              ),
+        );
+        return item;
+      }),
+    );
+  }
+  clearTimeout(state.timer);
+  state.timer = setTimeout(refresh, 3000);
+}
+
+$('register').addEventListener('submit', (event) => void register(event));
+$('signin').addEventListener('submit', (event) => void signIn(event));
+$('start-audio').addEventListener('click', () => void state.room?.startAudio());
+$('ask').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const { status, data } = await api('POST', `/webinars/${webinarId}/questions`, {
+    text: form.text.value.trim(),
+    anonymous: form.anonymous.checked,
+  });
+  $('status').textContent =
+    status === 201
+      ? data.status === 'held'
+        ? 'Thank you. Your question will appear once a host approves it.'
+        : 'Thank you for your question.'
+      : (data.message ?? 'Your question could not be sent.');
+  if (status === 201) form.reset();
+  await refresh();
+});
+
+await details();
+if (hostMode) state.token ? watch() : show('signin');
+else if (state.key) await watch();
+else show('register');
