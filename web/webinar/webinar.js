@@ -215,6 +215,7 @@ $('ask').addEventListener('submit', async (event) => {
 });
 
 await details();
-if (hostMode) state.token ? watch() : show('signin');
+if (hostMode && state.token) await watch();
+else if (hostMode) show('signin');
 else if (state.key) await watch();
 else show('register');
