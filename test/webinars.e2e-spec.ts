@@ -330,4 +330,65 @@ describe('Public webinars (e2e)', () => {
       hidden: false,
     });
   });
+
+  it('records who came and for how long from the webhooks, for hosts only, with a CSV', async () => {
+    // Whole seconds, as LiveKit's event times are.
+    const { id } = await webinar({
+      startsAt: new Date(Math.ceil(Date.now() / 1000) * 1000 + 300_000).toISOString(),
+    });
+    const came = (await register(id, 'Came')).body as { id: string };
+    await register(id, 'Stayed away');
+    const startsAt = Date.parse((await api.http.get(`/webinars/${id}`)).body.startsAt);
+    const at = (minutes: number) => String(Math.floor((startsAt + minutes * 60_000) / 1000));
+    const identity = `reg-${came.id}`;
+    for (const [event, minutes] of [
+      ['participant_joined', 0],
+      ['participant_left', 30],
+    ] as const) {
+      const response = await standin.postWebhook(`${api.http.baseUrl}/webhooks/livekit`, {
+        event,
+        room: { name: `webinar-${id}`, sid: 'RM_w' },
+        participant: { identity, sid: 'PA_w1', name: 'Came' },
+        createdAt: at(minutes),
+      });
+      expect(response.status).toBe(200);
+    }
+    let report = (await api.http.get(`/webinars/${id}/attendance`, host.accessToken)).body;
+    for (let i = 0; i < 50 && report.attended < 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      report = (await api.http.get(`/webinars/${id}/attendance`, host.accessToken)).body;
+    }
+    expect(report).toMatchObject({ registered: 2, attended: 1, averageMinutesWatched: 30 });
+    const csv = await fetch(`${api.http.baseUrl}/webinars/${id}/attendance?format=csv`, {
+      headers: { authorization: `Bearer ${host.accessToken}` },
+    });
+    expect((await csv.text()).trim().split('\r\n')).toEqual([
+      'attendee,attended,minutes watched',
+      'Came,yes,30',
+      'Stayed away,no,0',
+    ]);
+    expect((await api.http.get(`/webinars/${id}/attendance`)).status).toBe(401);
+  });
+
+  it('reminds registered attendees through the reminder pipeline, once', async () => {
+    await api.http.patch(
+      `/organizations/${orgId}`,
+      { reminderOffsetsMinutes: [1] },
+      host.accessToken,
+    );
+    const { id } = await webinar({ startsAt: new Date(Date.now() + 66_000).toISOString() });
+    const email = uniqueEmail('reminded');
+    await api.http.post(`/webinars/${id}/registrations`, { displayName: 'Reminded', email });
+    const reminder = await smtp.waitFor(
+      (m) => m.envelopeTo.includes(email) && !!m.subject?.startsWith('Starting soon'),
+      20_000,
+    );
+    expect(reminder.text).toContain(`#webinar=${id}&key=`);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(
+      smtp.messages.filter(
+        (m) => m.envelopeTo.includes(email) && m.subject?.startsWith('Starting soon'),
+      ),
+    ).toHaveLength(1);
+  }, 30_000);
 });

@@ -21,6 +21,7 @@ import { SessionsController } from './sessions/sessions.controller.js';
 import { VideoController } from './video/video.controller.js';
 import { AttendanceController } from './attendance/attendance.controller.js';
 import { WebhooksController } from './attendance/webhooks.controller.js';
+import { WebinarAttendanceController } from './attendance/webinar-attendance.controller.js';
 import { WebinarsController } from './webinars/webinars.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MeController } from './me/me.controller.js';
@@ -59,6 +60,7 @@ export class ApiModule {
         WebhooksController,
         AttendanceController,
         WebinarsController,
+        WebinarAttendanceController,
         HealthController,
       ],
       providers: [

@@ -20,6 +20,7 @@ import { RoomsProcessor } from './processors/rooms.processor.js';
 import { AttendanceProcessor } from './processors/attendance.processor.js';
 import { ProcessAttendanceEventJob } from './jobs/process-attendance-event.job.js';
 import { ReconcileAttendanceJob } from './jobs/reconcile-attendance.job.js';
+import { SendWebinarReminderJob } from './jobs/send-webinar-reminder.job.js';
 import {
   SendWebinarConfirmationJob,
   SendWebinarSpeakerInvitationJob,
@@ -54,6 +55,7 @@ const JOBS: Type[] = [
   ReconcileAttendanceJob,
   SendWebinarConfirmationJob,
   SendWebinarSpeakerInvitationJob,
+  SendWebinarReminderJob,
 ];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */

@@ -48,6 +48,24 @@ export class AttendanceRepository {
       .getMany();
   }
 
+  /** One identity's events in a room, and the room's `room_finished` (webinars: no session). */
+  presenceEventsInRoom(roomName: string, identity: string): Promise<AttendanceEvent[]> {
+    return this.dataSource
+      .getRepository(AttendanceEvent)
+      .createQueryBuilder('e')
+      .where('e.room_name = :roomName', { roomName })
+      .andWhere("(e.identity = :identity OR e.event = 'room_finished')", { identity })
+      .getMany();
+  }
+
+  async identitiesInRoom(roomName: string): Promise<string[]> {
+    const rows: { identity: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT identity FROM attendance_events WHERE room_name = $1 AND identity IS NOT NULL`,
+      [roomName],
+    );
+    return rows.map((row) => row.identity);
+  }
+
   async identitiesOf(sessionId: string): Promise<string[]> {
     const rows: { identity: string }[] = await this.dataSource.query(
       `SELECT DISTINCT identity FROM attendance_events WHERE session_id = $1 AND identity IS NOT NULL`,

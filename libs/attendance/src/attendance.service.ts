@@ -11,6 +11,7 @@ import { SessionRepository } from '#sessions/session.repository.js';
 import { roomNameForSession, sessionIdOfRoom, VideoService } from '#video/video.service.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { computePresence } from './presence.js';
+import { WebinarAttendanceService } from './webinar-attendance.service.js';
 
 const PRESENCE_EVENTS = new Set([
   'participant_joined',
@@ -38,6 +39,7 @@ export class AttendanceService {
     private readonly lifecycle: SessionLifecycleService,
     private readonly video: VideoService,
     private readonly producer: AttendanceProducer,
+    private readonly webinars: WebinarAttendanceService,
     private readonly config: AppConfig,
   ) {}
 
@@ -72,7 +74,12 @@ export class AttendanceService {
     const event = await this.attendance.findEvent(eventId);
     if (!event) return;
     const session = event.sessionId ? await this.sessions.findById(event.sessionId) : null;
-    if (session) {
+    const webinar = session ? null : await this.webinars.webinarFor(event.roomName);
+    if (webinar) {
+      if (PRESENCE_EVENTS.has(event.event) && event.identity)
+        await this.webinars.recompute(webinar, event.identity);
+      else if (event.event === 'room_finished') await this.webinars.recomputeAll(webinar);
+    } else if (session) {
       if (PRESENCE_EVENTS.has(event.event) && event.identity) {
         await this.recompute(session, event.identity);
       } else if (event.event === 'room_started') {

@@ -7,6 +7,7 @@ import { GroupScreenShare1795261771277 } from './migrations/1795261771277-GroupS
 import { RemindersAndNotifications1795261993907 } from './migrations/1795261993907-RemindersAndNotifications.js';
 import { Attendance1795263092564 } from './migrations/1795263092564-Attendance.js';
 import { Webinars1795263745727 } from './migrations/1795263745727-Webinars.js';
+import { WebinarAttendanceAndReminders1795264161954 } from './migrations/1795264161954-WebinarAttendanceAndReminders.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RemindersAndNotifications1795261993907,
   Attendance1795263092564,
   Webinars1795263745727,
+  WebinarAttendanceAndReminders1795264161954,
 ];

@@ -59,6 +59,9 @@ function render(input: WebinarEmailInput, subject: string, lead: string): MailMe
 export const webinarConfirmationEmail = (input: WebinarEmailInput) =>
   render(input, `You are registered: ${input.title}`, 'Thank you for registering. See you there.');
 
+export const webinarReminderEmail = (input: WebinarEmailInput) =>
+  render(input, `Starting soon: ${input.title}`, 'The webinar you registered for starts soon.');
+
 export const webinarSpeakerEmail = (input: WebinarEmailInput) =>
   render(
     input,

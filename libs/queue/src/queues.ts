@@ -63,7 +63,13 @@ export const ReminderJob = {
   Plan: 'plan-reminders',
   Send: 'send-reminder',
   SessionNotice: 'session-notice',
+  SendWebinar: 'send-webinar-reminder',
 } as const;
+
+export interface SendWebinarReminderPayload {
+  registrationId: string;
+  offsetMinutes: number;
+}
 
 /** Re-plan the reminders of one group, or of every group of an organization. */
 export type PlanRemindersPayload =

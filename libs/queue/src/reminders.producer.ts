@@ -5,6 +5,7 @@ import {
   type PlanRemindersPayload,
   QueueName,
   ReminderJob,
+  type SendWebinarReminderPayload,
   type SessionNoticePayload,
 } from './queues.js';
 
@@ -24,6 +25,31 @@ export class RemindersProducer {
 
   async replan(payload: PlanRemindersPayload): Promise<void> {
     await this.queue.add(ReminderJob.Plan, payload, ONCE);
+  }
+
+  /** One delayed reminder per offset for a new webinar registration; past ones are skipped. */
+  async planWebinarReminders(
+    registrationId: string,
+    startsAt: Date,
+    offsets: number[],
+  ): Promise<void> {
+    const now = Date.now();
+    const jobs = offsets
+      .map((offsetMinutes) => ({
+        offsetMinutes,
+        dueAt: startsAt.getTime() - offsetMinutes * 60_000,
+      }))
+      .filter(({ dueAt }) => dueAt > now)
+      .map(({ offsetMinutes, dueAt }) => ({
+        name: ReminderJob.SendWebinar,
+        data: { registrationId, offsetMinutes } satisfies SendWebinarReminderPayload,
+        opts: {
+          ...ONCE,
+          jobId: `webinar-reminder-${registrationId}-${offsetMinutes}`,
+          delay: dueAt - now,
+        },
+      }));
+    if (jobs.length) await this.queue.addBulk(jobs);
   }
 
   async notifySessionChange(payload: SessionNoticePayload): Promise<void> {

@@ -146,3 +146,42 @@ export class QuestionVote {
   @PrimaryColumn('uuid', { name: 'registration_id' })
   registrationId!: string;
 }
+
+/** What one registration watched, from the same LiveKit webhooks as sessions. */
+@Entity('webinar_attendance')
+export class WebinarAttendance {
+  @ForeignKey(() => Registration, { onDelete: 'CASCADE' })
+  @PrimaryColumn('uuid', { name: 'registration_id' })
+  registrationId!: string;
+
+  @Index('webinar_attendance_webinar_id_idx')
+  @ForeignKey(() => Webinar, { onDelete: 'CASCADE' })
+  @Column('uuid', { name: 'webinar_id' })
+  webinarId!: string;
+
+  @Column('numeric', { name: 'minutes_watched', precision: 8, scale: 2, default: 0 })
+  minutesWatched!: string;
+
+  @Column('timestamptz', { name: 'first_joined_at', nullable: true })
+  firstJoinedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'last_left_at', nullable: true })
+  lastLeftAt!: Date | null;
+
+  @Column('boolean', { default: false })
+  final!: boolean;
+}
+
+/** A webinar reminder sent to a registration: claimed before sending, so never twice. */
+@Entity('webinar_reminder_deliveries')
+export class WebinarReminderDelivery {
+  @ForeignKey(() => Registration, { onDelete: 'CASCADE' })
+  @PrimaryColumn('uuid', { name: 'registration_id' })
+  registrationId!: string;
+
+  @PrimaryColumn('integer', { name: 'offset_minutes' })
+  offsetMinutes!: number;
+
+  @Column('text', { default: 'sending' })
+  status!: 'sending' | 'sent';
+}

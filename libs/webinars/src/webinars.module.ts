@@ -1,17 +1,36 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '#notifications/notifications.module.js';
 import { VideoModule } from '#video/video.module.js';
 import { QuestionsService } from './questions.service.js';
 import { WebinarAccess } from './webinar-access.service.js';
-import { Question, QuestionVote, Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
+import {
+  Question,
+  QuestionVote,
+  Registration,
+  Webinar,
+  WebinarAttendance,
+  WebinarReminderDelivery,
+  WebinarSpeaker,
+} from './webinar.entity.js';
+import { WebinarReminderSender } from './webinar-reminder.sender.js';
 import { WebinarsService } from './webinars.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Webinar, WebinarSpeaker, Registration, Question, QuestionVote]),
+    TypeOrmModule.forFeature([
+      Webinar,
+      WebinarSpeaker,
+      Registration,
+      Question,
+      QuestionVote,
+      WebinarAttendance,
+      WebinarReminderDelivery,
+    ]),
     VideoModule,
+    NotificationsModule,
   ],
-  providers: [WebinarAccess, WebinarsService, QuestionsService],
-  exports: [WebinarAccess, WebinarsService, QuestionsService],
+  providers: [WebinarAccess, WebinarsService, QuestionsService, WebinarReminderSender],
+  exports: [WebinarAccess, WebinarsService, QuestionsService, WebinarReminderSender],
 })
 export class WebinarsModule {}

@@ -5,7 +5,9 @@ import { ConflictError, NotFoundError } from '#common/domain-error.js';
 import { isUuid } from '#common/validation.js';
 import { AppConfig } from '#config/app-config.js';
 import { normalizeEmail } from '#identity/user.repository.js';
+import { OrganizationRepository } from '#organizations/organization.repository.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
+import { RemindersProducer } from '#queue/reminders.producer.js';
 import { roomNameForWebinar, VideoService } from '#video/video.service.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import type { AddSpeakerDto, CreateWebinarDto, RegisterForWebinarDto } from './webinar.dto.js';
@@ -18,6 +20,8 @@ export class WebinarsService {
     private readonly access: WebinarAccess,
     private readonly video: VideoService,
     private readonly producer: NotificationsProducer,
+    private readonly reminders: RemindersProducer,
+    private readonly organizations: OrganizationRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -100,6 +104,12 @@ export class WebinarsService {
       );
     });
     await this.producer.sendWebinarConfirmation({ registrationId: registration.id });
+    const organization = await this.organizations.findById(webinar.organizationId);
+    await this.reminders.planWebinarReminders(
+      registration.id,
+      webinar.startsAt,
+      organization?.reminderOffsetsMinutes ?? [],
+    );
     return { id: registration.id, accessKey: this.access.attendeeKeys.sign(registration.id) };
   }
 
