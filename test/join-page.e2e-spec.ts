@@ -2,48 +2,30 @@ import type { Browser } from 'playwright-core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { launchChromium, screenshot } from './support/browser.js';
 import {
-  createTestEnvironment,
   markEmailVerified,
   registerUser,
   type RunningApi,
-  type RunningWorker,
-  startApi,
-  startWorker,
   type TestEnvironment,
 } from './support/hearth.js';
-import { LiveKitStandin } from './support/livekit-standin.js';
-
-const KEY = 'hearth-browser-key';
-const SECRET = 'a-browser-test-secret-of-32-chars-or-more';
+import type { LiveKitStandin } from './support/livekit-standin.js';
+import { type Deployment, startDeployment } from './support/deployment.js';
 
 describe('The join page in headless Chromium (e2e)', () => {
+  let deployment: Deployment;
   let env: TestEnvironment;
   let standin: LiveKitStandin;
   let api: RunningApi;
-  let worker: RunningWorker;
   let browser: Browser;
 
   beforeAll(async () => {
-    standin = await new LiveKitStandin(KEY, SECRET).start();
-    env = await createTestEnvironment('join_page', {
-      env: {
-        LIVEKIT_URL: standin.url,
-        LIVEKIT_PUBLIC_URL: standin.url.replace('http', 'ws'),
-        LIVEKIT_API_KEY: KEY,
-        LIVEKIT_API_SECRET: SECRET,
-      },
-    });
-    api = await startApi(env.config);
-    worker = await startWorker(env.config);
+    deployment = await startDeployment('join_page');
+    ({ env, api, standin } = deployment);
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await worker?.app.close();
-    await api?.close();
-    await standin?.stop();
-    await env?.close();
+    await deployment?.close();
   });
 
   it('signs in, waits in the lobby, moves on when admitted and connects to the configured LiveKit', async () => {

@@ -3,16 +3,14 @@ import type { Queue } from 'bullmq';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  createTestEnvironment,
   markEmailVerified,
   registerUser,
   type RunningApi,
-  type RunningWorker,
   startApi,
-  startWorker,
   type TestEnvironment,
 } from './support/hearth.js';
-import { LiveKitStandin } from './support/livekit-standin.js';
+import type { LiveKitStandin } from './support/livekit-standin.js';
+import { type Deployment, startDeployment } from './support/deployment.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 const KEY = 'hearth-test-key';
@@ -32,26 +30,17 @@ async function eventually<T>(
 }
 
 describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
+  let deployment: Deployment;
   let env: TestEnvironment;
   let standin: LiveKitStandin;
   let api: RunningApi;
-  let worker: RunningWorker;
   let therapist: User;
   let orgId: string;
   let versionId: string;
 
   beforeAll(async () => {
-    standin = await new LiveKitStandin(KEY, SECRET).start();
-    env = await createTestEnvironment('video', {
-      env: {
-        LIVEKIT_URL: standin.url,
-        LIVEKIT_PUBLIC_URL: standin.url.replace('http', 'ws'),
-        LIVEKIT_API_KEY: KEY,
-        LIVEKIT_API_SECRET: SECRET,
-      },
-    });
-    api = await startApi(env.config);
-    worker = await startWorker(env.config);
+    deployment = await startDeployment('video', { livekitKey: KEY, livekitSecret: SECRET });
+    ({ env, api, standin } = deployment);
     therapist = await registerUser(api.http, 'therapist');
     orgId = (await api.http.post('/organizations', { name: 'Video clinic' }, therapist.accessToken))
       .body.id;
@@ -70,10 +59,7 @@ describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
   });
 
   afterAll(async () => {
-    await worker?.app.close();
-    await api?.close();
-    await standin?.stop();
-    await env?.close();
+    await deployment?.close();
   });
 
   /** A group whose first session starts `minutes` from now (UTC), weekly after that. */

@@ -1,47 +1,24 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser.js';
-import {
-  createTestEnvironment,
-  registerUser,
-  type RunningApi,
-  type RunningWorker,
-  startApi,
-  startWorker,
-  type TestEnvironment,
-} from './support/hearth.js';
-import { LiveKitStandin } from './support/livekit-standin.js';
-
-const KEY = 'webinar-page-key';
-const SECRET = 'a-webinar-page-secret-of-32-characters-plus';
+import { registerUser, type RunningApi } from './support/hearth.js';
+import type { LiveKitStandin } from './support/livekit-standin.js';
+import { type Deployment, startDeployment } from './support/deployment.js';
 
 describe('The webinar page in headless Chromium (e2e)', () => {
-  let env: TestEnvironment;
+  let deployment: Deployment;
   let standin: LiveKitStandin;
   let api: RunningApi;
-  let worker: RunningWorker;
   let browser: Browser;
 
   beforeAll(async () => {
-    standin = await new LiveKitStandin(KEY, SECRET).start();
-    env = await createTestEnvironment('webinar_page', {
-      env: {
-        LIVEKIT_URL: standin.url,
-        LIVEKIT_PUBLIC_URL: standin.url.replace('http', 'ws'),
-        LIVEKIT_API_KEY: KEY,
-        LIVEKIT_API_SECRET: SECRET,
-      },
-    });
-    api = await startApi(env.config);
-    worker = await startWorker(env.config);
+    deployment = await startDeployment('webinar_page');
+    ({ api, standin } = deployment);
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await worker?.app.close();
-    await api?.close();
-    await standin?.stop();
-    await env?.close();
+    await deployment?.close();
   });
 
   it('registers, opens the watch page and asks a question that the host view then shows', async () => {

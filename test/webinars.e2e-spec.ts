@@ -1,55 +1,42 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import pg from 'pg';
 import {
-  createTestEnvironment,
   registerUser,
   type RunningApi,
-  type RunningWorker,
-  startApi,
-  startWorker,
   type TestEnvironment,
   uniqueEmail,
 } from './support/hearth.js';
-import { LiveKitStandin } from './support/livekit-standin.js';
-import { TestSmtpServer } from './support/smtp.js';
+import type { LiveKitStandin } from './support/livekit-standin.js';
+import { type Deployment, startDeployment } from './support/deployment.js';
+import type { TestSmtpServer } from './support/smtp.js';
 
 const KEY = 'webinar-key';
 const SECRET = 'a-webinar-secret-of-at-least-32-characters';
 
 describe('Public webinars (e2e)', () => {
+  let deployment: Deployment;
   let env: TestEnvironment;
   let standin: LiveKitStandin;
   let smtp: TestSmtpServer;
   let api: RunningApi;
-  let worker: RunningWorker;
   let host: Awaited<ReturnType<typeof registerUser>>;
   let orgId: string;
 
   beforeAll(async () => {
-    standin = await new LiveKitStandin(KEY, SECRET).start();
-    smtp = await new TestSmtpServer().start();
-    env = await createTestEnvironment('webinars', {
-      env: {
-        LIVEKIT_URL: standin.url,
-        LIVEKIT_PUBLIC_URL: standin.url.replace('http', 'ws'),
-        LIVEKIT_API_KEY: KEY,
-        LIVEKIT_API_SECRET: SECRET,
-        SMTP_URL: smtp.url,
-      },
+    deployment = await startDeployment('webinars', {
+      livekitKey: KEY,
+      livekitSecret: SECRET,
+      smtp: true,
     });
-    api = await startApi(env.config);
-    worker = await startWorker(env.config);
+    ({ env, api, standin } = deployment);
+    smtp = deployment.smtp!;
     host = await registerUser(api.http, 'host');
     orgId = (await api.http.post('/organizations', { name: 'Mind matters' }, host.accessToken)).body
       .id;
   });
 
   afterAll(async () => {
-    await worker?.app.close();
-    await api?.close();
-    await smtp?.stop();
-    await standin?.stop();
-    await env?.close();
+    await deployment?.close();
   });
 
   async function webinar(overrides: Record<string, unknown> = {}) {
