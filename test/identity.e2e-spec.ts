@@ -119,6 +119,16 @@ describe('Identity and organizations (e2e)', () => {
     expect(again.body.code).toBe('email_taken');
   });
 
+  it('treats a stale bearer token on a public route as no token at all', async () => {
+    const { http } = hearth.api;
+    const user = await registerUser(http, 'stale');
+    const login = await http.request('POST', '/auth/login', {
+      token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
+      body: { email: user.email, password: user.password },
+    });
+    expect(login.status).toBe(200);
+  });
+
   it('requires a valid bearer token on private routes', async () => {
     const { http } = hearth.api;
     expect((await http.get('/me')).status).toBe(401);

@@ -129,7 +129,11 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     expect(
       inAppAfter.body.items.filter((n: { kind: string }) => n.kind === 'reminder'),
     ).toHaveLength(1);
-  }, 40_000);
+
+    // Moved after its reminder went out, the session is reminded again at its new time.
+    await reminderDueIn(sessions[0].id, LEAD_MS);
+    await smtp.until(() => remindersTo(reader, sessions[0].moduleTitle).length === 2, 20_000);
+  }, 60_000);
 
   it('after a reschedule, delivers at the new time only', async () => {
     const { groupId, sessions } = await distantGroup(api.http, owner, orgId, versionId);

@@ -326,6 +326,35 @@ describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
     const rejoin = await join(sessionId, removed);
     expect(rejoin.status).toBe(403);
     expect(rejoin.body.code).toBe('removed_from_session');
+    // Tokens issued before the removal are revoked at LiveKit...
+    const removalCall = standin.callsTo('RemoveParticipant').at(-1)!;
+    expect(Number(removalCall.body.revokeTokenTs)).toBeGreaterThanOrEqual(
+      Math.floor(Date.now() / 1000) - 5,
+    );
+    // ...and someone who gets back in anyway (an old token, a race) is taken out again.
+    standin.join(room, removed.user.id, 'Removed');
+    const webhook = await standin.postWebhook(`${api.http.baseUrl}/webhooks/livekit`, {
+      event: 'participant_joined',
+      room: { name: room, sid: 'RM_x' },
+      participant: { identity: removed.user.id, sid: 'PA_again', name: 'Removed' },
+    });
+    expect(webhook.status).toBe(200);
+    for (let i = 0; i < 50 && standin.participant(room, removed.user.id); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(standin.participant(room, removed.user.id)).toBeUndefined();
+    const stranger = await api.http.post(
+      `/sessions/${sessionId}/participants/00000000-0000-4000-8000-000000000000/remove`,
+      {},
+      therapist.accessToken,
+    );
+    expect(stranger.status).toBe(404);
+    const noTrack = await api.http.post(
+      `/sessions/${sessionId}/participants/${loud.user.id}/mute`,
+      { trackSid: 'TR_missing' },
+      therapist.accessToken,
+    );
+    expect(noTrack.status).toBe(404);
 
     const ended = await api.http.post(`/sessions/${sessionId}/end`, {}, therapist.accessToken);
     expect(ended.status).toBe(200);

@@ -8,6 +8,7 @@ import { AttendanceProducer } from '#queue/attendance.producer.js';
 import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
 import type { Session } from '#sessions/session.entity.js';
 import { SessionRepository } from '#sessions/session.repository.js';
+import { LobbyRepository } from '#video/lobby.repository.js';
 import { roomNameForSession, sessionIdOfRoom, VideoService } from '#video/video.service.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { computePresence } from './presence.js';
@@ -40,6 +41,7 @@ export class AttendanceService {
     private readonly video: VideoService,
     private readonly producer: AttendanceProducer,
     private readonly webinars: WebinarAttendanceService,
+    private readonly lobby: LobbyRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -66,7 +68,11 @@ export class AttendanceService {
       participantSid: event.participant?.sid || null,
       occurredAt: new Date(Number(event.createdAt) * 1000),
     });
-    if (stored) await this.producer.processEvent(event.id);
+    // A retry of an event stored but never enqueued (the enqueue failed) is enqueued now; the
+    // job id is the event's, so an event queued twice is still processed once.
+    if (stored || !(await this.attendance.findEvent(event.id))?.processedAt) {
+      await this.producer.processEvent(event.id);
+    }
     return { stored };
   }
 
@@ -76,11 +82,15 @@ export class AttendanceService {
     const session = event.sessionId ? await this.sessions.findById(event.sessionId) : null;
     const webinar = session ? null : await this.webinars.webinarFor(event.roomName);
     if (webinar) {
-      if (PRESENCE_EVENTS.has(event.event) && event.identity)
+      if (PRESENCE_EVENTS.has(event.event) && event.identity) {
+        if (event.event === 'participant_joined')
+          await this.webinars.enforceDemotion(webinar, event.identity);
         await this.webinars.recompute(webinar, event.identity);
-      else if (event.event === 'room_finished') await this.webinars.recomputeAll(webinar);
+      } else if (event.event === 'room_finished') await this.webinars.recomputeAll(webinar);
     } else if (session) {
       if (PRESENCE_EVENTS.has(event.event) && event.identity) {
+        if (event.event === 'participant_joined')
+          await this.enforceRemoval(session.id, event.identity);
         await this.recompute(session, event.identity);
       } else if (event.event === 'room_started') {
         if (session.status === 'open' && (await this.lifecycle.transition(session, 'live'))) {
@@ -171,6 +181,16 @@ export class AttendanceService {
     }
   }
 
+  /** Someone removed from the session who got back in (an old token, a race) is taken out again. */
+  private async enforceRemoval(sessionId: string, identity: string): Promise<void> {
+    if (await this.lobby.isRemoved(sessionId, identity)) {
+      await this.video.removeParticipant(roomNameForSession(sessionId), identity);
+      this.logger.log(
+        `Session ${sessionId}: removed participant ${identity} reconnected; removed again`,
+      );
+    }
+  }
+
   /** Records what the reconciler inferred; it is applied at once, so it is processed too. */
   private async recordInferred(event: Parameters<AttendanceRepository['insertEvent']>[0]) {
     if (await this.attendance.insertEvent(event)) await this.attendance.markProcessed(event.id);
@@ -213,6 +233,10 @@ export class AttendanceService {
     if (recent.length < needed) return;
     const rows = await this.attendance.forSessions(recent.map((s) => s.id));
     for (const memberId of await this.enrollments.userIds(group.id, ['active'])) {
+      // Only sessions held since the person got their seat can count against them.
+      const enrollment = await this.enrollments.find(group.id, memberId);
+      const since = (enrollment?.promotedAt ?? enrollment?.queuedAt ?? new Date(0)).getTime();
+      if (recent.some((s) => s.startsAt.getTime() < since)) continue;
       const attendedAny = recent.some((s) => {
         const row = rows.find((r) => r.sessionId === s.id && r.userId === memberId);
         return row && (row.overrideStatus !== null || row.status !== 'absent');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid } from '#common/validation.js';
-import { roomNameForWebinar } from '#video/video.service.js';
+import { roomNameForWebinar, VideoService } from '#video/video.service.js';
 import { type Credentials, WebinarAccess } from '#webinars/webinar-access.service.js';
 import { Registration, type Webinar, WebinarAttendance } from '#webinars/webinar.entity.js';
 import { AttendanceRepository } from './attendance.repository.js';
@@ -22,7 +22,20 @@ export class WebinarAttendanceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attendance: AttendanceRepository,
     private readonly access: WebinarAccess,
+    private readonly video: VideoService,
   ) {}
+
+  /** An attendee who reconnects with a token from before a demotion stops publishing again. */
+  async enforceDemotion(webinar: Webinar, identity: string): Promise<void> {
+    const registrationId = registrationIdOf(identity);
+    if (!registrationId) return;
+    const registration = await this.dataSource
+      .getRepository(Registration)
+      .findOneBy({ id: registrationId, webinarId: webinar.id });
+    if (registration && !registration.promoted) {
+      await this.video.setPublishing(roomNameForWebinar(webinar.id), identity, false);
+    }
+  }
 
   async recompute(webinar: Webinar, identity: string): Promise<void> {
     const registrationId = registrationIdOf(identity);

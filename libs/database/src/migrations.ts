@@ -8,6 +8,7 @@ import { RemindersAndNotifications1795261993907 } from './migrations/17952619939
 import { Attendance1795263092564 } from './migrations/1795263092564-Attendance.js';
 import { Webinars1795263745727 } from './migrations/1795263745727-Webinars.js';
 import { WebinarAttendanceAndReminders1795264161954 } from './migrations/1795264161954-WebinarAttendanceAndReminders.js';
+import { DeliveryRevision1795264583772 } from './migrations/1795264583772-DeliveryRevision.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Attendance1795263092564,
   Webinars1795263745727,
   WebinarAttendanceAndReminders1795264161954,
+  DeliveryRevision1795264583772,
 ];

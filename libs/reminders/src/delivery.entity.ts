@@ -16,10 +16,12 @@ export type DeliveryChannel = 'email' | 'in_app';
 /**
  * One message to one person on one channel. The unique key makes a second run of the same job
  * send nothing: a row is claimed before sending and marked sent after. `variant` is the offset in
- * minutes for reminders and the session's revision for change notices.
+ * minutes for reminders (0 for change notices); `revision` the session's revision.
  */
 @Entity('deliveries')
-@Index('deliveries_key', ['kind', 'sessionId', 'userId', 'variant', 'channel'], { unique: true })
+@Index('deliveries_key', ['kind', 'sessionId', 'userId', 'variant', 'revision', 'channel'], {
+  unique: true,
+})
 @Check('deliveries_status_check', `"status" IN ('sending', 'sent')`)
 export class Delivery {
   @PrimaryGeneratedColumn('uuid')
@@ -38,6 +40,10 @@ export class Delivery {
 
   @Column('integer')
   variant!: number;
+
+  /** The session's revision when sent: a moved session is reminded again at its new time. */
+  @Column('integer', { default: 0 })
+  revision!: number;
 
   @Column('text')
   channel!: DeliveryChannel;

@@ -9,6 +9,7 @@ export interface DeliveryKey {
   sessionId: string;
   userId: string;
   variant: number;
+  revision: number;
   channel: DeliveryChannel;
 }
 

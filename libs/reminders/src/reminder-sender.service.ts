@@ -58,7 +58,7 @@ export class ReminderSender {
     const when = localTime(session.startsAt, input.timezone);
     return this.deliver(
       context.user,
-      { kind: 'reminder', sessionId, userId, variant: offsetMinutes },
+      { kind: 'reminder', sessionId, userId, variant: offsetMinutes, revision: session.revision },
       {
         email: () => reminderEmail(input, offsetMinutes),
         inApp: {
@@ -88,7 +88,7 @@ export class ReminderSender {
       const when = localTime(session.startsAt, input.timezone);
       sent += await this.deliver(
         user,
-        { kind, sessionId, userId, variant: revision },
+        { kind, sessionId, userId, variant: 0, revision },
         {
           email: () =>
             kind === 'session_cancelled' ? sessionCancelledEmail(input) : sessionMovedEmail(input),

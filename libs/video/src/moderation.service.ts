@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '#common/domain-error.js';
 import { isUuid } from '#common/validation.js';
 import { GroupAccess } from '#groups/group-access.service.js';
+import { GroupRepository } from '#groups/group.repository.js';
 import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
 import type { Session } from '#sessions/session.entity.js';
 import { SessionRepository } from '#sessions/session.repository.js';
@@ -17,6 +18,7 @@ export class ModerationService {
     private readonly lobby: LobbyRepository,
     private readonly video: VideoService,
     private readonly lifecycle: SessionLifecycleService,
+    private readonly groups: GroupRepository,
   ) {}
 
   async waiting(sessionId: string, actorId: string) {
@@ -45,7 +47,10 @@ export class ModerationService {
   /** Takes the person out of the room and bars them from this session. */
   async remove(sessionId: string, userId: string, actorId: string) {
     const session = await this.forFacilitator(sessionId, actorId);
-    if (!isUuid(userId)) throw new NotFoundError('participant_not_found', 'No such participant');
+    const group = (await this.groups.findById(session.groupId))!;
+    if (!isUuid(userId) || !(await this.access.roleOf(group, userId))) {
+      throw new NotFoundError('participant_not_found', 'No such participant in this group');
+    }
     await this.lobby.remove(session.id, userId, actorId);
     await this.video.removeParticipant(roomNameForSession(session.id), userId);
     return { userId, removed: true };

@@ -11,6 +11,6 @@ import { VideoService } from './video.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([LobbyEntry, SessionRemoval]), SessionsModule],
   providers: [VideoService, LobbyRepository, JoinService, ModerationService],
-  exports: [VideoService, JoinService, ModerationService, SessionsModule],
+  exports: [VideoService, JoinService, ModerationService, LobbyRepository, SessionsModule],
 })
 export class VideoModule {}

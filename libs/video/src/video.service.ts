@@ -9,7 +9,7 @@ import {
   type WebhookEvent,
   WebhookReceiver,
 } from 'livekit-server-sdk';
-import { DomainError } from '#common/domain-error.js';
+import { DomainError, NotFoundError } from '#common/domain-error.js';
 import { AppConfig, videoConfigured } from '#config/app-config.js';
 
 export interface JoinGrant {
@@ -200,8 +200,13 @@ export class VideoService {
     await this.call(() => this.client().deleteRoom(name), { notFoundIsFine: true });
   }
 
+  /**
+   * Takes the person out of the room and revokes every token issued to them before now, so a
+   * token they still hold does not let them back in.
+   */
   async removeParticipant(room: string, identity: string): Promise<void> {
-    await this.call(() => this.client().removeParticipant(room, identity), {
+    const revokeTokenTs = BigInt(Math.floor(Date.now() / 1000) + 1);
+    await this.call(() => this.client().removeParticipant(room, identity, { revokeTokenTs }), {
       notFoundIsFine: true,
     });
   }
@@ -248,7 +253,10 @@ export class VideoService {
     try {
       return await run();
     } catch (error) {
-      if (notFoundIsFine && isNotFound(error)) return undefined;
+      if (isNotFound(error)) {
+        if (notFoundIsFine) return undefined;
+        throw new NotFoundError('participant_not_found', 'That person or track is not in the room');
+      }
       const reason = error instanceof Error ? error.message : String(error);
       throw new VideoServerError(`The video server refused or failed: ${reason}`);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan } from 'typeorm';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import { DomainError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
 import { isUuid } from '#common/validation.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import type { AskQuestionDto } from './webinar.dto.js';
@@ -100,12 +100,11 @@ export class QuestionsService {
         .orIgnore()
         .returning('question_id')
         .execute();
-      if ((inserted.raw as unknown[]).length === 0) {
-        throw new ConflictError('already_upvoted', 'You have upvoted this question already');
-      }
-      await manager.increment(Question, { id: question.id }, 'votes', 1);
+      // API.md: 200 either way, counted once per registration.
+      const counted = (inserted.raw as unknown[]).length === 1;
+      if (counted) await manager.increment(Question, { id: question.id }, 'votes', 1);
       const { votes } = await manager.findOneByOrFail(Question, { id: question.id });
-      return { id: question.id, votes };
+      return { id: question.id, votes, counted };
     });
   }
 

@@ -81,28 +81,34 @@ export class WebinarsService {
   async register(webinarId: string, input: RegisterForWebinarDto) {
     const webinar = await this.access.webinar(webinarId);
     const email = normalizeEmail(input.email);
-    const registration = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       await manager.findOne(Webinar, {
         where: { id: webinar.id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (await manager.existsBy(Registration, { webinarId: webinar.id, email })) {
-        throw new ConflictError(
-          'already_registered',
-          'This e-mail is registered already; your link was e-mailed',
-        );
-      }
+      const existing = await manager.findOneBy(Registration, { webinarId: webinar.id, email });
+      if (existing) return { registration: existing, isNew: false };
       const count = await manager.countBy(Registration, { webinarId: webinar.id });
       if (count >= webinar.capacity)
         throw new ConflictError('webinar_full', 'This webinar is full');
-      return manager.save(
+      const created = await manager.save(
         manager.create(Registration, {
           webinarId: webinar.id,
           email,
           displayName: input.displayName,
         }),
       );
+      return { registration: created, isNew: true };
     });
+    const { registration } = outcome;
+    if (!outcome.isNew) {
+      // The key goes to the address again, never to whoever typed the address in.
+      await this.producer.sendWebinarConfirmation({ registrationId: registration.id });
+      throw new ConflictError(
+        'already_registered',
+        'This e-mail is registered already; the link has been e-mailed again',
+      );
+    }
     await this.producer.sendWebinarConfirmation({ registrationId: registration.id });
     const organization = await this.organizations.findById(webinar.organizationId);
     await this.reminders.planWebinarReminders(

@@ -21,8 +21,11 @@ export class AccessTokenGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     // Public routes still learn who is calling when a bearer token comes (webinar hosts).
     if (isPublic) {
-      if (scheme === 'Bearer' && token)
-        request.user = { id: await this.tokens.verifyAccessToken(token) };
+      // A stale token must not lock anyone out of login, refresh or public pages: anonymous then.
+      if (scheme === 'Bearer' && token) {
+        const id = await this.tokens.verifyAccessToken(token).catch(() => undefined);
+        if (id) request.user = { id };
+      }
       return true;
     }
     if (scheme !== 'Bearer' || !token) {
