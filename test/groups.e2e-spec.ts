@@ -279,6 +279,11 @@ describe('Groups, sessions and enrollment (e2e)', () => {
     await enroll(mine.id, peer.user.id);
 
     expect((await api.http.get(`/groups/${mine.id}`, me.accessToken)).status).toBe(200);
+    const upcoming = await api.http.get('/me/sessions', me.accessToken);
+    expect(new Set(upcoming.body.items.map((s: { groupId: string }) => s.groupId))).toEqual(
+      new Set([mine.id]),
+    );
+    expect(upcoming.body.items[0]).toMatchObject({ groupName: 'Mine', sequence: 1 });
     const foreign = await api.http.get(`/groups/${other.id}`, me.accessToken);
     expect(foreign.status).toBe(404);
     expect(foreign.body.code).toBe('group_not_found');

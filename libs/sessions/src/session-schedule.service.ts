@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '#common/domain-error.js';
 import { isUuid } from '#common/validation.js';
+import { EnrollmentRepository } from '#groups/enrollment.repository.js';
 import { GroupAccess } from '#groups/group-access.service.js';
 import { GroupRepository } from '#groups/group.repository.js';
 import { RemindersProducer } from '#queue/reminders.producer.js';
@@ -26,6 +27,7 @@ export class SessionScheduleService {
     private readonly groups: GroupRepository,
     private readonly access: GroupAccess,
     private readonly rooms: RoomsProducer,
+    private readonly enrollments: EnrollmentRepository,
     private readonly reminders: RemindersProducer,
   ) {}
 
@@ -33,6 +35,25 @@ export class SessionScheduleService {
     const { group } = await this.access.requireViewer(groupId, actorId);
     const sessions = await this.sessions.listForGroup(group.id);
     return { items: sessions.map(toSessionView) };
+  }
+
+  /** The caller's coming sessions: of the groups they hold a seat in or facilitate. */
+  async upcomingFor(userId: string): Promise<{ items: (SessionView & { groupName: string })[] }> {
+    const groupIds = [
+      ...new Set([
+        ...(await this.enrollments.groupIdsOf(userId, ['active'])),
+        ...(await this.groups.facilitatedGroupIds(userId)),
+      ]),
+    ];
+    const groups = new Map<string, string>();
+    for (const id of groupIds) groups.set(id, (await this.groups.findById(id))?.name ?? '');
+    const now = Date.now();
+    const sessions = (await this.sessions.listForGroups(groupIds)).filter(
+      (s) => s.endsAt.getTime() > now && s.status !== 'cancelled',
+    );
+    return {
+      items: sessions.map((s) => ({ ...toSessionView(s), groupName: groups.get(s.groupId) ?? '' })),
+    };
   }
 
   async get(sessionId: string, actorId: string): Promise<SessionView> {

@@ -2,18 +2,29 @@ import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '#common/domain-error.js';
 import { CalendarFeedService } from '#sessions/calendar-feed.service.js';
+import { SessionScheduleService } from '#sessions/session-schedule.service.js';
 import { type AuthenticatedUser, CurrentUser, Public } from '../auth/auth.decorators.js';
 
 @ApiTags('calendar')
 @Controller()
 export class CalendarController {
-  constructor(private readonly feeds: CalendarFeedService) {}
+  constructor(
+    private readonly feeds: CalendarFeedService,
+    private readonly schedule: SessionScheduleService,
+  ) {}
 
   /** The caller's secret calendar address; keep it private, like a password. */
   @ApiBearerAuth()
   @Get('me/calendar-feed')
   feedUrl(@CurrentUser() user: AuthenticatedUser) {
     return this.feeds.urlFor(user.id);
+  }
+
+  /** The caller's coming sessions, across their groups. */
+  @ApiBearerAuth()
+  @Get('me/sessions')
+  upcoming(@CurrentUser() user: AuthenticatedUser) {
+    return this.schedule.upcomingFor(user.id);
   }
 
   @Public()
