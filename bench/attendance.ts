@@ -7,16 +7,16 @@
  */
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { AccessToken } from 'livekit-server-sdk';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/api-app.js';
 import { projectRoot } from '../libs/common/src/project-root.js';
 import { loadConfig } from '../libs/config/src/app-config.js';
 import { databaseOptions } from '../libs/database/src/database-options.js';
+import { signWebhook } from '../test/support/webhooks.js';
 import { benchDatabase, percentile, REDIS_URL, round } from './support.js';
 
 const PEOPLE = 2000;
@@ -31,9 +31,7 @@ interface SignedRequest {
 
 async function sign(event: Record<string, unknown>): Promise<SignedRequest> {
   const body = JSON.stringify(event);
-  const token = new AccessToken(KEY, SECRET);
-  token.sha256 = createHash('sha256').update(body).digest('base64');
-  return { body, authorization: await token.toJwt() };
+  return { body, authorization: await signWebhook(body, KEY, SECRET) };
 }
 
 /** Posts every request, `CONCURRENCY` at a time; answers each one's latency in ms. */

@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { organizationWithCurriculum } from './support/groups.js';
@@ -10,11 +9,11 @@ import {
   startApi,
   type TestEnvironment,
 } from './support/hearth.js';
+import { runCompiledWorker } from './support/processes.js';
 import { participantEvent, postWebhook } from './support/webhooks.js';
 
 const KEY = 'crash-key';
 const SECRET = 'a-crash-test-secret-of-at-least-32-chars';
-const root = join(import.meta.dirname, '..');
 const PEOPLE = 60;
 
 describe('A worker killed in the middle of a burst of webhooks (e2e)', () => {
@@ -45,10 +44,7 @@ describe('A worker killed in the middle of a burst of webhooks (e2e)', () => {
   });
 
   const runWorker = () => {
-    const child = spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], {
-      env: { PATH: process.env.PATH ?? '', ...env.env },
-      stdio: 'ignore',
-    });
+    const child = runCompiledWorker(env.env);
     workers.push(child);
     return child;
   };

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { AttendanceService } from '../libs/attendance/src/attendance.service.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   enrolledParticipant,
   organizationWithCurriculum,
@@ -16,6 +15,7 @@ import {
   type TestEnvironment,
 } from './support/hearth.js';
 import { LiveKitStandin } from './support/livekit-standin.js';
+import { eventually } from './support/wait.js';
 import { participantEvent, postWebhook, roomEvent } from './support/webhooks.js';
 
 const KEY = 'attendance-key';
@@ -59,7 +59,7 @@ describe('Attendance from LiveKit webhooks (e2e)', () => {
   const eventCount = async () =>
     Number((await db.query('SELECT count(*) FROM attendance_events')).rows[0].count);
   const allProcessed = () =>
-    until(
+    eventually(
       async () =>
         Number(
           (await db.query('SELECT count(*) FROM attendance_events WHERE processed_at IS NULL'))
@@ -289,7 +289,8 @@ describe('Attendance from LiveKit webhooks (e2e)', () => {
       owner.accessToken,
     );
     sessions = (await api.http.get(`/groups/${groupId}/sessions`, owner.accessToken)).body.items;
-    for (const s of sessions.slice(0, 2)) await until(() => standin.rooms.has(`session-${s.id}`));
+    for (const s of sessions.slice(0, 2))
+      await eventually(() => standin.rooms.has(`session-${s.id}`));
 
     const [first, second] = sessions;
     await send(roomEvent('room_started', first.id, new Date()));
@@ -329,11 +330,3 @@ describe('Attendance from LiveKit webhooks (e2e)', () => {
     ]);
   }, 60_000);
 });
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(100);
-  }
-}

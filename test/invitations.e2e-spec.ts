@@ -15,6 +15,7 @@ import {
   type TestEnvironment,
   uniqueEmail,
 } from './support/hearth.js';
+import { waitForJob } from './support/wait.js';
 import { TestSmtpServer, type ReceivedMail } from './support/smtp.js';
 
 const tokenFrom = (mail: ReceivedMail) => {
@@ -119,7 +120,7 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       await mailTo(email);
       const queue = api.app.get<Queue>(getQueueToken('notifications'));
       const rerun = await queue.add('invitation-email', { invitationId: body.id, version: 1 });
-      await waitUntilFinished(queue, rerun.id!);
+      await waitForJob(queue, rerun.id!);
       const invitations = smtp.messages.filter(
         (m) => m.envelopeTo.includes(email) && m.subject?.startsWith('You are invited'),
       );
@@ -230,14 +231,3 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
     });
   },
 );
-
-async function waitUntilFinished(queue: Queue, jobId: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const state = await queue.getJobState(jobId);
-    if (state === 'completed') return;
-    if (state === 'failed') throw new Error(`job ${jobId} failed`);
-    await sleep(100);
-  }
-  throw new Error(`job ${jobId} did not finish`);
-}

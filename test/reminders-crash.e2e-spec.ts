@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { distantGroup, enrolledParticipant, organizationWithCurriculum } from './support/groups.js';
 import {
@@ -10,17 +9,8 @@ import {
   startApi,
   type TestEnvironment,
 } from './support/hearth.js';
+import { runCompiledWorker } from './support/processes.js';
 import { TestSmtpServer } from './support/smtp.js';
-
-const root = join(import.meta.dirname, '..');
-
-/** The compiled worker as a real process, so it can be killed like one. */
-function runWorker(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: 'ignore',
-  });
-}
 
 describe.each<QueueBackendName>(['redis', 'postgres'])(
   'A worker killed while sending, on %s (e2e)',
@@ -71,7 +61,7 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
 
       // The SMTP server takes the reminder in but never answers: the worker is mid-send.
       smtp.holding = isReminder;
-      const first = runWorker(env.env);
+      const first = runCompiledWorker(env.env);
       workers.push(first);
       const startsAt = new Date(Date.now() + 60_000 + 8_000);
       await api.http.patch(
@@ -86,7 +76,7 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
 
       // A new worker takes the stalled job over once its lock expires, and sends it once.
       smtp.holding = undefined;
-      const second = runWorker(env.env);
+      const second = runCompiledWorker(env.env);
       workers.push(second);
       await smtp.until(() => smtp.messages.some(isReminder), 30_000);
       await sleep(5_000);

@@ -18,6 +18,7 @@ import {
   startWorker,
   type TestEnvironment,
 } from './support/hearth.js';
+import { waitForJob } from './support/wait.js';
 import { type ReceivedMail, TestSmtpServer } from './support/smtp.js';
 
 const LEAD_MS = 6_000;
@@ -123,7 +124,7 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
       userId: reader.user.id,
       offsetMinutes: 1,
     });
-    await waitUntilFinished(queue, again.id!);
+    await waitForJob(queue, again.id!);
     expect(remindersTo(reader, sessions[0].moduleTitle)).toHaveLength(1);
     const inAppAfter = await api.http.get('/me/notifications', reader.accessToken);
     expect(
@@ -202,14 +203,3 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     expect(inApp.body.items.some((n: { kind: string }) => n.kind === 'reminder')).toBe(true);
   }, 40_000);
 });
-
-async function waitUntilFinished(queue: Queue, jobId: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const state = await queue.getJobState(jobId);
-    if (state === 'completed' || state === 'unknown') return;
-    if (state === 'failed') throw new Error(`job ${jobId} failed`);
-    await sleep(100);
-  }
-  throw new Error(`job ${jobId} did not finish`);
-}

@@ -1,7 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   markEmailVerified,
   registerUser,
@@ -10,24 +9,12 @@ import {
   type TestEnvironment,
 } from './support/hearth.js';
 import type { LiveKitStandin } from './support/livekit-standin.js';
+import { eventually } from './support/wait.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 const KEY = 'hearth-test-key';
 const SECRET = 'a-test-secret-that-is-at-least-32-chars';
-
-async function eventually<T>(
-  probe: () => T | Promise<T>,
-  timeoutMs = 15_000,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(100);
-  }
-}
 
 describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
   let deployment: Deployment;

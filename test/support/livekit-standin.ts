@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { AccessToken, type ClaimGrants, TokenVerifier } from 'livekit-server-sdk';
+import { type ClaimGrants, TokenVerifier } from 'livekit-server-sdk';
+import { postWebhook } from './webhooks.js';
 
 /**
  * A stand-in for the LiveKit server's RoomService, for tests and local demos where no LiveKit
@@ -151,15 +152,8 @@ export class LiveKitStandin {
   }
 
   /** Posts a webhook signed exactly as the LiveKit server signs it. */
-  async postWebhook(url: string, event: Record<string, unknown>): Promise<Response> {
-    const body = JSON.stringify({ id: sid('EV'), createdAt: nowSeconds(), ...event });
-    const token = new AccessToken(this.apiKey, this.apiSecret);
-    token.sha256 = createHash('sha256').update(body).digest('base64');
-    return fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/webhook+json', authorization: await token.toJwt() },
-      body,
-    });
+  postWebhook(url: string, event: Record<string, unknown>): Promise<Response> {
+    return postWebhook(url, event, { key: this.apiKey, secret: this.apiSecret });
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -10,6 +10,16 @@ export interface WebhookOptions {
   unsigned?: boolean;
 }
 
+/**
+ * The Authorization header LiveKit sends with a webhook: a JWT from the API key and secret
+ * whose `sha256` claim is the base64 SHA-256 of the exact body bytes.
+ */
+export function signWebhook(body: string, key: string, secret: string): Promise<string> {
+  const token = new AccessToken(key, secret);
+  token.sha256 = createHash('sha256').update(body).digest('base64');
+  return token.toJwt();
+}
+
 /** Posts a LiveKit webhook signed exactly as the server signs it (or deliberately not). */
 export async function postWebhook(
   url: string,
@@ -21,10 +31,9 @@ export async function postWebhook(
     createdAt: String(Math.floor(Date.now() / 1000)),
     ...event,
   });
-  const token = new AccessToken(options.key, options.secret);
-  token.sha256 = createHash('sha256').update(body).digest('base64');
   const headers: Record<string, string> = { 'content-type': 'application/webhook+json' };
-  if (!options.unsigned) headers.authorization = await token.toJwt();
+  if (!options.unsigned)
+    headers.authorization = await signWebhook(body, options.key, options.secret);
   return fetch(url, {
     method: 'POST',
     headers,

@@ -6,7 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * order, gives the same result.
  */
 @Entity('attendance_events')
-@Index('attendance_events_session_identity_idx', ['sessionId', 'identity'])
+@Index('attendance_events_room_identity_idx', ['roomName', 'identity'])
 export class AttendanceEvent {
   /** LiveKit's event id (`EV_...`), or `reconcile-...` for one the reconciler inferred. */
   @PrimaryColumn('text')

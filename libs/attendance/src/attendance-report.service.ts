@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common/domain-error.js';
+import { toCsv } from '#common/csv.js';
 import { isUuid } from '#common/validation.js';
 import { EnrollmentRepository } from '#groups/enrollment.repository.js';
 import { GroupAccess } from '#groups/group-access.service.js';
@@ -17,13 +18,6 @@ const COUNTED = new Set<Session['status']>(['live', 'ended']);
 
 const effective = (row: Attendance | undefined): AttendanceStatus =>
   row?.overrideStatus ?? row?.status ?? 'absent';
-
-/** A cell a spreadsheet would run as a formula is written as text. */
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** Attendance as facilitators read it: per session, per group, and as CSV. */
 @Injectable()
@@ -147,7 +141,7 @@ export class AttendanceReportService {
       member.attended,
       member.rate === null ? '' : member.rate,
     ]);
-    return [header, ...lines].map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return toCsv([header, ...lines]);
   }
 
   /** The group's facilitators and active members, with their role in it. */

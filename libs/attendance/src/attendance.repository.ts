@@ -38,18 +38,8 @@ export class AttendanceRepository {
       .update({ id, processedAt: IsNull() }, { processedAt: new Date() });
   }
 
-  /** One person's connection events in a session, and the room's `room_finished`. */
-  presenceEvents(sessionId: string, identity: string): Promise<AttendanceEvent[]> {
-    return this.dataSource
-      .getRepository(AttendanceEvent)
-      .createQueryBuilder('e')
-      .where('e.session_id = :sessionId', { sessionId })
-      .andWhere("(e.identity = :identity OR e.event = 'room_finished')", { identity })
-      .getMany();
-  }
-
-  /** One identity's events in a room, and the room's `room_finished` (webinars: no session). */
-  presenceEventsInRoom(roomName: string, identity: string): Promise<AttendanceEvent[]> {
+  /** One identity's connection events in a room, and the room's `room_finished`. */
+  presenceEvents(roomName: string, identity: string): Promise<AttendanceEvent[]> {
     return this.dataSource
       .getRepository(AttendanceEvent)
       .createQueryBuilder('e')
@@ -58,18 +48,11 @@ export class AttendanceRepository {
       .getMany();
   }
 
-  async identitiesInRoom(roomName: string): Promise<string[]> {
+  /** Everyone who appeared in a room. */
+  async identitiesIn(roomName: string): Promise<string[]> {
     const rows: { identity: string }[] = await this.dataSource.query(
       `SELECT DISTINCT identity FROM attendance_events WHERE room_name = $1 AND identity IS NOT NULL`,
       [roomName],
-    );
-    return rows.map((row) => row.identity);
-  }
-
-  async identitiesOf(sessionId: string): Promise<string[]> {
-    const rows: { identity: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT identity FROM attendance_events WHERE session_id = $1 AND identity IS NOT NULL`,
-      [sessionId],
     );
     return rows.map((row) => row.identity);
   }

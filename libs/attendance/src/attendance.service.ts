@@ -111,7 +111,7 @@ export class AttendanceService {
   async finalize(sessionId: string): Promise<void> {
     const session = await this.sessions.findById(sessionId);
     if (!session) return;
-    for (const identity of await this.attendance.identitiesOf(session.id)) {
+    for (const identity of await this.attendance.identitiesIn(roomNameForSession(session.id))) {
       await this.recompute(session, identity);
     }
     if (session.status === 'ended') await this.followUp(session);
@@ -124,12 +124,13 @@ export class AttendanceService {
   async reconcile(sessionId: string, mode: 'live' | 'final'): Promise<void> {
     const session = await this.sessions.findById(sessionId);
     if (!session || !this.video.available) return;
-    const present = (await this.video.listParticipants(roomNameForSession(session.id))) ?? [];
+    const room = roomNameForSession(session.id);
+    const present = (await this.video.listParticipants(room)) ?? [];
     const now = new Date();
     const touched = new Set<string>();
     const presentSids = new Set(present.map((p) => p.sid));
     for (const participant of present) {
-      const events = await this.attendance.presenceEvents(session.id, participant.identity);
+      const events = await this.attendance.presenceEvents(room, participant.identity);
       if (
         !events.some(
           (e) => e.participantSid === participant.sid && e.event === 'participant_joined',
@@ -140,7 +141,7 @@ export class AttendanceService {
         await this.recordInferred({
           id: `reconcile-join-${participant.sid}`,
           event: 'participant_joined',
-          roomName: roomNameForSession(session.id),
+          roomName: room,
           sessionId: session.id,
           identity: participant.identity,
           participantSid: participant.sid,
@@ -149,8 +150,8 @@ export class AttendanceService {
         touched.add(participant.identity);
       }
     }
-    for (const identity of await this.attendance.identitiesOf(session.id)) {
-      const events = await this.attendance.presenceEvents(session.id, identity);
+    for (const identity of await this.attendance.identitiesIn(room)) {
+      const events = await this.attendance.presenceEvents(room, identity);
       const closed = new Set(
         events.filter((e) => e.event !== 'participant_joined').map((e) => e.participantSid),
       );
@@ -161,7 +162,7 @@ export class AttendanceService {
         await this.recordInferred({
           id: `reconcile-left-${joined.participantSid}`,
           event: 'participant_left',
-          roomName: roomNameForSession(session.id),
+          roomName: room,
           sessionId: session.id,
           identity,
           participantSid: joined.participantSid,
@@ -200,7 +201,7 @@ export class AttendanceService {
     const group = await this.groups.findById(session.groupId);
     if (!group || !(await this.users.findById(userId))) return; // not one of ours
     const facilitators = await this.groups.facilitatorIds(group);
-    const events = await this.attendance.presenceEvents(session.id, userId);
+    const events = await this.attendance.presenceEvents(roomNameForSession(session.id), userId);
     const presence = computePresence({
       events,
       startsAt: session.startsAt,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { toCsv } from '#common/csv.js';
 import { isUuid } from '#common/validation.js';
 import { roomNameForWebinar, VideoService } from '#video/video.service.js';
 import { type Credentials, WebinarAccess } from '#webinars/webinar-access.service.js';
@@ -45,7 +46,7 @@ export class WebinarAttendanceService {
       .findOneBy({ id: registrationId, webinarId: webinar.id });
     if (!registration) return;
     const presence = computePresence({
-      events: await this.attendance.presenceEventsInRoom(roomNameForWebinar(webinar.id), identity),
+      events: await this.attendance.presenceEvents(roomNameForWebinar(webinar.id), identity),
       startsAt: webinar.startsAt,
       endsAt: new Date(webinar.startsAt.getTime() + webinar.durationMinutes * 60_000),
       now: new Date(),
@@ -71,7 +72,7 @@ export class WebinarAttendanceService {
   }
 
   async recomputeAll(webinar: Webinar): Promise<void> {
-    for (const identity of await this.attendance.identitiesInRoom(roomNameForWebinar(webinar.id))) {
+    for (const identity of await this.attendance.identitiesIn(roomNameForWebinar(webinar.id))) {
       await this.recompute(webinar, identity);
     }
   }
@@ -113,15 +114,10 @@ export class WebinarAttendanceService {
 
   async csv(webinarId: string, credentials: Credentials): Promise<string> {
     const report = await this.report(webinarId, credentials);
-    const cell = (value: string | number | boolean) => {
-      const text = String(value);
-      const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-      return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    };
     const lines = [
       ['attendee', 'attended', 'minutes watched'],
       ...report.items.map((i) => [i.displayName, i.attended ? 'yes' : 'no', i.minutesWatched]),
     ];
-    return lines.map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+    return toCsv(lines);
   }
 }

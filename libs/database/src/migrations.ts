@@ -9,6 +9,7 @@ import { Attendance1795263092564 } from './migrations/1795263092564-Attendance.j
 import { Webinars1795263745727 } from './migrations/1795263745727-Webinars.js';
 import { WebinarAttendanceAndReminders1795264161954 } from './migrations/1795264161954-WebinarAttendanceAndReminders.js';
 import { DeliveryRevision1795264583772 } from './migrations/1795264583772-DeliveryRevision.js';
+import { AttendanceEventsByRoom1795265569750 } from './migrations/1795265569750-AttendanceEventsByRoom.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Webinars1795263745727,
   WebinarAttendanceAndReminders1795264161954,
   DeliveryRevision1795264583772,
+  AttendanceEventsByRoom1795265569750,
 ];

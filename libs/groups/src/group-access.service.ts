@@ -29,16 +29,29 @@ export class GroupAccess {
   ) {}
 
   async roleOf(group: Group, userId: string): Promise<GroupViewerRole | null> {
-    if (group.leadFacilitatorId === userId) return 'facilitator';
+    return (await this.relation(group, userId)).role;
+  }
+
+  /**
+   * Everything that decides access, read once: whether the person belongs to the organization,
+   * their role in the group, and their enrollment.
+   */
+  async relation(group: Group, userId: string) {
     const [membership, coFacilitates, enrollment] = await Promise.all([
       this.memberships.find(group.organizationId, userId),
       this.groups.isCoFacilitator(group.id, userId),
       this.enrollments.find(group.id, userId),
     ]);
-    if (!membership) return null;
-    if (coFacilitates || MANAGER_ROLES.includes(membership.role)) return 'facilitator';
-    if (enrollment && enrollment.status !== 'withdrawn') return 'member';
-    return null;
+    const role: GroupViewerRole | null = !membership
+      ? null
+      : group.leadFacilitatorId === userId ||
+          coFacilitates ||
+          MANAGER_ROLES.includes(membership.role)
+        ? 'facilitator'
+        : enrollment && enrollment.status !== 'withdrawn'
+          ? 'member'
+          : null;
+    return { inOrganization: membership !== null, role, enrollment };
   }
 
   async requireViewer(groupId: string, userId: string): Promise<GroupViewer> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { claimOnce } from '#database/claim-once.js';
 import { Delivery, type DeliveryChannel, type DeliveryKind } from './delivery.entity.js';
 import { Notification } from './notification.entity.js';
 
@@ -17,21 +18,9 @@ export interface DeliveryKey {
 export class DeliveryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * Claims the message for sending. Answers false when it was sent already. A claim left
-   * `sending` by a worker that died mid-send is taken over: BullMQ gives a job to one worker at a
-   * time, so only the retry of that same job can find it.
-   */
-  async claim(key: DeliveryKey): Promise<boolean> {
-    const deliveries = this.dataSource.getRepository(Delivery);
-    await deliveries
-      .createQueryBuilder()
-      .insert()
-      .values({ ...key, status: 'sending' })
-      .orIgnore()
-      .execute();
-    const row = await deliveries.findOneByOrFail(key);
-    return row.status !== 'sent';
+  /** Claims the message for sending; false when it was sent already (see claimOnce). */
+  claim(key: DeliveryKey): Promise<boolean> {
+    return claimOnce(this.dataSource.getRepository(Delivery), key);
   }
 
   async markSent(key: DeliveryKey): Promise<void> {

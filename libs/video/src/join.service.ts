@@ -6,7 +6,6 @@ import { EnrollmentRepository } from '#groups/enrollment.repository.js';
 import { GroupAccess } from '#groups/group-access.service.js';
 import { GroupRepository } from '#groups/group.repository.js';
 import { UserRepository } from '#identity/user.repository.js';
-import { MembershipRepository } from '#organizations/membership.repository.js';
 import { OrganizationsService } from '#organizations/organizations.service.js';
 import type { Session } from '#sessions/session.entity.js';
 import { SessionRepository } from '#sessions/session.repository.js';
@@ -31,7 +30,6 @@ export class JoinService {
     private readonly groups: GroupRepository,
     private readonly access: GroupAccess,
     private readonly enrollments: EnrollmentRepository,
-    private readonly memberships: MembershipRepository,
     private readonly organizations: OrganizationsService,
     private readonly users: UserRepository,
     private readonly lobby: LobbyRepository,
@@ -42,11 +40,11 @@ export class JoinService {
   async join(sessionId: string, userId: string): Promise<JoinAnswer> {
     const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
     const group = session && (await this.groups.findById(session.groupId));
-    if (!session || !group || !(await this.memberships.find(group.organizationId, userId))) {
+    const relation = group && (await this.access.relation(group, userId));
+    if (!session || !group || !relation?.inOrganization) {
       throw new NotFoundError('session_not_found', 'No such session');
     }
-    const role = await this.access.roleOf(group, userId);
-    const enrollment = role === 'member' ? await this.enrollments.find(group.id, userId) : null;
+    const { role, enrollment } = relation;
     if (!role || (role === 'member' && enrollment?.status !== 'active')) {
       throw new ForbiddenError('not_a_member', 'Only members of this group can join its sessions');
     }

@@ -69,9 +69,11 @@ const isNotFound = (error: unknown) =>
 @Injectable()
 export class VideoService {
   private readonly rooms?: RoomServiceClient;
+  private readonly webhooks?: WebhookReceiver;
 
   constructor(private readonly config: AppConfig) {
     if (videoConfigured(config)) {
+      this.webhooks = new WebhookReceiver(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET);
       this.rooms = new RoomServiceClient(
         config.LIVEKIT_URL,
         config.LIVEKIT_API_KEY,
@@ -235,11 +237,8 @@ export class VideoService {
    * match the raw body. Throws on a forged, tampered or unsigned request.
    */
   async receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent> {
-    const config = this.requireConfigured();
-    return new WebhookReceiver(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET).receive(
-      rawBody,
-      authorization,
-    );
+    this.requireConfigured();
+    return this.webhooks!.receive(rawBody, authorization);
   }
 
   listParticipants(room: string) {

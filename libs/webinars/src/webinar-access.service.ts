@@ -73,12 +73,13 @@ export class WebinarAccess {
       );
     }
     if (credentials.userId) {
-      const membership = await this.memberships.find(webinar.organizationId, credentials.userId);
-      if (membership && FACILITATOR_ROLES.includes(membership.role)) {
-        const user = (await this.users.findById(credentials.userId))!;
+      const [membership, user] = await Promise.all([
+        this.memberships.find(webinar.organizationId, credentials.userId),
+        this.users.findById(credentials.userId),
+      ]);
+      if (user && membership && FACILITATOR_ROLES.includes(membership.role)) {
         return { kind: 'host', webinar, userId: user.id, displayName: user.displayName };
       }
-      const user = await this.users.findById(credentials.userId);
       const speaker =
         user?.emailVerifiedAt &&
         (await this.dataSource

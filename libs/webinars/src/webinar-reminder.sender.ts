@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '#config/app-config.js';
-import { MailerService } from '#notifications/mailer.service.js';
-import { webinarReminderEmail } from '#notifications/webinar-email.js';
+import { claimOnce } from '#database/claim-once.js';
 import { OrganizationRepository } from '#organizations/organization.repository.js';
 import type { SendWebinarReminderPayload } from '#queue/queues.js';
-import { WebinarAccess } from './webinar-access.service.js';
-import { Registration, Webinar, WebinarReminderDelivery } from './webinar.entity.js';
+import { WebinarMailService } from './webinar-mail.service.js';
+import { WebinarReminderDelivery } from './webinar.entity.js';
 
 /**
  * Sends a webinar reminder after re-reading the registration and the webinar, claiming it in
@@ -17,20 +15,14 @@ import { Registration, Webinar, WebinarReminderDelivery } from './webinar.entity
 export class WebinarReminderSender {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: WebinarAccess,
     private readonly organizations: OrganizationRepository,
-    private readonly mailer: MailerService,
-    private readonly config: AppConfig,
+    private readonly mail: WebinarMailService,
   ) {}
 
   async send({ registrationId, offsetMinutes }: SendWebinarReminderPayload): Promise<boolean> {
-    const registration = await this.dataSource
-      .getRepository(Registration)
-      .findOneBy({ id: registrationId });
-    const webinar =
-      registration &&
-      (await this.dataSource.getRepository(Webinar).findOneBy({ id: registration.webinarId }));
-    if (!registration || !webinar) return false;
+    const found = await this.mail.registration(registrationId);
+    if (!found) return false;
+    const { webinar } = found;
     const dueAt = webinar.startsAt.getTime() - offsetMinutes * 60_000;
     if (Date.now() < dueAt - 5_000 || Date.now() >= webinar.startsAt.getTime()) return false;
     const organization = await this.organizations.findById(webinar.organizationId);
@@ -38,26 +30,8 @@ export class WebinarReminderSender {
 
     const deliveries = this.dataSource.getRepository(WebinarReminderDelivery);
     const key = { registrationId, offsetMinutes };
-    await deliveries
-      .createQueryBuilder()
-      .insert()
-      .values({ ...key, status: 'sending' })
-      .orIgnore()
-      .execute();
-    if ((await deliveries.findOneByOrFail(key)).status === 'sent') return false;
-    const link = new URL(
-      `/webinar/#webinar=${webinar.id}&key=${this.access.attendeeKeys.sign(registration.id)}`,
-      this.config.PUBLIC_URL,
-    ).toString();
-    await this.mailer.send(
-      webinarReminderEmail({
-        ...webinar,
-        to: registration.email,
-        displayName: registration.displayName,
-        webinarId: webinar.id,
-        link,
-      }),
-    );
+    if (!(await claimOnce(deliveries, key))) return false;
+    await this.mail.sendReminder(found);
     await deliveries.update(key, { status: 'sent' });
     return true;
   }

@@ -13,6 +13,7 @@ import {
   WebinarReminderDelivery,
   WebinarSpeaker,
 } from './webinar.entity.js';
+import { WebinarMailService } from './webinar-mail.service.js';
 import { WebinarReminderSender } from './webinar-reminder.sender.js';
 import { WebinarsService } from './webinars.service.js';
 
@@ -30,7 +31,19 @@ import { WebinarsService } from './webinars.service.js';
     VideoModule,
     NotificationsModule,
   ],
-  providers: [WebinarAccess, WebinarsService, QuestionsService, WebinarReminderSender],
-  exports: [WebinarAccess, WebinarsService, QuestionsService, WebinarReminderSender],
+  providers: [
+    WebinarAccess,
+    WebinarsService,
+    QuestionsService,
+    WebinarReminderSender,
+    WebinarMailService,
+  ],
+  exports: [
+    WebinarAccess,
+    WebinarsService,
+    QuestionsService,
+    WebinarReminderSender,
+    WebinarMailService,
+  ],
 })
 export class WebinarsModule {}

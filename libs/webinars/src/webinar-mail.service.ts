@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '#config/app-config.js';
+import { MailerService } from '#notifications/mailer.service.js';
+import {
+  webinarConfirmationEmail,
+  type WebinarEmailInput,
+  webinarReminderEmail,
+  webinarSpeakerEmail,
+} from '#notifications/webinar-email.js';
+import { WebinarAccess } from './webinar-access.service.js';
+import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
+
+/**
+ * The webinar e-mails, each with the person's own link: the key rides in the URL fragment,
+ * rebuilt from the id (nothing secret is stored), so it never reaches a server or its logs.
+ */
+@Injectable()
+export class WebinarMailService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: WebinarAccess,
+    private readonly mailer: MailerService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A registration and its webinar, or null when either is gone. */
+  async registration(id: string): Promise<{ registration: Registration; webinar: Webinar } | null> {
+    const registration = await this.dataSource.getRepository(Registration).findOneBy({ id });
+    const webinar =
+      registration &&
+      (await this.dataSource.getRepository(Webinar).findOneBy({ id: registration.webinarId }));
+    return registration && webinar ? { registration, webinar } : null;
+  }
+
+  async sendConfirmation(registrationId: string): Promise<void> {
+    const found = await this.registration(registrationId);
+    if (found) await this.mailer.send(webinarConfirmationEmail(this.attendeeInput(found)));
+  }
+
+  async sendReminder(found: { registration: Registration; webinar: Webinar }): Promise<void> {
+    await this.mailer.send(webinarReminderEmail(this.attendeeInput(found)));
+  }
+
+  async sendSpeakerInvitation(speakerId: string): Promise<void> {
+    const speaker = await this.dataSource
+      .getRepository(WebinarSpeaker)
+      .findOneBy({ id: speakerId });
+    const webinar =
+      speaker &&
+      (await this.dataSource.getRepository(Webinar).findOneBy({ id: speaker.webinarId }));
+    if (!speaker || !webinar) return;
+    const key = this.access.speakerKeys.sign(speaker.id);
+    await this.mailer.send(
+      webinarSpeakerEmail(this.input(webinar, speaker.email, speaker.displayName, key)),
+    );
+  }
+
+  private attendeeInput({
+    registration,
+    webinar,
+  }: {
+    registration: Registration;
+    webinar: Webinar;
+  }) {
+    return this.input(
+      webinar,
+      registration.email,
+      registration.displayName,
+      this.access.attendeeKeys.sign(registration.id),
+    );
+  }
+
+  private input(webinar: Webinar, to: string, displayName: string, key: string): WebinarEmailInput {
+    return {
+      to,
+      displayName,
+      webinarId: webinar.id,
+      title: webinar.title,
+      startsAt: webinar.startsAt,
+      durationMinutes: webinar.durationMinutes,
+      timezone: webinar.timezone,
+      link: new URL(
+        `/webinar/#webinar=${webinar.id}&key=${key}`,
+        this.config.PUBLIC_URL,
+      ).toString(),
+    };
+  }
+}
