@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { Socket } from 'node:net';
 
 // Jest loads this file outside its module system, so it imports nothing of ours.
@@ -28,9 +29,32 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
       throw new Error(`${name} is not reachable at ${new URL(url).host}; the e2e tests need it`);
     }
   }
+  ensureChromium();
   // Some suites run the compiled apps as real processes (start-up, crashes, the launcher).
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
     cwd: globalConfig.rootDir,
     stdio: 'inherit',
   });
+}
+
+/**
+ * The browser tests drive Debian's Chromium (never a downloaded browser). On a machine without
+ * it, install it from Debian's packages, so `npm ci && npm test` needs nothing done by hand.
+ */
+function ensureChromium(): void {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  process.stdout.write(
+    `\n${path} is missing: installing Debian's chromium for the browser tests\n`,
+  );
+  try {
+    execFileSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium'], {
+      stdio: 'inherit',
+    });
+  } catch {
+    throw new Error(
+      `Chromium is needed at ${path} for the browser tests: apt-get install chromium`,
+    );
+  }
+  if (!existsSync(path)) throw new Error(`Chromium is still missing at ${path}`);
 }
