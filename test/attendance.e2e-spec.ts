@@ -2,6 +2,7 @@ import pg from 'pg';
 import { AttendanceService } from '../libs/attendance/src/attendance.service.js';
 import {
   enrolledParticipant,
+  groupStartingIn,
   organizationWithCurriculum,
   type TestUser,
 } from './support/groups.js';
@@ -262,24 +263,12 @@ describe('Attendance from LiveKit webhooks (e2e)', () => {
   });
 
   it('repairs missed joins and leaves from LiveKit, and tells the lead about two absences in a row', async () => {
-    const start = new Date(Date.now() + 3 * 60_000);
-    const group = await api.http.post(
-      `/organizations/${orgId}/groups`,
-      {
-        name: 'Live group',
-        curriculumVersionId: versionId,
-        timezone: 'UTC',
-        firstSessionDate: start.toISOString().slice(0, 10),
-        startTime: start.toISOString().slice(11, 16),
-        durationMinutes: 60,
-        capacity: 10,
-        lobbyEnabled: false,
-      },
-      owner.accessToken,
-    );
-    const groupId = group.body.id as string;
-    let sessions = (await api.http.get(`/groups/${groupId}/sessions`, owner.accessToken)).body
-      .items;
+    const group = await groupStartingIn(api.http, owner, orgId, versionId, 3, {
+      durationMinutes: 60,
+      capacity: 10,
+    });
+    const groupId = group.groupId;
+    let sessions = group.sessions;
     const seen = await enrolledParticipant(env, api.http, owner, orgId, groupId, 'seen');
     await enrolledParticipant(env, api.http, owner, orgId, groupId, 'away');
     // Bring the second session forward too, so two sessions can run now.

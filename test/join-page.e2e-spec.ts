@@ -1,14 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { launchChromium, screenshot } from './support/browser.js';
-import {
-  markEmailVerified,
-  registerUser,
-  type RunningApi,
-  type TestEnvironment,
-} from './support/hearth.js';
+import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
 import type { LiveKitStandin } from './support/livekit-standin.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
+import { enrolledParticipant, groupStartingIn } from './support/groups.js';
+import { eventually } from './support/wait.js';
 
 describe('The join page in headless Chromium (e2e)', () => {
   let deployment: Deployment;
@@ -41,35 +37,14 @@ describe('The join page in headless Chromium (e2e)', () => {
         therapist.accessToken,
       )
     ).body.currentVersionId;
-    const start = new Date(Date.now() + 5 * 60_000);
-    const group = await http.post(
-      `/organizations/${orgId}/groups`,
-      {
-        name: 'Evening mindfulness',
-        curriculumVersionId: versionId,
-        timezone: 'UTC',
-        firstSessionDate: start.toISOString().slice(0, 10),
-        startTime: start.toISOString().slice(11, 16),
-        durationMinutes: 120,
-        capacity: 8,
-        lobbyEnabled: true,
-      },
-      therapist.accessToken,
-    );
-    const sessionId = (await http.get(`/groups/${group.body.id}/sessions`, therapist.accessToken))
-      .body.items[0].id;
-    const participant = await registerUser(http, 'Juniper');
-    await markEmailVerified(env, participant.user.id);
-    await http.post(
-      `/organizations/${orgId}/members`,
-      { email: participant.email, role: 'participant' },
-      therapist.accessToken,
-    );
-    await http.post(
-      `/groups/${group.body.id}/enrollments`,
-      { userId: participant.user.id },
-      therapist.accessToken,
-    );
+    const { groupId, sessions } = await groupStartingIn(http, therapist, orgId, versionId, 5, {
+      name: 'Evening mindfulness',
+      durationMinutes: 120,
+      capacity: 8,
+      lobbyEnabled: true,
+    });
+    const sessionId = sessions[0].id;
+    const participant = await enrolledParticipant(env, http, therapist, orgId, groupId, 'Juniper');
 
     const page = await browser.newPage();
     const origin = http.baseUrl.replace('/api/v1', '');
@@ -97,9 +72,7 @@ describe('The join page in headless Chromium (e2e)', () => {
     );
 
     // The page polls, gets its token and asks the configured LiveKit for a connection.
-    const deadline = Date.now() + 20_000;
-    while (!standin.rtcRequests.some((r) => r.claims) && Date.now() < deadline) await sleep(200);
-    const attempt = standin.rtcRequests.find((r) => r.claims);
+    const attempt = await eventually(() => standin.rtcRequests.find((r) => r.claims), 20_000);
     expect(attempt?.claims?.sub).toBe(participant.user.id);
     expect(attempt?.claims?.video?.room).toBe(`session-${sessionId}`);
     const pageState = await page.evaluate(

@@ -11,6 +11,10 @@ import {
 import type { LiveKitStandin } from './support/livekit-standin.js';
 import { eventually } from './support/wait.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
+import {
+  groupStartingIn as openGroupStartingIn,
+  organizationWithCurriculum,
+} from './support/groups.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 const KEY = 'hearth-test-key';
@@ -29,20 +33,12 @@ describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
     deployment = await startDeployment('video', { livekitKey: KEY, livekitSecret: SECRET });
     ({ env, api, standin } = deployment);
     therapist = await registerUser(api.http, 'therapist');
-    orgId = (await api.http.post('/organizations', { name: 'Video clinic' }, therapist.accessToken))
-      .body.id;
+    ({ orgId, versionId } = await organizationWithCurriculum(api.http, therapist, 'Video clinic'));
     await api.http.patch(
       `/organizations/${orgId}`,
       { groupAgreement: 'Be kind.' },
       therapist.accessToken,
     );
-    versionId = (
-      await api.http.post(
-        `/organizations/${orgId}/curricula`,
-        { templateKey: 'cbt-depression-8' },
-        therapist.accessToken,
-      )
-    ).body.currentVersionId;
   });
 
   afterAll(async () => {
@@ -50,31 +46,8 @@ describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
   });
 
   /** A group whose first session starts `minutes` from now (UTC), weekly after that. */
-  async function groupStartingIn(minutes: number, overrides: Record<string, unknown> = {}) {
-    const start = new Date(Date.now() + minutes * 60_000);
-    const response = await api.http.post(
-      `/organizations/${orgId}/groups`,
-      {
-        name: 'Live group',
-        curriculumVersionId: versionId,
-        timezone: 'UTC',
-        firstSessionDate: start.toISOString().slice(0, 10),
-        startTime: start.toISOString().slice(11, 16),
-        durationMinutes: 90,
-        capacity: 6,
-        lobbyEnabled: false,
-        ...overrides,
-      },
-      therapist.accessToken,
-    );
-    expect(response.status).toBe(201);
-    const sessions = (
-      await api.http.get(`/groups/${response.body.id}/sessions`, therapist.accessToken)
-    ).body.items;
-    return {
-      groupId: response.body.id as string,
-      sessions: sessions as { id: string; status: string }[],
-    };
+  function groupStartingIn(minutes: number, overrides: Record<string, unknown> = {}) {
+    return openGroupStartingIn(api.http, therapist, orgId, versionId, minutes, overrides);
   }
 
   async function member(groupId: string, name: string, { consent = true } = {}) {

@@ -36,31 +36,58 @@ export async function enrolledParticipant(
   return user;
 }
 
+type GroupSession = { id: string; status: string; moduleTitle: string };
+
+/** Opens a weekly group on the curriculum version and returns it with its planned sessions. */
+async function openGroup(
+  http: HttpClient,
+  owner: TestUser,
+  orgId: string,
+  group: Record<string, unknown>,
+) {
+  const response = await http.post(`/organizations/${orgId}/groups`, group, owner.accessToken);
+  if (response.status !== 201) {
+    throw new Error(`opening a group: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  const groupId = response.body.id as string;
+  const sessions = (await http.get(`/groups/${groupId}/sessions`, owner.accessToken)).body
+    .items as GroupSession[];
+  return { groupId, sessions };
+}
+
 /** A weekly group far in the future (no reminder due soon until a session is moved close). */
-export async function distantGroup(
+export function distantGroup(http: HttpClient, owner: TestUser, orgId: string, versionId: string) {
+  return openGroup(http, owner, orgId, {
+    name: 'Reminder group',
+    curriculumVersionId: versionId,
+    timezone: 'Europe/London',
+    firstSessionDate: '2027-06-01',
+    startTime: '19:00',
+    durationMinutes: 90,
+    capacity: 10,
+    lobbyEnabled: false,
+  });
+}
+
+/** A weekly group whose first session starts `minutes` from now (UTC); `overrides` change the rest. */
+export function groupStartingIn(
   http: HttpClient,
   owner: TestUser,
   orgId: string,
   versionId: string,
+  minutes: number,
+  overrides: Record<string, unknown> = {},
 ) {
-  const group = await http.post(
-    `/organizations/${orgId}/groups`,
-    {
-      name: 'Reminder group',
-      curriculumVersionId: versionId,
-      timezone: 'Europe/London',
-      firstSessionDate: '2027-06-01',
-      startTime: '19:00',
-      durationMinutes: 90,
-      capacity: 10,
-      lobbyEnabled: false,
-    },
-    owner.accessToken,
-  );
-  const sessions = (await http.get(`/groups/${group.body.id}/sessions`, owner.accessToken)).body
-    .items as {
-    id: string;
-    moduleTitle: string;
-  }[];
-  return { groupId: group.body.id as string, sessions };
+  const start = new Date(Date.now() + minutes * 60_000).toISOString();
+  return openGroup(http, owner, orgId, {
+    name: 'Live group',
+    curriculumVersionId: versionId,
+    timezone: 'UTC',
+    firstSessionDate: start.slice(0, 10),
+    startTime: start.slice(11, 16),
+    durationMinutes: 90,
+    capacity: 6,
+    lobbyEnabled: false,
+    ...overrides,
+  });
 }
