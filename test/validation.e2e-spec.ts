@@ -95,9 +95,10 @@ describe('Request validation (e2e)', () => {
     }
   });
 
-  it('treats a malformed organization id as not found', async () => {
+  it('answers a malformed organization id with 400 naming it', async () => {
     const response = await hearth.api.http.get('/organizations/not-a-uuid', token);
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(400);
+    expect(fields(response.body)).toEqual(['orgId']);
   });
 
   it('rejects a malformed refresh token and invitation token without a 500', async () => {

@@ -11,6 +11,7 @@ import { requestId } from '#common/logging.module.js';
 import { projectRoot } from '#common/project-root.js';
 import { type AppConfig, trustProxySetting } from '#config/app-config.js';
 import { ApiModule } from './api.module.js';
+import { applyRequestLimits, REQUEST_LIMITS } from './common/request-limits.js';
 import { createValidationPipe } from './common/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -35,11 +36,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
     new FastifyAdapter({
-      bodyLimit: 1024 * 1024,
+      bodyLimit: REQUEST_LIMITS.defaultBodyBytes,
       trustProxy: trustProxySetting(config),
       genReqId: requestId,
     }),
-    { bufferLogs: true, abortOnError: false },
+    // Nest's own parsers (JSON and forms) are replaced by the bounded JSON parser below.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -47,7 +49,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // API answers are personal (or about someone): no browser or proxy may keep a copy.
+    if (request.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
   });
+  applyRequestLimits(fastify);
   // LiveKit signs the exact bytes it sends, so webhook bodies stay raw Buffers.
   fastify.addContentTypeParser(
     'application/webhook+json',

@@ -5,12 +5,14 @@ import { AuthResult, AuthService } from '#identity/auth.service.js';
 import { LoginDto, RefreshDto, RegisterDto, VerifyEmailDto } from '#identity/dto/register.dto.js';
 import { EmailVerificationService } from '#identity/email-verification.service.js';
 import { Public } from './auth.decorators.js';
+import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';
 
 /** Per client address, at AUTH_RATE_LIMIT_PER_MINUTE (the rate-limit plugin's defaults, see api-app.ts). */
 const rateLimited = RouteConfig({ rateLimit: {} });
 
 @ApiTags('auth')
 @Public()
+@BodyLimit(BODY_LIMITS.auth)
 @Controller('auth')
 export class AuthController {
   constructor(

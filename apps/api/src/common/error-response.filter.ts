@@ -63,7 +63,8 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   if (error instanceof HttpException && error.getStatus() < 500) {
     const statusCode = error.getStatus();
     if (fastifyCode(error)?.startsWith('FST_ERR_CTP_')) {
-      const code = statusCode === 415 ? 'unsupported_media_type' : 'malformed_body';
+      const code =
+        statusCode === 400 ? 'malformed_body' : (HTTP_CODES[statusCode] ?? 'bad_request');
       const body: ErrorBody = { statusCode, code, message: error.message };
       if (statusCode === 400) body.errors = [{ field: 'body', message: error.message }];
       return body;

@@ -6,14 +6,21 @@ export interface FieldError {
   message: string;
 }
 
+/** More would only make an answer as large as a hostile body: the first ones name the problem. */
+const MAX_REPORTED_ERRORS = 20;
+
 /** A request body, query or path that failed validation; the api answers 400 with the fields. */
 export class ValidationFailedError extends DomainError {
-  constructor(readonly errors: FieldError[]) {
+  readonly errors: FieldError[];
+
+  constructor(errors: FieldError[]) {
+    errors = errors.slice(0, MAX_REPORTED_ERRORS);
     super(
       'invalid',
       'validation_failed',
       `Invalid ${[...new Set(errors.map((e) => e.field))].join(', ')}`,
     );
+    this.errors = errors;
   }
 }
 

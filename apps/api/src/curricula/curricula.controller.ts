@@ -9,9 +9,12 @@ import {
   CurrentMembership,
   OrganizationRoles,
 } from '../organizations/organization-access.guard.js';
+import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';
 
 @ApiTags('curricula')
 @ApiBearerAuth()
+// Whole programs with their facilitator notes: the largest bodies the api takes.
+@BodyLimit(BODY_LIMITS.large)
 @Controller()
 export class CurriculaController {
   constructor(private readonly curricula: CurriculaService) {}

@@ -4,8 +4,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { AcceptInvitationDto } from '#organizations/dto/organization.dto.js';
 import { InvitationsService } from '#organizations/invitations.service.js';
 import { Public } from '../auth/auth.decorators.js';
+import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';
 
 @ApiTags('organizations')
+@BodyLimit(BODY_LIMITS.auth)
 @Controller('invitations')
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
