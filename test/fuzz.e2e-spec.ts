@@ -181,6 +181,7 @@ describe('API fuzz (e2e)', () => {
 
     const serverErrors: string[] = [];
     let sent = 0;
+    let slowest = { ms: 0, request: '' };
     const send = async (
       operation: Operation,
       path: string,
@@ -189,12 +190,15 @@ describe('API fuzz (e2e)', () => {
       const headers: Record<string, string> = {};
       if (options.raw !== undefined) headers['content-type'] = options.type ?? 'application/json';
       const target = `${path.replace('/api/v1', '')}${options.query ? `?${options.query}` : ''}`;
+      const started = performance.now();
       const response = await http.request(operation.method, target, {
         raw: options.raw,
         token: owner.accessToken,
         headers,
       });
       sent += 1;
+      const elapsed = performance.now() - started;
+      if (elapsed > slowest.ms) slowest = { ms: elapsed, request: `${operation.method} ${target}` };
       if (response.status >= 500) {
         serverErrors.push(`${operation.method} ${target} ${options.raw?.slice(0, 80) ?? ''}`);
       }
@@ -226,6 +230,8 @@ describe('API fuzz (e2e)', () => {
 
     expect(serverErrors).toEqual([]);
     expect(sent).toBeGreaterThan(1_000);
+    // No input makes the api work for long (argon2 on a login is the slowest honest answer).
+    expect(slowest.ms).toBeLessThan(1_000);
     // The api's own log: request lines of level warn (4xx) are expected, errors are not.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const parsed = logLines.flatMap((line) => {
