@@ -279,7 +279,8 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
     const user = await registerUser(api.http, 'target');
     const client = (i: number) => `203.0.113.${(i % 10) + 1}`;
     const guesses = [];
-    for (let i = 0; i < 30; i++) guesses.push(await login(user.email, `wrong guess ${i}`, client(i)));
+    for (let i = 0; i < 30; i++)
+      guesses.push(await login(user.email, `wrong guess ${i}`, client(i)));
     const statuses = guesses.map((r) => r.status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses[5]).toBe(429);
@@ -294,7 +295,8 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
     // An address nobody registered is counted alike, so the answers tell nothing.
     const nobody = uniqueEmail('nobody');
     const unknown = [];
-    for (let i = 0; i < 6; i++) unknown.push((await login(nobody, 'wrong guess', client(i))).status);
+    for (let i = 0; i < 6; i++)
+      unknown.push((await login(nobody, 'wrong guess', client(i))).status);
     expect(unknown).toEqual([401, 401, 401, 401, 401, 429]);
 
     // Once a hold runs out one more guess is checked, and holds the account again...

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  InvalidInputError,
-  NotFoundError,
-  UnauthenticatedError,
-} from '#common/domain-error.js';
+import { InvalidInputError, NotFoundError, UnauthenticatedError } from '#common/domain-error.js';
 import { linkWithToken, SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
@@ -106,7 +102,11 @@ export class PasswordService {
     );
     const id = this.links.idOf(token);
     const user = id && (await this.users.findWithResetState(id));
-    if (!user || !user.passwordResetRequestedAt || !this.links.verify(token, user.id, this.bound(user))) {
+    if (
+      !user ||
+      !user.passwordResetRequestedAt ||
+      !this.links.verify(token, user.id, this.bound(user))
+    ) {
       throw invalid;
     }
     if (!this.isPending(user)) {
