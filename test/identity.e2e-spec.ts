@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { markEmailVerified, registerUser, uniqueEmail, useApi } from './support/hearth.js';
 
@@ -138,7 +139,7 @@ describe('Identity and organizations (e2e)', () => {
     // A token signed with the right key but not issued as an access token is refused.
     const user = await registerUser(http, 'bearer');
     const notAccess = await new JwtService({ secret: hearth.env.config.JWT_SECRET }).signAsync(
-      { sub: user.user.id, typ: 'refresh' },
+      { sub: user.user.id, sid: randomUUID(), typ: 'refresh' },
       { issuer: 'hearth', expiresIn: 60 },
     );
     const refused = await http.get('/me', notAccess);
@@ -146,7 +147,7 @@ describe('Identity and organizations (e2e)', () => {
     expect(refused.body.code).toBe('invalid_access_token');
     // The same claims as an access token pass, so the refusal above is about `typ`.
     const access = await new JwtService({ secret: hearth.env.config.JWT_SECRET }).signAsync(
-      { sub: user.user.id, typ: 'access' },
+      { sub: user.user.id, sid: randomUUID(), typ: 'access' },
       { issuer: 'hearth', expiresIn: 60 },
     );
     expect((await http.get('/me', access)).status).toBe(200);

@@ -14,6 +14,7 @@ import { AttendanceModule } from '#attendance/attendance.module.js';
 import { WebinarsModule } from '#webinars/webinars.module.js';
 import { SendEmailVerificationJob } from './jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from './jobs/send-invitation-email.job.js';
+import { SendPasswordResetJob } from './jobs/send-password-reset.job.js';
 import { SendWaitlistPromotionEmailJob } from './jobs/send-waitlist-promotion-email.job.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RoomsProcessor } from './processors/rooms.processor.js';
@@ -45,6 +46,7 @@ export const PROCESSORS: Type[] = [
 const JOBS: Type[] = [
   SendInvitationEmailJob,
   SendEmailVerificationJob,
+  SendPasswordResetJob,
   SendWaitlistPromotionEmailJob,
   OpenRoomJob,
   CloseRoomJob,

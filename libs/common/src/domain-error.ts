@@ -57,3 +57,14 @@ export class InvalidInputError extends DomainError {
     super('invalid', code, message);
   }
 }
+
+export class RateLimitedError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    /** Whole seconds until a retry may succeed (the api sends it as `Retry-After`). */
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', code, message);
+  }
+}

@@ -36,3 +36,13 @@ export class SignedTokens {
     return createHmac('sha256', this.key).update(`${id}:${bound}`).digest();
   }
 }
+
+/**
+ * A page link carrying `token` in the URL fragment, which browsers never send to a server, so it
+ * stays out of access logs and Referer headers.
+ */
+export function linkWithToken(publicUrl: string, path: string, token: string): string {
+  const link = new URL(path, publicUrl);
+  link.hash = `token=${token}`;
+  return link.toString();
+}

@@ -130,6 +130,41 @@ export class AppConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** How long a password-reset link works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
+  /** Wrong passwords for one account before its logins are held back. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_FAILURE_THRESHOLD = 5;
+
+  /** Failures are forgotten after this long without one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  LOGIN_FAILURE_WINDOW_MINUTES = 15;
+
+  /** The first hold-back; it doubles with each further failure up to LOGIN_BACKOFF_MAX_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_BACKOFF_BASE_SECONDS = 30;
+
+  /** Capped low, so nobody can lock the owner out of an account for long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_BACKOFF_MAX_SECONDS = 300;
+
   /** Without it e-mail is written as .eml files to MAIL_OUTBOX_DIR instead of being sent. */
   @Transform(emptyToUndefined)
   @IsOptional()

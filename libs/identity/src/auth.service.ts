@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, UnauthenticatedError } from '#common/domain-error.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
 import type { LoginDto, RegisterDto } from './dto/register.dto.js';
+import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenPair, TokenService } from './token.service.js';
 import { User } from './user.entity.js';
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly producer: NotificationsProducer,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Mails a new verification link, unless the address is verified already. */
@@ -44,7 +46,14 @@ export class AuthService {
       displayName: input.displayName,
       passwordHash: await this.hasher.hash(input.password),
     });
-    if (!user) throw new ConflictError('email_taken', 'An account with this e-mail already exists');
+    // Not a dead end: whoever owns the address can take over an account someone else registered
+    // with it but never confirmed, by resetting its password.
+    if (!user) {
+      throw new ConflictError(
+        'email_taken',
+        'An account with this e-mail already exists. If the address is yours, sign in, or reset the password to take the account over.',
+      );
+    }
     await this.producer.sendEmailVerification({ userId: user.id });
     return { user: toPublicUser(user), ...(await this.tokens.issue(user.id)) };
   }
@@ -62,13 +71,18 @@ export class AuthService {
     return { user: toPublicUser(user), ...pair };
   }
 
-  /** The account behind an e-mail and password, or `invalid_credentials` (same answer either way). */
+  /**
+   * The account behind an e-mail and password, or `invalid_credentials` (same answer either way).
+   * Too many wrong passwords for one e-mail answer `rate_limited` for a while, without hashing.
+   */
   async verifyCredentials(email: string, password: string): Promise<User> {
+    const attempt = await this.throttle.begin(email);
     const user = await this.users.findCredentialsByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) {
       throw new UnauthenticatedError('invalid_credentials', 'The e-mail or password is wrong');
     }
+    await this.throttle.succeeded(attempt);
     return user;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common/domain-error.js';
-import { SignedTokens } from '#common/signed-token.js';
+import { linkWithToken, SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
 import { UserRepository } from './user.repository.js';
 
@@ -30,9 +30,12 @@ export class EmailVerificationService {
   async emailFor(userId: string): Promise<VerificationEmail | null> {
     const user = await this.users.findById(userId);
     if (!user || user.emailVerifiedAt) return null;
-    const link = new URL('/verify-email/', this.config.PUBLIC_URL);
-    link.hash = `token=${this.tokens.sign(user.id, user.email)}`;
-    return { to: user.email, displayName: user.displayName, link: link.toString() };
+    const link = linkWithToken(
+      this.config.PUBLIC_URL,
+      '/verify-email/',
+      this.tokens.sign(user.id, user.email),
+    );
+    return { to: user.email, displayName: user.displayName, link };
   }
 
   async verify(token: string): Promise<void> {

@@ -4,16 +4,22 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#config/app-config.js';
 import { AuthService } from './auth.service.js';
 import { EmailVerificationService } from './email-verification.service.js';
+import { LoginFailure } from './login-failure.entity.js';
+import { LoginFailureRepository } from './login-failure.repository.js';
+import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PasswordService } from './password.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { RevokedSession } from './revoked-session.entity.js';
+import { RevokedSessionRepository } from './revoked-session.repository.js';
 import { TokenService } from './token.service.js';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, RefreshToken]),
+    TypeOrmModule.forFeature([User, RefreshToken, RevokedSession, LoginFailure]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -26,14 +32,19 @@ import { UserRepository } from './user.repository.js';
   providers: [
     AuthService,
     EmailVerificationService,
+    PasswordService,
+    LoginThrottle,
     PasswordHasher,
     TokenService,
     UserRepository,
     RefreshTokenRepository,
+    RevokedSessionRepository,
+    LoginFailureRepository,
   ],
   exports: [
     AuthService,
     EmailVerificationService,
+    PasswordService,
     PasswordHasher,
     TokenService,
     UserRepository,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { RefreshToken } from './refresh-token.entity.js';
 
 type NewRefreshToken = Pick<RefreshToken, 'userId' | 'familyId' | 'secretHash' | 'expiresAt'>;
@@ -17,9 +17,58 @@ export class RefreshTokenRepository {
     return this.tokens.save(this.tokens.create(token));
   }
 
-  /** Signs the user out everywhere (an account handed to its rightful owner). */
-  async revokeAllForUser(userId: string, at: Date, manager: EntityManager): Promise<void> {
-    await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: at });
+  findById(id: string): Promise<RefreshToken | null> {
+    return this.tokens.findOneBy({ id });
+  }
+
+  /** Signs out one login: its refresh tokens are revoked and its access tokens denied. */
+  revokeFamily(familyId: string, at: Date): Promise<void> {
+    return this.tokens.manager.transaction((manager) =>
+      this.revokeWhere(manager, at, 'family_id = $1', [familyId]),
+    );
+  }
+
+  /**
+   * Signs the user out everywhere (an account handed to its rightful owner, a new password),
+   * except the login `exceptFamilyId` when given: refresh tokens revoked, access tokens denied.
+   */
+  async revokeAllForUser(
+    userId: string,
+    at: Date,
+    manager: EntityManager,
+    exceptFamilyId?: string,
+  ): Promise<void> {
+    await this.revokeWhere(manager, at, 'user_id = $1 AND family_id IS DISTINCT FROM $2::uuid', [
+      userId,
+      exceptFamilyId ?? null,
+    ]);
+  }
+
+  /**
+   * Locks the matching tokens first, so a refresh that is rotating one of them commits before
+   * the update below takes its snapshot and its successor is revoked too.
+   */
+  private async revokeWhere(
+    manager: EntityManager,
+    at: Date,
+    where: string,
+    params: unknown[],
+  ): Promise<void> {
+    await manager.query(
+      `SELECT id FROM refresh_tokens WHERE ${where} AND revoked_at IS NULL FOR UPDATE`,
+      params,
+    );
+    const atParam = `$${params.length + 1}`;
+    await manager.query(
+      `WITH revoked AS (
+         UPDATE refresh_tokens SET revoked_at = ${atParam}
+         WHERE ${where} AND revoked_at IS NULL RETURNING family_id
+       )
+       INSERT INTO revoked_sessions (family_id, revoked_at)
+       SELECT DISTINCT family_id, ${atParam}::timestamptz FROM revoked
+       ON CONFLICT (family_id) DO UPDATE SET revoked_at = EXCLUDED.revoked_at`,
+      [...params, at],
+    );
   }
 
   /**
@@ -41,11 +90,8 @@ export class RefreshTokenRepository {
       });
       if (!stored || !matches(stored.secretHash)) return { outcome: 'missing' };
       if (stored.usedAt || stored.revokedAt) {
-        await manager.update(
-          RefreshToken,
-          { familyId: stored.familyId, revokedAt: IsNull() },
-          { revokedAt: now },
-        );
+        // The thief's access tokens stop working too, not only its refresh tokens.
+        await this.revokeWhere(manager, now, 'family_id = $1', [stored.familyId]);
         return { outcome: 'reused' };
       }
       if (stored.expiresAt <= now) return { outcome: 'expired' };

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { UnauthenticatedError } from '#common/domain-error.js';
+import { ForbiddenError, UnauthenticatedError } from '#common/domain-error.js';
 import { isUuid } from '#common/validation.js';
 import { AppConfig } from '#config/app-config.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { RevokedSessionRepository } from './revoked-session.repository.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -13,43 +14,60 @@ export interface TokenPair {
   expiresIn: number;
 }
 
+/** Who an access token speaks for, and which login (refresh family) it belongs to. */
+export interface AccessIdentity {
+  userId: string;
+  sessionId: string;
+}
+
 interface AccessClaims {
   sub: string;
+  /** The refresh family: signing out denies the access tokens that carry it. */
+  sid: string;
   typ: 'access';
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
+/** Revocations are kept this much past the access token lifetime, for clock skew. */
+const REVOCATION_MARGIN_MS = 60_000;
+
 /**
- * Short-lived access JWTs (the user id only: a JWT is readable by anyone holding it) and
- * rotating refresh tokens `<id>.<secret>` of which only the secret's hash is stored.
+ * Short-lived access JWTs (the user and login ids only: a JWT is readable by anyone holding it)
+ * and rotating refresh tokens `<id>.<secret>` of which only the secret's hash is stored.
  */
 @Injectable()
 export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly revokedSessions: RevokedSessionRepository,
     private readonly config: AppConfig,
   ) {}
 
   async issue(userId: string): Promise<TokenPair> {
     const { secret, ...refresh } = this.newRefreshSecret();
     const stored = await this.refreshTokens.create({ userId, familyId: randomUUID(), ...refresh });
-    return this.pair(userId, stored.id, secret);
+    return this.pair(userId, stored.familyId, stored.id, secret);
   }
 
-  /** The user id of a valid access token; anything else is `invalid_access_token`. */
-  async verifyAccessToken(token: string): Promise<string> {
+  /**
+   * The identity of a valid access token of a login that was not signed out; anything else is
+   * `invalid_access_token`. Costs one primary-key read (the revocation list).
+   */
+  async verifyAccessToken(token: string): Promise<AccessIdentity> {
+    let claims: AccessClaims | undefined;
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token);
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw new Error('not access');
-      return claims.sub;
+      claims = await this.jwt.verifyAsync<AccessClaims>(token);
     } catch {
-      throw new UnauthenticatedError(
-        'invalid_access_token',
-        'The access token is invalid or expired',
-      );
+      throw this.invalidAccessToken();
     }
+    // Validly signed is not enough: ids reach uuid columns, so a malformed one must not.
+    if (claims.typ !== 'access' || !isUuid(claims.sub) || !isUuid(claims.sid)) {
+      throw this.invalidAccessToken();
+    }
+    if (await this.revokedSessions.isRevoked(claims.sid)) throw this.invalidAccessToken();
+    return { userId: claims.sub, sessionId: claims.sid };
   }
 
   /**
@@ -57,13 +75,12 @@ export class TokenService {
    * it leaked: the whole family is revoked, so the thief and the owner both have to log in again.
    */
   async rotate(refreshToken: string): Promise<{ userId: string; pair: TokenPair }> {
-    const [id, presented] = refreshToken.split('.');
-    if (!isUuid(id) || !presented) throw this.invalidRefreshToken();
-    const presentedHash = sha256(presented);
+    const parsed = this.parse(refreshToken);
+    if (!parsed) throw this.invalidRefreshToken();
     const { secret, ...successor } = this.newRefreshSecret();
     const result = await this.refreshTokens.exchange(
-      id,
-      (secretHash) => timingSafeEqual(Buffer.from(secretHash, 'hex'), presentedHash),
+      parsed.id,
+      (secretHash) => this.matches(secretHash, parsed.presentedHash),
       successor,
       new Date(),
     );
@@ -71,7 +88,12 @@ export class TokenService {
       case 'rotated':
         return {
           userId: result.userId,
-          pair: await this.pair(result.userId, result.successor.id, secret),
+          pair: await this.pair(
+            result.userId,
+            result.successor.familyId,
+            result.successor.id,
+            secret,
+          ),
         };
       case 'expired':
         throw new UnauthenticatedError('refresh_token_expired', 'The refresh token has expired');
@@ -85,6 +107,40 @@ export class TokenService {
     }
   }
 
+  /**
+   * Signs out the login `refreshToken` belongs to: its refresh tokens and its access tokens stop
+   * working. An unknown token is already signed out; another user's token is refused.
+   */
+  async signOut(refreshToken: string, userId: string): Promise<void> {
+    const parsed = this.parse(refreshToken);
+    if (!parsed) return;
+    const stored = await this.refreshTokens.findById(parsed.id);
+    if (!stored || !this.matches(stored.secretHash, parsed.presentedHash)) return;
+    if (stored.userId !== userId) {
+      throw new ForbiddenError(
+        'refresh_token_not_yours',
+        'This refresh token belongs to another account',
+      );
+    }
+    await this.refreshTokens.revokeFamily(stored.familyId, new Date());
+    await this.forgetExpiredRevocations();
+  }
+
+  /** Drops revocations whose denied access tokens have all expired, keeping the list short. */
+  async forgetExpiredRevocations(): Promise<void> {
+    const ttlMs = this.config.ACCESS_TOKEN_TTL_SECONDS * 1000 + REVOCATION_MARGIN_MS;
+    await this.revokedSessions.purgeRevokedBefore(new Date(Date.now() - ttlMs));
+  }
+
+  private parse(refreshToken: string): { id: string; presentedHash: Buffer } | null {
+    const [id, presented] = refreshToken.split('.');
+    return isUuid(id) && presented ? { id, presentedHash: sha256(presented) } : null;
+  }
+
+  private matches(secretHash: string, presentedHash: Buffer): boolean {
+    return timingSafeEqual(Buffer.from(secretHash, 'hex'), presentedHash);
+  }
+
   private newRefreshSecret() {
     const secret = randomBytes(32).toString('base64url');
     return {
@@ -94,8 +150,13 @@ export class TokenService {
     };
   }
 
-  private async pair(userId: string, refreshTokenId: string, secret: string): Promise<TokenPair> {
-    const claims: AccessClaims = { sub: userId, typ: 'access' };
+  private async pair(
+    userId: string,
+    familyId: string,
+    refreshTokenId: string,
+    secret: string,
+  ): Promise<TokenPair> {
+    const claims: AccessClaims = { sub: userId, sid: familyId, typ: 'access' };
     return {
       accessToken: await this.jwt.signAsync(claims, {
         expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
@@ -103,6 +164,13 @@ export class TokenService {
       refreshToken: `${refreshTokenId}.${secret}`,
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
     };
+  }
+
+  private invalidAccessToken(): UnauthenticatedError {
+    return new UnauthenticatedError(
+      'invalid_access_token',
+      'The access token is invalid or expired',
+    );
   }
 
   private invalidRefreshToken(): UnauthenticatedError {

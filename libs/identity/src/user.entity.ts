@@ -28,6 +28,13 @@ export class User {
   @Column('timestamptz', { name: 'email_verified_at', nullable: true })
   emailVerifiedAt!: Date | null;
 
+  /**
+   * When the newest password-reset link was asked for; a link is bound to it, so a newer request
+   * or a used link (which clears it) voids the older ones.
+   */
+  @Column('timestamptz', { name: 'password_reset_requested_at', nullable: true, select: false })
+  passwordResetRequestedAt!: Date | null;
+
   @Column('text', { name: 'display_name' })
   displayName!: string;
 

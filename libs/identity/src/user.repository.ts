@@ -39,6 +39,54 @@ export class UserRepository {
       .getOne();
   }
 
+  /** The user with the password hash and pending reset, which are otherwise never selected. */
+  findWithResetState(id: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect(['user.passwordHash', 'user.passwordResetRequestedAt'])
+      .where('user.id = :id', { id })
+      .getOne();
+  }
+
+  async setPassword(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(User).update({ id }, { passwordHash });
+  }
+
+  /** Records a reset request for the address; answers the account's id, or null if none has it. */
+  async markPasswordResetRequested(email: string, at: Date): Promise<string | null> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ passwordResetRequestedAt: at })
+      .where('email = :email', { email: normalizeEmail(email) })
+      .returning('id')
+      .execute();
+    const [row] = result.raw as { id: string }[];
+    return row?.id ?? null;
+  }
+
+  /**
+   * Sets the password chosen through the reset link issued at `requestedAt`, once: the request
+   * is cleared, so the link cannot be used again. The link proved the address, so it is verified.
+   * Answers false when the link was used or superseded meanwhile.
+   */
+  async completePasswordReset(
+    id: string,
+    passwordHash: string,
+    requestedAt: Date,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager.getRepository(User).update(
+      { id, passwordResetRequestedAt: requestedAt },
+      {
+        passwordHash,
+        passwordResetRequestedAt: null,
+        emailVerifiedAt: () => 'COALESCE(email_verified_at, now())',
+      },
+    );
+    return result.affected === 1;
+  }
+
   async updateProfile(
     id: string,
     changes: Partial<Pick<User, 'displayName' | 'timezone' | 'reminderEmail' | 'reminderInApp'>>,

@@ -6,6 +6,7 @@ import { SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
 import { AuthResult, AuthService, toPublicUser } from '#identity/auth.service.js';
 import { PasswordHasher } from '#identity/password-hasher.js';
+import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from '#identity/password-policy.js';
 import { RefreshTokenRepository } from '#identity/refresh-token.repository.js';
 import { TokenService } from '#identity/token.service.js';
 import type { User } from '#identity/user.entity.js';
@@ -106,6 +107,10 @@ export class InvitationsService {
         'displayName is required to create an account',
         'displayName',
       );
+    }
+    // A password chosen here meets the policy; an existing account's own password is checked as is.
+    if (claims && isGuessablePassword(input.password, [invitation.email])) {
+      throw new InvalidInputError('validation_failed', WEAK_PASSWORD_MESSAGE, 'password');
     }
     const passwordHash = claims ? await this.hasher.hash(input.password) : null;
 

@@ -5,6 +5,7 @@ import {
   EmailVerificationPayload,
   InvitationEmailPayload,
   NotificationJob,
+  PasswordResetPayload,
   QueueName,
   WaitlistPromotionPayload,
   WebinarConfirmationPayload,
@@ -20,6 +21,14 @@ export class NotificationsProducer {
     await this.queue.add(NotificationJob.EmailVerification, payload, {
       jobId: `email-verification-${payload.userId}`,
       // A later request (a new address, a lost e-mail) must be able to queue it again.
+      removeOnComplete: true,
+    });
+  }
+
+  async sendPasswordReset(payload: PasswordResetPayload): Promise<void> {
+    await this.queue.add(NotificationJob.PasswordReset, payload, {
+      // A waiting job mails the newest link when it runs; a later request may queue it again.
+      jobId: `password-reset-${payload.userId}`,
       removeOnComplete: true,
     });
   }

@@ -13,6 +13,7 @@ export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
 export const NotificationJob = {
   InvitationEmail: 'invitation-email',
   EmailVerification: 'email-verification',
+  PasswordReset: 'password-reset',
   WaitlistPromotionEmail: 'waitlist-promotion-email',
   WebinarConfirmation: 'webinar-confirmation',
   WebinarSpeakerInvitation: 'webinar-speaker-invitation',
@@ -26,6 +27,10 @@ export interface InvitationEmailPayload {
 }
 
 export interface EmailVerificationPayload {
+  userId: string;
+}
+
+export interface PasswordResetPayload {
   userId: string;
 }
 
@@ -45,6 +50,7 @@ export interface WebinarSpeakerPayload {
 export interface NotificationPayloads {
   [NotificationJob.InvitationEmail]: InvitationEmailPayload;
   [NotificationJob.EmailVerification]: EmailVerificationPayload;
+  [NotificationJob.PasswordReset]: PasswordResetPayload;
   [NotificationJob.WaitlistPromotionEmail]: WaitlistPromotionPayload;
 }
 

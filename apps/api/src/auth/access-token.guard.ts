@@ -23,15 +23,17 @@ export class AccessTokenGuard implements CanActivate {
     if (isPublic) {
       // A stale token must not lock anyone out of login, refresh or public pages: anonymous then.
       if (scheme === 'Bearer' && token) {
-        const id = await this.tokens.verifyAccessToken(token).catch(() => undefined);
-        if (id) request.user = { id };
+        const identity = await this.tokens.verifyAccessToken(token).catch(() => undefined);
+        if (identity) request.user = { id: identity.userId, sessionId: identity.sessionId };
       }
       return true;
     }
     if (scheme !== 'Bearer' || !token) {
       throw new UnauthenticatedError('missing_access_token', 'Sign in: a bearer token is required');
     }
-    request.user = { id: await this.tokens.verifyAccessToken(token) };
+    // Also refuses tokens of a signed-out login (one primary-key read).
+    const { userId, sessionId } = await this.tokens.verifyAccessToken(token);
+    request.user = { id: userId, sessionId };
     return true;
   }
 }

@@ -1,31 +1,41 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthResult, AuthService } from '#identity/auth.service.js';
+import {
+  ChangePasswordDto,
+  ConfirmPasswordResetDto,
+  RequestPasswordResetDto,
+} from '#identity/dto/password.dto.js';
 import { LoginDto, RefreshDto, RegisterDto, VerifyEmailDto } from '#identity/dto/register.dto.js';
 import { EmailVerificationService } from '#identity/email-verification.service.js';
-import { Public } from './auth.decorators.js';
+import { PasswordService } from '#identity/password.service.js';
+import { TokenService } from '#identity/token.service.js';
 import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';
+import { type AuthenticatedUser, CurrentUser, Public } from './auth.decorators.js';
 
 /** Per client address, at AUTH_RATE_LIMIT_PER_MINUTE (the rate-limit plugin's defaults, see api-app.ts). */
 const rateLimited = RouteConfig({ rateLimit: {} });
 
 @ApiTags('auth')
-@Public()
 @BodyLimit(BODY_LIMITS.auth)
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly verification: EmailVerificationService,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
   ) {}
 
+  @Public()
   @Post('register')
   @rateLimited
   register(@Body() body: RegisterDto): Promise<AuthResult> {
     return this.auth.register(body);
   }
 
+  @Public()
   @Post('login')
   @HttpCode(200)
   @rateLimited
@@ -33,16 +43,62 @@ export class AuthController {
     return this.auth.login(body);
   }
 
+  @Public()
   @Post('verify-email')
   @HttpCode(200)
+  @rateLimited
   async verifyEmail(@Body() body: VerifyEmailDto) {
     await this.verification.verify(body.token);
     return { emailVerified: true };
   }
 
+  @Public()
   @Post('refresh')
   @HttpCode(200)
+  @rateLimited
   refresh(@Body() body: RefreshDto): Promise<AuthResult> {
     return this.auth.refresh(body.refreshToken);
+  }
+
+  /** Signs out the login of this refresh token, which must be the caller's own. */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentUser() user: AuthenticatedUser, @Body() body: RefreshDto): Promise<void> {
+    await this.tokens.signOut(body.refreshToken, user.id);
+  }
+
+  /** Every other login of the caller is signed out; this one stays. */
+  @ApiBearerAuth()
+  @Post('password')
+  @HttpCode(204)
+  @rateLimited
+  async changePassword(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ChangePasswordDto,
+  ): Promise<void> {
+    await this.passwords.change(
+      { userId: user.id, sessionId: user.sessionId },
+      body.currentPassword,
+      body.newPassword,
+    );
+  }
+
+  /** 202 whether or not an account has the address: the link goes out by e-mail. */
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  @rateLimited
+  async requestPasswordReset(@Body() body: RequestPasswordResetDto) {
+    await this.passwords.requestReset(body.email);
+    return {};
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @rateLimited
+  async confirmPasswordReset(@Body() body: ConfirmPasswordResetDto): Promise<void> {
+    await this.passwords.confirmReset(body.token, body.newPassword);
   }
 }

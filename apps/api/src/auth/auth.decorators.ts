@@ -8,6 +8,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 export interface AuthenticatedUser {
   id: string;
+  /** The login (refresh family) the access token belongs to. */
+  sessionId: string;
 }
 
 export type AuthenticatedRequest = FastifyRequest & { user: AuthenticatedUser };

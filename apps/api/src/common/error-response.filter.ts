@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError, type DomainErrorKind, InvalidInputError } from '#common/domain-error.js';
+import {
+  DomainError,
+  type DomainErrorKind,
+  InvalidInputError,
+  RateLimitedError,
+} from '#common/domain-error.js';
 import { ValidationFailedError, type FieldError } from './validation.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -83,6 +88,9 @@ export class ErrorResponseFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(error, this.logger);
+    if (error instanceof RateLimitedError) {
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    }
     // A route may have set its own content type (text/calendar, say); errors are always JSON.
     void reply
       .status(body.statusCode)

@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { QueueName } from '#queue/queues.js';
 import { SendEmailVerificationJob } from '../jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from '../jobs/send-invitation-email.job.js';
+import { SendPasswordResetJob } from '../jobs/send-password-reset.job.js';
 import { SendWaitlistPromotionEmailJob } from '../jobs/send-waitlist-promotion-email.job.js';
 import {
   SendWebinarConfirmationJob,
@@ -17,6 +18,7 @@ export class NotificationsProcessor extends DispatchingProcessor {
     waitlistPromotion: SendWaitlistPromotionEmailJob,
     webinarConfirmation: SendWebinarConfirmationJob,
     webinarSpeaker: SendWebinarSpeakerInvitationJob,
+    passwordReset: SendPasswordResetJob,
   ) {
     super(QueueName.Notifications, [
       invitationEmail,
@@ -24,6 +26,7 @@ export class NotificationsProcessor extends DispatchingProcessor {
       waitlistPromotion,
       webinarConfirmation,
       webinarSpeaker,
+      passwordReset,
     ]);
   }
 }

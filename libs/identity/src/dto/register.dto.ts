@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsNewPassword } from '../password-policy.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -10,10 +11,8 @@ export class RegisterDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 256 })
-  @IsString()
-  @MinLength(10)
-  @MaxLength(256)
+  @ApiProperty({ minLength: 10, maxLength: 256, description: 'Not a common password' })
+  @IsNewPassword()
   password!: string;
 
   @ApiProperty({ description: 'The alias other members see', example: 'Sam' })

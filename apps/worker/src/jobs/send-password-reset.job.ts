@@ -1,0 +1,25 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PasswordService } from '#identity/password.service.js';
+import { MailerService } from '#notifications/mailer.service.js';
+import { passwordResetEmail } from '#notifications/password-reset-email.js';
+import { NotificationJob, type PasswordResetPayload } from '#queue/queues.js';
+import type { JobHandler } from './job-handler.js';
+
+/** Mails the newest password-reset link; nothing once it expired or was used. */
+@Injectable()
+export class SendPasswordResetJob implements JobHandler<PasswordResetPayload> {
+  readonly jobName = NotificationJob.PasswordReset;
+  private readonly logger = new Logger(SendPasswordResetJob.name);
+
+  constructor(
+    private readonly passwords: PasswordService,
+    private readonly mailer: MailerService,
+  ) {}
+
+  async handle({ userId }: PasswordResetPayload): Promise<void> {
+    const email = await this.passwords.resetEmailFor(userId);
+    if (!email) return;
+    await this.mailer.send(passwordResetEmail(email));
+    this.logger.log(`Password-reset link mailed to user ${userId}`);
+  }
+}
