@@ -1,4 +1,5 @@
 import { markEmailVerified, registerUser, useApi } from './support/hearth.js';
+import { joinOrganization } from './support/members.js';
 
 describe('Curricula (e2e)', () => {
   const hearth = useApi('curricula');
@@ -165,11 +166,7 @@ describe('Curricula (e2e)', () => {
 
     const participant = await registerUser(hearth.api.http, 'participant');
     await markEmailVerified(hearth.env, participant.user.id);
-    await hearth.api.http.post(
-      `/organizations/${orgId}/members`,
-      { email: participant.email, role: 'participant' },
-      owner.accessToken,
-    );
+    await joinOrganization(hearth.api.http, owner.accessToken, orgId, participant, 'participant');
     // Agendas carry facilitator notes: participants do not read curricula.
     expect(
       (await hearth.api.http.get(`/curricula/${created.body.id}`, participant.accessToken)).status,
