@@ -73,11 +73,7 @@ export class MyInvitationsService {
   }
 
   /** The invitation, if it was sent to this person's address; anyone else's is not found. */
-  private async lockOwn(
-    manager: EntityManager,
-    invitationId: string,
-    user: User,
-  ) {
+  private async lockOwn(manager: EntityManager, invitationId: string, user: User) {
     const invitation = isUuid(invitationId)
       ? await this.invitations.lockForAcceptance(manager, invitationId)
       : null;

@@ -85,8 +85,7 @@ export class WebinarAccess {
       const staff = !!user && !!membership && FACILITATOR_ROLES.includes(membership.role);
       if (
         staff &&
-        (MANAGER_ROLES.includes(membership.role) ||
-          (await this.hosts.isHost(webinar.id, user.id)))
+        (MANAGER_ROLES.includes(membership.role) || (await this.hosts.isHost(webinar.id, user.id)))
       ) {
         return { kind: 'host', webinar, userId: user.id, displayName: user.displayName };
       }

@@ -103,7 +103,8 @@ export class WebinarsService {
           !existing.confirmationSentAt ||
           now.getTime() - existing.confirmationSentAt.getTime() >=
             CONFIRMATION_RESEND_MINUTES * 60_000;
-        if (due) await manager.update(Registration, { id: existing.id }, { confirmationSentAt: now });
+        if (due)
+          await manager.update(Registration, { id: existing.id }, { confirmationSentAt: now });
         return { registration: existing, isNew: false, resend: due };
       }
       const count = await manager.countBy(Registration, { webinarId: webinar.id });

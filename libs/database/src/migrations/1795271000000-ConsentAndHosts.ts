@@ -4,9 +4,7 @@ export class ConsentAndHosts1795271000000 implements MigrationInterface {
   name = 'ConsentAndHosts1795271000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "invitations" ADD "declined_at" TIMESTAMP WITH TIME ZONE`,
-    );
+    await queryRunner.query(`ALTER TABLE "invitations" ADD "declined_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`DROP INDEX "public"."invitations_pending_email_key"`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "invitations_pending_email_key" ON "invitations"  ("organization_id", "email") WHERE accepted_at IS NULL AND declined_at IS NULL`,
