@@ -1,4 +1,5 @@
 import { markEmailVerified, registerUser, useApi } from './support/hearth.js';
+import { joinOrganization } from './support/members.js';
 
 describe('Curricula (e2e)', () => {
   const hearth = useApi('curricula');
@@ -165,11 +166,7 @@ describe('Curricula (e2e)', () => {
 
     const participant = await registerUser(hearth.api.http, 'participant');
     await markEmailVerified(hearth.env, participant.user.id);
-    await hearth.api.http.post(
-      `/organizations/${orgId}/members`,
-      { email: participant.email, role: 'participant' },
-      owner.accessToken,
-    );
+    await joinOrganization(hearth.api.http, owner.accessToken, orgId, participant, 'participant');
     // Agendas carry facilitator notes: participants do not read curricula.
     expect(
       (await hearth.api.http.get(`/curricula/${created.body.id}`, participant.accessToken)).status,
@@ -183,6 +180,58 @@ describe('Curricula (e2e)', () => {
         )
       ).status,
     ).toBe(403);
+  });
+
+  it("lets only a curriculum's author or an owner/admin change it; other therapists read it", async () => {
+    const staff = async (name: string, role: string) => {
+      const user = await registerUser(hearth.api.http, name);
+      await markEmailVerified(hearth.env, user.user.id);
+      await joinOrganization(hearth.api.http, owner.accessToken, orgId, user, role);
+      return user;
+    };
+    const author = await staff('author', 'therapist');
+    const colleague = await staff('colleague', 'therapist');
+    const admin = await staff('admin', 'admin');
+    const created = await hearth.api.http.post(
+      `/organizations/${orgId}/curricula`,
+      custom('Authored'),
+      author.accessToken,
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.createdById).toBe(author.user.id);
+    const id = created.body.id as string;
+    const modules = [{ title: 'Week one, again', agenda: [{ title: 'Welcome', minutes: 60 }] }];
+    const draft = await hearth.api.http.post(
+      `/curricula/${id}/versions`,
+      { modules },
+      author.accessToken,
+    );
+    expect(draft.status).toBe(201);
+    const versionPath = `/curricula/${id}/versions/${draft.body.id}`;
+
+    // Same organization, so 403 rather than 404; and reading stays open to staff.
+    expect((await hearth.api.http.get(`/curricula/${id}`, colleague.accessToken)).status).toBe(200);
+    const denied = [
+      await hearth.api.http.patch(versionPath, { modules }, colleague.accessToken),
+      await hearth.api.http.post(`${versionPath}/publish`, {}, colleague.accessToken),
+      await hearth.api.http.post(`/curricula/${id}/versions`, { modules }, colleague.accessToken),
+    ];
+    for (const response of denied) {
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe('not_curriculum_owner');
+    }
+
+    const edited = await hearth.api.http.patch(versionPath, { modules }, admin.accessToken);
+    expect(edited.status).toBe(200);
+    const published = await hearth.api.http.post(`${versionPath}/publish`, {}, admin.accessToken);
+    expect(published.status).toBe(201);
+    expect(published.body.status).toBe('published');
+    const next = await hearth.api.http.post(
+      `/curricula/${id}/versions`,
+      { modules },
+      author.accessToken,
+    );
+    expect(next.status).toBe(201);
   });
 
   it('rejects malformed modules with the field named', async () => {

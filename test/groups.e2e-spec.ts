@@ -11,6 +11,7 @@ import {
   type TestEnvironment,
 } from './support/hearth.js';
 import { TestSmtpServer } from './support/smtp.js';
+import { joinOrganization } from './support/members.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 
@@ -83,12 +84,7 @@ describe('Groups, sessions and enrollment (e2e)', () => {
   async function participant(name: string) {
     const user = await registerUser(api.http, name);
     await markEmailVerified(env, user.user.id);
-    const added = await api.http.post(
-      `/organizations/${orgId}/members`,
-      { email: user.email, role: 'participant' },
-      therapist.accessToken,
-    );
-    expect(added.status).toBe(201);
+    await joinOrganization(api.http, therapist.accessToken, orgId, user, 'participant');
     return user;
   }
 
@@ -312,11 +308,7 @@ describe('Groups, sessions and enrollment (e2e)', () => {
     // A therapist of the organization who does not facilitate the group does not see it.
     const colleague = await registerUser(api.http, 'colleague');
     await markEmailVerified(env, colleague.user.id);
-    await api.http.post(
-      `/organizations/${orgId}/members`,
-      { email: colleague.email, role: 'therapist' },
-      therapist.accessToken,
-    );
+    await joinOrganization(api.http, therapist.accessToken, orgId, colleague, 'therapist');
     expect((await api.http.get(`/groups/${mine.id}`, colleague.accessToken)).status).toBe(404);
   });
 

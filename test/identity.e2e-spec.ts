@@ -38,7 +38,14 @@ describe('Identity and organizations (e2e)', () => {
       token,
     );
     expect(added.status).toBe(201);
-    expect(added.body).toEqual({ userId: member.user.id, role: 'therapist' });
+    expect(added.body).toMatchObject({ email: member.email, role: 'therapist' });
+    // Nobody becomes a member without accepting.
+    const accepted = await http.post(
+      `/me/invitations/${added.body.id}/accept`,
+      {},
+      member.accessToken,
+    );
+    expect(accepted.status).toBe(200);
 
     const me = await http.get('/me', token);
     expect(me.status).toBe(200);

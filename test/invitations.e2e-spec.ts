@@ -156,6 +156,9 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       await markEmailVerified(env, person.user.id);
       await invite(person.email);
       const mail = await mailTo(person.email, 'You are invited');
+      // Only the address's owner reads this, so it may say an account exists.
+      expect(mail.text).toContain('sign in to accept');
+      expect(mail.text).not.toContain('choose your password');
       const wrong = await api.http.post('/invitations/accept', {
         token: tokenFrom(mail),
         password: 'not my password',
@@ -214,6 +217,7 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       const email = uniqueEmail('nameless');
       await invite(email);
       const mail = await mailTo(email);
+      expect(mail.text).toContain('choose your password');
       const response = await api.http.post('/invitations/accept', {
         token: tokenFrom(mail),
         password: 'a fine password',

@@ -1,4 +1,5 @@
-import { markEmailVerified, registerUser, useApi } from './support/hearth.js';
+import { markEmailVerified, registerUser, uniqueEmail, useApi } from './support/hearth.js';
+import { joinOrganization } from './support/members.js';
 
 describe('Organization access (e2e)', () => {
   const hearth = useApi('organizations');
@@ -23,12 +24,7 @@ describe('Organization access (e2e)', () => {
 
   async function memberOfA(role: string) {
     const user = await verifiedUser(role);
-    const added = await hearth.api.http.post(
-      `/organizations/${orgA}/members`,
-      { email: user.email, role },
-      owner.accessToken,
-    );
-    expect(added.status).toBe(201);
+    await joinOrganization(hearth.api.http, owner.accessToken, orgA, user, role);
     return user;
   }
 
@@ -101,6 +97,13 @@ describe('Organization access (e2e)', () => {
       admin.accessToken,
     );
     expect(asTherapist.status).toBe(201);
+    const accepted = await hearth.api.http.post(
+      `/me/invitations/${asTherapist.body.id}/accept`,
+      {},
+      candidate.accessToken,
+    );
+    expect(accepted.status).toBe(200);
+    // A manager may see their own members, so saying so is no leak.
     const twice = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: candidate.email, role: 'therapist' },
@@ -110,23 +113,176 @@ describe('Organization access (e2e)', () => {
     expect(twice.body.code).toBe('already_member');
   });
 
-  it('adds only existing users with a verified address as members', async () => {
-    // Anyone can register any address: an unverified one must not pass for its owner.
+  it('answers adding a known, an unconfirmed and an unknown address the same way', async () => {
+    const known = await verifiedUser('known');
     const squatter = await registerUser(hearth.api.http, 'squatter');
-    const unverified = await hearth.api.http.post(
+    const add = (email: string) =>
+      hearth.api.http.post(
+        `/organizations/${orgA}/members`,
+        { email, role: 'participant' },
+        owner.accessToken,
+      );
+    const unknownEmail = uniqueEmail('nobody');
+    const answers = [
+      await add(known.email),
+      await add(squatter.email),
+      await add(unknownEmail),
+      await hearth.api.http.post(
+        `/organizations/${orgA}/invitations`,
+        { email: uniqueEmail('invited'), role: 'participant' },
+        owner.accessToken,
+      ),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(201);
+      expect(Object.keys(answer.body).sort()).toEqual(['email', 'expiresAt', 'id', 'role']);
+      expect(answer.body.role).toBe('participant');
+    }
+    expect(answers.slice(0, 3).map((a) => a.body.email)).toEqual([
+      known.email,
+      squatter.email,
+      unknownEmail,
+    ]);
+    expect(JSON.stringify(answers[0].body)).not.toContain(known.user.id);
+
+    // Invited is not joined: the organization stays invisible to them until they accept.
+    expect((await hearth.api.http.get(`/organizations/${orgA}`, known.accessToken)).status).toBe(
+      404,
+    );
+    const members = await hearth.api.http.get(`/organizations/${orgA}/members`, owner.accessToken);
+    expect(members.body.items.map((m: { userId: string }) => m.userId)).not.toContain(
+      known.user.id,
+    );
+    expect((await hearth.api.http.get('/me', known.accessToken)).body.memberships).toEqual([]);
+  });
+
+  it('makes the membership only when the invited person accepts at /me/invitations', async () => {
+    const person = await verifiedUser('consenting');
+    const invited = await hearth.api.http.post(
+      `/organizations/${orgA}/members`,
+      { email: person.email, role: 'therapist' },
+      owner.accessToken,
+    );
+    const mine = await hearth.api.http.get('/me/invitations', person.accessToken);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([
+      {
+        id: invited.body.id,
+        organizationId: orgA,
+        organizationName: 'Clinic A',
+        role: 'therapist',
+        expiresAt: invited.body.expiresAt,
+      },
+    ]);
+    // Someone else's invitation is not theirs to answer, nor to see.
+    const other = await verifiedUser('other');
+    expect((await hearth.api.http.get('/me/invitations', other.accessToken)).body.items).toEqual(
+      [],
+    );
+    for (const action of ['accept', 'decline']) {
+      const stolen = await hearth.api.http.post(
+        `/me/invitations/${invited.body.id}/${action}`,
+        {},
+        other.accessToken,
+      );
+      expect(stolen.status).toBe(404);
+      expect(stolen.body.code).toBe('invitation_not_found');
+    }
+
+    const accepted = await hearth.api.http.post(
+      `/me/invitations/${invited.body.id}/accept`,
+      {},
+      person.accessToken,
+    );
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({ organizationId: orgA, role: 'therapist' });
+    expect((await hearth.api.http.get(`/organizations/${orgA}`, person.accessToken)).status).toBe(
+      200,
+    );
+    expect((await hearth.api.http.get('/me', person.accessToken)).body.memberships).toEqual([
+      { organizationId: orgA, role: 'therapist' },
+    ]);
+    expect((await hearth.api.http.get('/me/invitations', person.accessToken)).body.items).toEqual(
+      [],
+    );
+    const again = await hearth.api.http.post(
+      `/me/invitations/${invited.body.id}/accept`,
+      {},
+      person.accessToken,
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('invitation_accepted');
+  });
+
+  it('makes one membership when the same invitation is accepted twice at once', async () => {
+    const person = await verifiedUser('double');
+    const invited = await hearth.api.http.post(
+      `/organizations/${orgA}/invitations`,
+      { email: person.email, role: 'participant' },
+      owner.accessToken,
+    );
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        hearth.api.http.post(`/me/invitations/${invited.body.id}/accept`, {}, person.accessToken),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    const members = await hearth.api.http.get(`/organizations/${orgA}/members`, owner.accessToken);
+    expect(
+      members.body.items.filter((m: { userId: string }) => m.userId === person.user.id),
+    ).toHaveLength(1);
+  });
+
+  it('closes a declined invitation without making a membership', async () => {
+    const person = await verifiedUser('declining');
+    const invited = await hearth.api.http.post(
+      `/organizations/${orgA}/members`,
+      { email: person.email, role: 'participant' },
+      owner.accessToken,
+    );
+    const declined = await hearth.api.http.post(
+      `/me/invitations/${invited.body.id}/decline`,
+      {},
+      person.accessToken,
+    );
+    expect(declined.status).toBe(200);
+    expect((await hearth.api.http.get('/me/invitations', person.accessToken)).body.items).toEqual(
+      [],
+    );
+    const late = await hearth.api.http.post(
+      `/me/invitations/${invited.body.id}/accept`,
+      {},
+      person.accessToken,
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('invitation_declined');
+    expect((await hearth.api.http.get(`/organizations/${orgA}`, person.accessToken)).status).toBe(
+      404,
+    );
+  });
+
+  it('shows no invitations to an account whose address is unconfirmed, and lets it accept none', async () => {
+    // Anyone can register any address: an unconfirmed one must not pass for its owner.
+    const squatter = await registerUser(hearth.api.http, 'squatter');
+    const invited = await hearth.api.http.post(
       `/organizations/${orgA}/members`,
       { email: squatter.email, role: 'admin' },
       owner.accessToken,
     );
-    expect(unverified.status).toBe(404);
-    expect(unverified.body.code).toBe('user_not_found');
-    const response = await hearth.api.http.post(
-      `/organizations/${orgA}/members`,
-      { email: 'no.such.person@example.org', role: 'participant' },
-      owner.accessToken,
+    expect(invited.status).toBe(201);
+    const mine = await hearth.api.http.get('/me/invitations', squatter.accessToken);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([]);
+    const accept = await hearth.api.http.post(
+      `/me/invitations/${invited.body.id}/accept`,
+      {},
+      squatter.accessToken,
     );
-    expect(response.status).toBe(404);
-    expect(response.body.code).toBe('user_not_found');
+    expect(accept.status).toBe(403);
+    expect(accept.body.code).toBe('email_unverified');
+    expect((await hearth.api.http.get(`/organizations/${orgA}`, squatter.accessToken)).status).toBe(
+      404,
+    );
   });
 
   it('updates settings and keeps every version of the group agreement', async () => {

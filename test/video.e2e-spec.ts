@@ -15,6 +15,7 @@ import {
   groupStartingIn as openGroupStartingIn,
   organizationWithCurriculum,
 } from './support/groups.js';
+import { joinOrganization } from './support/members.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 const KEY = 'hearth-test-key';
@@ -53,11 +54,7 @@ describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
   async function member(groupId: string, name: string, { consent = true } = {}) {
     const user = await registerUser(api.http, name);
     await markEmailVerified(env, user.user.id);
-    await api.http.post(
-      `/organizations/${orgId}/members`,
-      { email: user.email, role: 'participant' },
-      therapist.accessToken,
-    );
+    await joinOrganization(api.http, therapist.accessToken, orgId, user, 'participant');
     await api.http.post(
       `/groups/${groupId}/enrollments`,
       { userId: user.user.id },
@@ -164,11 +161,7 @@ describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
 
     const colleague = await registerUser(api.http, 'colleague');
     await markEmailVerified(env, colleague.user.id);
-    await api.http.post(
-      `/organizations/${orgId}/members`,
-      { email: colleague.email, role: 'participant' },
-      therapist.accessToken,
-    );
+    await joinOrganization(api.http, therapist.accessToken, orgId, colleague, 'participant');
     expect((await join(sessions[0].id, colleague)).status).toBe(403);
 
     const stranger = await registerUser(api.http, 'stranger');

@@ -1,6 +1,7 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import pg from 'pg';
 import {
+  markEmailVerified,
   registerUser,
   type RunningApi,
   type TestEnvironment,
@@ -9,6 +10,7 @@ import {
 import type { LiveKitStandin } from './support/livekit-standin.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 import type { TestSmtpServer } from './support/smtp.js';
+import { joinOrganization } from './support/members.js';
 
 const KEY = 'webinar-key';
 const SECRET = 'a-webinar-secret-of-at-least-32-characters';
@@ -356,6 +358,140 @@ describe('Public webinars (e2e)', () => {
       'Stayed away,no,0',
     ]);
     expect((await api.http.get(`/webinars/${id}/attendance`)).status).toBe(401);
+  });
+
+  it('re-sends the link to a repeated registration at most once per interval, with the same answer', async () => {
+    const { id } = await webinar();
+    const email = uniqueEmail('again');
+    const first = await api.http.post(`/webinars/${id}/registrations`, {
+      displayName: 'Again',
+      email,
+    });
+    expect(first.status).toBe(201);
+    const confirmations = () =>
+      smtp.messages.filter(
+        (m) => m.envelopeTo.includes(email) && m.text?.includes(`#webinar=${id}`),
+      );
+    await smtp.until(() => confirmations().length === 1);
+
+    const retries = [];
+    for (let i = 0; i < 3; i++) {
+      retries.push(
+        await api.http.post(`/webinars/${id}/registrations`, { displayName: 'Again', email }),
+      );
+    }
+    for (const retry of retries) {
+      expect(retry.status).toBe(409);
+      expect(retry.body).toEqual(retries[0].body);
+      expect(retry.body.code).toBe('already_registered');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(confirmations().length).toBeLessThanOrEqual(2);
+
+    // Once the interval has passed, a new attempt mails the link again, and answers the same.
+    const db = new pg.Client({ connectionString: env.database.url });
+    await db.connect();
+    await db.query(
+      `UPDATE webinar_registrations SET confirmation_sent_at = now() - interval '11 minutes' WHERE id = $1`,
+      [first.body.id],
+    );
+    await db.end();
+    const sent = confirmations().length;
+    const later = await api.http.post(`/webinars/${id}/registrations`, {
+      displayName: 'Again',
+      email,
+    });
+    expect(later.body).toEqual(retries[0].body);
+    await smtp.until(() => confirmations().length === sent + 1);
+  });
+
+  it('lets only named hosts and owners/admins run a webinar; admins name and remove hosts', async () => {
+    const staff = async (name: string, role: string) => {
+      const user = await registerUser(api.http, name);
+      await markEmailVerified(env, user.user.id);
+      await joinOrganization(api.http, host.accessToken, orgId, user, role);
+      return user;
+    };
+    const colleague = await staff('colleague', 'therapist');
+    const admin = await staff('admin', 'admin');
+    const participant = await staff('member', 'participant');
+    const stranger = await registerUser(api.http, 'stranger');
+    const { id } = await webinar();
+    const attendee = (await register(id, 'Asker')).body as { id: string; accessKey: string };
+    const question = await api.http.request('POST', `/webinars/${id}/questions`, {
+      headers: as(attendee.accessKey),
+      body: { text: 'What helps on a grey morning?' },
+    });
+    const hostActions = (token: string) => [
+      api.http.post(`/webinars/${id}/questions/${question.body.id}/approve`, {}, token),
+      api.http.post(`/webinars/${id}/attendees/${attendee.id}/promote`, {}, token),
+      api.http.get(`/webinars/${id}/registrations`, token),
+      api.http.get(`/webinars/${id}/attendance`, token),
+      api.http.get(`/webinars/${id}/questions`, token),
+      api.http.post(`/webinars/${id}/join`, {}, token),
+      api.http.post(
+        `/webinars/${id}/speakers`,
+        { email: uniqueEmail('speaker'), displayName: 'Guest' },
+        token,
+      ),
+    ];
+    for (const response of await Promise.all(hostActions(colleague.accessToken))) {
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe('hosts_only');
+    }
+    // Only owners and admins name hosts, and only staff of the organization can be named.
+    const bySelf = await api.http.post(
+      `/webinars/${id}/hosts`,
+      { userId: colleague.user.id },
+      colleague.accessToken,
+    );
+    expect(bySelf.status).toBe(403);
+    const byStranger = await api.http.post(
+      `/webinars/${id}/hosts`,
+      { userId: stranger.user.id },
+      stranger.accessToken,
+    );
+    expect(byStranger.status).toBe(404);
+    const notStaff = await api.http.post(
+      `/webinars/${id}/hosts`,
+      { userId: participant.user.id },
+      admin.accessToken,
+    );
+    expect(notStaff.status).toBe(400);
+    expect(notStaff.body.code).toBe('host_not_staff');
+    const outsider = await api.http.post(
+      `/webinars/${id}/hosts`,
+      { userId: stranger.user.id },
+      admin.accessToken,
+    );
+    expect(outsider.status).toBe(404);
+
+    const named = await api.http.post(
+      `/webinars/${id}/hosts`,
+      { userId: colleague.user.id },
+      admin.accessToken,
+    );
+    expect(named.status).toBe(201);
+    expect(named.body).toEqual({ userId: colleague.user.id, displayName: 'colleague' });
+    for (const response of await Promise.all(hostActions(colleague.accessToken))) {
+      expect(response.status).toBeLessThan(300);
+    }
+    const hosts = await api.http.get(`/webinars/${id}/hosts`, colleague.accessToken);
+    expect(hosts.body.items.map((h: { userId: string }) => h.userId).sort()).toEqual(
+      [host.user.id, colleague.user.id].sort(),
+    );
+
+    const removed = await api.http.request('DELETE', `/webinars/${id}/hosts/${colleague.user.id}`, {
+      token: admin.accessToken,
+    });
+    expect(removed.status).toBe(200);
+    expect(
+      (await api.http.get(`/webinars/${id}/registrations`, colleague.accessToken)).status,
+    ).toBe(403);
+    // The admin manages it without being named.
+    expect((await api.http.get(`/webinars/${id}/registrations`, admin.accessToken)).status).toBe(
+      200,
+    );
   });
 
   it('reminds registered attendees through the reminder pipeline, once', async () => {

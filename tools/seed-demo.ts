@@ -93,7 +93,7 @@ async function seed(config: AppConfig): Promise<void> {
 
     const curriculum = await app
       .get(CurriculaService)
-      .create(organization.id, { templateKey: 'cbt-depression-8' });
+      .create(organization.id, therapist.id, { templateKey: 'cbt-depression-8' });
     const start = DateTime.now().setZone(timezone).plus({ minutes: 10 }).startOf('minute');
     const roundedStart = start.plus({ minutes: (5 - (start.minute % 5)) % 5 });
     const group = await app.get(GroupSetupService).create(organization.id, therapist.id, {

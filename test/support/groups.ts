@@ -1,5 +1,6 @@
 import type { HttpClient } from './http.js';
 import { markEmailVerified, registerUser, type TestEnvironment } from './hearth.js';
+import { joinOrganization } from './members.js';
 
 export type TestUser = Awaited<ReturnType<typeof registerUser>>;
 
@@ -27,11 +28,7 @@ export async function enrolledParticipant(
 ): Promise<TestUser> {
   const user = await registerUser(http, name);
   await markEmailVerified(env, user.user.id);
-  await http.post(
-    `/organizations/${orgId}/members`,
-    { email: user.email, role: 'participant' },
-    owner.accessToken,
-  );
+  await joinOrganization(http, owner.accessToken, orgId, user, 'participant');
   await http.post(`/groups/${groupId}/enrollments`, { userId: user.user.id }, owner.accessToken);
   return user;
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
-import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+} from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import { FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations/organization-role.js';
 import { OrganizationAccess } from '#organizations/organization-access.service.js';
 import type { CurriculumModule } from './curriculum-module.js';
 import type { CurriculumVersion } from './curriculum-version.entity.js';
@@ -16,6 +22,7 @@ export interface CurriculumView {
   description: string;
   approach: string;
   templateKey: string | null;
+  createdById: string | null;
   currentVersionId: string | null;
   versions: { id: string; version: number; status: string; publishedAt: Date | null }[];
   modules: CurriculumModule[];
@@ -32,7 +39,11 @@ const toModule = (dto: ModuleDto): CurriculumModule => ({
   homework: dto.homework ?? [],
 });
 
-/** Curricula are facilitators' material (agendas carry facilitator notes): staff roles only. */
+/**
+ * Curricula are facilitators' material (agendas carry facilitator notes): staff roles read them.
+ * Changing one (a draft's modules, publishing) is for its author and the organization's
+ * owners/admins only: see `findForEditor`.
+ */
 @Injectable()
 export class CurriculaService {
   constructor(
@@ -50,7 +61,11 @@ export class CurriculaService {
     }));
   }
 
-  async create(organizationId: string, input: CreateCurriculumDto): Promise<CurriculumView> {
+  async create(
+    organizationId: string,
+    createdById: string,
+    input: CreateCurriculumDto,
+  ): Promise<CurriculumView> {
     if (input.templateKey !== undefined) {
       if (input.modules !== undefined) {
         throw new InvalidInputError(
@@ -74,6 +89,7 @@ export class CurriculaService {
           description: input.description ?? template.description,
           approach: template.approach,
           templateKey: template.key,
+          createdById,
         },
         template.modules,
       );
@@ -86,6 +102,7 @@ export class CurriculaService {
         description: input.description ?? '',
         approach: 'custom',
         templateKey: null,
+        createdById,
       },
       input.modules!.map(toModule),
     );
@@ -98,17 +115,17 @@ export class CurriculaService {
   }
 
   async get(curriculumId: string, userId: string): Promise<CurriculumView> {
-    return this.view(await this.findForStaff(curriculumId, userId));
+    return this.view((await this.findForStaff(curriculumId, userId)).curriculum);
   }
 
   async addVersion(curriculumId: string, userId: string, modules: ModuleDto[]) {
-    const curriculum = await this.findForStaff(curriculumId, userId);
+    const curriculum = await this.findForEditor(curriculumId, userId);
     const draft = await this.curricula.addDraft(curriculum.id, modules.map(toModule));
     return this.versionView(draft);
   }
 
   async updateDraft(curriculumId: string, versionId: string, userId: string, modules: ModuleDto[]) {
-    const version = await this.findVersionForStaff(curriculumId, versionId, userId);
+    const version = await this.findVersionForEditor(curriculumId, versionId, userId);
     if (!(await this.curricula.updateDraft(version.id, modules.map(toModule)))) {
       throw new ConflictError(
         'version_published',
@@ -119,7 +136,7 @@ export class CurriculaService {
   }
 
   async publish(curriculumId: string, versionId: string, userId: string) {
-    const version = await this.findVersionForStaff(curriculumId, versionId, userId);
+    const version = await this.findVersionForEditor(curriculumId, versionId, userId);
     if (!(await this.curricula.publish(version.id, new Date()))) {
       throw new ConflictError('version_published', 'This version is already published');
     }
@@ -150,17 +167,34 @@ export class CurriculaService {
     return version;
   }
 
-  private async findForStaff(curriculumId: string, userId: string): Promise<Curriculum> {
+  private async findForStaff(curriculumId: string, userId: string) {
     const notFound = () => new NotFoundError('curriculum_not_found', 'No such curriculum');
-    const curriculum = await this.curricula.findById(curriculumId);
+    const curriculum = isUuid(curriculumId) ? await this.curricula.findById(curriculumId) : null;
     if (!curriculum) throw notFound();
-    await this.access.requireRole(curriculum.organizationId, userId, FACILITATOR_ROLES, notFound);
+    const membership = await this.access.requireRole(
+      curriculum.organizationId,
+      userId,
+      FACILITATOR_ROLES,
+      notFound,
+    );
+    return { curriculum, membership };
+  }
+
+  /** The one rule for changing a curriculum: its author, or an owner/admin of the organization. */
+  private async findForEditor(curriculumId: string, userId: string): Promise<Curriculum> {
+    const { curriculum, membership } = await this.findForStaff(curriculumId, userId);
+    if (curriculum.createdById !== userId && !MANAGER_ROLES.includes(membership.role)) {
+      throw new ForbiddenError(
+        'not_curriculum_owner',
+        'Only its author or an owner/admin can change this curriculum',
+      );
+    }
     return curriculum;
   }
 
-  private async findVersionForStaff(curriculumId: string, versionId: string, userId: string) {
-    const curriculum = await this.findForStaff(curriculumId, userId);
-    const version = await this.curricula.findVersion(versionId);
+  private async findVersionForEditor(curriculumId: string, versionId: string, userId: string) {
+    const curriculum = await this.findForEditor(curriculumId, userId);
+    const version = isUuid(versionId) ? await this.curricula.findVersion(versionId) : null;
     if (!version || version.curriculumId !== curriculum.id) {
       throw new NotFoundError('curriculum_version_not_found', 'No such curriculum version');
     }
@@ -182,6 +216,7 @@ export class CurriculaService {
       description: curriculum.description,
       approach: curriculum.approach,
       templateKey: curriculum.templateKey,
+      createdById: curriculum.createdById,
       currentVersionId: current?.id ?? null,
       versions: versions.map(({ id, version, status, publishedAt }) => ({
         id,

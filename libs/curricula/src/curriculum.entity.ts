@@ -6,6 +6,7 @@ import {
   Index,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { User } from '#identity/user.entity.js';
 import { Organization } from '#organizations/organization.entity.js';
 
 /** A program an organization runs groups on, e.g. 8-session group CBT for depression. */
@@ -32,6 +33,11 @@ export class Curriculum {
   /** The built-in template it was created from, if any. */
   @Column('text', { name: 'template_key', nullable: true })
   templateKey!: string | null;
+
+  /** The therapist who wrote it: they (and owners/admins) edit it. Null for older curricula. */
+  @ForeignKey(() => User, { onDelete: 'SET NULL' })
+  @Column('uuid', { name: 'created_by_id', nullable: true })
+  createdById!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -33,7 +33,7 @@ export class CurriculumRepository {
   createPublished(
     curriculum: Pick<
       Curriculum,
-      'organizationId' | 'title' | 'description' | 'approach' | 'templateKey'
+      'organizationId' | 'title' | 'description' | 'approach' | 'templateKey' | 'createdById'
     >,
     modules: CurriculumModule[],
   ): Promise<Curriculum> {

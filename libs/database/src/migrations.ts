@@ -11,6 +11,7 @@ import { WebinarAttendanceAndReminders1795264161954 } from './migrations/1795264
 import { DeliveryRevision1795264583772 } from './migrations/1795264583772-DeliveryRevision.js';
 import { AttendanceEventsByRoom1795265569750 } from './migrations/1795265569750-AttendanceEventsByRoom.js';
 import { Accounts1795270000000 } from './migrations/1795270000000-Accounts.js';
+import { ConsentAndHosts1795271000000 } from './migrations/1795271000000-ConsentAndHosts.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DeliveryRevision1795264583772,
   AttendanceEventsByRoom1795265569750,
   Accounts1795270000000,
+  ConsentAndHosts1795271000000,
 ];

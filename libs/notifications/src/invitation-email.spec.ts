@@ -25,3 +25,19 @@ describe('invitationEmail', () => {
     expect(mail.html).not.toContain('<Therapy>');
   });
 });
+
+describe('invitationEmail to an existing account', () => {
+  it('tells the person they can accept after signing in', () => {
+    const mail = invitationEmail({
+      to: 'sam@example.org',
+      organizationName: 'Harbour',
+      role: 'therapist',
+      link: 'https://hearth.example.org/invitations/accept#token=abc.def',
+      expiresAt: new Date('2026-12-01T10:00:00Z'),
+      hasAccount: true,
+    });
+    expect(mail.text).toContain('sign in to accept');
+    expect(mail.text).not.toContain('choose your password');
+    expect(mail.html).toContain('sign in to accept');
+  });
+});

@@ -8,17 +8,25 @@ export interface InvitationEmailInput {
   role: string;
   link: string;
   expiresAt: Date;
+  /** The address already has a Hearth account: accept by signing in, no new password. */
+  hasAccount?: boolean;
 }
 
 /** The invitation e-mail, plain text and HTML. */
 export function invitationEmail(input: InvitationEmailInput): MailMessage {
   const expires = input.expiresAt.toUTCString();
   const subject = `You are invited to join ${input.organizationName} on Hearth`;
+  const how = input.hasAccount
+    ? `You already have a Hearth account: sign in to accept or decline it under your invitations, or open this link and confirm with your password:`
+    : `Open this link to accept and choose your password:`;
+  const action = input.hasAccount
+    ? 'Accept the invitation with your Hearth account'
+    : 'Accept the invitation and choose your password';
   const text = [
     `Hello,`,
     ``,
     `${input.organizationName} has invited you to join them on Hearth as ${input.role}.`,
-    `Open this link to accept and choose your password:`,
+    how,
     ``,
     input.link,
     ``,
@@ -28,7 +36,7 @@ export function invitationEmail(input: InvitationEmailInput): MailMessage {
   const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">
 <p>Hello,</p>
 <p><strong>${org}</strong> has invited you to join them on Hearth as ${escapeHtml(input.role)}.</p>
-<p><a href="${escapeHtml(input.link)}">Accept the invitation and choose your password</a></p>
+${input.hasAccount ? '<p>You already have a Hearth account: sign in to accept or decline it under your invitations, or use this link.</p>\n' : ''}<p><a href="${escapeHtml(input.link)}">${escapeHtml(action)}</a></p>
 <p>The link works until ${escapeHtml(expires)}. If you were not expecting this, you can ignore this e-mail.</p>
 </body></html>`;
   return { to: input.to, subject, text, html };

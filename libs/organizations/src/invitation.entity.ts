@@ -15,11 +15,12 @@ import type { OrganizationRole } from './organization-role.js';
  * An invitation to join an organization. The link's secret is derived from the id (HMAC), so
  * nothing secret is stored and a job carrying only the id can rebuild the link.
  * `version` grows each time the invitation is sent again; `sentVersion` is the last one mailed.
+ * Open means neither accepted nor declined (nor expired): only accepting makes a membership.
  */
 @Entity('invitations')
 @Index('invitations_pending_email_key', ['organizationId', 'email'], {
   unique: true,
-  where: 'accepted_at IS NULL',
+  where: 'accepted_at IS NULL AND declined_at IS NULL',
 })
 @Check('invitations_role_check', `"role" IN ('owner', 'admin', 'therapist', 'participant')`)
 export class Invitation {
@@ -45,6 +46,9 @@ export class Invitation {
 
   @Column('timestamptz', { name: 'accepted_at', nullable: true })
   acceptedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'declined_at', nullable: true })
+  declinedAt!: Date | null;
 
   @Column('integer', { default: 1 })
   version!: number;

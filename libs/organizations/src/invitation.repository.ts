@@ -4,6 +4,22 @@ import { EntityManager, IsNull, Repository } from 'typeorm';
 import { Invitation } from './invitation.entity.js';
 import type { OrganizationRole } from './organization-role.js';
 
+/** An open invitation as its invitee sees it. */
+export interface OpenInvitationView {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  role: OrganizationRole;
+  expiresAt: Date;
+}
+
+const pendingFor = (organizationId: string, email: string) => ({
+  organizationId,
+  email,
+  acceptedAt: IsNull(),
+  declinedAt: IsNull(),
+});
+
 @Injectable()
 export class InvitationRepository {
   constructor(@InjectRepository(Invitation) private readonly invitations: Repository<Invitation>) {}
@@ -25,7 +41,7 @@ export class InvitationRepository {
   }): Promise<Invitation> {
     return this.invitations.manager.transaction(async (manager) => {
       const pending = await manager.findOne(Invitation, {
-        where: { organizationId: input.organizationId, email: input.email, acceptedAt: IsNull() },
+        where: pendingFor(input.organizationId, input.email),
         lock: { mode: 'pessimistic_write' },
       });
       if (!pending) {
@@ -38,7 +54,7 @@ export class InvitationRepository {
           .orIgnore()
           .execute();
         return manager.findOneOrFail(Invitation, {
-          where: { organizationId: input.organizationId, email: input.email, acceptedAt: IsNull() },
+          where: pendingFor(input.organizationId, input.email),
         });
       }
       Object.assign(pending, {
@@ -57,6 +73,28 @@ export class InvitationRepository {
 
   async markAccepted(manager: EntityManager, id: string, at: Date): Promise<void> {
     await manager.update(Invitation, { id }, { acceptedAt: at });
+  }
+
+  async markDeclined(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.update(Invitation, { id }, { declinedAt: at });
+  }
+
+  /** Open invitations to this (normalized) address, soonest to expire first. */
+  listOpenForEmail(email: string, now: Date): Promise<OpenInvitationView[]> {
+    return this.invitations
+      .createQueryBuilder('i')
+      .innerJoin('organizations', 'o', 'o.id = i.organization_id')
+      .select([
+        'i.id AS "id"',
+        'i.organization_id AS "organizationId"',
+        'o.name AS "organizationName"',
+        'i.role AS "role"',
+        'i.expires_at AS "expiresAt"',
+      ])
+      .where('i.email = :email', { email })
+      .andWhere('i.accepted_at IS NULL AND i.declined_at IS NULL AND i.expires_at > :now', { now })
+      .orderBy('i.expires_at', 'ASC')
+      .getRawMany<OpenInvitationView>();
   }
 
   /** Records that `version` was mailed, unless a newer version was mailed already. */

@@ -15,6 +15,7 @@ import { NotificationsProducer } from '#queue/notifications.producer.js';
 import type { AcceptInvitationDto } from './dto/organization.dto.js';
 import type { Invitation } from './invitation.entity.js';
 import { InvitationRepository } from './invitation.repository.js';
+import { assertInvitationOpen } from './invitation-state.js';
 import { assertMayGrant } from './members.service.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
@@ -34,6 +35,8 @@ export interface InvitationEmail {
   role: OrganizationRole;
   link: string;
   expiresAt: Date;
+  /** A verified account uses the address: it may also accept in Hearth after signing in. */
+  hasAccount: boolean;
 }
 
 @Injectable()
@@ -93,7 +96,7 @@ export class InvitationsService {
    */
   async accept(input: AcceptInvitationDto): Promise<AuthResult & { organizationId: string }> {
     const invitation = await this.findByToken(input.token);
-    this.assertOpen(invitation);
+    assertInvitationOpen(invitation);
 
     // A verified account proves it is theirs with its password. An unverified one may have been
     // registered by anyone; the invitation link proves who owns the address, so it is theirs now.
@@ -118,7 +121,7 @@ export class InvitationsService {
       const locked = await this.invitations.lockForAcceptance(manager, invitation.id);
       // Re-sent meanwhile: the link in hand is no longer the valid one.
       if (!locked || locked.version !== invitation.version) throw this.invalidLink();
-      this.assertOpen(locked);
+      assertInvitationOpen(locked);
       const now = new Date();
       const member = existing
         ? await this.claimIfUnverified(existing, input.displayName, passwordHash, now, manager)
@@ -169,13 +172,17 @@ export class InvitationsService {
     if (
       !invitation ||
       invitation.acceptedAt ||
+      invitation.declinedAt ||
       invitation.expiresAt <= new Date() ||
       invitation.version !== version ||
       invitation.sentVersion >= version
     ) {
       return null;
     }
-    const organization = await this.organizations.findById(invitation.organizationId);
+    const [organization, account] = await Promise.all([
+      this.organizations.findById(invitation.organizationId),
+      this.users.findByEmail(invitation.email),
+    ]);
     if (!organization) return null;
     const link = new URL('/invitations/accept', this.config.PUBLIC_URL);
     // The token rides in the fragment, which browsers never send to a server or its logs.
@@ -186,6 +193,7 @@ export class InvitationsService {
       role: invitation.role,
       link: link.toString(),
       expiresAt: invitation.expiresAt,
+      hasAccount: !!account?.emailVerifiedAt,
     };
   }
 
@@ -200,18 +208,6 @@ export class InvitationsService {
       throw this.invalidLink();
     }
     return invitation;
-  }
-
-  private assertOpen(invitation: Invitation): void {
-    if (invitation.acceptedAt) {
-      throw new ConflictError('invitation_accepted', 'This invitation has already been accepted');
-    }
-    if (invitation.expiresAt <= new Date()) {
-      throw new ConflictError(
-        'invitation_expired',
-        'This invitation has expired; ask for a new one',
-      );
-    }
   }
 
   private invalidLink(): NotFoundError {

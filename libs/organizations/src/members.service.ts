@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
-import { UserRepository } from '#identity/user.repository.js';
+import { ForbiddenError } from '#common/domain-error.js';
 import { MemberView, MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
 
@@ -13,32 +12,7 @@ export function assertMayGrant(actorRole: OrganizationRole, role: OrganizationRo
 
 @Injectable()
 export class MembersService {
-  constructor(
-    private readonly users: UserRepository,
-    private readonly memberships: MembershipRepository,
-  ) {}
-
-  async add(
-    organizationId: string,
-    actorRole: OrganizationRole,
-    email: string,
-    role: OrganizationRole,
-  ): Promise<{ userId: string; role: OrganizationRole }> {
-    assertMayGrant(actorRole, role);
-    // Anyone can register any address, so only a verified one identifies its owner.
-    const user = await this.users.findByEmail(email);
-    if (!user?.emailVerifiedAt) {
-      throw new NotFoundError(
-        'user_not_found',
-        'No verified account uses this e-mail; send an invitation instead',
-      );
-    }
-    const membership = await this.memberships.insert({ organizationId, userId: user.id, role });
-    if (!membership) {
-      throw new ConflictError('already_member', 'This person already belongs to the organization');
-    }
-    return { userId: membership.userId, role: membership.role };
-  }
+  constructor(private readonly memberships: MembershipRepository) {}
 
   list(organizationId: string): Promise<MemberView[]> {
     return this.memberships.listMembers(organizationId);

@@ -8,6 +8,7 @@ import { InvitationsService } from './invitations.service.js';
 import { MembersService } from './members.service.js';
 import { Membership } from './membership.entity.js';
 import { MembershipRepository } from './membership.repository.js';
+import { MyInvitationsService } from './my-invitations.service.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationAccess } from './organization-access.service.js';
 import { OrganizationRepository } from './organization.repository.js';
@@ -26,6 +27,7 @@ import { ProfileService } from './profile.service.js';
     OrganizationsService,
     MembersService,
     InvitationsService,
+    MyInvitationsService,
     ProfileService,
     OrganizationAccess,
   ],
@@ -36,6 +38,7 @@ import { ProfileService } from './profile.service.js';
     OrganizationsService,
     MembersService,
     InvitationsService,
+    MyInvitationsService,
     ProfileService,
     IdentityModule,
   ],

@@ -7,7 +7,8 @@ import { isUuid } from '#common/validation.js';
 import { AppConfig } from '#config/app-config.js';
 import { UserRepository } from '#identity/user.repository.js';
 import { MembershipRepository } from '#organizations/membership.repository.js';
-import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import { FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations/organization-role.js';
+import { WebinarHostRepository } from './webinar-host.repository.js';
 import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
 
 /** Who is calling a webinar route: a host (staff, bearer), a speaker or an attendee (access key). */
@@ -25,6 +26,9 @@ export interface Credentials {
  * Access keys are signed from the registration (or speaker) id: nothing secret is stored and the
  * worker can rebuild the link for an e-mail. They travel in the X-Access-Key header, never in a
  * URL the server sees.
+ * The one place that decides who hosts: an owner/admin of the organization, or a staff member
+ * named as a host of this webinar (its creator is named when it is created). Other staff get
+ * 403; anyone outside the organization 404.
  */
 @Injectable()
 export class WebinarAccess {
@@ -35,6 +39,7 @@ export class WebinarAccess {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly memberships: MembershipRepository,
     private readonly users: UserRepository,
+    private readonly hosts: WebinarHostRepository,
     config: AppConfig,
   ) {
     this.attendeeKeys = new SignedTokens(config.JWT_SECRET, 'webinar-attendee');
@@ -77,7 +82,11 @@ export class WebinarAccess {
         this.memberships.find(webinar.organizationId, credentials.userId),
         this.users.findById(credentials.userId),
       ]);
-      if (user && membership && FACILITATOR_ROLES.includes(membership.role)) {
+      const staff = !!user && !!membership && FACILITATOR_ROLES.includes(membership.role);
+      if (
+        staff &&
+        (MANAGER_ROLES.includes(membership.role) || (await this.hosts.isHost(webinar.id, user.id)))
+      ) {
         return { kind: 'host', webinar, userId: user.id, displayName: user.displayName };
       }
       const speaker =
@@ -86,6 +95,8 @@ export class WebinarAccess {
           .getRepository(WebinarSpeaker)
           .findOneBy({ webinarId: webinar.id, email: user.email }));
       if (speaker) return { kind: 'speaker', webinar, speaker };
+      // Staff of the same organization know the webinar exists: 403, not 404.
+      if (staff) throw this.notHost();
       throw new NotFoundError('webinar_not_found', 'No such webinar');
     }
     throw new UnauthenticatedError('missing_credentials', 'Give your X-Access-Key, or sign in');
@@ -93,8 +104,11 @@ export class WebinarAccess {
 
   async host(webinarId: string, credentials: Credentials) {
     const actor = await this.actor(webinarId, credentials);
-    if (actor.kind !== 'host')
-      throw new ForbiddenError('hosts_only', "Only the webinar's hosts can do this");
+    if (actor.kind !== 'host') throw this.notHost();
     return actor;
+  }
+
+  private notHost(): ForbiddenError {
+    return new ForbiddenError('hosts_only', "Only the webinar's hosts can do this");
   }
 }

@@ -7,6 +7,7 @@ import {
   IsISO8601,
   IsString,
   IsTimeZone,
+  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -71,6 +72,12 @@ export class AddSpeakerDto {
 }
 
 export class RegisterForWebinarDto extends AddSpeakerDto {}
+
+export class AddHostDto {
+  @ApiProperty({ description: 'A staff member (owner, admin or therapist) of the organization' })
+  @IsUUID()
+  userId!: string;
+}
 
 export class AskQuestionDto {
   @ApiProperty()

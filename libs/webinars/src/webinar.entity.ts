@@ -52,6 +52,22 @@ export class Webinar {
   createdAt!: Date;
 }
 
+/** A staff member named to run this webinar (moderate, promote, see registrations). */
+@Entity('webinar_hosts')
+export class WebinarHost {
+  @ForeignKey(() => Webinar, { onDelete: 'CASCADE' })
+  @PrimaryColumn('uuid', { name: 'webinar_id' })
+  webinarId!: string;
+
+  @Index('webinar_hosts_user_id_idx')
+  @ForeignKey(() => User, { onDelete: 'CASCADE' })
+  @PrimaryColumn('uuid', { name: 'user_id' })
+  userId!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
 /** A guest speaker, invited by e-mail with a personal link (a signed key, nothing stored). */
 @Entity('webinar_speakers')
 @Index('webinar_speakers_webinar_id_email_key', ['webinarId', 'email'], { unique: true })
@@ -96,6 +112,10 @@ export class Registration {
   /** Promoted by a host: may publish until demoted. */
   @Column('boolean', { default: false })
   promoted!: boolean;
+
+  /** When the link was last mailed; registering again re-sends it at most once per interval. */
+  @Column('timestamptz', { name: 'confirmation_sent_at', nullable: true })
+  confirmationSentAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '#notifications/notifications.module.js';
+import { OrganizationsModule } from '#organizations/organizations.module.js';
 import { VideoModule } from '#video/video.module.js';
 import { QuestionsService } from './questions.service.js';
 import { WebinarAccess } from './webinar-access.service.js';
+import { WebinarHostRepository } from './webinar-host.repository.js';
+import { WebinarHostsService } from './webinar-hosts.service.js';
 import {
   Question,
   QuestionVote,
   Registration,
   Webinar,
   WebinarAttendance,
+  WebinarHost,
   WebinarReminderDelivery,
   WebinarSpeaker,
 } from './webinar.entity.js';
@@ -21,6 +25,7 @@ import { WebinarsService } from './webinars.service.js';
   imports: [
     TypeOrmModule.forFeature([
       Webinar,
+      WebinarHost,
       WebinarSpeaker,
       Registration,
       Question,
@@ -30,9 +35,12 @@ import { WebinarsService } from './webinars.service.js';
     ]),
     VideoModule,
     NotificationsModule,
+    OrganizationsModule,
   ],
   providers: [
     WebinarAccess,
+    WebinarHostRepository,
+    WebinarHostsService,
     WebinarsService,
     QuestionsService,
     WebinarReminderSender,
@@ -40,6 +48,7 @@ import { WebinarsService } from './webinars.service.js';
   ],
   exports: [
     WebinarAccess,
+    WebinarHostsService,
     WebinarsService,
     QuestionsService,
     WebinarReminderSender,

@@ -10,14 +10,19 @@ import { NotificationsProducer } from '#queue/notifications.producer.js';
 import { RemindersProducer } from '#queue/reminders.producer.js';
 import { roomNameForWebinar, VideoService } from '#video/video.service.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
+import { WebinarHostRepository } from './webinar-host.repository.js';
 import type { AddSpeakerDto, CreateWebinarDto, RegisterForWebinarDto } from './webinar.dto.js';
 import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
+
+/** Registering again with the same address re-mails the link at most once per this interval. */
+export const CONFIRMATION_RESEND_MINUTES = 10;
 
 @Injectable()
 export class WebinarsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: WebinarAccess,
+    private readonly hosts: WebinarHostRepository,
     private readonly video: VideoService,
     private readonly producer: NotificationsProducer,
     private readonly reminders: RemindersProducer,
@@ -26,16 +31,21 @@ export class WebinarsService {
   ) {}
 
   async create(organizationId: string, userId: string, input: CreateWebinarDto) {
-    const webinar = await this.dataSource.getRepository(Webinar).save({
-      organizationId,
-      createdById: userId,
-      title: input.title,
-      description: input.description ?? '',
-      startsAt: new Date(input.startsAt),
-      durationMinutes: input.durationMinutes,
-      timezone: input.timezone,
-      capacity: input.capacity,
-      qaModeration: input.qaModeration ?? true,
+    // Its creator is its first named host, in the same transaction.
+    const webinar = await this.dataSource.transaction(async (manager) => {
+      const created = await manager.getRepository(Webinar).save({
+        organizationId,
+        createdById: userId,
+        title: input.title,
+        description: input.description ?? '',
+        startsAt: new Date(input.startsAt),
+        durationMinutes: input.durationMinutes,
+        timezone: input.timezone,
+        capacity: input.capacity,
+        qaModeration: input.qaModeration ?? true,
+      });
+      await this.hosts.add(created.id, userId, manager);
+      return created;
     });
     return { ...(await this.publicView(webinar.id)), capacity: webinar.capacity };
   }
@@ -87,7 +97,16 @@ export class WebinarsService {
         lock: { mode: 'pessimistic_write' },
       });
       const existing = await manager.findOneBy(Registration, { webinarId: webinar.id, email });
-      if (existing) return { registration: existing, isNew: false };
+      if (existing) {
+        const now = new Date();
+        const due =
+          !existing.confirmationSentAt ||
+          now.getTime() - existing.confirmationSentAt.getTime() >=
+            CONFIRMATION_RESEND_MINUTES * 60_000;
+        if (due)
+          await manager.update(Registration, { id: existing.id }, { confirmationSentAt: now });
+        return { registration: existing, isNew: false, resend: due };
+      }
       const count = await manager.countBy(Registration, { webinarId: webinar.id });
       if (count >= webinar.capacity)
         throw new ConflictError('webinar_full', 'This webinar is full');
@@ -96,17 +115,21 @@ export class WebinarsService {
           webinarId: webinar.id,
           email,
           displayName: input.displayName,
+          confirmationSentAt: new Date(),
         }),
       );
-      return { registration: created, isNew: true };
+      return { registration: created, isNew: true, resend: true };
     });
     const { registration } = outcome;
     if (!outcome.isNew) {
-      // The key goes to the address again, never to whoever typed the address in.
-      await this.producer.sendWebinarConfirmation({ registrationId: registration.id });
+      // The key goes to the address, never to whoever typed it in; and not on every attempt, so
+      // the form cannot be used to flood someone's inbox. The answer is the same either way.
+      if (outcome.resend) {
+        await this.producer.sendWebinarConfirmation({ registrationId: registration.id });
+      }
       throw new ConflictError(
         'already_registered',
-        'This e-mail is registered already; the link has been e-mailed again',
+        'This e-mail is registered already; its link goes to that address',
       );
     }
     await this.producer.sendWebinarConfirmation({ registrationId: registration.id });

@@ -27,7 +27,7 @@ export class CurriculaController {
   @Post('organizations/:orgId/curricula')
   @OrganizationRoles(...FACILITATOR_ROLES)
   create(@CurrentMembership() membership: Membership, @Body() body: CreateCurriculumDto) {
-    return this.curricula.create(membership.organizationId, body);
+    return this.curricula.create(membership.organizationId, membership.userId, body);
   }
 
   @Get('organizations/:orgId/curricula')

@@ -3,6 +3,7 @@ import { UpdateProfileDto } from '#identity/dto/update-profile.dto.js';
 import { InAppNotificationsService } from '#reminders/in-app-notifications.service.js';
 import { AuthService } from '#identity/auth.service.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { MyInvitationsService } from '#organizations/my-invitations.service.js';
 import { ProfileService } from '#organizations/profile.service.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 
@@ -14,6 +15,7 @@ export class MeController {
     private readonly profiles: ProfileService,
     private readonly auth: AuthService,
     private readonly inApp: InAppNotificationsService,
+    private readonly invitations: MyInvitationsService,
   ) {}
 
   @Get()
@@ -35,6 +37,25 @@ export class MeController {
   @HttpCode(200)
   markRead(@CurrentUser() user: AuthenticatedUser, @Param('notificationId') id: string) {
     return this.inApp.markRead(user.id, id);
+  }
+
+  /** Open invitations to the caller's confirmed address. */
+  @Get('invitations')
+  myInvitations(@CurrentUser() user: AuthenticatedUser) {
+    return this.invitations.list(user.id);
+  }
+
+  /** Joining an organization takes the person's own yes. */
+  @Post('invitations/:invitationId/accept')
+  @HttpCode(200)
+  acceptInvitation(@CurrentUser() user: AuthenticatedUser, @Param('invitationId') id: string) {
+    return this.invitations.accept(user.id, id);
+  }
+
+  @Post('invitations/:invitationId/decline')
+  @HttpCode(200)
+  declineInvitation(@CurrentUser() user: AuthenticatedUser, @Param('invitationId') id: string) {
+    return this.invitations.decline(user.id, id);
   }
 
   /** Mails a new verification link (202: it goes out through the queue). */

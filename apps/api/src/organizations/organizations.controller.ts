@@ -47,10 +47,11 @@ export class OrganizationsController {
     return { items: await this.members.list(membership.organizationId) };
   }
 
+  /** Kept for integrators: an invitation like the route below; nobody joins without accepting. */
   @Post(':orgId/members')
   @OrganizationRoles(...MANAGER_ROLES)
   addMember(@CurrentMembership() membership: Membership, @Body() body: AddMemberDto) {
-    return this.members.add(membership.organizationId, membership.role, body.email, body.role);
+    return this.invite(membership, body);
   }
 
   @Post(':orgId/invitations')

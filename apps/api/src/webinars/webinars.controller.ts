@@ -1,18 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Membership } from '#organizations/membership.entity.js';
 import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
 import type { Credentials } from '#webinars/webinar-access.service.js';
 import {
+  AddHostDto,
   AddSpeakerDto,
   AskQuestionDto,
   CreateWebinarDto,
   RegisterForWebinarDto,
 } from '#webinars/webinar.dto.js';
 import { QuestionsService } from '#webinars/questions.service.js';
+import { WebinarHostsService } from '#webinars/webinar-hosts.service.js';
 import { WebinarsService } from '#webinars/webinars.service.js';
-import { Public } from '../auth/auth.decorators.js';
+import { type AuthenticatedUser, CurrentUser, Public } from '../auth/auth.decorators.js';
 import {
   CurrentMembership,
   OrganizationRoles,
@@ -26,6 +28,7 @@ export class WebinarsController {
   constructor(
     private readonly webinars: WebinarsService,
     private readonly questions: QuestionsService,
+    private readonly hosts: WebinarHostsService,
   ) {}
 
   @Post('organizations/:orgId/webinars')
@@ -48,6 +51,34 @@ export class WebinarsController {
     @Body() body: AddSpeakerDto,
   ) {
     return this.webinars.addSpeaker(webinarId, credentials, body);
+  }
+
+  /** Hosts only: who hosts this webinar. */
+  @Public()
+  @Get('webinars/:webinarId/hosts')
+  listHosts(@Param('webinarId') webinarId: string, @WebinarCredentials() credentials: Credentials) {
+    return this.hosts.list(webinarId, credentials);
+  }
+
+  /** Owners and admins name a staff member as a host. */
+  @ApiBearerAuth()
+  @Post('webinars/:webinarId/hosts')
+  addHost(
+    @Param('webinarId') webinarId: string,
+    @Body() body: AddHostDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.hosts.add(webinarId, user.id, body.userId);
+  }
+
+  @ApiBearerAuth()
+  @Delete('webinars/:webinarId/hosts/:userId')
+  removeHost(
+    @Param('webinarId') webinarId: string,
+    @Param('userId') userId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.hosts.remove(webinarId, user.id, userId);
   }
 
   @Public()

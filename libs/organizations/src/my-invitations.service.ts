@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import { isUuid } from '#common/validation.js';
+import type { User } from '#identity/user.entity.js';
+import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
+import { InvitationRepository, type OpenInvitationView } from './invitation.repository.js';
+import { assertInvitationOpen } from './invitation-state.js';
+import { MembershipRepository } from './membership.repository.js';
+import type { OrganizationRole } from './organization-role.js';
+
+/**
+ * The signed-in person's own invitations: the only way, besides the mailed link, to become a
+ * member. Only a confirmed address speaks for its owner, so an unverified account sees none.
+ */
+@Injectable()
+export class MyInvitationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invitations: InvitationRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  async list(userId: string): Promise<{ items: OpenInvitationView[] }> {
+    const user = await this.users.findById(userId);
+    if (!user?.emailVerifiedAt) return { items: [] };
+    return {
+      items: await this.invitations.listOpenForEmail(normalizeEmail(user.email), new Date()),
+    };
+  }
+
+  async accept(
+    userId: string,
+    invitationId: string,
+  ): Promise<{ organizationId: string; role: OrganizationRole }> {
+    const user = await this.verifiedUser(userId);
+    return this.dataSource.transaction(async (manager) => {
+      // Locked, so two accepts at once make one membership and the second sees it accepted.
+      const invitation = await this.lockOwn(manager, invitationId, user);
+      const now = new Date();
+      assertInvitationOpen(invitation, now);
+      await this.memberships.insert(
+        { organizationId: invitation.organizationId, userId: user.id, role: invitation.role },
+        manager,
+      );
+      await this.invitations.markAccepted(manager, invitation.id, now);
+      return { organizationId: invitation.organizationId, role: invitation.role };
+    });
+  }
+
+  async decline(userId: string, invitationId: string): Promise<{ id: string; declined: true }> {
+    const user = await this.verifiedUser(userId);
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await this.lockOwn(manager, invitationId, user);
+      const now = new Date();
+      assertInvitationOpen(invitation, now);
+      await this.invitations.markDeclined(manager, invitation.id, now);
+      return { id: invitation.id, declined: true as const };
+    });
+  }
+
+  private async verifiedUser(userId: string): Promise<User> {
+    const user = await this.users.findById(userId);
+    if (!user?.emailVerifiedAt) {
+      throw new ForbiddenError(
+        'email_unverified',
+        'Confirm your e-mail address before answering invitations',
+      );
+    }
+    return user;
+  }
+
+  /** The invitation, if it was sent to this person's address; anyone else's is not found. */
+  private async lockOwn(manager: EntityManager, invitationId: string, user: User) {
+    const invitation = isUuid(invitationId)
+      ? await this.invitations.lockForAcceptance(manager, invitationId)
+      : null;
+    if (!invitation || invitation.email !== normalizeEmail(user.email)) {
+      throw new NotFoundError('invitation_not_found', 'No such invitation');
+    }
+    return invitation;
+  }
+}
