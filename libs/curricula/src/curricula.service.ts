@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
+import type { Page, PageRequest } from '#common/page.js';
 import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
 import { OrganizationAccess } from '#organizations/organization-access.service.js';
 import type { CurriculumModule } from './curriculum-module.js';
 import type { CurriculumVersion } from './curriculum-version.entity.js';
 import type { Curriculum } from './curriculum.entity.js';
-import { CurriculumRepository } from './curriculum.repository.js';
+import { type CurriculumSummary, CurriculumRepository } from './curriculum.repository.js';
 import type { CreateCurriculumDto, ModuleDto } from './dto/curriculum.dto.js';
 import { CURRICULUM_TEMPLATES, findTemplate } from './templates.js';
 
@@ -92,9 +93,9 @@ export class CurriculaService {
     return this.view(created);
   }
 
-  async list(organizationId: string) {
-    const curricula = await this.curricula.listForOrganization(organizationId);
-    return Promise.all(curricula.map((c) => this.view(c)));
+  /** Summaries only: a list answering every module's text grew to megabytes (issue 10). */
+  list(organizationId: string, page: PageRequest): Promise<Page<CurriculumSummary>> {
+    return this.curricula.pageSummaries(organizationId, page);
   }
 
   async get(curriculumId: string, userId: string): Promise<CurriculumView> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import type { Page, PageRequest } from '#common/page.js';
 import { UserRepository } from '#identity/user.repository.js';
 import { MemberView, MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
@@ -40,7 +41,7 @@ export class MembersService {
     return { userId: membership.userId, role: membership.role };
   }
 
-  list(organizationId: string): Promise<MemberView[]> {
-    return this.memberships.listMembers(organizationId);
+  list(organizationId: string, page: PageRequest): Promise<Page<MemberView>> {
+    return this.memberships.listMembers(organizationId, page);
   }
 }

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '#notifications/notifications.module.js';
 import { VideoModule } from '#video/video.module.js';
+import { QuestionRepository } from './question.repository.js';
 import { QuestionsService } from './questions.service.js';
+import { RegistrationRepository } from './registration.repository.js';
 import { WebinarAccess } from './webinar-access.service.js';
 import {
   Question,
@@ -32,6 +34,8 @@ import { WebinarsService } from './webinars.service.js';
     NotificationsModule,
   ],
   providers: [
+    QuestionRepository,
+    RegistrationRepository,
     WebinarAccess,
     WebinarsService,
     QuestionsService,
