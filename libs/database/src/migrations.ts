@@ -10,6 +10,7 @@ import { Webinars1795263745727 } from './migrations/1795263745727-Webinars.js';
 import { WebinarAttendanceAndReminders1795264161954 } from './migrations/1795264161954-WebinarAttendanceAndReminders.js';
 import { DeliveryRevision1795264583772 } from './migrations/1795264583772-DeliveryRevision.js';
 import { AttendanceEventsByRoom1795265569750 } from './migrations/1795265569750-AttendanceEventsByRoom.js';
+import { ListIndexes1795272000000 } from './migrations/1795272000000-ListIndexes.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WebinarAttendanceAndReminders1795264161954,
   DeliveryRevision1795264583772,
   AttendanceEventsByRoom1795265569750,
+  ListIndexes1795272000000,
 ];
