@@ -60,11 +60,14 @@ function cursorValues(cursor: string, keys: SortKey[]): (string | number)[] {
   return values as (string | number)[];
 }
 
-/** The text a key is read back as for the cursor: timestamps keep their microseconds. */
+/**
+ * What a key is read back as for the cursor: timestamps keep their microseconds. Parenthesized,
+ * since TypeORM takes a bare `alias.column` as that entity column renamed, and drops it.
+ */
 const selected = ({ expression, type }: SortKey) =>
   type === 'timestamp'
     ? `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
-    : expression;
+    : `(${expression})`;
 
 /**
  * `(k1, k2, ...) > (:v1, :v2, ...)` in the keys' order. Row comparison when every key runs the
