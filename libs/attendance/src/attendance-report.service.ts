@@ -37,7 +37,12 @@ const reportItem = (
   lastLeftAt: row?.lastLeftAt ?? null,
   intervals: row?.intervals ?? [],
   override: row?.overrideStatus
-    ? { status: row.overrideStatus, reason: row.overrideReason, by: row.overrideById, at: row.overrideAt }
+    ? {
+        status: row.overrideStatus,
+        reason: row.overrideReason,
+        by: row.overrideById,
+        at: row.overrideAt,
+      }
     : null,
 });
 
@@ -65,7 +70,12 @@ export class AttendanceReportService {
       persons.items.map((p) => p.userId),
     );
     return mapPage(persons, ({ userId, displayName }) =>
-      reportItem(userId, displayName, rows.find((r) => r.userId === userId), people.get(userId)),
+      reportItem(
+        userId,
+        displayName,
+        rows.find((r) => r.userId === userId),
+        people.get(userId),
+      ),
     );
   }
 

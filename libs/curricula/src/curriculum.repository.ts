@@ -37,10 +37,7 @@ export class CurriculumRepository {
   }
 
   /** The organization's curricula, oldest first, as summaries read without loading modules. */
-  async pageSummaries(
-    organizationId: string,
-    page: PageRequest,
-  ): Promise<Page<CurriculumSummary>> {
+  async pageSummaries(organizationId: string, page: PageRequest): Promise<Page<CurriculumSummary>> {
     const query = this.dataSource
       .getRepository(Curriculum)
       .createQueryBuilder('c')

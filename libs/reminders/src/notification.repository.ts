@@ -34,6 +34,8 @@ export class NotificationRepository {
   }
 
   async markRead(id: string, at: Date): Promise<void> {
-    await this.dataSource.getRepository(Notification).update({ id, readAt: IsNull() }, { readAt: at });
+    await this.dataSource
+      .getRepository(Notification)
+      .update({ id, readAt: IsNull() }, { readAt: at });
   }
 }

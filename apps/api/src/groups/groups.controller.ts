@@ -38,7 +38,7 @@ export class GroupsController {
   }
 
   @Get('groups/:groupId/sessions')
-  @ApiPage('The group\'s sessions by start', SESSION_ITEM)
+  @ApiPage("The group's sessions by start", SESSION_ITEM)
   sessions(
     @Param('groupId') groupId: string,
     @Query() query: PageQueryDto,
