@@ -98,7 +98,10 @@ export class AttendanceReportService {
     return reportItem(userId, user?.displayName ?? null, row, people.get(userId));
   }
 
-  /** Members x sessions, with each member's attendance rate over the sessions held so far. */
+  /**
+   * Members x sessions, with each member's attendance rate over the sessions held so far. A report,
+   * not a paged list: bounded by the group (active members never exceed its capacity) and its series.
+   */
   async groupMatrix(groupId: string, actorId: string) {
     const group = await this.access.requireFacilitator(groupId, actorId);
     const sessions = (await this.sessions.listForGroup(group.id)).filter(
@@ -110,6 +113,7 @@ export class AttendanceReportService {
       this.users.findByIds(members),
     ]);
     const held = sessions.filter((s) => COUNTED.has(s.status));
+    const byCell = new Map(rows.map((r) => [`${r.sessionId}/${r.userId}`, r]));
     return {
       sessions: sessions.map(({ id, sequence, moduleTitle, startsAt, localDate, status }) => ({
         id,
@@ -123,9 +127,7 @@ export class AttendanceReportService {
         const statuses = Object.fromEntries(
           sessions.map((s) => [
             s.id,
-            COUNTED.has(s.status)
-              ? effective(rows.find((r) => r.sessionId === s.id && r.userId === userId))
-              : null,
+            COUNTED.has(s.status) ? effective(byCell.get(`${s.id}/${userId}`)) : null,
           ]),
         );
         const attended = held.filter((s) =>
