@@ -122,7 +122,9 @@ async function seed(config: AppConfig): Promise<void> {
       await enrollments.enroll(group.id, therapist.id, participant.id);
       await enrollments.consent(group.id, participant.id, 1);
     }
-    const { items } = await app.get(SessionScheduleService).list(group.id, therapist.id);
+    const { items } = await app
+      .get(SessionScheduleService)
+      .list(group.id, therapist.id, { limit: 1 });
     say(`Demo organization "${organization.name}" with group "${group.name}":`);
     say(
       `  first session ${items[0].localDate} ${items[0].localStartTime} (${timezone}), then weekly`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common/domain-error.js';
 import { toCsv } from '#common/csv.js';
+import { mapPage, type PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { EnrollmentRepository } from '#groups/enrollment.repository.js';
 import { GroupAccess } from '#groups/group-access.service.js';
@@ -19,6 +20,32 @@ const COUNTED = new Set<Session['status']>(['live', 'ended']);
 const effective = (row: Attendance | undefined): AttendanceStatus =>
   row?.overrideStatus ?? row?.status ?? 'absent';
 
+/** One person's line in a session's report: the computed status, and an override beside it. */
+const reportItem = (
+  userId: string,
+  displayName: string | null,
+  row: Attendance | undefined,
+  groupRole: 'participant' | 'facilitator' | undefined,
+) => ({
+  userId,
+  displayName,
+  role: row?.role ?? groupRole ?? 'participant',
+  status: effective(row),
+  computedStatus: row?.status ?? 'absent',
+  minutesPresent: Number(row?.minutesPresent ?? 0),
+  firstJoinedAt: row?.firstJoinedAt ?? null,
+  lastLeftAt: row?.lastLeftAt ?? null,
+  intervals: row?.intervals ?? [],
+  override: row?.overrideStatus
+    ? {
+        status: row.overrideStatus,
+        reason: row.overrideReason,
+        by: row.overrideById,
+        at: row.overrideAt,
+      }
+    : null,
+});
+
 /** Attendance as facilitators read it: per session, per group, and as CSV. */
 @Injectable()
 export class AttendanceReportService {
@@ -31,38 +58,25 @@ export class AttendanceReportService {
     private readonly access: GroupAccess,
   ) {}
 
-  async sessionReport(sessionId: string, actorId: string) {
+  /** A session's attendance by person; `page` pages the people (see pageSessionPeople). */
+  async sessionReport(sessionId: string, actorId: string, page: PageRequest) {
     const { session, group } = await this.forFacilitator(sessionId, actorId);
-    const [rows, people] = await Promise.all([
-      this.attendance.forSessions([session.id]),
+    const [persons, people] = await Promise.all([
+      this.attendance.pageSessionPeople(session.id, group.id, page),
       this.people(group),
     ]);
-    const ids = [...new Set([...people.keys(), ...rows.map((r) => r.userId)])];
-    const users = await this.users.findByIds(ids);
-    return {
-      items: ids.map((userId) => {
-        const row = rows.find((r) => r.userId === userId);
-        return {
-          userId,
-          displayName: users.find((u) => u.id === userId)?.displayName ?? null,
-          role: row?.role ?? people.get(userId) ?? 'participant',
-          status: effective(row),
-          computedStatus: row?.status ?? 'absent',
-          minutesPresent: Number(row?.minutesPresent ?? 0),
-          firstJoinedAt: row?.firstJoinedAt ?? null,
-          lastLeftAt: row?.lastLeftAt ?? null,
-          intervals: row?.intervals ?? [],
-          override: row?.overrideStatus
-            ? {
-                status: row.overrideStatus,
-                reason: row.overrideReason,
-                by: row.overrideById,
-                at: row.overrideAt,
-              }
-            : null,
-        };
-      }),
-    };
+    const rows = await this.attendance.forSessionAndUsers(
+      session.id,
+      persons.items.map((p) => p.userId),
+    );
+    return mapPage(persons, ({ userId, displayName }) =>
+      reportItem(
+        userId,
+        displayName,
+        rows.find((r) => r.userId === userId),
+        people.get(userId),
+      ),
+    );
   }
 
   /** Records a facilitator's decision beside the computed status; both stay visible. */
@@ -77,11 +91,17 @@ export class AttendanceReportService {
       overrideReason: input.reason,
       overrideById: actorId,
     });
-    const report = await this.sessionReport(sessionId, actorId);
-    return report.items.find((item) => item.userId === userId);
+    const [[row], [user]] = await Promise.all([
+      this.attendance.forSessionAndUsers(sessionId, [userId]),
+      this.users.findByIds([userId]),
+    ]);
+    return reportItem(userId, user?.displayName ?? null, row, people.get(userId));
   }
 
-  /** Members x sessions, with each member's attendance rate over the sessions held so far. */
+  /**
+   * Members x sessions, with each member's attendance rate over the sessions held so far. A report,
+   * not a paged list: bounded by the group (active members never exceed its capacity) and its series.
+   */
   async groupMatrix(groupId: string, actorId: string) {
     const group = await this.access.requireFacilitator(groupId, actorId);
     const sessions = (await this.sessions.listForGroup(group.id)).filter(
@@ -93,6 +113,7 @@ export class AttendanceReportService {
       this.users.findByIds(members),
     ]);
     const held = sessions.filter((s) => COUNTED.has(s.status));
+    const byCell = new Map(rows.map((r) => [`${r.sessionId}/${r.userId}`, r]));
     return {
       sessions: sessions.map(({ id, sequence, moduleTitle, startsAt, localDate, status }) => ({
         id,
@@ -106,9 +127,7 @@ export class AttendanceReportService {
         const statuses = Object.fromEntries(
           sessions.map((s) => [
             s.id,
-            COUNTED.has(s.status)
-              ? effective(rows.find((r) => r.sessionId === s.id && r.userId === userId))
-              : null,
+            COUNTED.has(s.status) ? effective(byCell.get(`${s.id}/${userId}`)) : null,
           ]),
         );
         const attended = held.filter((s) =>

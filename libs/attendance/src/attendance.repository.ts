@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
+import type { Page, PageRequest } from '#common/page.js';
+import { pageOfRaw } from '#database/keyset-page.js';
+import { User } from '#identity/user.entity.js';
 import { Notification } from '#reminders/notification.entity.js';
 import { AbsenceFollowUp } from './absence-follow-up.entity.js';
 import { AttendanceEvent } from './attendance-event.entity.js';
@@ -84,6 +87,43 @@ export class AttendanceRepository {
   forSessions(sessionIds: string[]): Promise<Attendance[]> {
     if (!sessionIds.length) return Promise.resolve([]);
     return this.dataSource.getRepository(Attendance).findBy({ sessionId: In(sessionIds) });
+  }
+
+  /**
+   * One page of the people a session's report lists: the group's active members and facilitators,
+   * and anyone else who has attendance in it. By display name; the key is its first 16
+   * characters (then the id) so that cursors stay short whatever the name.
+   */
+  pageSessionPeople(
+    sessionId: string,
+    groupId: string,
+    page: PageRequest,
+  ): Promise<Page<{ userId: string; displayName: string }>> {
+    const query = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.id AS "userId"', 'u.display_name AS "displayName"'])
+      .where(
+        `u.id IN (
+          SELECT user_id FROM enrollments WHERE group_id = :groupId AND status = 'active'
+          UNION SELECT lead_facilitator_id FROM groups WHERE id = :groupId
+          UNION SELECT user_id FROM group_co_facilitators WHERE group_id = :groupId
+          UNION SELECT user_id FROM attendance WHERE session_id = :sessionId)`,
+        { groupId, sessionId },
+      );
+    return pageOfRaw(
+      query,
+      [
+        { expression: 'left(u.display_name, 16)', type: 'text' },
+        { expression: 'u.id', type: 'uuid' },
+      ],
+      page,
+    );
+  }
+
+  forSessionAndUsers(sessionId: string, userIds: string[]): Promise<Attendance[]> {
+    if (!userIds.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(Attendance).findBy({ sessionId, userId: In(userIds) });
   }
 
   async setOverride(

@@ -91,8 +91,10 @@ export class WebinarAttendanceService {
     const rows = await this.dataSource
       .getRepository(WebinarAttendance)
       .findBy({ webinarId: webinar.id });
+    // A report bounded by the webinar's capacity; looked up by id, as it may reach 100,000 rows.
+    const byRegistration = new Map(rows.map((a) => [a.registrationId, a]));
     const items = registrations.map((r) => {
-      const row = rows.find((a) => a.registrationId === r.id);
+      const row = byRegistration.get(r.id);
       const minutes = Number(row?.minutesWatched ?? 0);
       return {
         registrationId: r.id,

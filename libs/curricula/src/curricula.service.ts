@@ -5,13 +5,14 @@ import {
   InvalidInputError,
   NotFoundError,
 } from '#common/domain-error.js';
+import type { Page, PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations/organization-role.js';
 import { OrganizationAccess } from '#organizations/organization-access.service.js';
 import type { CurriculumModule } from './curriculum-module.js';
 import type { CurriculumVersion } from './curriculum-version.entity.js';
 import type { Curriculum } from './curriculum.entity.js';
-import { CurriculumRepository } from './curriculum.repository.js';
+import { type CurriculumSummary, CurriculumRepository } from './curriculum.repository.js';
 import type { CreateCurriculumDto, ModuleDto } from './dto/curriculum.dto.js';
 import { CURRICULUM_TEMPLATES, findTemplate } from './templates.js';
 
@@ -109,9 +110,9 @@ export class CurriculaService {
     return this.view(created);
   }
 
-  async list(organizationId: string) {
-    const curricula = await this.curricula.listForOrganization(organizationId);
-    return Promise.all(curricula.map((c) => this.view(c)));
+  /** Summaries only: a list answering every module's text grew to megabytes (issue 10). */
+  list(organizationId: string, page: PageRequest): Promise<Page<CurriculumSummary>> {
+    return this.curricula.pageSummaries(organizationId, page);
   }
 
   async get(curriculumId: string, userId: string): Promise<CurriculumView> {

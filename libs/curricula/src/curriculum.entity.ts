@@ -11,6 +11,7 @@ import { Organization } from '#organizations/organization.entity.js';
 
 /** A program an organization runs groups on, e.g. 8-session group CBT for depression. */
 @Entity('curricula')
+@Index('curricula_organization_id_created_at_idx', ['organizationId', 'createdAt', 'id'])
 export class Curriculum {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

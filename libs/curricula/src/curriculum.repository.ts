@@ -1,9 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Page, PageRequest } from '#common/page.js';
+import { pageOfRaw } from '#database/keyset-page.js';
 import type { CurriculumModule } from './curriculum-module.js';
 import { CurriculumVersion } from './curriculum-version.entity.js';
 import { Curriculum } from './curriculum.entity.js';
+
+/** A curriculum in a list: what picks one out, never the modules' text. */
+export interface CurriculumSummary {
+  id: string;
+  title: string;
+  approach: string;
+  templateKey: string | null;
+  /** The newest published version, the one new groups pin. */
+  currentVersionId: string | null;
+  currentVersion: number | null;
+  moduleCount: number;
+  /** The newest version's number and status: `draft` while an edit awaits publishing. */
+  latestVersion: number;
+  status: 'draft' | 'published';
+  createdAt: Date;
+}
+
+/** A scalar of the newest version of `c` (published ones only when `published`). */
+const newest = (column: string, published: boolean) =>
+  `(SELECT ${column} FROM curriculum_versions v WHERE v.curriculum_id = c.id` +
+  `${published ? " AND v.status = 'published'" : ''} ORDER BY v.version DESC LIMIT 1)`;
 
 @Injectable()
 export class CurriculumRepository {
@@ -13,10 +36,32 @@ export class CurriculumRepository {
     return this.dataSource.getRepository(Curriculum).findOneBy({ id });
   }
 
-  listForOrganization(organizationId: string): Promise<Curriculum[]> {
-    return this.dataSource
+  /** The organization's curricula, oldest first, as summaries read without loading modules. */
+  async pageSummaries(organizationId: string, page: PageRequest): Promise<Page<CurriculumSummary>> {
+    const query = this.dataSource
       .getRepository(Curriculum)
-      .find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+      .createQueryBuilder('c')
+      .select([
+        'c.id AS "id"',
+        'c.title AS "title"',
+        'c.approach AS "approach"',
+        'c.template_key AS "templateKey"',
+        'c.created_at AS "createdAt"',
+        `${newest('v.id', true)} AS "currentVersionId"`,
+        `${newest('v.version', true)} AS "currentVersion"`,
+        `COALESCE(${newest('jsonb_array_length(v.modules)', true)}, 0) AS "moduleCount"`,
+        `${newest('v.version', false)} AS "latestVersion"`,
+        `${newest('v.status', false)} AS "status"`,
+      ])
+      .where('c.organization_id = :organizationId', { organizationId });
+    return pageOfRaw<CurriculumSummary>(
+      query,
+      [
+        { expression: 'c.created_at', type: 'timestamp' },
+        { expression: 'c.id', type: 'uuid' },
+      ],
+      page,
+    );
   }
 
   findVersion(id: string): Promise<CurriculumVersion | null> {

@@ -12,6 +12,7 @@ import { DeliveryRevision1795264583772 } from './migrations/1795264583772-Delive
 import { AttendanceEventsByRoom1795265569750 } from './migrations/1795265569750-AttendanceEventsByRoom.js';
 import { Accounts1795270000000 } from './migrations/1795270000000-Accounts.js';
 import { ConsentAndHosts1795271000000 } from './migrations/1795271000000-ConsentAndHosts.js';
+import { ListIndexes1795272000000 } from './migrations/1795272000000-ListIndexes.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AttendanceEventsByRoom1795265569750,
   Accounts1795270000000,
   ConsentAndHosts1795271000000,
+  ListIndexes1795272000000,
 ];

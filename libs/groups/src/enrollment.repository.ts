@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { Page, PageRequest } from '#common/page.js';
+import { pageOfRaw } from '#database/keyset-page.js';
 import { GroupConsent } from './group-consent.entity.js';
 import { Enrollment, type EnrollmentStatus } from './enrollment.entity.js';
 
@@ -49,9 +51,9 @@ export class EnrollmentRepository {
     });
   }
 
-  /** Active and waitlisted people with what facilitators need, waitlist in order. */
-  roster(groupId: string): Promise<RosterEntry[]> {
-    return this.dataSource
+  /** Active and waitlisted people with what facilitators need: active first, waitlist in order. */
+  roster(groupId: string, page: PageRequest): Promise<Page<RosterEntry>> {
+    const query = this.dataSource
       .getRepository(Enrollment)
       .createQueryBuilder('e')
       .innerJoin('users', 'u', 'u.id = e.user_id')
@@ -66,22 +68,40 @@ export class EnrollmentRepository {
            WHERE c.group_id = e.group_id AND c.user_id = e.user_id) AS "consentedVersion"`,
       ])
       .where('e.group_id = :groupId', { groupId })
-      .andWhere('e.status IN (:...statuses)', { statuses: ['active', 'waitlisted'] })
-      .orderBy(`CASE e.status WHEN 'active' THEN 0 ELSE 1 END`)
-      .addOrderBy('e.queued_at', 'ASC')
-      .getRawMany<RosterEntry>();
+      .andWhere('e.status IN (:...statuses)', { statuses: ['active', 'waitlisted'] });
+    return pageOfRaw<RosterEntry>(
+      query,
+      [
+        { expression: `(CASE e.status WHEN 'active' THEN 0 ELSE 1 END)`, type: 'integer' },
+        { expression: 'e.queued_at', type: 'timestamp' },
+        { expression: 'e.id', type: 'uuid' },
+      ],
+      page,
+    );
   }
 
-  /** The display aliases of the active members: all that members see of each other. */
-  async activeAliases(groupId: string): Promise<{ userId: string; displayName: string }[]> {
-    return this.dataSource
+  /**
+   * The display aliases of the active members: all that members see of each other. By alias; the
+   * key is its first 16 characters (then the id) so that cursors stay short whatever the alias.
+   */
+  activeAliases(
+    groupId: string,
+    page: PageRequest,
+  ): Promise<Page<{ userId: string; displayName: string }>> {
+    const query = this.dataSource
       .getRepository(Enrollment)
       .createQueryBuilder('e')
       .innerJoin('users', 'u', 'u.id = e.user_id')
       .select(['e.user_id AS "userId"', 'u.display_name AS "displayName"'])
-      .where('e.group_id = :groupId AND e.status = :status', { groupId, status: 'active' })
-      .orderBy('u.display_name', 'ASC')
-      .getRawMany();
+      .where('e.group_id = :groupId AND e.status = :status', { groupId, status: 'active' });
+    return pageOfRaw(
+      query,
+      [
+        { expression: 'left(u.display_name, 16)', type: 'text' },
+        { expression: 'e.id', type: 'uuid' },
+      ],
+      page,
+    );
   }
 
   /** Users of the group's enrollments in these statuses. */

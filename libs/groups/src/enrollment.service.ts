@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '#common/domain-error.js';
+import type { PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { MembershipRepository } from '#organizations/membership.repository.js';
 import { OrganizationsService } from '#organizations/organizations.service.js';
@@ -115,15 +116,15 @@ export class EnrollmentService {
     return { ...view(withdrawn), promoted: promoted ? view(promoted) : null };
   }
 
-  async roster(groupId: string, actorId: string) {
+  async roster(groupId: string, actorId: string, page: PageRequest) {
     const group = await this.access.requireFacilitator(groupId, actorId);
-    return { items: await this.enrollments.roster(group.id) };
+    return this.enrollments.roster(group.id, page);
   }
 
   /** What a member sees of the others: display aliases only. */
-  async members(groupId: string, actorId: string) {
+  async members(groupId: string, actorId: string, page: PageRequest) {
     const { group } = await this.access.requireViewer(groupId, actorId);
-    return { items: await this.enrollments.activeAliases(group.id) };
+    return this.enrollments.activeAliases(group.id, page);
   }
 
   /** Records consent to the organization's current group agreement. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '#common/domain-error.js';
+import type { Page, PageRequest } from '#common/page.js';
 import { MemberView, MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
 
@@ -14,7 +15,7 @@ export function assertMayGrant(actorRole: OrganizationRole, role: OrganizationRo
 export class MembersService {
   constructor(private readonly memberships: MembershipRepository) {}
 
-  list(organizationId: string): Promise<MemberView[]> {
-    return this.memberships.listMembers(organizationId);
+  list(organizationId: string, page: PageRequest): Promise<Page<MemberView>> {
+    return this.memberships.listMembers(organizationId, page);
   }
 }

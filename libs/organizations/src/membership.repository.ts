@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import type { Page, PageRequest } from '#common/page.js';
+import { pageOfRaw } from '#database/keyset-page.js';
 import { Membership } from './membership.entity.js';
 import type { OrganizationRole } from './organization-role.js';
 
@@ -41,8 +43,9 @@ export class MembershipRepository {
     return row ? repository.findOneByOrFail({ id: row.id }) : null;
   }
 
-  listMembers(organizationId: string): Promise<MemberView[]> {
-    return this.memberships
+  /** The organization's members in the order they joined. */
+  listMembers(organizationId: string, page: PageRequest): Promise<Page<MemberView>> {
+    const query = this.memberships
       .createQueryBuilder('m')
       .innerJoin('users', 'u', 'u.id = m.user_id')
       .select([
@@ -52,8 +55,14 @@ export class MembershipRepository {
         'm.role AS "role"',
         'm.created_at AS "joinedAt"',
       ])
-      .where('m.organization_id = :organizationId', { organizationId })
-      .orderBy('m.created_at', 'ASC')
-      .getRawMany<MemberView>();
+      .where('m.organization_id = :organizationId', { organizationId });
+    return pageOfRaw<MemberView>(
+      query,
+      [
+        { expression: 'm.created_at', type: 'timestamp' },
+        { expression: 'm.id', type: 'uuid' },
+      ],
+      page,
+    );
   }
 }

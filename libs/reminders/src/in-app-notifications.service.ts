@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import { NotFoundError } from '#common/domain-error.js';
+import type { PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
-import { Notification } from './notification.entity.js';
+import { NotificationRepository } from './notification.repository.js';
 
 /** A person's in-app notifications: the newest first, marked read one by one. */
 @Injectable()
 export class InAppNotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly notifications: NotificationRepository) {}
 
-  async list(userId: string) {
-    const repository = this.dataSource.getRepository(Notification);
-    const [items, unread] = await Promise.all([
-      repository.find({ where: { userId }, order: { createdAt: 'DESC' }, take: 100 }),
-      repository.countBy({ userId, readAt: IsNull() }),
+  async list(userId: string, page: PageRequest) {
+    const [{ items, nextCursor }, unread] = await Promise.all([
+      this.notifications.pageForUser(userId, page),
+      this.notifications.countUnread(userId),
     ]);
     return {
       items: items.map(({ id, kind, title, body, sessionId, createdAt, readAt }) => ({
@@ -26,15 +24,15 @@ export class InAppNotificationsService {
         createdAt,
         read: readAt !== null,
       })),
+      ...(nextCursor === undefined ? {} : { nextCursor }),
       unreadCount: unread,
     };
   }
 
   async markRead(userId: string, id: string) {
-    const repository = this.dataSource.getRepository(Notification);
-    const notification = isUuid(id) ? await repository.findOneBy({ id, userId }) : null;
+    const notification = isUuid(id) ? await this.notifications.findForUser(id, userId) : null;
     if (!notification) throw new NotFoundError('notification_not_found', 'No such notification');
-    if (!notification.readAt) await repository.update({ id }, { readAt: new Date() });
+    if (!notification.readAt) await this.notifications.markRead(notification.id, new Date());
     return { id, read: true };
   }
 }

@@ -6,6 +6,7 @@ import { Delivery } from './delivery.entity.js';
 import { DeliveryRepository } from './delivery.repository.js';
 import { InAppNotificationsService } from './in-app-notifications.service.js';
 import { Notification } from './notification.entity.js';
+import { NotificationRepository } from './notification.repository.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import { ReminderSender } from './reminder-sender.service.js';
 
@@ -15,7 +16,13 @@ import { ReminderSender } from './reminder-sender.service.js';
     SessionsModule,
     NotificationsModule,
   ],
-  providers: [DeliveryRepository, ReminderPlanner, ReminderSender, InAppNotificationsService],
+  providers: [
+    DeliveryRepository,
+    NotificationRepository,
+    ReminderPlanner,
+    ReminderSender,
+    InAppNotificationsService,
+  ],
   exports: [ReminderPlanner, ReminderSender, InAppNotificationsService, DeliveryRepository],
 })
 export class RemindersModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '#common/domain-error.js';
+import { mapPage, type Page, type PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { EnrollmentRepository } from '#groups/enrollment.repository.js';
 import { GroupAccess } from '#groups/group-access.service.js';
@@ -31,29 +32,31 @@ export class SessionScheduleService {
     private readonly reminders: RemindersProducer,
   ) {}
 
-  async list(groupId: string, actorId: string): Promise<{ items: SessionView[] }> {
+  async list(groupId: string, actorId: string, page: PageRequest): Promise<Page<SessionView>> {
     const { group } = await this.access.requireViewer(groupId, actorId);
-    const sessions = await this.sessions.listForGroup(group.id);
-    return { items: sessions.map(toSessionView) };
+    return mapPage(await this.sessions.pageForGroup(group.id, page), toSessionView);
   }
 
   /** The caller's coming sessions: of the groups they hold a seat in or facilitate. */
-  async upcomingFor(userId: string): Promise<{ items: (SessionView & { groupName: string })[] }> {
+  async upcomingFor(
+    userId: string,
+    page: PageRequest,
+  ): Promise<Page<SessionView & { groupName: string }>> {
     const groupIds = [
       ...new Set([
         ...(await this.enrollments.groupIdsOf(userId, ['active'])),
         ...(await this.groups.facilitatedGroupIds(userId)),
       ]),
     ];
+    const sessions = await this.sessions.pageUpcomingForGroups(groupIds, new Date(), page);
     const groups = new Map<string, string>();
-    for (const id of groupIds) groups.set(id, (await this.groups.findById(id))?.name ?? '');
-    const now = Date.now();
-    const sessions = (await this.sessions.listForGroups(groupIds)).filter(
-      (s) => s.endsAt.getTime() > now && s.status !== 'cancelled',
-    );
-    return {
-      items: sessions.map((s) => ({ ...toSessionView(s), groupName: groups.get(s.groupId) ?? '' })),
-    };
+    for (const id of new Set(sessions.items.map((s) => s.groupId))) {
+      groups.set(id, (await this.groups.findById(id))?.name ?? '');
+    }
+    return mapPage(sessions, (s) => ({
+      ...toSessionView(s),
+      groupName: groups.get(s.groupId) ?? '',
+    }));
   }
 
   async get(sessionId: string, actorId: string): Promise<SessionView> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { Page, PageRequest } from '#common/page.js';
+import { pageOfEntities } from '#database/keyset-page.js';
 import type { SessionStatus } from './session-state.js';
 import { Session } from './session.entity.js';
 
@@ -21,6 +23,41 @@ export class SessionRepository {
     return this.dataSource
       .getRepository(Session)
       .find({ where: { groupId }, order: { startsAt: 'ASC', sequence: 'ASC' } });
+  }
+
+  /** One page of the group's sessions by start; `sequence` is unique in a group, so it breaks ties. */
+  pageForGroup(groupId: string, page: PageRequest): Promise<Page<Session>> {
+    const query = this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .where('s.group_id = :groupId', { groupId });
+    return pageOfEntities(
+      query,
+      [
+        { expression: 's.starts_at', type: 'timestamp' },
+        { expression: 's.sequence', type: 'integer' },
+      ],
+      page,
+    );
+  }
+
+  /** One page of the coming (not yet ended, not cancelled) sessions of these groups, by start. */
+  pageUpcomingForGroups(groupIds: string[], now: Date, page: PageRequest): Promise<Page<Session>> {
+    if (!groupIds.length) return Promise.resolve({ items: [] });
+    const query = this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .where('s.group_id IN (:...groupIds)', { groupIds })
+      .andWhere('s.ends_at > :now', { now })
+      .andWhere("s.status <> 'cancelled'");
+    return pageOfEntities(
+      query,
+      [
+        { expression: 's.starts_at', type: 'timestamp' },
+        { expression: 's.id', type: 'uuid' },
+      ],
+      page,
+    );
   }
 
   /** The group's sessions, locked, in series order: the caller is changing the schedule. */

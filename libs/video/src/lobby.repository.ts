@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Page, PageRequest } from '#common/page.js';
+import { pageOfRaw } from '#database/keyset-page.js';
 import { LobbyEntry, type LobbyStatus } from './lobby-entry.entity.js';
 import { SessionRemoval } from './session-removal.entity.js';
 
@@ -30,10 +32,12 @@ export class LobbyRepository {
       .update({ id: entryId }, { status, decidedAt: new Date(), decidedById: by });
   }
 
+  /** Who waits to be let in, the longest waiting first. */
   waiting(
     sessionId: string,
-  ): Promise<{ id: string; userId: string; displayName: string; waitingSince: Date }[]> {
-    return this.dataSource
+    page: PageRequest,
+  ): Promise<Page<{ id: string; userId: string; displayName: string; waitingSince: Date }>> {
+    const query = this.dataSource
       .getRepository(LobbyEntry)
       .createQueryBuilder('l')
       .innerJoin('users', 'u', 'u.id = l.user_id')
@@ -43,9 +47,15 @@ export class LobbyRepository {
         'u.display_name AS "displayName"',
         'l.waiting_since AS "waitingSince"',
       ])
-      .where('l.session_id = :sessionId AND l.status = :status', { sessionId, status: 'waiting' })
-      .orderBy('l.waiting_since', 'ASC')
-      .getRawMany();
+      .where('l.session_id = :sessionId AND l.status = :status', { sessionId, status: 'waiting' });
+    return pageOfRaw(
+      query,
+      [
+        { expression: 'l.waiting_since', type: 'timestamp' },
+        { expression: 'l.id', type: 'uuid' },
+      ],
+      page,
+    );
   }
 
   async remove(sessionId: string, userId: string, by: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '#common/domain-error.js';
+import type { PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { GroupAccess } from '#groups/group-access.service.js';
 import { GroupRepository } from '#groups/group.repository.js';
@@ -21,9 +22,9 @@ export class ModerationService {
     private readonly groups: GroupRepository,
   ) {}
 
-  async waiting(sessionId: string, actorId: string) {
+  async waiting(sessionId: string, actorId: string, page: PageRequest) {
     const session = await this.forFacilitator(sessionId, actorId);
-    return { items: await this.lobby.waiting(session.id) };
+    return this.lobby.waiting(session.id, page);
   }
 
   async admit(sessionId: string, entryId: string, actorId: string) {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import { DomainError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import { mapPage, type PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
+import { QuestionRepository } from './question.repository.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import type { AskQuestionDto } from './webinar.dto.js';
-import { Question, QuestionVote, type QuestionStatus, Registration } from './webinar.entity.js';
+import { Question, QuestionVote, type QuestionStatus } from './webinar.entity.js';
 
 /** An attendee may ask one question per this many milliseconds. */
 const QUESTION_INTERVAL_MS = 20_000;
@@ -19,6 +21,7 @@ export class QuestionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: WebinarAccess,
+    private readonly questions: QuestionRepository,
   ) {}
 
   async ask(webinarId: string, credentials: Credentials, input: AskQuestionDto) {
@@ -47,38 +50,28 @@ export class QuestionsService {
     return { id: question.id, status: question.status };
   }
 
-  async list(webinarId: string, credentials: Credentials) {
+  /** The most voted first; see QuestionRepository.pageForWebinar for paging while votes change. */
+  async list(webinarId: string, credentials: Credentials, page: PageRequest) {
     const actor = await this.access.actor(webinarId, credentials);
-    const host = actor.kind === 'host';
     const mine = actor.kind === 'attendee' ? actor.registration.id : null;
-    const questions = this.dataSource.getRepository(Question);
-    const rows = await questions
-      .createQueryBuilder('q')
-      .where('q.webinar_id = :webinarId', { webinarId: actor.webinar.id })
-      .andWhere(
-        host ? 'TRUE' : "(q.status IN ('visible', 'answered') OR q.registration_id = :mine)",
-        { mine },
-      )
-      .orderBy('q.votes', 'DESC')
-      .addOrderBy('q.created_at', 'ASC')
-      .getMany();
-    const authors = await this.dataSource
-      .getRepository(Registration)
-      .findBy({ id: In(rows.filter((q) => !q.anonymous).map((q) => q.registrationId)) });
-    return {
-      items: rows.map((q) => ({
-        id: q.id,
-        text: q.text,
-        status: q.status,
-        votes: q.votes,
-        createdAt: q.createdAt,
-        // A display name only; anonymous questions show no author to anyone.
-        author: q.anonymous
-          ? null
-          : (authors.find((a) => a.id === q.registrationId)?.displayName ?? null),
-        mine: q.registrationId === mine,
-      })),
-    };
+    const listed = await this.questions.pageForWebinar(
+      actor.webinar.id,
+      actor.kind === 'host' ? { host: true } : { host: false, registrationId: mine },
+      page,
+    );
+    const authors = await this.questions.authorNames(
+      listed.items.filter((q) => !q.anonymous).map((q) => q.registrationId),
+    );
+    return mapPage(listed, (q) => ({
+      id: q.id,
+      text: q.text,
+      status: q.status,
+      votes: q.votes,
+      createdAt: q.createdAt,
+      // A display name only; anonymous questions show no author to anyone.
+      author: q.anonymous ? null : (authors.get(q.registrationId) ?? null),
+      mine: q.registrationId === mine,
+    }));
   }
 
   /** One vote per attendee and question, counted in the database. */

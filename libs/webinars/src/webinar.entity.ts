@@ -95,6 +95,7 @@ export class WebinarSpeaker {
  */
 @Entity('webinar_registrations')
 @Index('webinar_registrations_webinar_id_email_key', ['webinarId', 'email'], { unique: true })
+@Index('webinar_registrations_webinar_id_created_at_idx', ['webinarId', 'createdAt', 'id'])
 export class Registration {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -125,6 +126,8 @@ export type QuestionStatus = 'held' | 'visible' | 'answered' | 'dismissed';
 
 @Entity('webinar_questions')
 @Index('webinar_questions_webinar_id_idx', ['webinarId', 'status'])
+// (webinar_id, votes, created_at DESC, id DESC), made by the ListIndexes migration.
+@Index('webinar_questions_webinar_id_votes_idx', { synchronize: false })
 @Check('webinar_questions_status_check', `"status" IN ('held', 'visible', 'answered', 'dismissed')`)
 export class Question {
   @PrimaryGeneratedColumn('uuid')

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '#notifications/notifications.module.js';
 import { OrganizationsModule } from '#organizations/organizations.module.js';
 import { VideoModule } from '#video/video.module.js';
+import { QuestionRepository } from './question.repository.js';
 import { QuestionsService } from './questions.service.js';
+import { RegistrationRepository } from './registration.repository.js';
 import { WebinarAccess } from './webinar-access.service.js';
 import { WebinarHostRepository } from './webinar-host.repository.js';
 import { WebinarHostsService } from './webinar-hosts.service.js';
@@ -38,6 +40,8 @@ import { WebinarsService } from './webinars.service.js';
     OrganizationsModule,
   ],
   providers: [
+    QuestionRepository,
+    RegistrationRepository,
     WebinarAccess,
     WebinarHostRepository,
     WebinarHostsService,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '#common/domain-error.js';
+import { mapPage, type PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { AppConfig } from '#config/app-config.js';
 import { normalizeEmail } from '#identity/user.repository.js';
@@ -9,6 +10,7 @@ import { OrganizationRepository } from '#organizations/organization.repository.j
 import { NotificationsProducer } from '#queue/notifications.producer.js';
 import { RemindersProducer } from '#queue/reminders.producer.js';
 import { roomNameForWebinar, VideoService } from '#video/video.service.js';
+import { RegistrationRepository } from './registration.repository.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import { WebinarHostRepository } from './webinar-host.repository.js';
 import type { AddSpeakerDto, CreateWebinarDto, RegisterForWebinarDto } from './webinar.dto.js';
@@ -28,6 +30,7 @@ export class WebinarsService {
     private readonly reminders: RemindersProducer,
     private readonly organizations: OrganizationRepository,
     private readonly config: AppConfig,
+    private readonly registrationList: RegistrationRepository,
   ) {}
 
   async create(organizationId: string, userId: string, input: CreateWebinarDto) {
@@ -143,20 +146,16 @@ export class WebinarsService {
   }
 
   /** Hosts see who registered: display names and e-mails. Nobody else does. */
-  async registrations(webinarId: string, credentials: Credentials) {
+  async registrations(webinarId: string, credentials: Credentials, page: PageRequest) {
     const { webinar } = await this.access.host(webinarId, credentials);
-    const rows = await this.dataSource
-      .getRepository(Registration)
-      .find({ where: { webinarId: webinar.id }, order: { createdAt: 'ASC' } });
-    return {
-      items: rows.map(({ id, displayName, email, promoted, createdAt }) => ({
-        id,
-        displayName,
-        email,
-        promoted,
-        createdAt,
-      })),
-    };
+    const rows = await this.registrationList.pageForWebinar(webinar.id, page);
+    return mapPage(rows, ({ id, displayName, email, promoted, createdAt }) => ({
+      id,
+      displayName,
+      email,
+      promoted,
+      createdAt,
+    }));
   }
 
   async join(webinarId: string, credentials: Credentials) {

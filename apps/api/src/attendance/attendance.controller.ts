@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AttendanceReportService } from '#attendance/attendance-report.service.js';
 import { OverrideAttendanceDto } from '#attendance/override-attendance.dto.js';
+import { PageQueryDto, pageRequest } from '#common/page.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+import { ApiPage, schema } from '../common/api-page.js';
 
 @ApiTags('attendance')
 @ApiBearerAuth()
@@ -12,8 +14,30 @@ export class AttendanceController {
   constructor(private readonly reports: AttendanceReportService) {}
 
   @Get('sessions/:sessionId/attendance')
-  session(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.reports.sessionReport(sessionId, user.id);
+  @ApiPage('Members and facilitators by display name, with their attendance', {
+    userId: schema.uuid,
+    displayName: schema.str,
+    role: { type: 'string', enum: ['participant', 'facilitator'] },
+    status: { type: 'string', enum: ['present', 'partial', 'absent', 'excused'] },
+    computedStatus: { type: 'string', enum: ['present', 'partial', 'absent'] },
+    minutesPresent: { type: 'number' },
+    firstJoinedAt: { ...schema.instant, nullable: true },
+    lastLeftAt: { ...schema.instant, nullable: true },
+    intervals: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { joinedAt: schema.instant, leftAt: { ...schema.instant, nullable: true } },
+      },
+    },
+    override: { type: 'object', nullable: true },
+  })
+  session(
+    @Param('sessionId') sessionId: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.reports.sessionReport(sessionId, user.id, pageRequest(query));
   }
 
   /** A facilitator's override (`excused`, or `present` with a reason), kept beside the computed status. */

@@ -1,9 +1,12 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '#common/domain-error.js';
+import { PageQueryDto, pageRequest } from '#common/page.js';
 import { CalendarFeedService } from '#sessions/calendar-feed.service.js';
 import { SessionScheduleService } from '#sessions/session-schedule.service.js';
 import { type AuthenticatedUser, CurrentUser, Public } from '../auth/auth.decorators.js';
+import { ApiPage, schema } from '../common/api-page.js';
+import { SESSION_ITEM } from '../sessions/session-item.schema.js';
 
 @ApiTags('calendar')
 @Controller()
@@ -23,8 +26,9 @@ export class CalendarController {
   /** The caller's coming sessions, across their groups. */
   @ApiBearerAuth()
   @Get('me/sessions')
-  upcoming(@CurrentUser() user: AuthenticatedUser) {
-    return this.schedule.upcomingFor(user.id);
+  @ApiPage('Coming sessions by start', { ...SESSION_ITEM, groupName: schema.str })
+  upcoming(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto) {
+    return this.schedule.upcomingFor(user.id, pageRequest(query));
   }
 
   @Public()

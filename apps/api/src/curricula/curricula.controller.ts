@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto, pageRequest } from '#common/page.js';
 import { CurriculaService } from '#curricula/curricula.service.js';
 import { CreateCurriculumDto, CreateVersionDto } from '#curricula/dto/curriculum.dto.js';
 import type { Membership } from '#organizations/membership.entity.js';
 import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+import { ApiPage, schema } from '../common/api-page.js';
 import {
   CurrentMembership,
   OrganizationRoles,
@@ -30,10 +32,23 @@ export class CurriculaController {
     return this.curricula.create(membership.organizationId, membership.userId, body);
   }
 
+  /** Summaries, oldest first; GET /curricula/:curriculumId has the modules. */
   @Get('organizations/:orgId/curricula')
   @OrganizationRoles(...FACILITATOR_ROLES)
-  async list(@CurrentMembership() membership: Membership) {
-    return { items: await this.curricula.list(membership.organizationId) };
+  @ApiPage('Curriculum summaries, oldest first', {
+    id: schema.uuid,
+    title: schema.str,
+    approach: schema.str,
+    templateKey: { ...schema.str, nullable: true },
+    currentVersionId: { ...schema.uuid, nullable: true },
+    currentVersion: { ...schema.int, nullable: true },
+    moduleCount: schema.int,
+    latestVersion: schema.int,
+    status: { type: 'string', enum: ['draft', 'published'] },
+    createdAt: schema.instant,
+  })
+  list(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
+    return this.curricula.list(membership.organizationId, pageRequest(query));
   }
 
   @Get('curricula/:curriculumId')

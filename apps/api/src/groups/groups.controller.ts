@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto, pageRequest } from '#common/page.js';
 import { ConsentDto, EnrollDto } from '#groups/dto/enrollment.dto.js';
 import { EnrollmentService } from '#groups/enrollment.service.js';
 import type { Membership } from '#organizations/membership.entity.js';
@@ -8,6 +9,8 @@ import { ChangeSeriesDto, CreateGroupDto } from '#sessions/dto/group.dto.js';
 import { GroupSetupService } from '#sessions/group-setup.service.js';
 import { SessionScheduleService } from '#sessions/session-schedule.service.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+import { ApiPage, schema } from '../common/api-page.js';
+import { SESSION_ITEM } from '../sessions/session-item.schema.js';
 import {
   CurrentMembership,
   OrganizationRoles,
@@ -35,8 +38,13 @@ export class GroupsController {
   }
 
   @Get('groups/:groupId/sessions')
-  sessions(@Param('groupId') groupId: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.schedule.list(groupId, user.id);
+  @ApiPage("The group's sessions by start", SESSION_ITEM)
+  sessions(
+    @Param('groupId') groupId: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.schedule.list(groupId, user.id, pageRequest(query));
   }
 
   /** New local start time (and duration) from one session to the end of the series. */
@@ -58,16 +66,34 @@ export class GroupsController {
     return this.enrollments.enroll(groupId, user.id, body.userId);
   }
 
-  /** The roster, for facilitators. */
+  /** The roster, for facilitators: active members, then the waitlist in its order. */
   @Get('groups/:groupId/enrollments')
-  roster(@Param('groupId') groupId: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.enrollments.roster(groupId, user.id);
+  @ApiPage('Active members, then the waitlist in order', {
+    id: schema.uuid,
+    userId: schema.uuid,
+    displayName: schema.str,
+    email: schema.str,
+    status: { type: 'string', enum: ['active', 'waitlisted'] },
+    queuedAt: schema.instant,
+    consentedVersion: { ...schema.int, nullable: true },
+  })
+  roster(
+    @Param('groupId') groupId: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.enrollments.roster(groupId, user.id, pageRequest(query));
   }
 
   /** The active members by display alias: what members see of each other. */
   @Get('groups/:groupId/members')
-  members(@Param('groupId') groupId: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.enrollments.members(groupId, user.id);
+  @ApiPage('Active members by display alias', { userId: schema.uuid, displayName: schema.str })
+  members(
+    @Param('groupId') groupId: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.enrollments.members(groupId, user.id, pageRequest(query));
   }
 
   @Delete('enrollments/:enrollmentId')

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { PageQueryDto, pageRequest } from '#common/page.js';
 import { UpdateProfileDto } from '#identity/dto/update-profile.dto.js';
 import { InAppNotificationsService } from '#reminders/in-app-notifications.service.js';
 import { AuthService } from '#identity/auth.service.js';
@@ -6,6 +7,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { MyInvitationsService } from '#organizations/my-invitations.service.js';
 import { ProfileService } from '#organizations/profile.service.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+import { ApiPage, schema } from '../common/api-page.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -29,8 +31,21 @@ export class MeController {
   }
 
   @Get('notifications')
-  notifications(@CurrentUser() user: AuthenticatedUser) {
-    return this.inApp.list(user.id);
+  @ApiPage(
+    'Notifications, the newest first',
+    {
+      id: schema.uuid,
+      kind: schema.str,
+      title: schema.str,
+      body: schema.str,
+      sessionId: { ...schema.uuid, nullable: true },
+      createdAt: schema.instant,
+      read: { type: 'boolean' },
+    },
+    { unreadCount: { ...schema.int, description: 'Unread notifications in all pages' } },
+  )
+  notifications(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto) {
+    return this.inApp.list(user.id, pageRequest(query));
   }
 
   @Post('notifications/:notificationId/read')

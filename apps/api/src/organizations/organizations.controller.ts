@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto, pageRequest } from '#common/page.js';
 import {
   AddMemberDto,
   CreateInvitationDto,
@@ -12,6 +13,7 @@ import type { Membership } from '#organizations/membership.entity.js';
 import { MANAGER_ROLES, ORGANIZATION_ROLES } from '#organizations/organization-role.js';
 import { OrganizationsService } from '#organizations/organizations.service.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+import { ApiPage, schema } from '../common/api-page.js';
 import { CurrentMembership, OrganizationRoles } from './organization-access.guard.js';
 
 @ApiTags('organizations')
@@ -43,8 +45,15 @@ export class OrganizationsController {
 
   @Get(':orgId/members')
   @OrganizationRoles(...MANAGER_ROLES)
-  async listMembers(@CurrentMembership() membership: Membership) {
-    return { items: await this.members.list(membership.organizationId) };
+  @ApiPage('Members in the order they joined', {
+    userId: schema.uuid,
+    email: schema.str,
+    displayName: schema.str,
+    role: { type: 'string', enum: ['owner', 'admin', 'therapist', 'participant'] },
+    joinedAt: schema.instant,
+  })
+  listMembers(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
+    return this.members.list(membership.organizationId, pageRequest(query));
   }
 
   /** Kept for integrators: an invitation like the route below; nobody joins without accepting. */

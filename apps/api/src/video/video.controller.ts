@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { PageQueryDto, pageRequest } from '#common/page.js';
 import { JoinService } from '#video/join.service.js';
 import { ModerationService } from '#video/moderation.service.js';
 import { MuteDto } from '#video/mute.dto.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+import { ApiPage, schema } from '../common/api-page.js';
 
 @ApiTags('video')
 @ApiBearerAuth()
@@ -28,8 +30,18 @@ export class VideoController {
   }
 
   @Get('lobby')
-  lobby(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.moderation.waiting(sessionId, user.id);
+  @ApiPage('Who waits to be let in, the longest waiting first', {
+    id: schema.uuid,
+    userId: schema.uuid,
+    displayName: schema.str,
+    waitingSince: schema.instant,
+  })
+  lobby(
+    @Param('sessionId') sessionId: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.moderation.waiting(sessionId, user.id, pageRequest(query));
   }
 
   @Post('lobby/:entryId/admit')

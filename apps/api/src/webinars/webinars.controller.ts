@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto, pageRequest } from '#common/page.js';
 import type { Membership } from '#organizations/membership.entity.js';
 import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
 import type { Credentials } from '#webinars/webinar-access.service.js';
@@ -15,6 +16,7 @@ import { QuestionsService } from '#webinars/questions.service.js';
 import { WebinarHostsService } from '#webinars/webinar-hosts.service.js';
 import { WebinarsService } from '#webinars/webinars.service.js';
 import { type AuthenticatedUser, CurrentUser, Public } from '../auth/auth.decorators.js';
+import { ApiPage, schema } from '../common/api-page.js';
 import {
   CurrentMembership,
   OrganizationRoles,
@@ -91,11 +93,19 @@ export class WebinarsController {
   /** Hosts only: who registered. */
   @Public()
   @Get('webinars/:webinarId/registrations')
+  @ApiPage('Registrations in the order they came', {
+    id: schema.uuid,
+    displayName: schema.str,
+    email: schema.str,
+    promoted: { type: 'boolean' },
+    createdAt: schema.instant,
+  })
   registrations(
     @Param('webinarId') webinarId: string,
+    @Query() query: PageQueryDto,
     @WebinarCredentials() credentials: Credentials,
   ) {
-    return this.webinars.registrations(webinarId, credentials);
+    return this.webinars.registrations(webinarId, credentials, pageRequest(query));
   }
 
   @Public()
@@ -115,10 +125,24 @@ export class WebinarsController {
     return this.questions.ask(webinarId, credentials, body);
   }
 
+  /** Most voted first. Votes move questions between pages: re-read from the first page. */
   @Public()
   @Get('webinars/:webinarId/questions')
-  list(@Param('webinarId') webinarId: string, @WebinarCredentials() credentials: Credentials) {
-    return this.questions.list(webinarId, credentials);
+  @ApiPage('Questions, the most voted first, then the oldest', {
+    id: schema.uuid,
+    text: schema.str,
+    status: { type: 'string', enum: ['held', 'visible', 'answered', 'dismissed'] },
+    votes: schema.int,
+    createdAt: schema.instant,
+    author: { ...schema.str, nullable: true },
+    mine: { type: 'boolean' },
+  })
+  list(
+    @Param('webinarId') webinarId: string,
+    @Query() query: PageQueryDto,
+    @WebinarCredentials() credentials: Credentials,
+  ) {
+    return this.questions.list(webinarId, credentials, pageRequest(query));
   }
 
   @Public()

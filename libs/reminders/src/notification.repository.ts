@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { Page, PageRequest } from '#common/page.js';
+import { pageOfEntities } from '#database/keyset-page.js';
+import { Notification } from './notification.entity.js';
+
+@Injectable()
+export class NotificationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One page of a person's notifications, the newest first. */
+  pageForUser(userId: string, page: PageRequest): Promise<Page<Notification>> {
+    const query = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId });
+    return pageOfEntities(
+      query,
+      [
+        { expression: 'n.created_at', type: 'timestamp', order: 'DESC' },
+        { expression: 'n.id', type: 'uuid', order: 'DESC' },
+      ],
+      page,
+    );
+  }
+
+  countUnread(userId: string): Promise<number> {
+    return this.dataSource.getRepository(Notification).countBy({ userId, readAt: IsNull() });
+  }
+
+  findForUser(id: string, userId: string): Promise<Notification | null> {
+    return this.dataSource.getRepository(Notification).findOneBy({ id, userId });
+  }
+
+  async markRead(id: string, at: Date): Promise<void> {
+    await this.dataSource
+      .getRepository(Notification)
+      .update({ id, readAt: IsNull() }, { readAt: at });
+  }
+}
