@@ -105,7 +105,10 @@ describe('The join page in headless Chromium (e2e)', () => {
 
     const page = await browser.newPage();
     await page.addInitScript((token) => {
-      sessionStorage.setItem('hearth.accessToken', token);
+      const page = globalThis as unknown as {
+        sessionStorage: { setItem(k: string, v: string): void };
+      };
+      page.sessionStorage.setItem('hearth.accessToken', token);
     }, therapist.accessToken);
     const apiCalls: string[] = [];
     page.on('request', (request) => {

@@ -90,7 +90,10 @@ describe('The webinar page in headless Chromium (e2e)', () => {
     const page = await browser.newPage();
     // Signed in on this origin, as a host who used the webinar page before would be.
     await page.addInitScript((token) => {
-      sessionStorage.setItem('hearth.accessToken', token);
+      const page = globalThis as unknown as {
+        sessionStorage: { setItem(k: string, v: string): void };
+      };
+      page.sessionStorage.setItem('hearth.accessToken', token);
     }, facilitator.accessToken);
     const apiCalls: string[] = [];
     page.on('request', (request) => {
