@@ -125,6 +125,47 @@ describe('Attendance from LiveKit webhooks (e2e)', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('answers 400 to a signed event with an impossible time or field, stores nothing and keeps attendance right', async () => {
+    const { groupId, sessions } = await pastGroup();
+    const s = sessions[2];
+    const person = await enrolledParticipant(env, api.http, owner, orgId, groupId, 'absurd');
+    const join = participantEvent(
+      'participant_joined',
+      s.id,
+      person.user.id,
+      'PA_x0',
+      minute(s, 0),
+    );
+    const before = await eventCount();
+    const absurd: Record<string, unknown>[] = [
+      // Beyond int64, beyond Number, negative, before LiveKit existed, past year 275760.
+      ...[1e20, '1e20', '99999999999999999999999', '9223372036854775807', -1, '-1', '0']
+        .concat(['8640000000001', String(Date.UTC(275760, 8, 14) / 1000)])
+        .map((createdAt) => ({ ...join, createdAt })),
+      { ...join, createdAt: String(Math.floor(Date.now() / 1000) + 7 * 24 * 3600) },
+      // Text PostgreSQL cannot store or index.
+      { ...join, participant: { identity: `${person.user.id}\u0000`, sid: 'PA_x0' } },
+      { ...join, id: `EV_${'x'.repeat(5000)}` },
+      { ...join, participant: { identity: person.user.id, sid: 'PA_'.padEnd(5000, 'y') } },
+    ];
+    for (const event of absurd) {
+      const response = await send(event);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { code: string }).code).toBe('invalid_webhook');
+    }
+    expect(await eventCount()).toBe(before);
+
+    // The refused joins opened nothing: their leave counts no time, only the valid 19 minutes do.
+    const at = (m: number, event: 'participant_joined' | 'participant_left', sid: string) =>
+      send(participantEvent(event, s.id, person.user.id, sid, minute(s, m)));
+    await at(30, 'participant_left', 'PA_x0');
+    await at(40, 'participant_joined', 'PA_x1');
+    await at(59, 'participant_left', 'PA_x1');
+    await allProcessed();
+    const row = (await report(s.id)).find((r) => r.userId === person.user.id)!;
+    expect(row).toMatchObject({ minutesPresent: 19, status: 'partial' });
+  });
+
   it('stores a duplicate once and answers it 200', async () => {
     const { sessions } = await pastGroup();
     const event = {

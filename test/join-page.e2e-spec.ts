@@ -86,4 +86,43 @@ describe('The join page in headless Chromium (e2e)', () => {
       .waitFor({ timeout: 30_000 });
     await screenshot(page, 'join-4-unreachable');
   }, 90_000);
+
+  it('refuses a link whose session id is a path, before any api call', async () => {
+    const { http } = api;
+    const therapist = await registerUser(http, 'therapist');
+    const orgId = (
+      await http.post('/organizations', { name: 'Link clinic' }, therapist.accessToken)
+    ).body.id;
+    const versionId = (
+      await http.post(
+        `/organizations/${orgId}/curricula`,
+        { templateKey: 'mbct-8' },
+        therapist.accessToken,
+      )
+    ).body.currentVersionId;
+    const { sessions } = await groupStartingIn(http, therapist, orgId, versionId, 24 * 60);
+    const sessionId = sessions[0].id;
+
+    const page = await browser.newPage();
+    await page.addInitScript((token) => {
+      const page = globalThis as unknown as {
+        sessionStorage: { setItem(k: string, v: string): void };
+      };
+      page.sessionStorage.setItem('hearth.accessToken', token);
+    }, therapist.accessToken);
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
+    });
+    const origin = http.baseUrl.replace('/api/v1', '');
+    const crafted = encodeURIComponent(`../sessions/${sessionId}/cancel#`);
+    await page.goto(`${origin}/join/#session=${crafted}`, { waitUntil: 'networkidle' });
+
+    await page.getByText('This link is not valid', { exact: false }).waitFor({ timeout: 5_000 });
+    expect(apiCalls).toEqual([]);
+    expect((await http.get(`/sessions/${sessionId}`, therapist.accessToken)).body.status).toBe(
+      'scheduled',
+    );
+    await page.close();
+  }, 60_000);
 });

@@ -237,6 +237,36 @@ describe('Video rooms on LiveKit (e2e, real SDK against the stand-in)', () => {
     expect(denied.body.code).toBe('lobby_denied');
   });
 
+  it('takes an admitted person back out when a facilitator then denies them, revoking their token', async () => {
+    const { groupId, sessions } = await groupStartingIn(5, { lobbyEnabled: true });
+    const sessionId = sessions[0].id;
+    const room = `session-${sessionId}`;
+    const guest = await member(groupId, 'Admitted');
+    await eventually(() => standin.rooms.get(room));
+    const entryId = (await join(sessionId, guest)).body.lobbyEntryId;
+    await api.http.post(`/sessions/${sessionId}/lobby/${entryId}/admit`, {}, therapist.accessToken);
+    const admitted = await join(sessionId, guest);
+    expect(admitted.status).toBe(200);
+    const claims = await verify(admitted.body.token);
+    standin.join(room, guest.user.id, 'Admitted');
+
+    const deny = await api.http.post(
+      `/sessions/${sessionId}/lobby/${entryId}/deny`,
+      {},
+      therapist.accessToken,
+    );
+    expect(deny.status).toBe(200);
+    expect(standin.participant(room, guest.user.id)).toBeUndefined();
+    // The token minted at admission predates the revocation, so LiveKit refuses it.
+    const removal = standin
+      .callsTo('RemoveParticipant')
+      .find((call) => call.body.room === room && call.body.identity === guest.user.id);
+    expect(Number(removal?.body.revokeTokenTs)).toBeGreaterThan(claims.nbf as number);
+    const rejoin = await join(sessionId, guest);
+    expect(rejoin.status).toBe(403);
+    expect(rejoin.body).not.toHaveProperty('token');
+  });
+
   it('mutes, removes (for good) and ends the session for everyone', async () => {
     const { groupId, sessions } = await groupStartingIn(5);
     const sessionId = sessions[0].id;

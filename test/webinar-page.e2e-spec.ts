@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser.js';
 import { registerUser, type RunningApi } from './support/hearth.js';
+import { groupStartingIn, organizationWithCurriculum } from './support/groups.js';
 import type { LiveKitStandin } from './support/livekit-standin.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 
@@ -74,4 +75,37 @@ describe('The webinar page in headless Chromium (e2e)', () => {
     await hostPage.getByRole('button', { name: 'Invite to speak' }).waitFor(); // the attendee list
     await screenshot(hostPage, 'webinar-3-host');
   }, 90_000);
+
+  it('refuses a host link whose webinar id is a path, and calls no api with it', async () => {
+    const facilitator = await registerUser(api.http, 'facilitator');
+    const { orgId, versionId } = await organizationWithCurriculum(
+      api.http,
+      facilitator,
+      'Crafted links clinic',
+    );
+    const { sessions } = await groupStartingIn(api.http, facilitator, orgId, versionId, 24 * 60);
+    const sessionId = sessions[0].id;
+    const origin = api.http.baseUrl.replace('/api/v1', '');
+
+    const page = await browser.newPage();
+    // Signed in on this origin, as a host who used the webinar page before would be.
+    await page.addInitScript((token) => {
+      const page = globalThis as unknown as {
+        sessionStorage: { setItem(k: string, v: string): void };
+      };
+      page.sessionStorage.setItem('hearth.accessToken', token);
+    }, facilitator.accessToken);
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
+    });
+    const crafted = encodeURIComponent(`../sessions/${sessionId}/cancel#`);
+    await page.goto(`${origin}/webinar/#host=1&webinar=${crafted}`, { waitUntil: 'networkidle' });
+
+    const session = await api.http.get(`/sessions/${sessionId}`, facilitator.accessToken);
+    expect(session.body.status).toBe('scheduled');
+    await page.getByText('This link is not valid', { exact: false }).waitFor({ timeout: 5_000 });
+    expect(apiCalls).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

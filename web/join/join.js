@@ -1,6 +1,7 @@
 // The join page: sign in, check camera and microphone, wait in the lobby if there is one, then
 // the room. Tokens live in sessionStorage (this tab only), never in the URL.
 import { Room, RoomEvent, Track, createLocalTracks } from '/vendor/livekit/livekit-client.esm.mjs';
+import { apiPath, INVALID_LINK, isUuid } from '/url-ids.js';
 
 const app = document.getElementById('app');
 const $ = (id) => document.getElementById(id);
@@ -107,15 +108,16 @@ async function prejoin() {
     return message(
       'This link has no session in it. Open the link from your calendar or e-mail again.',
     );
+  if (!isUuid(sessionId)) return message(INVALID_LINK);
   const [me, session] = await Promise.all([
     api('GET', '/me'),
-    api('GET', `/sessions/${sessionId}`),
+    api('GET', apiPath`/sessions/${sessionId}`),
   ]);
   if (session.status !== 200)
     return message(session.data.message ?? 'This session cannot be found.');
   state.me = me.data;
   state.session = session.data;
-  const group = await api('GET', `/groups/${session.data.groupId}`);
+  const group = await api('GET', apiPath`/groups/${session.data.groupId}`);
   state.facilitator = group.data.viewerRole === 'facilitator';
   $('alias').textContent = me.data.displayName;
   const starts = new Date(session.data.startsAt);
@@ -128,7 +130,7 @@ async function prejoin() {
 async function requestJoin() {
   $('join').disabled = true;
   try {
-    const { status, data } = await api('POST', `/sessions/${sessionId}/join`);
+    const { status, data } = await api('POST', apiPath`/sessions/${sessionId}/join`);
     if (status === 202) {
       state.lobbyEntryId = data.lobbyEntryId;
       if (state.screen !== 'waiting') show('waiting');
@@ -236,7 +238,7 @@ function moderationButtons(participant) {
   });
   mute.setAttribute('aria-label', `Mute ${participant.name}`);
   mute.onclick = () =>
-    api('POST', `/sessions/${sessionId}/participants/${participant.identity}/mute`, {});
+    api('POST', apiPath`/sessions/${sessionId}/participants/${participant.identity}/mute`, {});
   const remove = Object.assign(document.createElement('button'), {
     type: 'button',
     textContent: 'Remove',
@@ -245,7 +247,7 @@ function moderationButtons(participant) {
   remove.setAttribute('aria-label', `Remove ${participant.name} from this session`);
   remove.onclick = () => {
     if (confirm(`Remove ${participant.name}? They will not be able to rejoin this session.`)) {
-      void api('POST', `/sessions/${sessionId}/participants/${participant.identity}/remove`);
+      void api('POST', apiPath`/sessions/${sessionId}/participants/${participant.identity}/remove`);
     }
   };
   actions.append(mute, remove);
@@ -254,7 +256,7 @@ function moderationButtons(participant) {
 
 async function pollLobby() {
   if (!state.room || state.leaving) return;
-  const { data } = await api('GET', `/sessions/${sessionId}/lobby`);
+  const { data } = await api('GET', apiPath`/sessions/${sessionId}/lobby`);
   $('lobby').replaceChildren(
     ...(data.items ?? []).map((entry) => {
       const item = document.createElement('li');
@@ -263,14 +265,14 @@ async function pollLobby() {
         textContent: 'Admit',
       });
       admit.onclick = () =>
-        api('POST', `/sessions/${sessionId}/lobby/${entry.id}/admit`).then(pollLobby);
+        api('POST', apiPath`/sessions/${sessionId}/lobby/${entry.id}/admit`).then(pollLobby);
       const deny = Object.assign(document.createElement('button'), {
         type: 'button',
         textContent: 'Deny',
         className: 'danger',
       });
       deny.onclick = () =>
-        api('POST', `/sessions/${sessionId}/lobby/${entry.id}/deny`).then(pollLobby);
+        api('POST', apiPath`/sessions/${sessionId}/lobby/${entry.id}/deny`).then(pollLobby);
       item.append(document.createTextNode(entry.displayName), admit, deny);
       return item;
     }),
@@ -307,10 +309,11 @@ $('leave').addEventListener('click', async () => {
 $('end').addEventListener('click', async () => {
   if (!confirm('End the session for everyone?')) return;
   state.leaving = true;
-  await api('POST', `/sessions/${sessionId}/end`);
+  await api('POST', apiPath`/sessions/${sessionId}/end`);
   await state.room?.disconnect();
   message('The session has ended for everyone.');
 });
 
-if (state.token) void prejoin().catch(() => undefined);
+if (sessionId && !isUuid(sessionId)) message(INVALID_LINK);
+else if (state.token) void prejoin().catch(() => undefined);
 else show('signin');

@@ -1,11 +1,13 @@
 // The webinar page: register (no account), watch, ask and upvote questions; and, for hosts,
 // the moderation queue and promote/demote. Keys live in sessionStorage, never in the URL.
 import { Room, RoomEvent, Track } from '/vendor/livekit/livekit-client.esm.mjs';
+import { apiPath, INVALID_LINK, isUuid } from '/url-ids.js';
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
 const params = new URLSearchParams(location.hash.slice(1));
 const webinarId = params.get('webinar');
+const validLink = isUuid(webinarId);
 const hostMode = params.get('host') === '1';
 const storageKey = `hearth.webinar.${webinarId}`;
 const state = {
@@ -13,7 +15,7 @@ const state = {
   token: sessionStorage.getItem('hearth.accessToken'),
 };
 window.hearthWebinar = state;
-if (params.get('key')) {
+if (validLink && params.get('key')) {
   sessionStorage.setItem(storageKey, params.get('key'));
   history.replaceState(null, '', `${location.pathname}#webinar=${webinarId}`);
 }
@@ -36,7 +38,7 @@ async function api(method, path, body) {
 }
 
 async function details() {
-  const { status, data } = await api('GET', `/webinars/${webinarId}`);
+  const { status, data } = await api('GET', apiPath`/webinars/${webinarId}`);
   if (status !== 200) return show('register', 'This webinar cannot be found.');
   $('title').textContent = data.title;
   $('description').textContent = data.description;
@@ -48,7 +50,7 @@ async function details() {
 async function register(event) {
   event.preventDefault();
   const form = event.target;
-  const { status, data } = await api('POST', `/webinars/${webinarId}/registrations`, {
+  const { status, data } = await api('POST', apiPath`/webinars/${webinarId}/registrations`, {
     displayName: form.displayName.value.trim(),
     email: form.email.value.trim(),
   });
@@ -76,7 +78,7 @@ async function watch(status = '') {
   $('ask').hidden = hostMode;
   app.querySelectorAll('[data-role="host"]').forEach((el) => (el.hidden = !hostMode));
   void refresh();
-  const joined = await api('POST', `/webinars/${webinarId}/join`);
+  const joined = await api('POST', apiPath`/webinars/${webinarId}/join`);
   if (joined.status !== 200) {
     $('video-note').textContent = joined.data.message ?? 'The video is not available yet.';
     return;
@@ -132,7 +134,7 @@ function button(label, onClick, className = '') {
 }
 
 async function refresh() {
-  const { status, data } = await api('GET', `/webinars/${webinarId}/questions`);
+  const { status, data } = await api('GET', apiPath`/webinars/${webinarId}/questions`);
   if (status === 200) {
     $('questions').replaceChildren(
       ...data.items.map((q) => {
@@ -143,26 +145,28 @@ async function refresh() {
           if (q.status === 'held')
             item.append(
               button('Approve', () =>
-                api('POST', `/webinars/${webinarId}/questions/${q.id}/approve`),
+                api('POST', apiPath`/webinars/${webinarId}/questions/${q.id}/approve`),
               ),
             );
           if (q.status !== 'answered')
             item.append(
               button('Answered', () =>
-                api('POST', `/webinars/${webinarId}/questions/${q.id}/answer`),
+                api('POST', apiPath`/webinars/${webinarId}/questions/${q.id}/answer`),
               ),
             );
           if (q.status !== 'dismissed')
             item.append(
               button(
                 'Dismiss',
-                () => api('POST', `/webinars/${webinarId}/questions/${q.id}/dismiss`),
+                () => api('POST', apiPath`/webinars/${webinarId}/questions/${q.id}/dismiss`),
                 'danger',
               ),
             );
         } else if (!q.mine && q.status !== 'held') {
           item.append(
-            button('Upvote', () => api('POST', `/webinars/${webinarId}/questions/${q.id}/upvote`)),
+            button('Upvote', () =>
+              api('POST', apiPath`/webinars/${webinarId}/questions/${q.id}/upvote`),
+            ),
           );
         }
         return item;
@@ -170,7 +174,7 @@ async function refresh() {
     );
   }
   if (hostMode) {
-    const attendees = await api('GET', `/webinars/${webinarId}/registrations`);
+    const attendees = await api('GET', apiPath`/webinars/${webinarId}/registrations`);
     $('attendees').replaceChildren(
       ...(attendees.data.items ?? []).map((r) => {
         const item = document.createElement('li');
@@ -179,11 +183,11 @@ async function refresh() {
           r.promoted
             ? button(
                 'Demote',
-                () => api('POST', `/webinars/${webinarId}/attendees/${r.id}/demote`),
+                () => api('POST', apiPath`/webinars/${webinarId}/attendees/${r.id}/demote`),
                 'danger',
               )
             : button('Invite to speak', () =>
-                api('POST', `/webinars/${webinarId}/attendees/${r.id}/promote`),
+                api('POST', apiPath`/webinars/${webinarId}/attendees/${r.id}/promote`),
               ),
         );
         return item;
@@ -200,7 +204,7 @@ $('start-audio').addEventListener('click', () => void state.room?.startAudio());
 $('ask').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = event.target;
-  const { status, data } = await api('POST', `/webinars/${webinarId}/questions`, {
+  const { status, data } = await api('POST', apiPath`/webinars/${webinarId}/questions`, {
     text: form.text.value.trim(),
     anonymous: form.anonymous.checked,
   });
@@ -214,8 +218,11 @@ $('ask').addEventListener('submit', async (event) => {
   await refresh();
 });
 
-await details();
-if (hostMode && state.token) await watch();
-else if (hostMode) show('signin');
-else if (state.key) await watch();
-else show('register');
+if (!validLink) show('invalid', INVALID_LINK);
+else {
+  await details();
+  if (hostMode && state.token) await watch();
+  else if (hostMode) show('signin');
+  else if (state.key) await watch();
+  else show('register');
+}

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, UnauthenticatedError } from '#common/domain-error.js';
+import { DomainError, InvalidInputError, UnauthenticatedError } from '#common/domain-error.js';
 import { AppConfig } from '#config/app-config.js';
 import { EnrollmentRepository } from '#groups/enrollment.repository.js';
 import { GroupRepository } from '#groups/group.repository.js';
@@ -11,6 +11,7 @@ import { SessionRepository } from '#sessions/session.repository.js';
 import { LobbyRepository } from '#video/lobby.repository.js';
 import { roomNameForSession, sessionIdOfRoom, VideoService } from '#video/video.service.js';
 import { AttendanceRepository } from './attendance.repository.js';
+import { eventTime, storableText } from './event-fields.js';
 import { computePresence } from './presence.js';
 import { WebinarAttendanceService } from './webinar-attendance.service.js';
 
@@ -59,14 +60,23 @@ export class AttendanceService {
       });
     if (!event.id || !event.event) throw invalidSignature();
     const roomName = event.room?.name ?? '';
+    const identity = event.participant?.identity || null;
+    const participantSid = event.participant?.sid || null;
+    const occurredAt = eventTime(event.createdAt);
+    // Signed but impossible: refused with a 400 rather than stored, since attendance could never
+    // use the row and LiveKit's delivery log then shows the refusal.
+    if (!occurredAt) throw invalidWebhook('createdAt is not a plausible time');
+    for (const text of [event.id, event.event, roomName, identity ?? '', participantSid ?? '']) {
+      if (!storableText(text)) throw invalidWebhook('A field is too long or holds a NUL byte');
+    }
     const stored = await this.attendance.insertEvent({
       id: event.id,
       event: event.event,
       roomName,
       sessionId: sessionIdOfRoom(roomName),
-      identity: event.participant?.identity || null,
-      participantSid: event.participant?.sid || null,
-      occurredAt: new Date(Number(event.createdAt) * 1000),
+      identity,
+      participantSid,
+      occurredAt,
     });
     // A retry of an event stored but never enqueued (the enqueue failed) is enqueued now; the
     // job id is the event's, so an event queued twice is still processed once.
@@ -136,8 +146,7 @@ export class AttendanceService {
           (e) => e.participantSid === participant.sid && e.event === 'participant_joined',
         )
       ) {
-        const joinedAt =
-          Number(participant.joinedAt) > 0 ? new Date(Number(participant.joinedAt) * 1000) : now;
+        const joinedAt = eventTime(participant.joinedAt, now) ?? now;
         await this.recordInferred({
           id: `reconcile-join-${participant.sid}`,
           event: 'participant_joined',
@@ -259,3 +268,6 @@ const invalidSignature = () =>
     'invalid_signature',
     'The webhook signature is missing or does not match',
   );
+
+const invalidWebhook = (message: string) =>
+  new InvalidInputError('invalid_webhook', `The signed webhook is not a valid event: ${message}`);

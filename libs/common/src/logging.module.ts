@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import { AppConfig } from '#config/app-config.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -21,10 +22,30 @@ const redactPath = (url = '') =>
  * parameters and key values (e-mail addresses, hashes) that must never reach a log.
  */
 export function serializeError(error: unknown) {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const { name, message, stack } = error;
-  return { type: name, message, stack, code: (error as { code?: unknown }).code };
+  // pino-http runs pino's own serializer first and hands over its copy, the original in `raw`.
+  const raw = (error as { raw?: unknown } | null | undefined)?.raw;
+  const original = raw instanceof Error ? raw : error;
+  if (!(original instanceof Error)) return { type: typeof original, message: String(original) };
+  const { name, message, stack } = original;
+  return { type: name, message, stack, code: (original as { code?: unknown }).code };
 }
+
+/** The pino-http options of both apps; exported so tests can log to a stream of their own. */
+export const pinoHttpOptions = (config: Pick<AppConfig, 'LOG_LEVEL'>): Options => ({
+  level: config.LOG_LEVEL,
+  genReqId: requestId,
+  serializers: {
+    req: (req: { id: string; method: string; url: string }) => ({
+      id: req.id,
+      method: req.method,
+      path: redactPath(req.url),
+    }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    err: serializeError,
+  },
+  customLogLevel: (_req, res, error) =>
+    error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+});
 
 /**
  * Structured pino logs for both apps: one line per request with its id (taken from a sane
@@ -35,23 +56,7 @@ export function serializeError(error: unknown) {
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          genReqId: requestId,
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              path: redactPath(req.url),
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            err: serializeError,
-          },
-          customLogLevel: (_req, res, error) =>
-            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        },
-      }),
+      useFactory: (config: AppConfig) => ({ pinoHttp: pinoHttpOptions(config) }),
     }),
   ],
 })

@@ -1,3 +1,4 @@
+import { stdSerializers } from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { requestId, serializeError } from './logging.module.js';
 
@@ -17,6 +18,14 @@ describe('serializeError', () => {
     expect(logged).toContain('23505');
     expect(logged).not.toContain('sam@example.org');
     expect(logged).not.toContain('argon2id');
+  });
+
+  it('does the same with the copy pino-http hands over, which carries every field of the error', () => {
+    const error = new QueryFailedError('INSERT ...', ['sam@example.org'], new Error('duplicate'));
+    const serialized = serializeError(stdSerializers.err(error));
+    expect(serialized).toMatchObject({ type: 'QueryFailedError', message: 'duplicate' });
+    expect(serialized.stack).toContain('QueryFailedError');
+    expect(JSON.stringify(serialized)).not.toContain('sam@example.org');
   });
 });
 

@@ -32,6 +32,35 @@ export class LobbyRepository {
       .update({ id: entryId }, { status, decidedAt: new Date(), decidedById: by });
   }
 
+  /**
+   * Denies the entry and answers its status before. Denying someone already admitted bars them
+   * like a removal, in the same transaction, since they may hold a token from the admission.
+   */
+  async deny(entryId: string, by: string): Promise<LobbyStatus | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const entry = await manager.findOne(LobbyEntry, {
+        where: { id: entryId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!entry) return null;
+      if (entry.status === 'admitted') {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(SessionRemoval)
+          .values({ sessionId: entry.sessionId, userId: entry.userId, removedById: by })
+          .orIgnore()
+          .execute();
+      }
+      await manager.update(
+        LobbyEntry,
+        { id: entryId },
+        { status: 'denied', decidedAt: new Date(), decidedById: by },
+      );
+      return entry.status;
+    });
+  }
+
   /** Who waits to be let in, the longest waiting first. */
   waiting(
     sessionId: string,

@@ -28,11 +28,18 @@ export class ModerationService {
   }
 
   async admit(sessionId: string, entryId: string, actorId: string) {
-    return this.decide(sessionId, entryId, actorId, 'admitted');
+    const { entry } = await this.entryFor(sessionId, entryId, actorId);
+    await this.lobby.decide(entry.id, 'admitted', actorId);
+    return { id: entry.id, userId: entry.userId, status: 'admitted' as const };
   }
 
+  /** Denying someone already admitted takes them out of the room, as removal does. */
   async deny(sessionId: string, entryId: string, actorId: string) {
-    return this.decide(sessionId, entryId, actorId, 'denied');
+    const { session, entry } = await this.entryFor(sessionId, entryId, actorId);
+    if ((await this.lobby.deny(entry.id, actorId)) === 'admitted') {
+      await this.video.removeParticipant(roomNameForSession(session.id), entry.userId);
+    }
+    return { id: entry.id, userId: entry.userId, status: 'denied' as const };
   }
 
   async mute(sessionId: string, userId: string, actorId: string, trackSid?: string) {
@@ -68,17 +75,11 @@ export class ModerationService {
     return { id: session.id, status: 'ended' };
   }
 
-  private async decide(
-    sessionId: string,
-    entryId: string,
-    actorId: string,
-    status: 'admitted' | 'denied',
-  ) {
+  private async entryFor(sessionId: string, entryId: string, actorId: string) {
     const session = await this.forFacilitator(sessionId, actorId);
     const entry = isUuid(entryId) ? await this.lobby.findEntry(session.id, entryId) : null;
     if (!entry) throw new NotFoundError('lobby_entry_not_found', 'No such lobby entry');
-    await this.lobby.decide(entry.id, status, actorId);
-    return { id: entry.id, userId: entry.userId, status };
+    return { session, entry };
   }
 
   private async forFacilitator(sessionId: string, actorId: string): Promise<Session> {

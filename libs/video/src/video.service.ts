@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   AccessToken,
   RoomServiceClient,
   TrackSource,
   TrackType,
+  TokenVerifier,
   TwirpError,
   type VideoGrant,
   type WebhookEvent,
   WebhookReceiver,
 } from 'livekit-server-sdk';
-import { DomainError, NotFoundError } from '#common/domain-error.js';
+import { DomainError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
 import { AppConfig, videoConfigured } from '#config/app-config.js';
 
 export interface JoinGrant {
@@ -70,10 +72,12 @@ const isNotFound = (error: unknown) =>
 export class VideoService {
   private readonly rooms?: RoomServiceClient;
   private readonly webhooks?: WebhookReceiver;
+  private readonly webhookSigner?: TokenVerifier;
 
   constructor(private readonly config: AppConfig) {
     if (videoConfigured(config)) {
       this.webhooks = new WebhookReceiver(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET);
+      this.webhookSigner = new TokenVerifier(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET);
       this.rooms = new RoomServiceClient(
         config.LIVEKIT_URL,
         config.LIVEKIT_API_KEY,
@@ -234,11 +238,26 @@ export class VideoService {
 
   /**
    * Verifies a webhook exactly as LiveKit signs it: the Authorization JWT's sha256 claim must
-   * match the raw body. Throws on a forged, tampered or unsigned request.
+   * match the raw body. Throws on a forged, tampered or unsigned request, and `invalid_webhook`
+   * on a signed body that is not an event (a time beyond int64, say).
    */
   async receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent> {
     this.requireConfigured();
-    return this.webhooks!.receive(rawBody, authorization);
+    try {
+      return await this.webhooks!.receive(rawBody, authorization);
+    } catch (error) {
+      // The SDK alone decides acceptance; this only tells a bad signature from a bad body.
+      if (await this.signedBody(rawBody, authorization)) {
+        throw new InvalidInputError('invalid_webhook', 'The signed webhook is not a valid event');
+      }
+      throw error;
+    }
+  }
+
+  private async signedBody(rawBody: string, authorization: string | undefined) {
+    const claims = await this.webhookSigner!.verify(authorization ?? '').catch(() => undefined);
+    const digest = createHash('sha256').update(rawBody).digest('base64');
+    return claims?.sha256 !== undefined && claims.sha256 === digest;
   }
 
   listParticipants(room: string) {

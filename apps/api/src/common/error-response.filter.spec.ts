@@ -1,13 +1,24 @@
-import { BadRequestException, HttpException, type Logger } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  HttpException,
+  type Logger as NestLogger,
+} from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { Logger, LoggerModule } from 'nestjs-pino';
 import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
-import { toErrorBody } from './error-response.filter.js';
+import { pinoHttpOptions } from '#common/logging.module.js';
+import { ErrorResponseFilter, toErrorBody } from './error-response.filter.js';
 import { ValidationFailedError } from './validation.js';
 
 function fakeLogger() {
   const calls: unknown[][] = [];
   return {
     calls,
-    logger: { error: (...args: unknown[]) => calls.push(args) } as unknown as Logger,
+    logger: { error: (...args: unknown[]) => calls.push(args) } as unknown as NestLogger,
   };
 }
 
@@ -59,5 +70,48 @@ describe('toErrorBody', () => {
       statusCode: 400,
       code: 'bad_request',
     });
+  });
+});
+
+describe(ErrorResponseFilter.name, () => {
+  @Controller('boom')
+  class FailingController {
+    @Get()
+    fail(): never {
+      throw new TypeError('the fixture failed on purpose');
+    }
+  }
+
+  it('logs an unhandled error with its type, message, stack and errorId', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: [pinoHttpOptions({ LOG_LEVEL: 'info' }), stream] }),
+      ],
+      controllers: [FailingController],
+      providers: [{ provide: APP_FILTER, useClass: ErrorResponseFilter }],
+    }).compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+      bufferLogs: true,
+    });
+    app.useLogger(app.get(Logger));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.getHttpServer().address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/boom`);
+      expect(response.status).toBe(500);
+      const { errorId } = (await response.json()) as { errorId: string };
+      const logged = lines
+        .map((line) => JSON.parse(line) as { errorId?: string; err?: Record<string, unknown> })
+        .find((entry) => entry.errorId === errorId);
+      expect(logged?.err).toMatchObject({
+        type: 'TypeError',
+        message: 'the fixture failed on purpose',
+        stack: expect.stringContaining('FailingController.fail'),
+      });
+    } finally {
+      await app.close();
+    }
   });
 });
