@@ -231,7 +231,6 @@ describe('API fuzz (e2e)', () => {
     expect(serverErrors).toEqual([]);
     expect(sent).toBeGreaterThan(1_000);
     // No input makes the api work for long: a stall of seconds, not a busy machine's jitter.
-    expect(slowest).toEqual({ ms: expect.any(Number), request: expect.any(String) });
     if (slowest.ms > 3_000) throw new Error(`${slowest.request} took ${Math.round(slowest.ms)} ms`);
     // The api's own log: request lines of level warn (4xx) are expected, errors are not.
     await new Promise((resolve) => setTimeout(resolve, 200));
