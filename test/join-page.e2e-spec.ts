@@ -3,7 +3,11 @@ import { launchChromium, screenshot } from './support/browser.js';
 import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
 import type { LiveKitStandin } from './support/livekit-standin.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
-import { enrolledParticipant, groupStartingIn } from './support/groups.js';
+import {
+  enrolledParticipant,
+  groupStartingIn,
+  organizationWithCurriculum,
+} from './support/groups.js';
 import { eventually } from './support/wait.js';
 
 describe('The join page in headless Chromium (e2e)', () => {
@@ -27,16 +31,12 @@ describe('The join page in headless Chromium (e2e)', () => {
   it('signs in, waits in the lobby, moves on when admitted and connects to the configured LiveKit', async () => {
     const { http } = api;
     const therapist = await registerUser(http, 'therapist');
-    const orgId = (
-      await http.post('/organizations', { name: 'Browser clinic' }, therapist.accessToken)
-    ).body.id;
-    const versionId = (
-      await http.post(
-        `/organizations/${orgId}/curricula`,
-        { templateKey: 'mbct-8' },
-        therapist.accessToken,
-      )
-    ).body.currentVersionId;
+    const { orgId, versionId } = await organizationWithCurriculum(
+      http,
+      therapist,
+      'Browser clinic',
+      'mbct-8',
+    );
     const { groupId, sessions } = await groupStartingIn(http, therapist, orgId, versionId, 5, {
       name: 'Evening mindfulness',
       durationMinutes: 120,
@@ -90,16 +90,12 @@ describe('The join page in headless Chromium (e2e)', () => {
   it('refuses a link whose session id is a path, before any api call', async () => {
     const { http } = api;
     const therapist = await registerUser(http, 'therapist');
-    const orgId = (
-      await http.post('/organizations', { name: 'Link clinic' }, therapist.accessToken)
-    ).body.id;
-    const versionId = (
-      await http.post(
-        `/organizations/${orgId}/curricula`,
-        { templateKey: 'mbct-8' },
-        therapist.accessToken,
-      )
-    ).body.currentVersionId;
+    const { orgId, versionId } = await organizationWithCurriculum(
+      http,
+      therapist,
+      'Link clinic',
+      'mbct-8',
+    );
     const { sessions } = await groupStartingIn(http, therapist, orgId, versionId, 24 * 60);
     const sessionId = sessions[0].id;
 

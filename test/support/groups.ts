@@ -5,14 +5,15 @@ import { joinOrganization } from './members.js';
 export type TestUser = Awaited<ReturnType<typeof registerUser>>;
 
 /** An organization run by `owner`, with a published CBT curriculum to open groups on. */
-export async function organizationWithCurriculum(http: HttpClient, owner: TestUser, name: string) {
+export async function organizationWithCurriculum(
+  http: HttpClient,
+  owner: TestUser,
+  name: string,
+  templateKey = 'cbt-depression-8',
+) {
   const orgId = (await http.post('/organizations', { name }, owner.accessToken)).body.id as string;
   const versionId = (
-    await http.post(
-      `/organizations/${orgId}/curricula`,
-      { templateKey: 'cbt-depression-8' },
-      owner.accessToken,
-    )
+    await http.post(`/organizations/${orgId}/curricula`, { templateKey }, owner.accessToken)
   ).body.currentVersionId as string;
   return { orgId, versionId };
 }
