@@ -76,6 +76,8 @@ const HOSTILE_BODIES: { raw: string; type: string }[] = [
   { raw: '{"a\\u0000":1}', type: 'application/json' },
   { raw: 'email=a%40example.org&password=x', type: 'application/x-www-form-urlencoded' },
   { raw: 'plain', type: 'text/plain' },
+  { raw: '{"event":"room_started"}', type: 'application/webhook+json' },
+  { raw: '{"name":"x"}', type: 'application/json; charset=utf-16le' },
 ];
 
 const HOSTILE_IDS = ['not-a-uuid', '%00', '..%2F..%2Fx', '%ED%A0%80', `${'0'.repeat(36)}`, '1'];

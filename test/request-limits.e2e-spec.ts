@@ -89,6 +89,22 @@ describe('Request limits (e2e)', () => {
     expect(curriculum.body.code).toBe('validation_failed');
   });
 
+  it('counts every value of a body, with more room on curricula than elsewhere', async () => {
+    // 60 objects of 40 fields: within every per-object and per-array cap, too many in all.
+    const wide = JSON.stringify({
+      name: 'Wide',
+      tags: Array.from({ length: 60 }, () =>
+        Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, i])),
+      ),
+    });
+    const group = await send('POST', `/organizations/${orgId}/groups`, wide);
+    expect(group.status).toBe(400);
+    expect(group.body.errors[0].message).toMatch(/at most 2000 values/);
+    const curriculum = await send('POST', `/organizations/${orgId}/curricula`, wide);
+    expect(curriculum.status).toBe(400);
+    expect(curriculum.body.errors[0].message).not.toMatch(/values in all/);
+  });
+
   it('answers JSON nested hundreds of levels deep with 400', async () => {
     for (const depth of [40, 500, 5_000]) {
       const response = await send('POST', `/organizations/${orgId}/curricula`, nested(depth));
@@ -136,7 +152,13 @@ describe('Request limits (e2e)', () => {
   });
 
   it('refuses form-encoded and plain-text bodies with 415', async () => {
-    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data']) {
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'multipart/form-data',
+      // LiveKit's raw signed bodies are taken on its webhook route only.
+      'application/webhook+json',
+    ]) {
       const response = await hearth.api.http.request('POST', '/auth/login', {
         raw: 'email=a%40example.org&password=x',
         headers: { 'content-type': type },

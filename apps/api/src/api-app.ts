@@ -55,12 +55,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }
   });
   applyRequestLimits(fastify);
-  // LiveKit signs the exact bytes it sends, so webhook bodies stay raw Buffers.
-  fastify.addContentTypeParser(
-    'application/webhook+json',
-    { parseAs: 'buffer' },
-    (_request, body, done) => done(null, body),
-  );
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AttendanceService } from '#attendance/attendance.service.js';
 import { Public } from '../auth/auth.decorators.js';
+import { RawWebhookBody } from '../common/request-limits.js';
 
 @ApiTags('attendance')
 @Public()
@@ -13,6 +14,7 @@ export class WebhooksController {
    * LiveKit's webhooks. The body arrives as the raw bytes LiveKit signed (a content-type parser
    * for application/webhook+json keeps it a Buffer). Stored and queued; never processed here.
    */
+  @RawWebhookBody()
   @Post('livekit')
   @HttpCode(200)
   async livekit(@Body() body: Buffer, @Headers('authorization') authorization?: string) {

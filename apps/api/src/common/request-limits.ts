@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 import { isUuid } from '#common/validation.js';
 import { type FieldError, ValidationFailedError } from './validation.js';
@@ -14,26 +14,34 @@ export const REQUEST_LIMITS = {
   /** Nesting of objects and arrays; no request of ours nests more than a handful of levels. */
   maxDepth: 32,
   maxKeysPerObject: 200,
-  maxArrayLength: 1_000,
-  /** Every key and array element of one body, counted together. */
-  maxNodes: 20_000,
+  /** Four times the longest array any DTO takes (52 weekly modules). */
+  maxArrayLength: 200,
+  /** Every key and array element of one body, counted together, unless the route says more. */
+  maxNodes: 2_000,
 };
 
 const KiB = 1024;
-export const BODY_LIMITS = { auth: 8 * KiB, large: 1024 * KiB };
+/** Auth bodies are a few short fields; a whole curriculum with its notes is the largest body. */
+export const BODY_LIMITS = {
+  auth: { bytes: 8 * KiB },
+  large: { bytes: 1024 * KiB, maxNodes: 15_000 },
+};
 
-interface RouteConfigWithLimit {
+interface RouteLimitsConfig {
   bodyLimit?: number;
+  maxNodes?: number;
+  /** The route takes `application/webhook+json` as raw bytes (a signature covers them). */
+  rawWebhookBody?: boolean;
 }
 
 /**
- * The largest body a route takes, in bytes; on a class it applies to every handler. It merges
- * into the route's Fastify config (which `@RouteConfig` replaces whole: put this one above it).
+ * Merges into the route's Fastify config (which `@RouteConfig` replaces whole: put these above
+ * it); on a class it applies to every handler.
  */
-export function BodyLimit(bytes: number): ClassDecorator & MethodDecorator {
+function mergeRouteConfig(partial: RouteLimitsConfig): ClassDecorator & MethodDecorator {
   const apply = (handler: object) => {
     const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as object;
-    Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, bodyLimit: bytes }, handler);
+    Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, ...partial }, handler);
   };
   return (target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
     if (descriptor) {
@@ -47,6 +55,16 @@ export function BodyLimit(bytes: number): ClassDecorator & MethodDecorator {
     }
   };
 }
+
+/** The largest body a route takes: bytes, and values in all (keys and array items). */
+export const BodyLimit = (limit: { bytes: number; maxNodes?: number }) =>
+  mergeRouteConfig({ bodyLimit: limit.bytes, maxNodes: limit.maxNodes });
+
+/** The route takes signed `application/webhook+json` bodies as the raw bytes that were signed. */
+export const RawWebhookBody = () => mergeRouteConfig({ rawWebhookBody: true });
+
+const routeLimits = (request: FastifyRequest) =>
+  (request.routeOptions.config ?? {}) as RouteLimitsConfig;
 
 const fieldPath = (parent: string, key: string | number) =>
   typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
@@ -65,7 +83,11 @@ function textProblem(text: string): string | undefined {
  * Checks a parsed JSON value against REQUEST_LIMITS and for unstorable text, without recursion
  * (a deep body must not be able to overflow the stack). Answers the first problem found.
  */
-export function findBodyProblem(body: unknown, root = 'body'): FieldError | undefined {
+export function findBodyProblem(
+  body: unknown,
+  root = 'body',
+  maxNodes = REQUEST_LIMITS.maxNodes,
+): FieldError | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [
     { value: body, path: '', depth: 0 },
   ];
@@ -103,8 +125,8 @@ export function findBodyProblem(body: unknown, root = 'body'): FieldError | unde
         stack.push({ value: child, path: fieldPath(path, key), depth: depth + 1 });
       }
     }
-    if (nodes > REQUEST_LIMITS.maxNodes) {
-      return { field: root, message: `at most ${REQUEST_LIMITS.maxNodes} values in all` };
+    if (nodes > maxNodes) {
+      return { field: root, message: `at most ${maxNodes} values in all` };
     }
   }
   return undefined;
@@ -128,7 +150,7 @@ function findParameterProblem(request: FastifyRequest): FieldError | undefined {
  */
 export function applyRequestLimits(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
-    const config = route.config as RouteConfigWithLimit | undefined;
+    const config = route.config as RouteLimitsConfig | undefined;
     route.bodyLimit ??= config?.bodyLimit ?? REQUEST_LIMITS.defaultBodyBytes;
   });
 
@@ -137,11 +159,20 @@ export function applyRequestLimits(fastify: FastifyInstance): void {
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     parseJson(request, raw as string, (error, body) => {
       if (error) return done(error, undefined);
-      const problem = findBodyProblem(body);
+      const problem = findBodyProblem(body, 'body', routeLimits(request).maxNodes);
       if (problem) return done(new ValidationFailedError([problem]), undefined);
       done(null, body);
     });
   });
+  // LiveKit signs the exact bytes it sends, so its webhook bodies stay raw Buffers, on that route only.
+  fastify.addContentTypeParser(
+    'application/webhook+json',
+    { parseAs: 'buffer' },
+    (request, body, done) => {
+      if (routeLimits(request).rawWebhookBody) return done(null, body);
+      done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(), undefined);
+    },
+  );
 
   fastify.addHook('preValidation', async (request) => {
     const problem = findParameterProblem(request);
