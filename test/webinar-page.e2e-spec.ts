@@ -76,6 +76,73 @@ describe('The webinar page in headless Chromium (e2e)', () => {
     await screenshot(hostPage, 'webinar-3-host');
   }, 90_000);
 
+  it('keeps the moderation queue and every attendee within reach of a host past the first page', async () => {
+    const host = await registerUser(api.http, 'busy-host');
+    const orgId = (await api.http.post('/organizations', { name: 'Busy' }, host.accessToken)).body
+      .id;
+    const webinar = await api.http.post(
+      `/organizations/${orgId}/webinars`,
+      {
+        title: 'A busy Q&A',
+        description: 'Many questions.',
+        startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+        durationMinutes: 60,
+        timezone: 'UTC',
+        capacity: 300,
+        qaModeration: true,
+      },
+      host.accessToken,
+    );
+    const webinarId = webinar.body.id as string;
+    const ask = async (name: string, text: string) => {
+      const registration = await api.http.post(`/webinars/${webinarId}/registrations`, {
+        displayName: name,
+        email: `${name}@example.org`,
+      });
+      const asked = await api.http.request('POST', `/webinars/${webinarId}/questions`, {
+        body: { text },
+        headers: { 'x-access-key': registration.body.accessKey },
+      });
+      return asked.body.id as string;
+    };
+    // 55 approved questions fill more than the first page; the one waiting is the newest.
+    for (let i = 0; i < 55; i += 1) {
+      const id = await ask(`asker${i}`, `Approved question ${i}`);
+      await api.http.post(`/webinars/${webinarId}/questions/${id}/approve`, {}, host.accessToken);
+    }
+    for (let i = 55; i < 205; i += 1) {
+      await api.http.post(`/webinars/${webinarId}/registrations`, {
+        displayName: `listener${i}`,
+        email: `listener${i}@example.org`,
+      });
+    }
+    await ask('late', 'The question still waiting');
+    const held = await api.http.get(
+      `/webinars/${webinarId}/questions?status=held`,
+      host.accessToken,
+    );
+    expect(held.body.items.map((q: { text: string }) => q.text)).toEqual([
+      'The question still waiting',
+    ]);
+
+    const origin = api.http.baseUrl.replace('/api/v1', '');
+    const hostPage = await browser.newPage();
+    await hostPage.goto(`${origin}/webinar/#webinar=${webinarId}&host=1`);
+    await hostPage.getByRole('textbox', { name: 'E-mail' }).fill(host.email);
+    await hostPage.getByLabel('Password').fill(host.password);
+    await hostPage.getByRole('button', { name: 'Sign in' }).click();
+    await hostPage.getByText('The question still waiting', { exact: false }).waitFor();
+    await hostPage.getByRole('button', { name: 'Approve' }).waitFor();
+    // 206 attendees: the first 200, then the rest on request.
+    const attendees = hostPage.getByRole('list', { name: 'Attendees' }).getByRole('listitem');
+    await hostPage.getByRole('button', { name: 'Show more attendees' }).click();
+    await attendees.nth(205).waitFor();
+    expect(await attendees.count()).toBe(206);
+    expect(await attendees.last().textContent()).toMatch(/^late/);
+    await screenshot(hostPage, 'webinar-4-host-busy');
+    await hostPage.close();
+  }, 120_000);
+
   it('refuses a host link whose webinar id is a path, and calls no api with it', async () => {
     const facilitator = await registerUser(api.http, 'facilitator');
     const { orgId, versionId } = await organizationWithCurriculum(

@@ -13,6 +13,8 @@ const storageKey = `hearth.webinar.${webinarId}`;
 const state = {
   key: params.get('key') ?? sessionStorage.getItem(storageKey),
   token: sessionStorage.getItem('hearth.accessToken'),
+  /** Pages of 200 attendees a host has asked to see. */
+  attendeePages: 1,
 };
 window.hearthWebinar = state;
 if (validLink && params.get('key')) {
@@ -133,11 +135,37 @@ function button(label, onClick, className = '') {
   return b;
 }
 
+/** Every page of a list, up to `pages` of them (hosts page through attendees on demand). */
+async function pagesOf(path, pages) {
+  const items = [];
+  let cursor;
+  for (let page = 0; page < pages; page += 1) {
+    const query = `limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const { status, data } = await api('GET', `${path}?${query}`);
+    if (status !== 200) break;
+    items.push(...data.items);
+    cursor = data.nextCursor;
+    if (!cursor) break;
+  }
+  return { items, more: Boolean(cursor) };
+}
+
+/** The questions to show: for hosts, the held ones (oldest first) above the most voted. */
+async function questionsToShow() {
+  const path = apiPath`/webinars/${webinarId}/questions`;
+  const top = await api('GET', path);
+  if (top.status !== 200) return null;
+  if (!hostMode) return top.data.items;
+  const held = await api('GET', `${path}?status=held&limit=200`);
+  const waiting = held.status === 200 ? held.data.items : [];
+  return [...waiting, ...top.data.items.filter((q) => q.status !== 'held')];
+}
+
 async function refresh() {
-  const { status, data } = await api('GET', apiPath`/webinars/${webinarId}/questions`);
-  if (status === 200) {
+  const questions = await questionsToShow();
+  if (questions) {
     $('questions').replaceChildren(
-      ...data.items.map((q) => {
+      ...questions.map((q) => {
         const item = document.createElement('li');
         const label = `${q.text} — ${q.author ?? 'Anonymous'} · ${q.votes} vote${q.votes === 1 ? '' : 's'}${q.status === 'held' ? ' · waiting for approval' : ''}${q.status === 'answered' ? ' · answered' : ''}`;
         item.append(document.createTextNode(label));
@@ -174,9 +202,13 @@ async function refresh() {
     );
   }
   if (hostMode) {
-    const attendees = await api('GET', apiPath`/webinars/${webinarId}/registrations`);
+    const attendees = await pagesOf(
+      apiPath`/webinars/${webinarId}/registrations`,
+      state.attendeePages,
+    );
+    $('more-attendees').hidden = !attendees.more;
     $('attendees').replaceChildren(
-      ...(attendees.data.items ?? []).map((r) => {
+      ...attendees.items.map((r) => {
         const item = document.createElement('li');
         item.append(document.createTextNode(r.displayName));
         item.append(
@@ -198,6 +230,10 @@ async function refresh() {
   state.timer = setTimeout(refresh, 3000);
 }
 
+$('more-attendees').addEventListener('click', () => {
+  state.attendeePages += 1;
+  void refresh();
+});
 $('register').addEventListener('submit', (event) => void register(event));
 $('signin').addEventListener('submit', (event) => void signIn(event));
 $('start-audio').addEventListener('click', () => void state.room?.startAudio());

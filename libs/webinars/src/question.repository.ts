@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Page, PageRequest } from '#common/page.js';
 import { pageOfEntities } from '#database/keyset-page.js';
-import { Question, Registration } from './webinar.entity.js';
+import { Question, type QuestionStatus, Registration } from './webinar.entity.js';
 
 @Injectable()
 export class QuestionRepository {
@@ -20,11 +20,13 @@ export class QuestionRepository {
     webinarId: string,
     viewer: { host: true } | { host: false; registrationId: string | null },
     page: PageRequest,
+    status?: QuestionStatus,
   ): Promise<Page<Question>> {
     const query = this.dataSource
       .getRepository(Question)
       .createQueryBuilder('q')
       .where('q.webinar_id = :webinarId', { webinarId });
+    if (status) query.andWhere('q.status = :status', { status });
     if (!viewer.host) {
       query.andWhere("(q.status IN ('visible', 'answered') OR q.registration_id = :mine)", {
         mine: viewer.registrationId,

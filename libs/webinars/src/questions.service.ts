@@ -51,13 +51,19 @@ export class QuestionsService {
   }
 
   /** The most voted first; see QuestionRepository.pageForWebinar for paging while votes change. */
-  async list(webinarId: string, credentials: Credentials, page: PageRequest) {
+  async list(
+    webinarId: string,
+    credentials: Credentials,
+    page: PageRequest,
+    status?: QuestionStatus,
+  ) {
     const actor = await this.access.actor(webinarId, credentials);
     const mine = actor.kind === 'attendee' ? actor.registration.id : null;
     const listed = await this.questions.pageForWebinar(
       actor.webinar.id,
       actor.kind === 'host' ? { host: true } : { host: false, registrationId: mine },
       page,
+      status,
     );
     const authors = await this.questions.authorNames(
       listed.items.filter((q) => !q.anonymous).map((q) => q.registrationId),

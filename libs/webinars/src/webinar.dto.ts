@@ -3,8 +3,9 @@ import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
-  IsInt,
   IsISO8601,
+  IsIn,
+  IsInt,
   IsString,
   IsTimeZone,
   IsUUID,
@@ -13,7 +14,9 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PageQueryDto } from '#common/page.js';
 import { IsOmittable } from '#common/validation.js';
+import type { QuestionStatus } from './webinar.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -91,4 +94,14 @@ export class AskQuestionDto {
   @IsOmittable()
   @IsBoolean()
   anonymous?: boolean;
+}
+
+const QUESTION_STATUSES: QuestionStatus[] = ['held', 'visible', 'answered', 'dismissed'];
+
+/** A page of questions, optionally of one status (hosts read the held ones apart, oldest first). */
+export class ListQuestionsDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: QUESTION_STATUSES })
+  @IsOmittable()
+  @IsIn(QUESTION_STATUSES)
+  status?: QuestionStatus;
 }

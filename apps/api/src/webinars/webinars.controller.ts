@@ -10,6 +10,7 @@ import {
   AddSpeakerDto,
   AskQuestionDto,
   CreateWebinarDto,
+  ListQuestionsDto,
   RegisterForWebinarDto,
 } from '#webinars/webinar.dto.js';
 import { QuestionsService } from '#webinars/questions.service.js';
@@ -125,7 +126,10 @@ export class WebinarsController {
     return this.questions.ask(webinarId, credentials, body);
   }
 
-  /** Most voted first. Votes move questions between pages: re-read from the first page. */
+  /**
+   * Most voted first. Votes move questions between pages: re-read from the first page. Hosts read
+   * `?status=held` apart, so the moderation queue never sinks below the popular questions.
+   */
   @Public()
   @Get('webinars/:webinarId/questions')
   @ApiPage('Questions, the most voted first, then the oldest', {
@@ -139,10 +143,10 @@ export class WebinarsController {
   })
   list(
     @Param('webinarId') webinarId: string,
-    @Query() query: PageQueryDto,
+    @Query() query: ListQuestionsDto,
     @WebinarCredentials() credentials: Credentials,
   ) {
-    return this.questions.list(webinarId, credentials, pageRequest(query));
+    return this.questions.list(webinarId, credentials, pageRequest(query), query.status);
   }
 
   @Public()
