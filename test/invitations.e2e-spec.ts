@@ -151,6 +151,21 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       expect(me.body.memberships).toEqual([{ organizationId: orgId, role: 'admin' }]);
     });
 
+    it('mails a repeated invitation once, so nobody can flood an inbox through it', async () => {
+      const email = uniqueEmail('repeated');
+      for (let i = 0; i < 4; i += 1) expect((await invite(email)).status).toBe(201);
+      const mail = await mailTo(email);
+      await sleep(1_000);
+      expect(smtp.messages.filter((m) => m.envelopeTo.includes(email))).toEqual([mail]);
+      // The one mailed link is still the valid one.
+      const accepted = await api.http.post('/invitations/accept', {
+        token: tokenFrom(mail),
+        password: 'a fine password',
+        displayName: 'Repeated',
+      });
+      expect(accepted.status).toBe(200);
+    });
+
     it('lets a verified account accept with its own password only', async () => {
       const person = await registerUser(api.http, 'existing');
       await markEmailVerified(env, person.user.id);

@@ -6,7 +6,7 @@ import {
   organizationWithCurriculum,
   type TestUser,
 } from './support/groups.js';
-import { registerUser, uniqueEmail } from './support/hearth.js';
+import { markEmailVerified, registerUser, uniqueEmail } from './support/hearth.js';
 
 type Item = Record<string, any>;
 
@@ -29,6 +29,7 @@ describe('Paged lists (e2e)', () => {
   let groupId: string;
   let sessionId: string;
   let webinarId: string;
+  let invitee: TestUser;
   const keys: string[] = [];
 
   const get = (path: string, headers: Record<string, string>) =>
@@ -125,6 +126,19 @@ describe('Paged lists (e2e)', () => {
         );
       }
     }
+
+    // Invited by five organizations: their open invitations are a list of their own.
+    invitee = await registerUser(http, 'Invitee');
+    await markEmailVerified(deployment.env, invitee.user.id);
+    for (let i = 0; i < 5; i++) {
+      const other = (await http.post('/organizations', { name: `Inviter ${i}` }, owner.accessToken))
+        .body.id;
+      await http.post(
+        `/organizations/${other}/invitations`,
+        { email: invitee.email, role: 'participant' },
+        owner.accessToken,
+      );
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -215,10 +229,19 @@ describe('Paged lists (e2e)', () => {
         id: (q) => q.id,
       },
     ] as Omit<ListRoute, 'headers'>[]
-  ).map((route) => ({
-    ...route,
-    headers: () => ({ authorization: `Bearer ${owner.accessToken}` }),
-  }));
+  )
+    .map((route) => ({
+      ...route,
+      headers: () => ({ authorization: `Bearer ${owner.accessToken}` }),
+    }))
+    .concat({
+      name: 'GET /me/invitations',
+      path: () => '/me/invitations',
+      headers: () => ({ authorization: `Bearer ${invitee.accessToken}` }),
+      count: () => 5,
+      inOrder: (a, b) => ms(a.expiresAt) <= ms(b.expiresAt),
+      id: (i) => i.id,
+    });
 
   /** Follows `nextCursor` from the first page to the last. */
   async function walk(route: ListRoute, limit: number) {

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
+import type { Page, PageRequest } from '#common/page.js';
+import { pageOfRaw } from '#database/keyset-page.js';
 import { Invitation } from './invitation.entity.js';
 import type { OrganizationRole } from './organization-role.js';
+
+/** How long after a mail the same invitation may be mailed again (every renewal mails it). */
+const INVITATION_RESEND_AFTER_MS = 10 * 60_000;
 
 /** An open invitation as its invitee sees it. */
 export interface OpenInvitationView {
@@ -57,6 +62,9 @@ export class InvitationRepository {
           where: pendingFor(input.organizationId, input.email),
         });
       }
+      // Re-inviting within minutes of the last mail changes nothing: no inbox can be flooded.
+      const renewedAt = input.expiresAt.getTime() - INVITATION_RESEND_AFTER_MS;
+      if (pending.role === input.role && pending.expiresAt.getTime() > renewedAt) return pending;
       Object.assign(pending, {
         role: input.role,
         invitedById: input.invitedById,
@@ -80,8 +88,8 @@ export class InvitationRepository {
   }
 
   /** Open invitations to this (normalized) address, soonest to expire first. */
-  listOpenForEmail(email: string, now: Date): Promise<OpenInvitationView[]> {
-    return this.invitations
+  listOpenForEmail(email: string, now: Date, page: PageRequest): Promise<Page<OpenInvitationView>> {
+    const query = this.invitations
       .createQueryBuilder('i')
       .innerJoin('organizations', 'o', 'o.id = i.organization_id')
       .select([
@@ -92,9 +100,15 @@ export class InvitationRepository {
         'i.expires_at AS "expiresAt"',
       ])
       .where('i.email = :email', { email })
-      .andWhere('i.accepted_at IS NULL AND i.declined_at IS NULL AND i.expires_at > :now', { now })
-      .orderBy('i.expires_at', 'ASC')
-      .getRawMany<OpenInvitationView>();
+      .andWhere('i.accepted_at IS NULL AND i.declined_at IS NULL AND i.expires_at > :now', { now });
+    return pageOfRaw<OpenInvitationView>(
+      query,
+      [
+        { expression: 'i.expires_at', type: 'timestamp' },
+        { expression: 'i.id', type: 'uuid' },
+      ],
+      page,
+    );
   }
 
   /** Records that `version` was mailed, unless a newer version was mailed already. */

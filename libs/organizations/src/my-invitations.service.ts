@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '#common/domain-error.js';
+import type { Page, PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import type { User } from '#identity/user.entity.js';
 import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
@@ -23,12 +24,10 @@ export class MyInvitationsService {
     private readonly users: UserRepository,
   ) {}
 
-  async list(userId: string): Promise<{ items: OpenInvitationView[] }> {
+  async list(userId: string, page: PageRequest): Promise<Page<OpenInvitationView>> {
     const user = await this.users.findById(userId);
     if (!user?.emailVerifiedAt) return { items: [] };
-    return {
-      items: await this.invitations.listOpenForEmail(normalizeEmail(user.email), new Date()),
-    };
+    return this.invitations.listOpenForEmail(normalizeEmail(user.email), new Date(), page);
   }
 
   async accept(

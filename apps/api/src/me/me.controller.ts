@@ -54,10 +54,17 @@ export class MeController {
     return this.inApp.markRead(user.id, id);
   }
 
-  /** Open invitations to the caller's confirmed address. */
+  /** Open invitations to the caller's confirmed address, the soonest to expire first. */
   @Get('invitations')
-  myInvitations(@CurrentUser() user: AuthenticatedUser) {
-    return this.invitations.list(user.id);
+  @ApiPage('Open invitations, the soonest to expire first', {
+    id: schema.uuid,
+    organizationId: schema.uuid,
+    organizationName: schema.str,
+    role: schema.str,
+    expiresAt: schema.instant,
+  })
+  myInvitations(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto) {
+    return this.invitations.list(user.id, pageRequest(query));
   }
 
   /** Joining an organization takes the person's own yes. */
