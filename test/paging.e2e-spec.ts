@@ -221,6 +221,13 @@ describe('Paged lists (e2e)', () => {
         id: (r) => r.id,
       },
       {
+        name: 'GET /webinars/:webinarId/attendance',
+        path: () => `/webinars/${webinarId}/attendance`,
+        count: () => 55,
+        inOrder: (a, b) => ms(a.registeredAt) <= ms(b.registeredAt),
+        id: (r) => r.registrationId,
+      },
+      {
         name: 'GET /webinars/:webinarId/questions',
         path: () => `/webinars/${webinarId}/questions`,
         count: () => 55,

@@ -1,6 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '#common/page.js';
+import { IsOmittable } from '#common/validation.js';
 
 export class OverrideAttendanceDto {
   @ApiProperty({ enum: ['present', 'excused'] })
@@ -13,4 +15,12 @@ export class OverrideAttendanceDto {
   @MinLength(1)
   @MaxLength(500)
   reason!: string;
+}
+
+/** A page of a webinar's attendance, or the whole of it as CSV. */
+export class WebinarAttendanceQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOmittable()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
 }

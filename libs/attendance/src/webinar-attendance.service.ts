@@ -2,12 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { toCsv } from '#common/csv.js';
+import { mapPage, type PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { roomNameForWebinar, VideoService } from '#video/video.service.js';
 import { type Credentials, WebinarAccess } from '#webinars/webinar-access.service.js';
 import { Registration, type Webinar, WebinarAttendance } from '#webinars/webinar.entity.js';
-import { AttendanceRepository } from './attendance.repository.js';
+import { AttendanceRepository, type WebinarAttendeeRow } from './attendance.repository.js';
 import { computePresence } from './presence.js';
+
+const CSV_PAGE = 1_000;
+
+const toReportItem = (row: WebinarAttendeeRow) => ({
+  registrationId: row.registrationId,
+  displayName: row.displayName,
+  registeredAt: row.registeredAt,
+  attended: row.minutesWatched > 0,
+  minutesWatched: row.minutesWatched,
+});
 
 export const webinarIdOfRoom = (room: string) =>
   /^webinar-([0-9a-f-]{36})$/.exec(room)?.[1] ?? null;
@@ -82,44 +93,31 @@ export class WebinarAttendanceService {
     return id && isUuid(id) ? this.access.webinar(id).catch(() => null) : null;
   }
 
-  /** Counts for the organization, and per registration the name they gave and minutes watched. */
-  async report(webinarId: string, credentials: Credentials) {
+  /** Counts for the whole webinar, and a page of registrations with the minutes each watched. */
+  async report(webinarId: string, credentials: Credentials, page: PageRequest) {
     const { webinar } = await this.access.host(webinarId, credentials);
-    const registrations = await this.dataSource
-      .getRepository(Registration)
-      .find({ where: { webinarId: webinar.id }, order: { createdAt: 'ASC' } });
-    const rows = await this.dataSource
-      .getRepository(WebinarAttendance)
-      .findBy({ webinarId: webinar.id });
-    // A report bounded by the webinar's capacity; looked up by id, as it may reach 100,000 rows.
-    const byRegistration = new Map(rows.map((a) => [a.registrationId, a]));
-    const items = registrations.map((r) => {
-      const row = byRegistration.get(r.id);
-      const minutes = Number(row?.minutesWatched ?? 0);
-      return {
-        registrationId: r.id,
-        displayName: r.displayName,
-        attended: minutes > 0,
-        minutesWatched: minutes,
-      };
-    });
-    const came = items.filter((i) => i.attended);
-    return {
-      registered: items.length,
-      attended: came.length,
-      averageMinutesWatched: came.length
-        ? Math.round((came.reduce((sum, i) => sum + i.minutesWatched, 0) / came.length) * 10) / 10
-        : 0,
-      items,
-    };
+    const [totals, attendees] = await Promise.all([
+      this.attendance.webinarTotals(webinar.id),
+      this.attendance.pageWebinarAttendees(webinar.id, page),
+    ]);
+    return { ...totals, ...mapPage(attendees, toReportItem) };
   }
 
+  /** Every registration, read a page at a time (an export, bounded by the webinar's capacity). */
   async csv(webinarId: string, credentials: Credentials): Promise<string> {
-    const report = await this.report(webinarId, credentials);
-    const lines = [
-      ['attendee', 'attended', 'minutes watched'],
-      ...report.items.map((i) => [i.displayName, i.attended ? 'yes' : 'no', i.minutesWatched]),
-    ];
+    const { webinar } = await this.access.host(webinarId, credentials);
+    const lines: (string | number)[][] = [['attendee', 'attended', 'minutes watched']];
+    let cursor: string | undefined;
+    do {
+      const page = await this.attendance.pageWebinarAttendees(webinar.id, {
+        limit: CSV_PAGE,
+        cursor,
+      });
+      for (const item of page.items.map(toReportItem)) {
+        lines.push([item.displayName, item.attended ? 'yes' : 'no', item.minutesWatched]);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
     return toCsv(lines);
   }
 }
