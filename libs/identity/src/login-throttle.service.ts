@@ -11,6 +11,8 @@ export interface LoginAttempt {
   key: string;
   /** HMAC of the client address, when the caller knows it. */
   client: string | null;
+  /** Whether it went through the account's failure count (an unknown client). */
+  counted: boolean;
 }
 
 /** OWASP's "known clients": the last few addresses an account was used from, for 90 days. */
@@ -53,7 +55,7 @@ export class LoginThrottleService {
     const now = new Date();
     if (client && (await this.knownClients.isKnown(key, client, now, KNOWN_CLIENTS.days))) {
       // Neither held nor counted: its own failures are bounded by the per-address rate limit.
-      return { key, client };
+      return { key, client, counted: false };
     }
     const heldUntil = await this.failures.countAttempt(key, now, this.policy);
     if (heldUntil && heldUntil > now) {
@@ -64,12 +66,16 @@ export class LoginThrottleService {
         seconds,
       );
     }
-    return { key, client };
+    return { key, client, counted: true };
   }
 
-  /** The password was right: the account's failures are forgotten and the client is known. */
+  /**
+   * The password was right: the client is known from now on. The account's failures are
+   * forgotten only if this attempt was subject to them: the owner signing in from a known client
+   * does not hand whoever is guessing elsewhere a fresh set of guesses.
+   */
   async succeeded(attempt: LoginAttempt): Promise<void> {
-    await this.forget(attempt.key);
+    if (attempt.counted) await this.forget(attempt.key);
     if (attempt.client) await this.remember(attempt.key, attempt.client);
   }
 
