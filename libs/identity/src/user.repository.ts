@@ -56,7 +56,11 @@ export class UserRepository {
   findWithResetState(id: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('user')
-      .addSelect(['user.passwordHash', 'user.passwordResetRequestedAt', 'user.passwordResetMailedAt'])
+      .addSelect([
+        'user.passwordHash',
+        'user.passwordResetRequestedAt',
+        'user.passwordResetMailedAt',
+      ])
       .where('user.id = :id', { id })
       .getOne();
   }
@@ -153,10 +157,12 @@ export class UserRepository {
     at: Date,
     manager: EntityManager,
   ): Promise<boolean> {
-    const result = await manager.getRepository(User).update(
-      { id, emailVerifiedAt: IsNull() },
-      { ...changes, emailVerifiedAt: at, feedVersion: () => 'feed_version + 1' },
-    );
+    const result = await manager
+      .getRepository(User)
+      .update(
+        { id, emailVerifiedAt: IsNull() },
+        { ...changes, emailVerifiedAt: at, feedVersion: () => 'feed_version + 1' },
+      );
     return result.affected === 1;
   }
 
