@@ -5,6 +5,7 @@ import pg from 'pg';
 import { SignedTokens } from '../libs/common/src/signed-token.js';
 import {
   createTestEnvironment,
+  markEmailVerified,
   registerUser,
   type RunningApi,
   type RunningWorker,
@@ -65,6 +66,11 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
     expect(mail.text!.indexOf(token)).toBe(mail.text!.indexOf('#token=') + '#token='.length);
     return token;
   };
+  const from = (client: string) => ({ 'x-forwarded-for': client });
+  const feedOf = async (accessToken: string) =>
+    (await api.http.get('/me/calendar-feed', accessToken)).body.url as string;
+  const fetchFeed = (url: string) =>
+    fetch(url.replace(/^https?:\/\/[^/]+/, api.http.baseUrl.replace('/api/v1', '')));
   const sql = async (text: string, values: unknown[]) => {
     const client = new pg.Client({ connectionString: env.database.url });
     await client.connect();
@@ -94,29 +100,55 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
     // The person's other login is untouched.
     expect((await me(other.accessToken)).status).toBe(200);
 
-    // Signing out twice is fine; another account's token is not the caller's to sign out.
+    // Signing out twice is fine (and signs the caller's own login out too); another account's
+    // token is not the caller's to sign out.
     const again = await api.http.post(
       '/auth/logout',
       { refreshToken: user.refreshToken },
       other.accessToken,
     );
     expect(again.status).toBe(204);
+    expect((await me(other.accessToken)).status).toBe(401);
+    const third = (await login(user.email, user.password)).body;
     const stranger = await registerUser(api.http, 'stranger');
     const foreign = await api.http.post(
       '/auth/logout',
       { refreshToken: stranger.refreshToken },
-      other.accessToken,
+      third.accessToken,
     );
     expect(foreign.status).toBe(403);
     expect((await me(stranger.accessToken)).status).toBe(200);
-    expect((await api.http.post('/auth/logout', { refreshToken: other.refreshToken })).status).toBe(
+    expect((await api.http.post('/auth/logout', { refreshToken: third.refreshToken })).status).toBe(
       401,
     );
+  });
+
+  it("signs the caller's own login out whatever refresh token comes with the request", async () => {
+    const user = await registerUser(api.http, 'junk');
+    const other = (await login(user.email, user.password)).body;
+    const logout = await api.http.post('/auth/logout', { refreshToken: 'junk' }, user.accessToken);
+    expect(logout.status).toBe(204);
+    expect((await me(user.accessToken)).status).toBe(401);
+    expect((await refresh(user.refreshToken)).status).toBe(401);
+    // Another of the person's logins, given as the refresh token, goes too.
+    const third = (await login(user.email, user.password)).body;
+    const both = await api.http.post(
+      '/auth/logout',
+      { refreshToken: other.refreshToken },
+      third.accessToken,
+    );
+    expect(both.status).toBe(204);
+    for (const session of [other, third]) {
+      expect((await me(session.accessToken)).status).toBe(401);
+      expect((await refresh(session.refreshToken)).status).toBe(401);
+    }
   });
 
   it("signs every other session out when the password changes, keeping the caller's", async () => {
     const user = await registerUser(api.http, 'changer');
     const laptop = (await login(user.email, user.password)).body;
+    const feed = await feedOf(user.accessToken);
+    expect((await fetchFeed(feed)).status).toBe(200);
     const newPassword = 'lantern orchard pebble violin';
 
     const wrong = await api.http.post(
@@ -140,6 +172,37 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
     expect((await refresh(user.refreshToken)).status).toBe(200);
     expect((await login(user.email, user.password)).status).toBe(401);
     expect((await login(user.email, newPassword)).status).toBe(200);
+    // A calendar address handed out before the new password stops working; a new one works.
+    expect((await fetchFeed(feed)).status).toBe(404);
+    expect((await fetchFeed(await feedOf(user.accessToken))).status).toBe(200);
+  });
+
+  it('refuses a new password equal to the current one or made of the e-mail or name', async () => {
+    const email = uniqueEmail('namesake');
+    const password = 'tidal lantern sorrel kite';
+    const registered = await api.http.post('/auth/register', {
+      email,
+      password,
+      displayName: 'Zephyrine Quillfeather',
+    });
+    expect(registered.status).toBe(201);
+    const token = registered.body.accessToken as string;
+    const change = (newPassword: string) =>
+      api.http.post('/auth/password', { currentPassword: password, newPassword }, token);
+
+    const same = await change(password);
+    expect(same.status).toBe(400);
+    expect(same.body.code).toBe('password_unchanged');
+    expect(same.body.errors).toEqual([{ field: 'newPassword', message: expect.any(String) }]);
+    for (const guessable of [email, 'Zephyrine Quillfeather']) {
+      const weak = await change(guessable);
+      expect(weak.status).toBe(400);
+      expect(weak.body.code).toBe('validation_failed');
+      expect(weak.body.errors).toEqual([
+        { field: 'newPassword', message: expect.stringMatching(/too common or too easy to guess/) },
+      ]);
+    }
+    expect((await login(email, password)).status).toBe(200);
   });
 
   it('resets a forgotten password by e-mail, once, signing out every session', async () => {
@@ -168,6 +231,52 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
     }
     expect((await login(user.email, user.password)).status).toBe(401);
     expect((await login(user.email, newPassword)).status).toBe(200);
+  });
+
+  it("keeps the link in the owner's hands however often a reset is asked for, mailing it at most every 5 minutes", async () => {
+    const user = await registerUser(api.http, 'flooded');
+    const ask = () => api.http.post('/auth/password-reset', { email: user.email });
+    const mailsTo = () =>
+      smtp.messages.filter((m) => m.envelopeTo.includes(user.email) && m.subject === RESET_SUBJECT);
+    // The queue runs in order: once a later request's mail arrived, no earlier one is coming.
+    const settle = async () => {
+      const marker = uniqueEmail('marker');
+      await api.http.post('/auth/register', {
+        email: marker,
+        password: 'marker walnut tundra sail',
+        displayName: 'Marker',
+      });
+      await api.http.post('/auth/password-reset', { email: marker });
+      await resetMailTo(marker);
+      await sleep(300);
+    };
+
+    expect((await ask()).status).toBe(202);
+    const token = resetTokenFrom(await resetMailTo(user.email));
+    expect((await ask()).status).toBe(202);
+    expect((await ask()).status).toBe(202);
+    await settle();
+    expect(mailsTo()).toHaveLength(1);
+
+    // Five minutes on, asking mails the same link again.
+    await sql(
+      `UPDATE users SET password_reset_mailed_at = now() - interval '6 minutes' WHERE id = $1`,
+      [user.user.id],
+    );
+    expect((await ask()).status).toBe(202);
+    await settle();
+    expect(mailsTo()).toHaveLength(2);
+    expect(resetTokenFrom(mailsTo()[1])).toBe(token);
+
+    const newPassword = 'saffron glacier beacon loom';
+    const confirmed = await api.http.post('/auth/password-reset/confirm', { token, newPassword });
+    expect(confirmed.status).toBe(204);
+    expect((await login(user.email, newPassword)).status).toBe(200);
+    // A used request is replaced by the next one, with a new link.
+    expect((await ask()).status).toBe(202);
+    await settle();
+    expect(mailsTo()).toHaveLength(3);
+    expect(resetTokenFrom(mailsTo()[2])).not.toBe(token);
   });
 
   it('refuses an expired reset link', async () => {
@@ -218,6 +327,14 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
       displayName: 'Not the owner',
     });
     expect(squatter.status).toBe(201);
+    const squatterOrg = await api.http.post(
+      '/organizations',
+      { name: "Squatter's clinic" },
+      squatter.body.accessToken,
+    );
+    expect(squatterOrg.status).toBe(201);
+    const squatterFeed = await feedOf(squatter.body.accessToken);
+    expect((await fetchFeed(squatterFeed)).status).toBe(200);
 
     const blocked = await api.http.post('/auth/register', {
       email: address,
@@ -242,7 +359,16 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
     expect((await login(address, 'squatter wants this inbox')).status).toBe(401);
     const owner = await login(address, ownerPassword);
     expect(owner.status).toBe(200);
-    expect((await me(owner.body.accessToken)).body.emailVerified).toBe(true);
+    const profile = (await me(owner.body.accessToken)).body;
+    expect(profile.emailVerified).toBe(true);
+    // Nothing of the squatter's passes to the owner: not their clinic, alias or calendar address.
+    expect(profile.memberships).toEqual([]);
+    expect(profile.displayName).toBe('New member');
+    expect(
+      (await api.http.get(`/organizations/${squatterOrg.body.id}`, owner.body.accessToken)).status,
+    ).toBe(404);
+    expect((await fetchFeed(squatterFeed)).status).toBe(404);
+    expect((await fetchFeed(await feedOf(owner.body.accessToken))).status).toBe(200);
   });
 
   it('refuses common passwords, naming the field', async () => {
@@ -320,6 +446,56 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
     expect((await login(user.email, user.password, '192.0.2.10')).status).toBe(200);
     // The success reset the count.
     expect((await login(user.email, 'one wrong again', client(6))).status).toBe(401);
+  });
+
+  it('lets the owner in from an address they used before, however long someone guesses elsewhere', async () => {
+    const user = await registerUser(api.http, 'besieged');
+    await markEmailVerified(env, user.user.id);
+    const home = '198.18.0.1';
+    const office = '198.18.0.2';
+    const attacker = (i: number) => `192.0.2.${101 + (i % 10)}`;
+    expect((await login(user.email, user.password, home)).status).toBe(200);
+
+    let guesses = 0;
+    /** Guesses from the attacker's addresses until the account is held; answers that 429. */
+    const guessUntilHeld = async () => {
+      for (;;) {
+        const guess = await login(user.email, `wrong guess ${guesses}`, attacker(guesses++));
+        if (guess.status === 429) return guess;
+        expect(guess.status).toBe(401);
+      }
+    };
+    // One guess each time a hold runs out holds the account again, round after round.
+    for (let round = 0; round < 3; round++) {
+      const held = await guessUntilHeld();
+      await sleep(Number(held.headers.get('retry-after')) * 1000 + 100);
+    }
+    await guessUntilHeld();
+
+    // A new address is held back even with the right password; the owner's known one is not,
+    // and the owner getting in does not hand the attacker fresh guesses.
+    expect((await login(user.email, user.password, '198.18.0.99')).status).toBe(429);
+    expect((await login(user.email, user.password, home)).status).toBe(200);
+    expect((await login(user.email, user.password, '198.18.0.98')).status).toBe(429);
+
+    // A reset confirmed from another address proves ownership there too.
+    await api.http.request('POST', '/auth/password-reset', {
+      body: { email: user.email },
+      headers: from(office),
+    });
+    const token = resetTokenFrom(await resetMailTo(user.email));
+    const newPassword = 'quiet harbour lamplight orchard';
+    const confirmed = await api.http.request('POST', '/auth/password-reset/confirm', {
+      body: { token, newPassword },
+      headers: from(office),
+    });
+    expect(confirmed.status).toBe(204);
+    const heldAgain = await guessUntilHeld();
+    await sleep(Number(heldAgain.headers.get('retry-after')) * 1000 + 100);
+    await guessUntilHeld();
+    expect((await login(user.email, newPassword, '198.18.0.97')).status).toBe(429);
+    expect((await login(user.email, newPassword, office)).status).toBe(200);
+    expect((await login(user.email, newPassword, home)).status).toBe(200);
   });
 
   it('rate limits refresh, e-mail verification and password resets per client address', async () => {

@@ -13,6 +13,7 @@ import { AttendanceEventsByRoom1795265569750 } from './migrations/1795265569750-
 import { Accounts1795270000000 } from './migrations/1795270000000-Accounts.js';
 import { ConsentAndHosts1795271000000 } from './migrations/1795271000000-ConsentAndHosts.js';
 import { ListIndexes1795272000000 } from './migrations/1795272000000-ListIndexes.js';
+import { AccountRecovery1795273000000 } from './migrations/1795273000000-AccountRecovery.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Accounts1795270000000,
   ConsentAndHosts1795271000000,
   ListIndexes1795272000000,
+  AccountRecovery1795273000000,
 ];

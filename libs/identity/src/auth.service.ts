@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, UnauthenticatedError } from '#common/domain-error.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
 import type { LoginDto, RegisterDto } from './dto/register.dto.js';
-import { LoginThrottle } from './login-throttle.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenPair, TokenService } from './token.service.js';
 import { User } from './user.entity.js';
@@ -31,7 +31,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly producer: NotificationsProducer,
-    private readonly throttle: LoginThrottle,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   /** Mails a new verification link, unless the address is verified already. */
@@ -58,8 +58,9 @@ export class AuthService {
     return { user: toPublicUser(user), ...(await this.tokens.issue(user.id)) };
   }
 
-  async login(input: LoginDto): Promise<AuthResult> {
-    const user = await this.verifyCredentials(input.email, input.password);
+  /** `clientAddress`: where the request came from; the login throttle knows the owner's. */
+  async login(input: LoginDto, clientAddress?: string): Promise<AuthResult> {
+    const user = await this.verifyCredentials(input.email, input.password, clientAddress);
     return { user: toPublicUser(user), ...(await this.tokens.issue(user.id)) };
   }
 
@@ -73,10 +74,11 @@ export class AuthService {
 
   /**
    * The account behind an e-mail and password, or `invalid_credentials` (same answer either way).
-   * Too many wrong passwords for one e-mail answer `rate_limited` for a while, without hashing.
+   * Too many wrong passwords for one e-mail answer `rate_limited` for a while, without hashing,
+   * except from a client address the account was used from before (`clientAddress`).
    */
-  async verifyCredentials(email: string, password: string): Promise<User> {
-    const attempt = await this.throttle.begin(email);
+  async verifyCredentials(email: string, password: string, clientAddress?: string): Promise<User> {
+    const attempt = await this.throttle.begin(email, clientAddress);
     const user = await this.users.findCredentialsByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) {

@@ -2,11 +2,14 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#config/app-config.js';
+import { AccountReclaimService } from './account-reclaim.service.js';
 import { AuthService } from './auth.service.js';
 import { EmailVerificationService } from './email-verification.service.js';
+import { KnownClient } from './known-client.entity.js';
+import { KnownClientRepository } from './known-client.repository.js';
 import { LoginFailure } from './login-failure.entity.js';
 import { LoginFailureRepository } from './login-failure.repository.js';
-import { LoginThrottle } from './login-throttle.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordService } from './password.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -19,7 +22,7 @@ import { UserRepository } from './user.repository.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, RefreshToken, RevokedSession, LoginFailure]),
+    TypeOrmModule.forFeature([User, RefreshToken, RevokedSession, LoginFailure, KnownClient]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -33,16 +36,20 @@ import { UserRepository } from './user.repository.js';
     AuthService,
     EmailVerificationService,
     PasswordService,
-    LoginThrottle,
+    LoginThrottleService,
+    AccountReclaimService,
     PasswordHasher,
     TokenService,
     UserRepository,
     RefreshTokenRepository,
     RevokedSessionRepository,
     LoginFailureRepository,
+    KnownClientRepository,
   ],
   exports: [
     AuthService,
+    AccountReclaimService,
+    LoginThrottleService,
     EmailVerificationService,
     PasswordService,
     PasswordHasher,

@@ -5,9 +5,11 @@ import { InvalidInputError, NotFoundError, UnauthenticatedError } from '#common/
 import { linkWithToken, SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
+import { AccountReclaimService } from './account-reclaim.service.js';
 import { AuthService } from './auth.service.js';
-import { LoginThrottle } from './login-throttle.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from './password-policy.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { type AccessIdentity, TokenService } from './token.service.js';
 import type { User } from './user.entity.js';
@@ -20,10 +22,14 @@ export interface PasswordResetEmail {
   validMinutes: number;
 }
 
+/** A pending reset link is mailed again at most this often, however often it is asked for. */
+const RESET_REMAIL_MINUTES = 5;
+
 /**
  * Changing and resetting passwords. A reset link is `<userId>.<HMAC>` bound to the moment it
- * was asked for, the address and the current password hash: nothing secret is stored, a newer
- * request voids older links, and setting the password voids the link that did it.
+ * was asked for, the address and the current password hash: nothing secret is stored, and
+ * setting the password voids the link that did it. Asking again while a link is pending keeps
+ * that link (re-mailed at most every 5 minutes), so nobody can void the owner's link or flood them.
  */
 @Injectable()
 export class PasswordService {
@@ -36,31 +42,47 @@ export class PasswordService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly refreshTokens: RefreshTokenRepository,
-    private readonly throttle: LoginThrottle,
+    private readonly throttle: LoginThrottleService,
+    private readonly reclaims: AccountReclaimService,
     private readonly producer: NotificationsProducer,
     private readonly config: AppConfig,
   ) {
     this.links = new SignedTokens(config.JWT_SECRET, 'password-reset');
   }
 
-  /** Sets a new password and signs out every other login of the user; the caller's stays. */
+  /**
+   * Sets a new password and signs out every other login of the user; the caller's stays.
+   * `clientAddress` is where the request came from, for the login throttle.
+   */
   async change(
     caller: AccessIdentity,
     currentPassword: string,
     newPassword: string,
+    clientAddress?: string,
   ): Promise<void> {
     const user = await this.users.findById(caller.userId);
     if (!user) {
       throw new UnauthenticatedError('invalid_access_token', 'The account no longer exists');
     }
-    await this.auth.verifyCredentials(user.email, currentPassword).catch((error: unknown) => {
-      if (!(error instanceof UnauthenticatedError)) throw error;
+    await this.auth
+      .verifyCredentials(user.email, currentPassword, clientAddress)
+      .catch((error: unknown) => {
+        if (!(error instanceof UnauthenticatedError)) throw error;
+        throw new InvalidInputError(
+          'current_password_wrong',
+          'The current password is wrong',
+          'currentPassword',
+        );
+      });
+    if (newPassword === currentPassword) {
       throw new InvalidInputError(
-        'current_password_wrong',
-        'The current password is wrong',
-        'currentPassword',
+        'password_unchanged',
+        'newPassword must differ from the current password',
+        'newPassword',
       );
-    });
+    }
+    // The DTO has no e-mail or name to weigh the password against; the account has.
+    assertNotGuessable(newPassword, [user.email, user.displayName]);
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await this.users.setPassword(user.id, passwordHash, manager);
@@ -74,14 +96,34 @@ export class PasswordService {
    * the same one statement runs, and the mail goes out from the worker.
    */
   async requestReset(email: string): Promise<void> {
-    const userId = await this.users.markPasswordResetRequested(email, new Date());
-    if (userId) await this.producer.sendPasswordReset({ userId });
+    const mailing = await this.users.requestPasswordReset(
+      email,
+      new Date(),
+      this.config.PASSWORD_RESET_TTL_MINUTES,
+      RESET_REMAIL_MINUTES,
+    );
+    // Always one job, so the answer takes as long whether or not there is an account (or a mail
+    // due): a job without a user finds nothing to do in the worker. It carries no address.
+    await this.producer.sendPasswordReset(
+      mailing
+        ? {
+            userId: mailing.userId,
+            requestedAt: mailing.requestedAt.getTime(),
+            mailedAt: mailing.mailedAt.getTime(),
+          }
+        : { userId: null, requestedAt: 0, mailedAt: Date.now() },
+    );
   }
 
-  /** The e-mail to send, or null when the account is gone or its request expired or was used. */
-  async resetEmailFor(userId: string): Promise<PasswordResetEmail | null> {
+  /**
+   * The e-mail to send for the mailing decided at `mailedAt`, or null when the account is gone,
+   * its request expired or was used, or a later mailing of the same link superseded this one.
+   */
+  async resetEmailFor(userId: string, mailedAt?: number): Promise<PasswordResetEmail | null> {
     const user = await this.users.findWithResetState(userId);
     if (!user || !this.isPending(user)) return null;
+    // Jobs queued before mailings were recorded carry no time; they mail the pending link.
+    if (mailedAt !== undefined && user.passwordResetMailedAt?.getTime() !== mailedAt) return null;
     return {
       to: user.email,
       displayName: user.displayName,
@@ -93,9 +135,10 @@ export class PasswordService {
   /**
    * Sets the password chosen through a reset link, once, and signs out every login of the
    * account. The link proved the address: it is marked verified, which is how the owner of an
-   * address takes it back from whoever registered it without confirming it.
+   * address takes it back from whoever registered it without confirming it (a reclaim: that
+   * person's organizations and groups are removed from the account, and its alias reset).
    */
-  async confirmReset(token: string, newPassword: string): Promise<void> {
+  async confirmReset(token: string, newPassword: string, clientAddress?: string): Promise<void> {
     const invalid = new NotFoundError(
       'reset_link_invalid',
       'This password-reset link is not valid (it may have been used already); ask for a new one',
@@ -115,17 +158,25 @@ export class PasswordService {
         'This password-reset link has expired; ask for a new one',
       );
     }
+    assertNotGuessable(newPassword, [user.email]);
     const requestedAt = user.passwordResetRequestedAt;
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
+    const { reclaimed } = await this.dataSource.transaction(async (manager) => {
       // Two uses of one link at once: only the first changes the password.
-      if (!(await this.users.completePasswordReset(user.id, passwordHash, requestedAt, manager))) {
-        throw invalid;
-      }
+      const done = await this.users.completePasswordReset(
+        user.id,
+        passwordHash,
+        requestedAt,
+        manager,
+      );
+      if (!done) throw invalid;
       await this.refreshTokens.revokeAllForUser(user.id, new Date(), manager);
+      if (done.reclaimed) await this.reclaims.strip(user.id, manager);
+      return done;
     });
-    // The owner proved themselves: a hold-back from someone guessing must not keep them out.
-    await this.throttle.reset(user.email);
+    // The owner proved themselves: a hold-back from someone guessing must not keep them out,
+    // here or from this client later; after a reclaim the squatter's clients are not known.
+    await this.throttle.reset(user.email, clientAddress, reclaimed);
     await this.tokens.forgetExpiredRevocations();
   }
 
@@ -141,5 +192,11 @@ export class PasswordService {
 
   private bound(user: User): string {
     return `${user.passwordResetRequestedAt?.getTime()}:${user.email}:${user.passwordHash}`;
+  }
+}
+
+function assertNotGuessable(password: string, related: string[]): void {
+  if (isGuessablePassword(password, related)) {
+    throw new InvalidInputError('validation_failed', WEAK_PASSWORD_MESSAGE, 'newPassword');
   }
 }

@@ -14,6 +14,11 @@ export class RevokedSessionRepository {
     return this.sessions.exists({ where: { familyId } });
   }
 
+  /** Denies the login's access tokens, whether or not it still has live refresh tokens. */
+  async deny(familyId: string, at: Date): Promise<void> {
+    await this.sessions.upsert({ familyId, revokedAt: at }, ['familyId']);
+  }
+
   /** Forgets revocations older than `cutoff`: every access token they denied has expired. */
   async purgeRevokedBefore(cutoff: Date): Promise<void> {
     await this.sessions.delete({ revokedAt: LessThan(cutoff) });

@@ -108,21 +108,28 @@ export class TokenService {
   }
 
   /**
-   * Signs out the login `refreshToken` belongs to: its refresh tokens and its access tokens stop
-   * working. An unknown token is already signed out; another user's token is refused.
+   * Signs out the caller's own login (the one its access token belongs to), always, and the login
+   * `refreshToken` belongs to: their refresh and access tokens stop working. An unknown token is
+   * already signed out; another user's token is refused (after the caller's login was signed out).
    */
-  async signOut(refreshToken: string, userId: string): Promise<void> {
+  async signOut(refreshToken: string, caller: AccessIdentity): Promise<void> {
+    const now = new Date();
+    await this.refreshTokens.revokeFamily(caller.sessionId, now);
+    // Also when its refresh tokens are gone already (expired): its access token must stop too.
+    await this.revokedSessions.deny(caller.sessionId, now);
     const parsed = this.parse(refreshToken);
-    if (!parsed) return;
-    const stored = await this.refreshTokens.findById(parsed.id);
-    if (!stored || !this.matches(stored.secretHash, parsed.presentedHash)) return;
-    if (stored.userId !== userId) {
-      throw new ForbiddenError(
-        'refresh_token_not_yours',
-        'This refresh token belongs to another account',
-      );
+    const stored = parsed && (await this.refreshTokens.findById(parsed.id));
+    if (stored && this.matches(stored.secretHash, parsed.presentedHash)) {
+      if (stored.userId !== caller.userId) {
+        throw new ForbiddenError(
+          'refresh_token_not_yours',
+          'This refresh token belongs to another account',
+        );
+      }
+      if (stored.familyId !== caller.sessionId) {
+        await this.refreshTokens.revokeFamily(stored.familyId, now);
+      }
     }
-    await this.refreshTokens.revokeFamily(stored.familyId, new Date());
     await this.forgetExpiredRevocations();
   }
 

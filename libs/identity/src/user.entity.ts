@@ -29,11 +29,22 @@ export class User {
   emailVerifiedAt!: Date | null;
 
   /**
-   * When the newest password-reset link was asked for; a link is bound to it, so a newer request
-   * or a used link (which clears it) voids the older ones.
+   * When the pending password-reset link was asked for; a link is bound to it, so using it (which
+   * clears it) voids it. Requests while one is pending keep it, so the owner's link stays valid.
    */
   @Column('timestamptz', { name: 'password_reset_requested_at', nullable: true, select: false })
   passwordResetRequestedAt!: Date | null;
+
+  /** When the pending reset link was last mailed; it is mailed again at most every 5 minutes. */
+  @Column('timestamptz', { name: 'password_reset_mailed_at', nullable: true, select: false })
+  passwordResetMailedAt!: Date | null;
+
+  /**
+   * Bound into the calendar-feed address; raised by every new password and by a reclaim, so the
+   * feed addresses handed out before stop working.
+   */
+  @Column('integer', { name: 'feed_version', default: 0 })
+  feedVersion!: number;
 
   @Column('text', { name: 'display_name' })
   displayName!: string;

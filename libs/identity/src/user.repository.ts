@@ -7,6 +7,19 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * The alias of an account its address's owner took back from whoever registered it. Neutral on
+ * purpose: the e-mail's local part often is a real name, which other group members would see.
+ */
+export const RECLAIMED_DISPLAY_NAME = 'New member';
+
+/** A reset link to mail: the request it belongs to and when this mailing was decided. */
+export interface PasswordResetMailing {
+  userId: string;
+  requestedAt: Date;
+  mailedAt: Date;
+}
+
 export interface NewUser {
   email: string;
   passwordHash: string;
@@ -43,26 +56,50 @@ export class UserRepository {
   findWithResetState(id: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('user')
-      .addSelect(['user.passwordHash', 'user.passwordResetRequestedAt'])
+      .addSelect([
+        'user.passwordHash',
+        'user.passwordResetRequestedAt',
+        'user.passwordResetMailedAt',
+      ])
       .where('user.id = :id', { id })
       .getOne();
   }
 
+  /** A new password also voids the calendar-feed addresses handed out before. */
   async setPassword(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
-    await manager.getRepository(User).update({ id }, { passwordHash });
+    await manager
+      .getRepository(User)
+      .update({ id }, { passwordHash, feedVersion: () => 'feed_version + 1' });
   }
 
-  /** Records a reset request for the address; answers the account's id, or null if none has it. */
-  async markPasswordResetRequested(email: string, at: Date): Promise<string | null> {
-    const result = await this.users
-      .createQueryBuilder()
-      .update()
-      .set({ passwordResetRequestedAt: at })
-      .where('email = :email', { email: normalizeEmail(email) })
-      .returning('id')
-      .execute();
-    const [row] = result.raw as { id: string }[];
-    return row?.id ?? null;
+  /**
+   * Records a reset request for the address, in one statement whether or not an account has it.
+   * A pending request (unused, younger than `ttlMinutes`) is kept, so the link already mailed stays
+   * valid; it is mailed again only if the last mail is `remailMinutes` old. Answers what to mail,
+   * or null when no account has the address or the last mail is too recent.
+   */
+  async requestPasswordReset(
+    email: string,
+    at: Date,
+    ttlMinutes: number,
+    remailMinutes: number,
+  ): Promise<PasswordResetMailing | null> {
+    const pending = `(password_reset_requested_at IS NOT NULL
+      AND password_reset_requested_at > $2::timestamptz - make_interval(mins => $3::int))`;
+    const [rows]: [{ id: string; requested_at: Date; mailed_at: Date }[], number] =
+      await this.users.query(
+        `UPDATE users SET
+           password_reset_requested_at =
+             CASE WHEN ${pending} THEN password_reset_requested_at ELSE $2 END,
+           password_reset_mailed_at = $2
+         WHERE email = $1 AND (NOT ${pending} OR password_reset_mailed_at IS NULL
+           OR password_reset_mailed_at <= $2::timestamptz - make_interval(mins => $4::int))
+         RETURNING id, password_reset_requested_at AS requested_at,
+           password_reset_mailed_at AS mailed_at`,
+        [normalizeEmail(email), at, ttlMinutes, remailMinutes],
+      );
+    const [row] = rows;
+    return row ? { userId: row.id, requestedAt: row.requested_at, mailedAt: row.mailed_at } : null;
   }
 
   /**
@@ -75,16 +112,27 @@ export class UserRepository {
     passwordHash: string,
     requestedAt: Date,
     manager: EntityManager,
-  ): Promise<boolean> {
-    const result = await manager.getRepository(User).update(
-      { id, passwordResetRequestedAt: requestedAt },
+  ): Promise<{ reclaimed: boolean } | null> {
+    // Locked first: whether the address was unverified decides whether this is a reclaim.
+    const locked = await manager.getRepository(User).findOne({
+      where: { id, passwordResetRequestedAt: requestedAt },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!locked) return null;
+    const reclaimed = locked.emailVerifiedAt === null;
+    await manager.getRepository(User).update(
+      { id },
       {
         passwordHash,
         passwordResetRequestedAt: null,
+        passwordResetMailedAt: null,
+        feedVersion: () => 'feed_version + 1',
         emailVerifiedAt: () => 'COALESCE(email_verified_at, now())',
+        // The squatter's alias must not follow the owner into rooms.
+        ...(reclaimed ? { displayName: RECLAIMED_DISPLAY_NAME } : {}),
       },
     );
-    return result.affected === 1;
+    return { reclaimed };
   }
 
   async updateProfile(
@@ -111,7 +159,10 @@ export class UserRepository {
   ): Promise<boolean> {
     const result = await manager
       .getRepository(User)
-      .update({ id, emailVerifiedAt: IsNull() }, { ...changes, emailVerifiedAt: at });
+      .update(
+        { id, emailVerifiedAt: IsNull() },
+        { ...changes, emailVerifiedAt: at, feedVersion: () => 'feed_version + 1' },
+      );
     return result.affected === 1;
   }
 

@@ -4,13 +4,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
 import { SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
+import { AccountReclaimService } from '#identity/account-reclaim.service.js';
 import { AuthResult, AuthService, toPublicUser } from '#identity/auth.service.js';
+import { LoginThrottleService } from '#identity/login-throttle.service.js';
 import { PasswordHasher } from '#identity/password-hasher.js';
 import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from '#identity/password-policy.js';
 import { RefreshTokenRepository } from '#identity/refresh-token.repository.js';
 import { TokenService } from '#identity/token.service.js';
 import type { User } from '#identity/user.entity.js';
-import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
+import {
+  normalizeEmail,
+  RECLAIMED_DISPLAY_NAME,
+  UserRepository,
+} from '#identity/user.repository.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
 import type { AcceptInvitationDto } from './dto/organization.dto.js';
 import type { Invitation } from './invitation.entity.js';
@@ -53,6 +59,8 @@ export class InvitationsService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly reclaims: AccountReclaimService,
+    private readonly throttle: LoginThrottleService,
     private readonly producer: NotificationsProducer,
     private readonly config: AppConfig,
   ) {
@@ -93,8 +101,12 @@ export class InvitationsService {
   /**
    * Accepts an invitation. A new account gets the password chosen here; an existing account must
    * prove it is theirs with its password. Answers a signed-in session either way.
+   * `clientAddress` is where the request came from, for the login throttle.
    */
-  async accept(input: AcceptInvitationDto): Promise<AuthResult & { organizationId: string }> {
+  async accept(
+    input: AcceptInvitationDto,
+    clientAddress?: string,
+  ): Promise<AuthResult & { organizationId: string }> {
     const invitation = await this.findByToken(input.token);
     assertInvitationOpen(invitation);
 
@@ -103,7 +115,7 @@ export class InvitationsService {
     const existing = await this.users.findByEmail(invitation.email);
     const claims = !existing?.emailVerifiedAt;
     if (!claims) {
-      await this.auth.verifyCredentials(invitation.email, input.password);
+      await this.auth.verifyCredentials(invitation.email, input.password, clientAddress);
     } else if (!input.displayName && !existing) {
       throw new InvalidInputError(
         'display_name_required',
@@ -142,6 +154,8 @@ export class InvitationsService {
       await this.invitations.markAccepted(manager, locked.id, now);
       return member;
     });
+    // Claimed: the link proved the address, so this client is known and the squatter's are not.
+    if (existing && claims) await this.throttle.reset(existing.email, clientAddress, true);
     return {
       user: toPublicUser(user),
       organizationId: invitation.organizationId,
@@ -157,12 +171,14 @@ export class InvitationsService {
     manager: EntityManager,
   ): Promise<User> {
     if (!passwordHash) return user;
-    const claimed = { passwordHash, displayName: displayName ?? user.displayName };
+    // The squatter's alias must not follow the owner into rooms.
+    const claimed = { passwordHash, displayName: displayName ?? RECLAIMED_DISPLAY_NAME };
     if (!(await this.users.claimUnverified(user.id, claimed, at, manager))) {
       throw new ConflictError('invitation_retry', 'The account changed meanwhile; try again');
     }
-    // Whoever registered the address before its owner is signed out.
+    // Whoever registered the address before its owner is signed out, and loses what they joined.
     await this.refreshTokens.revokeAllForUser(user.id, at, manager);
+    await this.reclaims.strip(user.id, manager);
     return { ...user, displayName: claimed.displayName, emailVerifiedAt: at };
   }
 

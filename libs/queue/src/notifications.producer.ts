@@ -27,8 +27,8 @@ export class NotificationsProducer {
 
   async sendPasswordReset(payload: PasswordResetPayload): Promise<void> {
     await this.queue.add(NotificationJob.PasswordReset, payload, {
-      // A waiting job mails the newest link when it runs; a later request may queue it again.
-      jobId: `password-reset-${payload.userId}`,
+      // One id per mailing: a failed one kept for inspection never blocks a later mailing.
+      jobId: `password-reset-${payload.userId ?? 'none'}-${payload.requestedAt}-${payload.mailedAt}`,
       removeOnComplete: true,
     });
   }

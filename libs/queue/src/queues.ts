@@ -31,7 +31,11 @@ export interface EmailVerificationPayload {
 }
 
 export interface PasswordResetPayload {
-  userId: string;
+  /** Null when no mail is due (no account has the address, or it was mailed just now). */
+  userId: string | null;
+  /** The reset request (epoch ms) and the mailing of its link this job makes. */
+  requestedAt: number;
+  mailedAt: number;
 }
 
 export interface WaitlistPromotionPayload {

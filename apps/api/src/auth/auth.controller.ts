@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthResult, AuthService } from '#identity/auth.service.js';
@@ -39,8 +39,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @rateLimited
-  login(@Body() body: LoginDto): Promise<AuthResult> {
-    return this.auth.login(body);
+  login(@Body() body: LoginDto, @Ip() client: string): Promise<AuthResult> {
+    // The client address (honouring TRUST_PROXY): its owner is not held back by others' guesses.
+    return this.auth.login(body, client);
   }
 
   @Public()
@@ -60,12 +61,12 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken);
   }
 
-  /** Signs out the login of this refresh token, which must be the caller's own. */
+  /** Signs out the caller's login, and the login of this refresh token, which must be theirs. */
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthenticatedUser, @Body() body: RefreshDto): Promise<void> {
-    await this.tokens.signOut(body.refreshToken, user.id);
+    await this.tokens.signOut(body.refreshToken, { userId: user.id, sessionId: user.sessionId });
   }
 
   /** Every other login of the caller is signed out; this one stays. */
@@ -76,11 +77,13 @@ export class AuthController {
   async changePassword(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ChangePasswordDto,
+    @Ip() client: string,
   ): Promise<void> {
     await this.passwords.change(
       { userId: user.id, sessionId: user.sessionId },
       body.currentPassword,
       body.newPassword,
+      client,
     );
   }
 
@@ -98,7 +101,10 @@ export class AuthController {
   @Post('password-reset/confirm')
   @HttpCode(204)
   @rateLimited
-  async confirmPasswordReset(@Body() body: ConfirmPasswordResetDto): Promise<void> {
-    await this.passwords.confirmReset(body.token, body.newPassword);
+  async confirmPasswordReset(
+    @Body() body: ConfirmPasswordResetDto,
+    @Ip() client: string,
+  ): Promise<void> {
+    await this.passwords.confirmReset(body.token, body.newPassword, client);
   }
 }

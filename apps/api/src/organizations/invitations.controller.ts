@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { AcceptInvitationDto } from '#organizations/dto/organization.dto.js';
@@ -17,7 +17,7 @@ export class InvitationsController {
   @Post('accept')
   @HttpCode(200)
   @RouteConfig({ rateLimit: {} })
-  accept(@Body() body: AcceptInvitationDto) {
-    return this.invitations.accept(body);
+  accept(@Body() body: AcceptInvitationDto, @Ip() client: string) {
+    return this.invitations.accept(body, client);
   }
 }

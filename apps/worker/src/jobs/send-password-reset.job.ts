@@ -5,7 +5,7 @@ import { passwordResetEmail } from '#notifications/password-reset-email.js';
 import { NotificationJob, type PasswordResetPayload } from '#queue/queues.js';
 import type { JobHandler } from './job-handler.js';
 
-/** Mails the newest password-reset link; nothing once it expired or was used. */
+/** Mails the pending password-reset link once per mailing; nothing once it expired or was used. */
 @Injectable()
 export class SendPasswordResetJob implements JobHandler<PasswordResetPayload> {
   readonly jobName = NotificationJob.PasswordReset;
@@ -16,8 +16,9 @@ export class SendPasswordResetJob implements JobHandler<PasswordResetPayload> {
     private readonly mailer: MailerService,
   ) {}
 
-  async handle({ userId }: PasswordResetPayload): Promise<void> {
-    const email = await this.passwords.resetEmailFor(userId);
+  async handle({ userId, mailedAt }: PasswordResetPayload): Promise<void> {
+    if (!userId) return;
+    const email = await this.passwords.resetEmailFor(userId, mailedAt);
     if (!email) return;
     await this.mailer.send(passwordResetEmail(email));
     this.logger.log(`Password-reset link mailed to user ${userId}`);
