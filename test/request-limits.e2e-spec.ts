@@ -2,7 +2,7 @@ import { registerUser, useApi } from './support/hearth.js';
 
 /** A JSON object with `count` unknown keys: ~0.9 MB at 80,000, the body that stalled the api. */
 const manyKeys = (count: number, extra: Record<string, unknown> = {}) => {
-  const keys = Array.from({ length: count }, (_, i) => `"k${i}":${i}`).join(',');
+  const keys = Array.from({ length: count }, (_, i) => `"k${i.toString(36)}":0`).join(',');
   const own = JSON.stringify(extra).slice(1, -1);
   return `{${own}${own ? ',' : ''}${keys}}`;
 };
@@ -31,7 +31,8 @@ describe('Request limits (e2e)', () => {
     // Built before the clock starts: the test's own work must not delay its /health probes.
     const keysBody = manyKeys(80_000, { title: 'x' });
     const refreshBody = manyKeys(80_000, { refreshToken: 'x' });
-    const modules = longArray('modules', 100_000);
+    // 200 KB: within the curricula body limit, so the array cap is what refuses it.
+    const modules = `{"modules":[${'0,'.repeat(99_999)}0]}`;
     const tags = longArray('tags', 100_000);
     const heavy = [
       () =>
@@ -66,7 +67,9 @@ describe('Request limits (e2e)', () => {
       // The answer names the problem without echoing 80,000 fields.
       expect(JSON.stringify(answer.body).length).toBeLessThan(4_000);
     }
-    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([400, 413]));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 413)).toHaveLength(10);
     expect(healthTimes.length).toBeGreaterThan(0);
     expect(Math.max(...healthTimes)).toBeLessThan(1_000);
   });
