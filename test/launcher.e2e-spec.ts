@@ -18,12 +18,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `npm start` as a new user runs it: no DATABASE_URL, no REDIS_URL, no secrets. */
+/**
+ * `npm start` as a new user runs it: no DATABASE_URL, no REDIS_URL, no secrets; in a process
+ * group of its own, as a shell runs a foreground job.
+ */
 function launch(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = '';
   const child = spawn(process.execPath, [join(root, 'dist/tools/start.js')], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -51,11 +55,12 @@ async function waitForOutput(output: () => string, text: string, timeoutMs = 5_0
   }
 }
 
+/** Ctrl-C: SIGINT to the launcher's whole process group, as a terminal sends it. */
 function stop(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
     child.once('exit', (code) => resolve(code));
-    child.kill('SIGINT');
+    process.kill(-child.pid!, 'SIGINT');
   });
 }
 
@@ -113,5 +118,8 @@ describe('npm start with nothing configured (e2e)', () => {
     } finally {
       expect(await stop(second.child)).toBe(0);
     }
+    // Nothing was cut off under the api or the worker: PostgreSQL stopped last.
+    expect(second.output()).not.toMatch(/terminating connection|Unhandled|ERROR|error:/);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   }, 150_000);
 });

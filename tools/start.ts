@@ -95,12 +95,37 @@ async function main(): Promise<void> {
   say('press Ctrl-C to stop');
 }
 
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
-// Whatever ends this process, the children must not outlive it.
-process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
+/**
+ * Ctrl-C signals the terminal's whole foreground process group, and the embedded PostgreSQL is in
+ * it: it would shut down at once, under the api and the worker. So the launcher runs itself again
+ * in a process group of its own, passes the signals on, and stops everything in order.
+ */
+const OWN_GROUP = 'HEARTH_LAUNCHER_OWN_GROUP';
 
-main().catch(async (error: unknown) => {
-  say(error instanceof ConfigValidationError ? error.message : `could not start: ${String(error)}`);
-  await stop(1);
-});
+function relaunchInOwnGroup(): void {
+  const inner = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    env: { ...process.env, [OWN_GROUP]: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => inner.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal));
+  }
+  inner.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (process.env[OWN_GROUP] === '1') {
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  // Whatever ends this process, the children must not outlive it.
+  process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
+
+  main().catch(async (error: unknown) => {
+    say(
+      error instanceof ConfigValidationError ? error.message : `could not start: ${String(error)}`,
+    );
+    await stop(1);
+  });
+} else {
+  relaunchInOwnGroup();
+}
