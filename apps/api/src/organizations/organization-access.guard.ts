@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   CanActivate,
   createParamDecorator,
   ExecutionContext,
@@ -6,6 +7,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiParam } from '@nestjs/swagger';
 import { Membership } from '#organizations/membership.entity.js';
 import { OrganizationAccess } from '#organizations/organization-access.service.js';
 import type { OrganizationRole } from '#organizations/organization-role.js';
@@ -17,7 +19,12 @@ const ROLES = 'hearth:organization-roles';
  * Marks an organization-scoped route (`:orgId` in its path) and the roles allowed on it.
  * Non-members get 404, as if the organization did not exist; members without the role get 403.
  */
-export const OrganizationRoles = (...roles: OrganizationRole[]) => SetMetadata(ROLES, roles);
+export const OrganizationRoles = (...roles: OrganizationRole[]) =>
+  applyDecorators(
+    SetMetadata(ROLES, roles),
+    // The guard reads `:orgId` itself, so the handler declares no @Param for OpenAPI to see.
+    ApiParam({ name: 'orgId', format: 'uuid', description: 'The organization' }),
+  );
 
 type RequestWithMembership = AuthenticatedRequest & { membership?: Membership };
 
