@@ -96,7 +96,10 @@ describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
     const after = await me(user.accessToken);
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('invalid_access_token');
-    expect((await refresh(user.refreshToken)).status).toBe(401);
+    const refused = await refresh(user.refreshToken);
+    expect(refused.status).toBe(401);
+    // Said as what it is: a signed-out login, not a stolen token.
+    expect(refused.body.code).toBe('refresh_token_revoked');
     // The person's other login is untouched.
     expect((await me(other.accessToken)).status).toBe(200);
 

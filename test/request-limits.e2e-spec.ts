@@ -168,7 +168,16 @@ describe('Request limits (e2e)', () => {
       });
       expect(response.status).toBe(415);
       expect(response.body.code).toBe('unsupported_media_type');
+      expect(response.body.message).toMatch(/application\/json/);
     }
+  });
+
+  it('takes a bodiless request sent with the JSON content type', async () => {
+    const resend = await hearth.api.http.request('POST', '/me/email-verification', {
+      token,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(resend.status).toBe(202);
   });
 
   it('tells browsers and proxies to keep no copy of an API answer', async () => {

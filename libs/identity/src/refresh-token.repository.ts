@@ -7,7 +7,7 @@ type NewRefreshToken = Pick<RefreshToken, 'userId' | 'familyId' | 'secretHash' |
 
 export type ExchangeOutcome =
   | { outcome: 'rotated'; userId: string; successor: RefreshToken }
-  | { outcome: 'missing' | 'expired' | 'reused' };
+  | { outcome: 'missing' | 'expired' | 'reused' | 'signed_out' };
 
 @Injectable()
 export class RefreshTokenRepository {
@@ -89,6 +89,8 @@ export class RefreshTokenRepository {
         lock: { mode: 'pessimistic_write' },
       });
       if (!stored || !matches(stored.secretHash)) return { outcome: 'missing' };
+      // Revoked but never used: its login was signed out (logout, a new password), not stolen.
+      if (stored.revokedAt && !stored.usedAt) return { outcome: 'signed_out' };
       if (stored.usedAt || stored.revokedAt) {
         // The thief's access tokens stop working too, not only its refresh tokens.
         await this.revokeWhere(manager, now, 'family_id = $1', [stored.familyId]);

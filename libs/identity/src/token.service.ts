@@ -102,6 +102,11 @@ export class TokenService {
           'refresh_token_reused',
           'This refresh token was already used; every session of this login has been signed out',
         );
+      case 'signed_out':
+        throw new UnauthenticatedError(
+          'refresh_token_revoked',
+          'This login was signed out; sign in again',
+        );
       case 'missing':
         throw this.invalidRefreshToken();
     }

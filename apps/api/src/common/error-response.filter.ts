@@ -32,6 +32,12 @@ const HTTP_CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
+/** Fastify's own words for these name no remedy. */
+const BODY_MESSAGES: Record<number, string> = {
+  413: 'The body is larger than this route takes',
+  415: 'Send the body as JSON, with Content-Type: application/json',
+};
+
 export interface ErrorBody {
   statusCode: number;
   code: string;
@@ -70,7 +76,11 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
     if (fastifyCode(error)?.startsWith('FST_ERR_CTP_')) {
       const code =
         statusCode === 400 ? 'malformed_body' : (HTTP_CODES[statusCode] ?? 'bad_request');
-      const body: ErrorBody = { statusCode, code, message: error.message };
+      const body: ErrorBody = {
+        statusCode,
+        code,
+        message: BODY_MESSAGES[statusCode] ?? error.message,
+      };
       if (statusCode === 400) body.errors = [{ field: 'body', message: error.message }];
       return body;
     }

@@ -157,6 +157,8 @@ export function applyRequestLimits(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
+    // Clients often send the JSON content type on every request, bodiless ones too.
+    if (raw === '') return done(null, undefined);
     parseJson(request, raw as string, (error, body) => {
       if (error) return done(error, undefined);
       const problem = findBodyProblem(body, 'body', routeLimits(request).maxNodes);
