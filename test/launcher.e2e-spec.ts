@@ -61,6 +61,8 @@ function stop(child: ChildProcess): Promise<number | null> {
     if (child.exitCode !== null) return resolve(child.exitCode);
     child.once('exit', (code) => resolve(code));
     process.kill(-child.pid!, 'SIGINT');
+    // npm passes the terminal's Ctrl-C on too: a second one must not cut the stop short.
+    setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGINT'), 100);
   });
 }
 

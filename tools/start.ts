@@ -16,6 +16,9 @@ import type { EmbeddedDatabase } from '#database/embedded-postgres.js';
 import { dataDir, devSecret, embeddedDatabase } from './dev-environment.js';
 
 const say = (line: string) => process.stdout.write(`hearth: ${line}\n`);
+// A closed terminal makes writes fail (EIO); stopping in order matters more than saying so.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 const root = projectRoot();
 const children: ChildProcess[] = [];
 let database: EmbeddedDatabase | undefined;
@@ -112,11 +115,19 @@ function relaunchInOwnGroup(): void {
     process.on(signal, () => inner.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal));
   }
   inner.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  inner.on('error', (error) => {
+    say(`could not start: ${error.message}`);
+    process.exit(1);
+  });
 }
 
 if (process.env[OWN_GROUP] === '1') {
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  // npm and the terminal may both pass a Ctrl-C on: the first one stops everything in order.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (!stopping) void stop(0);
+    });
+  }
   // Whatever ends this process, the children must not outlive it.
   process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
 
