@@ -112,11 +112,6 @@ export class EnrollmentRepository {
     return rows.map((row) => row.userId);
   }
 
-  /** Removes every seat and waitlist place of the user (an account passed to its owner). */
-  async deleteAllOfUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.getRepository(Enrollment).delete({ userId });
-  }
-
   /** Groups in which the user holds a seat (or waits for one). */
   async groupIdsOf(userId: string, statuses: EnrollmentStatus[]): Promise<string[]> {
     const rows = await this.dataSource

@@ -1,10 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '#common/domain-error.js';
 import type { PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
-import { AccountReclaimService } from '#identity/account-reclaim.service.js';
 import { MembershipRepository } from '#organizations/membership.repository.js';
 import { OrganizationsService } from '#organizations/organizations.service.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
@@ -34,7 +33,7 @@ const view = ({ id, groupId, userId, status }: Enrollment): EnrollmentView => ({
  * and the waitlist keeps that order. (A trigger in the database refuses overbooking too.)
  */
 @Injectable()
-export class EnrollmentService implements OnModuleInit {
+export class EnrollmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: GroupAccess,
@@ -44,16 +43,7 @@ export class EnrollmentService implements OnModuleInit {
     private readonly organizations: OrganizationsService,
     private readonly producer: NotificationsProducer,
     private readonly reminders: RemindersProducer,
-    private readonly reclaims: AccountReclaimService,
   ) {}
-
-  /** The seats and groups of whoever registered an address do not pass to its owner. */
-  onModuleInit(): void {
-    this.reclaims.register(async (userId, manager) => {
-      await this.enrollments.deleteAllOfUser(manager, userId);
-      await this.groups.removeCoFacilitatorEverywhere(manager, userId);
-    });
-  }
 
   async enroll(groupId: string, actorId: string, userId: string): Promise<EnrollmentView> {
     const group = await this.access.requireFacilitator(groupId, actorId);

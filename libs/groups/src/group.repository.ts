@@ -39,11 +39,6 @@ export class GroupRepository {
     return rows.map((row) => row.userId);
   }
 
-  /** Removes the user as co-facilitator of every group (an account passed to its owner). */
-  async removeCoFacilitatorEverywhere(manager: EntityManager, userId: string): Promise<void> {
-    await manager.getRepository(GroupCoFacilitator).delete({ userId });
-  }
-
   async isCoFacilitator(groupId: string, userId: string): Promise<boolean> {
     return this.dataSource.getRepository(GroupCoFacilitator).existsBy({ groupId, userId });
   }

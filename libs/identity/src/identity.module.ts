@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#config/app-config.js';
-import { AccountReclaimService } from './account-reclaim.service.js';
 import { AuthService } from './auth.service.js';
 import { EmailVerificationService } from './email-verification.service.js';
 import { KnownClient } from './known-client.entity.js';
@@ -37,7 +36,6 @@ import { UserRepository } from './user.repository.js';
     EmailVerificationService,
     PasswordService,
     LoginThrottleService,
-    AccountReclaimService,
     PasswordHasher,
     TokenService,
     UserRepository,
@@ -48,7 +46,6 @@ import { UserRepository } from './user.repository.js';
   ],
   exports: [
     AuthService,
-    AccountReclaimService,
     LoginThrottleService,
     EmailVerificationService,
     PasswordService,

@@ -5,7 +5,6 @@ import { InvalidInputError, NotFoundError, UnauthenticatedError } from '#common/
 import { linkWithToken, SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
-import { AccountReclaimService } from './account-reclaim.service.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -43,7 +42,6 @@ export class PasswordService {
     private readonly tokens: TokenService,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly throttle: LoginThrottleService,
-    private readonly reclaims: AccountReclaimService,
     private readonly producer: NotificationsProducer,
     private readonly config: AppConfig,
   ) {
@@ -171,7 +169,6 @@ export class PasswordService {
       );
       if (!done) throw invalid;
       await this.refreshTokens.revokeAllForUser(user.id, new Date(), manager);
-      if (done.reclaimed) await this.reclaims.strip(user.id, manager);
       return done;
     });
     // The owner proved themselves: a hold-back from someone guessing must not keep them out,

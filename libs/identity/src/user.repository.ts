@@ -7,12 +7,6 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/**
- * The alias of an account its address's owner took back from whoever registered it. Neutral on
- * purpose: the e-mail's local part often is a real name, which other group members would see.
- */
-export const RECLAIMED_DISPLAY_NAME = 'New member';
-
 /** A reset link to mail: the request it belongs to and when this mailing was decided. */
 export interface PasswordResetMailing {
   userId: string;
@@ -128,8 +122,6 @@ export class UserRepository {
         passwordResetMailedAt: null,
         feedVersion: () => 'feed_version + 1',
         emailVerifiedAt: () => 'COALESCE(email_verified_at, now())',
-        // The squatter's alias must not follow the owner into rooms.
-        ...(reclaimed ? { displayName: RECLAIMED_DISPLAY_NAME } : {}),
       },
     );
     return { reclaimed };

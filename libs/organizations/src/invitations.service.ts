@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
 import { SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
-import { AccountReclaimService } from '#identity/account-reclaim.service.js';
 import { AuthResult, AuthService, toPublicUser } from '#identity/auth.service.js';
 import { LoginThrottleService } from '#identity/login-throttle.service.js';
 import { PasswordHasher } from '#identity/password-hasher.js';
@@ -12,11 +11,7 @@ import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from '#identity/password-p
 import { RefreshTokenRepository } from '#identity/refresh-token.repository.js';
 import { TokenService } from '#identity/token.service.js';
 import type { User } from '#identity/user.entity.js';
-import {
-  normalizeEmail,
-  RECLAIMED_DISPLAY_NAME,
-  UserRepository,
-} from '#identity/user.repository.js';
+import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
 import type { AcceptInvitationDto } from './dto/organization.dto.js';
 import type { Invitation } from './invitation.entity.js';
@@ -59,7 +54,6 @@ export class InvitationsService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly refreshTokens: RefreshTokenRepository,
-    private readonly reclaims: AccountReclaimService,
     private readonly throttle: LoginThrottleService,
     private readonly producer: NotificationsProducer,
     private readonly config: AppConfig,
@@ -171,14 +165,12 @@ export class InvitationsService {
     manager: EntityManager,
   ): Promise<User> {
     if (!passwordHash) return user;
-    // The squatter's alias must not follow the owner into rooms.
-    const claimed = { passwordHash, displayName: displayName ?? RECLAIMED_DISPLAY_NAME };
+    const claimed = { passwordHash, displayName: displayName ?? user.displayName };
     if (!(await this.users.claimUnverified(user.id, claimed, at, manager))) {
       throw new ConflictError('invitation_retry', 'The account changed meanwhile; try again');
     }
-    // Whoever registered the address before its owner is signed out, and loses what they joined.
+    // Whoever registered the address before its owner is signed out.
     await this.refreshTokens.revokeAllForUser(user.id, at, manager);
-    await this.reclaims.strip(user.id, manager);
     return { ...user, displayName: claimed.displayName, emailVerifiedAt: at };
   }
 

@@ -1,7 +1,6 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '#common/domain-error.js';
 import type { Page, PageRequest } from '#common/page.js';
-import { AccountReclaimService } from '#identity/account-reclaim.service.js';
 import { MemberView, MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
 
@@ -13,16 +12,8 @@ export function assertMayGrant(actorRole: OrganizationRole, role: OrganizationRo
 }
 
 @Injectable()
-export class MembersService implements OnModuleInit {
-  constructor(
-    private readonly memberships: MembershipRepository,
-    private readonly reclaims: AccountReclaimService,
-  ) {}
-
-  /** The organizations of whoever registered an address do not pass to its owner. */
-  onModuleInit(): void {
-    this.reclaims.register((userId, manager) => this.memberships.deleteAllOfUser(userId, manager));
-  }
+export class MembersService {
+  constructor(private readonly memberships: MembershipRepository) {}
 
   list(organizationId: string, page: PageRequest): Promise<Page<MemberView>> {
     return this.memberships.listMembers(organizationId, page);

@@ -26,11 +26,6 @@ export class MembershipRepository {
     return this.memberships.find({ where: { userId }, order: { createdAt: 'ASC' } });
   }
 
-  /** Removes the user from every organization (an account passed to its address's owner). */
-  async deleteAllOfUser(userId: string, manager: EntityManager): Promise<void> {
-    await manager.getRepository(Membership).delete({ userId });
-  }
-
   /** Adds the membership; answers null when the user already belongs to the organization. */
   async insert(
     membership: Pick<Membership, 'organizationId' | 'userId' | 'role'>,
