@@ -75,7 +75,7 @@ describe('Identity and organizations (e2e)', () => {
     // The token the legitimate client got from the first rotation is revoked too.
     const next = await http.post('/auth/refresh', { refreshToken: first.body.refreshToken });
     expect(next.status).toBe(401);
-    expect(next.body.code).toBe('refresh_token_revoked');
+    expect(next.body.code).toBe('refresh_token_reused');
 
     // Another login is a new family and works.
     const login = await http.post('/auth/login', { email: user.email, password: user.password });

@@ -14,6 +14,7 @@ import { Accounts1795270000000 } from './migrations/1795270000000-Accounts.js';
 import { ConsentAndHosts1795271000000 } from './migrations/1795271000000-ConsentAndHosts.js';
 import { ListIndexes1795272000000 } from './migrations/1795272000000-ListIndexes.js';
 import { AccountRecovery1795273000000 } from './migrations/1795273000000-AccountRecovery.js';
+import { RefreshRevokeReason1795274000000 } from './migrations/1795274000000-RefreshRevokeReason.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ConsentAndHosts1795271000000,
   ListIndexes1795272000000,
   AccountRecovery1795273000000,
+  RefreshRevokeReason1795274000000,
 ];

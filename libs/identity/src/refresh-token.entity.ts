@@ -8,6 +8,8 @@ import {
 } from 'typeorm';
 import { User } from './user.entity.js';
 
+export type RevokedReason = 'signed_out' | 'reuse';
+
 /**
  * One refresh token of a rotation family. Only the SHA-256 of its secret is stored. A token is
  * used once: presenting a used or revoked one means it leaked, and the whole family is revoked.
@@ -37,6 +39,10 @@ export class RefreshToken {
 
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
+
+  /** Why: its login was signed out, or a token of its family was presented twice (a leak). */
+  @Column('text', { name: 'revoked_reason', nullable: true })
+  revokedReason!: RevokedReason | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

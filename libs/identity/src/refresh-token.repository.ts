@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { RefreshToken } from './refresh-token.entity.js';
+import { RefreshToken, type RevokedReason } from './refresh-token.entity.js';
 
 type NewRefreshToken = Pick<RefreshToken, 'userId' | 'familyId' | 'secretHash' | 'expiresAt'>;
 
@@ -53,21 +53,23 @@ export class RefreshTokenRepository {
     at: Date,
     where: string,
     params: unknown[],
+    reason: RevokedReason = 'signed_out',
   ): Promise<void> {
     await manager.query(
       `SELECT id FROM refresh_tokens WHERE ${where} AND revoked_at IS NULL FOR UPDATE`,
       params,
     );
     const atParam = `$${params.length + 1}`;
+    const reasonParam = `$${params.length + 2}`;
     await manager.query(
       `WITH revoked AS (
-         UPDATE refresh_tokens SET revoked_at = ${atParam}
+         UPDATE refresh_tokens SET revoked_at = ${atParam}, revoked_reason = ${reasonParam}
          WHERE ${where} AND revoked_at IS NULL RETURNING family_id
        )
        INSERT INTO revoked_sessions (family_id, revoked_at)
        SELECT DISTINCT family_id, ${atParam}::timestamptz FROM revoked
        ON CONFLICT (family_id) DO UPDATE SET revoked_at = EXCLUDED.revoked_at`,
-      [...params, at],
+      [...params, at, reason],
     );
   }
 
@@ -90,10 +92,12 @@ export class RefreshTokenRepository {
       });
       if (!stored || !matches(stored.secretHash)) return { outcome: 'missing' };
       // Revoked but never used: its login was signed out (logout, a new password), not stolen.
-      if (stored.revokedAt && !stored.usedAt) return { outcome: 'signed_out' };
+      if (stored.revokedReason === 'signed_out' && !stored.usedAt) {
+        return { outcome: 'signed_out' };
+      }
       if (stored.usedAt || stored.revokedAt) {
         // The thief's access tokens stop working too, not only its refresh tokens.
-        await this.revokeWhere(manager, now, 'family_id = $1', [stored.familyId]);
+        await this.revokeWhere(manager, now, 'family_id = $1', [stored.familyId], 'reuse');
         return { outcome: 'reused' };
       }
       if (stored.expiresAt <= now) return { outcome: 'expired' };
