@@ -150,7 +150,7 @@ async function pagesOf(path, pages) {
   return { items, more: Boolean(cursor) };
 }
 
-/** The questions to show: for hosts, the held ones (oldest first) above the most voted. */
+/** The questions to show: for hosts, the held ones (the most voted, then the oldest) first. */
 async function questionsToShow() {
   const path = apiPath`/webinars/${webinarId}/questions`;
   const top = await api('GET', path);

@@ -126,7 +126,16 @@ export class PasswordService {
       to: user.email,
       displayName: user.displayName,
       link: linkWithToken(this.config.PUBLIC_URL, '/reset-password/', this.sign(user)),
-      validMinutes: this.config.PASSWORD_RESET_TTL_MINUTES,
+      // A kept link is mailed again with the time it has left, not a fresh lifetime.
+      validMinutes: Math.max(
+        1,
+        Math.floor(
+          (user.passwordResetRequestedAt!.getTime() +
+            this.config.PASSWORD_RESET_TTL_MINUTES * 60_000 -
+            Date.now()) /
+            60_000,
+        ),
+      ),
     };
   }
 

@@ -62,9 +62,14 @@ export class InvitationRepository {
           where: pendingFor(input.organizationId, input.email),
         });
       }
-      // Re-inviting within minutes of the last mail changes nothing: no inbox can be flooded.
+      // Re-inviting within minutes of the last mail mails nothing, so no inbox can be flooded;
+      // a changed role still applies (acceptance reads the row, not the mail).
       const renewedAt = input.expiresAt.getTime() - INVITATION_RESEND_AFTER_MS;
-      if (pending.role === input.role && pending.expiresAt.getTime() > renewedAt) return pending;
+      if (pending.expiresAt.getTime() > renewedAt) {
+        if (pending.role === input.role) return pending;
+        Object.assign(pending, { role: input.role, invitedById: input.invitedById });
+        return manager.save(pending);
+      }
       Object.assign(pending, {
         role: input.role,
         invitedById: input.invitedById,

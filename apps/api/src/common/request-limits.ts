@@ -24,7 +24,7 @@ const KiB = 1024;
 /** Auth bodies are a few short fields; a whole curriculum with its notes is the largest body. */
 export const BODY_LIMITS = {
   auth: { bytes: 8 * KiB },
-  large: { bytes: 1024 * KiB, maxNodes: 15_000 },
+  large: { bytes: 1024 * KiB, maxNodes: 20_000 },
 };
 
 interface RouteLimitsConfig {
