@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import { Injectable } from '@nestjs/common';
 import { RateLimitedError } from '#common/domain-error.js';
 import { AppConfig } from '#config/app-config.js';
@@ -24,6 +25,18 @@ const KNOWN_CLIENTS: KnownClientPolicy = { perAccount: 10, days: 90 };
  * addresses exist. A client address the account was used from before is exempt (it stays under
  * the per-address rate limit), so nobody can keep the owner out by guessing from elsewhere.
  */
+/**
+ * Who a client is, for recognising it: an IPv4 address (mapped ones too), or the /64 network of
+ * an IPv6 one, since its privacy addresses change daily within it.
+ */
+export function clientNetwork(address: string): string {
+  const trimmed = address.trim();
+  if (!ipaddr.isValid(trimmed)) return trimmed.toLowerCase();
+  const parsed = ipaddr.process(trimmed);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).join(':')}::/64`;
+}
+
 @Injectable()
 export class LoginThrottleService {
   private readonly keyed: Buffer;
@@ -107,7 +120,7 @@ export class LoginThrottleService {
 
   private clientKeyOf(address: string): string {
     return createHmac('sha256', this.clientKeyed)
-      .update(address.trim().toLowerCase())
+      .update(clientNetwork(address))
       .digest('base64url');
   }
 }
