@@ -83,6 +83,8 @@ describe('npm start with nothing configured (e2e)', () => {
       PORT: String(await freePort()),
       WORKER_HEALTH_PORT: String(await freePort()),
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      // Used when a LiveKit server is installed here (npm run livekit:install).
+      LIVEKIT_PORT: String(await freePort()),
     };
     const base = `http://127.0.0.1:${env.PORT}/api/v1`;
     const http = new HttpClient(base);

@@ -14,6 +14,12 @@ import { projectRoot } from '#common/project-root.js';
 import { ConfigValidationError, loadConfig } from '#config/app-config.js';
 import type { EmbeddedDatabase } from '#database/embedded-postgres.js';
 import { dataDir, devSecret, embeddedDatabase } from './dev-environment.js';
+import {
+  findLivekitBinary,
+  HOW_TO_GET_VIDEO,
+  type RunningLivekit,
+  startLivekit,
+} from './livekit.js';
 
 const say = (line: string) => process.stdout.write(`hearth: ${line}\n`);
 // A closed terminal makes writes fail (EIO); stopping in order matters more than saying so.
@@ -22,6 +28,7 @@ process.stderr.on('error', () => undefined);
 const root = projectRoot();
 const children: ChildProcess[] = [];
 let database: EmbeddedDatabase | undefined;
+let livekit: RunningLivekit | undefined;
 let stopping = false;
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -69,9 +76,32 @@ async function stop(code: number): Promise<never> {
           }),
       ),
     );
+    await livekit?.stop();
     await database?.stop();
   }
   process.exit(code);
+}
+
+/** Video out of the box: a LiveKit server on 127.0.0.1 when none is configured and one is at hand. */
+async function startLocalLivekit(env: NodeJS.ProcessEnv): Promise<void> {
+  const binary = findLivekitBinary(env);
+  if (!binary) {
+    say(HOW_TO_GET_VIDEO);
+    return;
+  }
+  const http = Number(env.LIVEKIT_PORT ?? 7880);
+  const apiPort = env.PORT ?? '3000';
+  livekit = await startLivekit({
+    binary,
+    dataDir: join(dataDir, 'livekit'),
+    ports: { http, rtcTcp: http + 1, rtcUdp: http + 2 },
+    webhookUrl: `http://127.0.0.1:${apiPort}/api/v1/webhooks/livekit`,
+  });
+  say(`started LiveKit on ${livekit.url} (${binary})`);
+  env.LIVEKIT_URL = livekit.url;
+  env.LIVEKIT_PUBLIC_URL ??= livekit.url.replace('http://', 'ws://');
+  env.LIVEKIT_API_KEY = livekit.apiKey;
+  env.LIVEKIT_API_SECRET = livekit.apiSecret;
 }
 
 async function main(): Promise<void> {
@@ -85,6 +115,7 @@ async function main(): Promise<void> {
     say(`starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')})`);
     env.DATABASE_URL = await database.start();
   }
+  if (!env.LIVEKIT_URL) await startLocalLivekit(env);
   const config = loadConfig(env);
   startChild('api', 'dist/apps/api/src/main.js', env);
   startChild('worker', 'dist/apps/worker/src/main.js', env);
