@@ -35,6 +35,7 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     cwd: globalConfig.rootDir,
     stdio: 'inherit',
   });
+  ensureLivekit(globalConfig.rootDir);
 }
 
 /**
@@ -57,4 +58,22 @@ function ensureChromium(): void {
     );
   }
   if (!existsSync(path)) throw new Error(`Chromium is still missing at ${path}`);
+}
+
+/**
+ * The video tests run a real LiveKit server: the pinned build `npm run livekit:install` makes
+ * (instant once built; Go keeps its caches), unless LIVEKIT_BIN names one.
+ */
+function ensureLivekit(rootDir: string): void {
+  if (process.env.LIVEKIT_BIN) return;
+  try {
+    execFileSync(process.execPath, ['dist/tools/livekit-install.js'], {
+      cwd: rootDir,
+      stdio: 'inherit',
+    });
+  } catch {
+    throw new Error(
+      'A LiveKit server is needed for the video tests: npm run livekit:install (Go 1.26), or LIVEKIT_BIN',
+    );
+  }
 }

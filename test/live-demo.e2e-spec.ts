@@ -1,0 +1,187 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { screenshot } from './support/browser.js';
+import { HttpClient } from './support/http.js';
+import { eventually } from './support/wait.js';
+
+const root = join(import.meta.dirname, '..');
+const DEMO_PASSWORD = 'hearth-demo-password';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Three free ports in a row: LiveKit takes its HTTP port and the next two for media. */
+async function freePortRun(): Promise<number> {
+  for (;;) {
+    const first = await freePort();
+    const all = await Promise.all(
+      [first + 1, first + 2].map(
+        (port) =>
+          new Promise<boolean>((resolve) => {
+            const server = createServer()
+              .once('error', () => resolve(false))
+              .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+          }),
+      ),
+    );
+    if (all.every(Boolean)) return first;
+  }
+}
+
+/** The remote video a page receives: bytes so far, from the receiver's own statistics. */
+function inboundVideoBytes(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    type Stats = { type: string; kind?: string; bytesReceived?: number };
+    type Publication = {
+      kind: string;
+      track?: { getRTCStatsReport(): Promise<Map<string, Stats> | undefined> };
+    };
+    const room = (
+      globalThis as unknown as {
+        hearthJoin: {
+          room: {
+            remoteParticipants: Map<string, { trackPublications: Map<string, Publication> }>;
+          };
+        };
+      }
+    ).hearthJoin.room;
+    let bytes = 0;
+    for (const participant of room.remoteParticipants.values()) {
+      for (const publication of participant.trackPublications.values()) {
+        if (publication.kind !== 'video' || !publication.track) continue;
+        const report = await publication.track.getRTCStatsReport();
+        for (const stat of report?.values() ?? []) {
+          if (stat.type === 'inbound-rtp') bytes += stat.bytesReceived ?? 0;
+        }
+      }
+    }
+    return bytes;
+  });
+}
+
+/**
+ * What a new user does: `npm start` with nothing configured (embedded PostgreSQL and the local
+ * LiveKit server the test set-up installed), `npm run seed:demo`, then the therapist and a
+ * participant join the demo session from two browsers and see each other.
+ */
+describe('The demo session on a real LiveKit server (e2e)', () => {
+  let dataDir: string;
+  let launcher: ChildProcess;
+  let browser: Browser;
+  let output = '';
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'hearth-demo-'));
+    await chmod(dataDir, 0o755);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (launcher && launcher.exitCode === null) {
+      const exited = new Promise((resolve) => launcher.once('exit', resolve));
+      process.kill(-launcher.pid!, 'SIGINT');
+      await exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('lets the therapist and a participant of the demo see each other', async () => {
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      HEARTH_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      WORKER_HEALTH_PORT: String(await freePort()),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      LIVEKIT_PORT: String(await freePortRun()),
+    };
+    launcher = spawn(process.execPath, [join(root, 'dist/tools/start.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await eventually(() => output.includes('running at'), 90_000).catch(() => {
+      throw new Error(`npm start did not come up:\n${output}`);
+    });
+    expect(output).toContain(`started LiveKit on http://127.0.0.1:${env.LIVEKIT_PORT}`);
+
+    const seed = spawnSync(process.execPath, [join(root, 'dist/tools/seed-demo.js')], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(seed.status).toBe(0);
+
+    const origin = `http://127.0.0.1:${env.PORT}`;
+    const http = new HttpClient(`${origin}/api/v1`);
+    const signIn = async (email: string) =>
+      (await http.post('/auth/login', { email, password: DEMO_PASSWORD })).body
+        .accessToken as string;
+    const therapistToken = await signIn('therapist@demo.hearth.example');
+    const sessionId = (await http.get('/me/sessions?limit=1', therapistToken)).body.items[0]
+      .id as string;
+
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        '--allow-loopback-in-peer-connection',
+      ],
+    });
+    const joinAs = async (email: string) => {
+      const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+      const page = await context.newPage();
+      await page.goto(`${origin}/join/#session=${sessionId}`);
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Ready to join?' }).waitFor();
+      await page.getByRole('button', { name: 'Join the session' }).click();
+      return page;
+    };
+    const connected = (page: Page) =>
+      page.waitForFunction(
+        () =>
+          (globalThis as unknown as { hearthJoin?: { connected?: boolean } }).hearthJoin
+            ?.connected === true,
+        null,
+        { timeout: 30_000 },
+      );
+
+    const therapist = await joinAs('therapist@demo.hearth.example');
+    await connected(therapist);
+    const participant = await joinAs('participant1@demo.hearth.example');
+    // The demo group has a lobby: the therapist lets the participant in from the room.
+    await participant.getByRole('heading', { name: 'You are in the waiting room' }).waitFor();
+    await therapist.getByRole('button', { name: /Admit/ }).first().click();
+    await connected(participant);
+
+    // Each receives the other's camera: the bytes of the inbound video keep growing.
+    for (const page of [therapist, participant]) {
+      const first = await eventually(async () => {
+        const bytes = await inboundVideoBytes(page);
+        return bytes > 0 ? bytes : undefined;
+      }, 30_000);
+      await eventually(async () => (await inboundVideoBytes(page)) > first + 10_000, 30_000);
+    }
+    await screenshot(therapist, 'live-demo-therapist');
+    await screenshot(participant, 'live-demo-participant');
+  }, 240_000);
+});
