@@ -14,8 +14,11 @@ const MODULE = 'github.com/livekit/livekit-server/cmd/server';
 /** LiveKit 1.12 and later need Go 1.26. */
 const GO_MINOR = 26;
 
+/** `go` on PATH, else where Go's own installer puts it (a shell's profile may not have run). */
+const GO = spawnSync('go', ['version']).status === 0 ? 'go' : '/usr/local/go/bin/go';
+
 function goVersion(): number | undefined {
-  const go = spawnSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' });
+  const go = spawnSync(GO, ['env', 'GOVERSION'], { encoding: 'utf8' });
   const minor = /^go1\.(\d+)/.exec(go.stdout?.trim() ?? '')?.[1];
   return go.status === 0 && minor ? Number(minor) : undefined;
 }
@@ -37,7 +40,7 @@ async function main(): Promise<number> {
   await mkdir(livekitDir, { recursive: true });
   const staging = await mkdtemp(join(livekitDir, 'build-'));
   say(`building LiveKit ${LIVEKIT_VERSION} from its Go module (a few minutes the first time)`);
-  const build = spawnSync('go', ['install', `${MODULE}@${LIVEKIT_VERSION}`], {
+  const build = spawnSync(GO, ['install', `${MODULE}@${LIVEKIT_VERSION}`], {
     env: { ...process.env, CGO_ENABLED: '0', GOBIN: staging },
     stdio: 'inherit',
   });
