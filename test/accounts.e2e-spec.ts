@@ -3,48 +3,40 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import { SignedTokens } from '../libs/common/src/signed-token.js';
+import { type Deployment, startDeployment } from './support/deployment.js';
 import {
-  createTestEnvironment,
   markEmailVerified,
   registerUser,
   type RunningApi,
-  type RunningWorker,
   startApi,
-  startWorker,
   type TestEnvironment,
   uniqueEmail,
 } from './support/hearth.js';
-import { type ReceivedMail, TestSmtpServer } from './support/smtp.js';
+import type { ReceivedMail, TestSmtpServer } from './support/smtp.js';
 
 const RESET_SUBJECT = 'Choose a new password for Hearth';
 
 describe('Accounts: sign-out, passwords and brute-force limits (e2e)', () => {
+  let deployment: Deployment;
   let env: TestEnvironment;
   let smtp: TestSmtpServer;
   let api: RunningApi;
-  let worker: RunningWorker;
 
   beforeAll(async () => {
-    smtp = await new TestSmtpServer().start();
-    env = await createTestEnvironment('accounts', {
+    deployment = await startDeployment('accounts', {
+      smtp: true,
       env: {
-        SMTP_URL: smtp.url,
         PUBLIC_URL: 'https://hearth.example.org',
         TRUST_PROXY: 'true',
         LOGIN_BACKOFF_BASE_SECONDS: '1',
         LOGIN_BACKOFF_MAX_SECONDS: '2',
       },
     });
-    api = await startApi(env.config);
-    worker = await startWorker(env.config);
+    ({ env, api } = deployment);
+    smtp = deployment.smtp!;
   });
 
-  afterAll(async () => {
-    await worker?.app.close();
-    await api?.close();
-    await smtp?.stop();
-    await env?.close();
-  });
+  afterAll(() => deployment?.close());
 
   const me = (token: string) => api.http.get('/me', token);
   const refresh = (refreshToken: string) => api.http.post('/auth/refresh', { refreshToken });

@@ -6,6 +6,7 @@ import {
   type Page,
   type PageRequest,
 } from '#common/page.js';
+import { isUuid } from '#common/validation.js';
 
 /** The column types a sort key may have; each decides how a cursor value is checked and cast. */
 export type SortKeyType = 'timestamp' | 'integer' | 'uuid' | 'text';
@@ -17,7 +18,6 @@ export interface SortKey {
   order?: 'ASC' | 'DESC';
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Microseconds, as PostgreSQL keeps them: a millisecond Date would repeat or skip rows.
 const TIMESTAMP = /^([1-9]\d{3})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/;
 const INT4_MAX = 2_147_483_647;
@@ -47,7 +47,7 @@ function isTimestamp(value: unknown): boolean {
 const VALID: Record<SortKeyType, (value: unknown) => boolean> = {
   timestamp: isTimestamp,
   integer: (value) => Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX,
-  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  uuid: isUuid,
   // PostgreSQL refuses NUL in text; callers keep text keys short (a prefix) so cursors stay small.
   text: (value) => typeof value === 'string' && value.length <= 64 && !value.includes('\0'),
 };
