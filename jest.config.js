@@ -32,6 +32,7 @@ export default {
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30_000,
   maxWorkers: 2,
 };

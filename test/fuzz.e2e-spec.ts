@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { distantGroup, organizationWithCurriculum } from './support/groups.js';
 import { createTestEnvironment, registerUser, type TestEnvironment } from './support/hearth.js';
 import { HttpClient } from './support/http.js';
 import { LiveKitStandin } from './support/livekit-standin.js';
 import { eventually } from './support/wait.js';
+import { freePort } from './support/ports.js';
 
 interface Operation {
   method: string;
@@ -83,16 +83,6 @@ const HOSTILE_BODIES: { raw: string; type: string }[] = [
 const HOSTILE_IDS = ['not-a-uuid', '%00', '..%2F..%2Fx', '%ED%A0%80', `${'0'.repeat(36)}`, '1'];
 const HOSTILE_QUERY = ['%00', '%ED%A0%80', '-1', '1e999', 'x'.repeat(300), '%FF', ''];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('API fuzz (e2e)', () => {
   const livekitKey = `key-${randomBytes(4).toString('hex')}`;

@@ -1,42 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { screenshot } from './support/browser.js';
 import { HttpClient } from './support/http.js';
 import { eventually } from './support/wait.js';
+import { freePort, freePortRun } from './support/ports.js';
 
 const root = join(import.meta.dirname, '..');
 const DEMO_PASSWORD = 'hearth-demo-password';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-/** Three free ports in a row: LiveKit takes its HTTP port and the next two for media. */
-async function freePortRun(): Promise<number> {
-  for (;;) {
-    const first = await freePort();
-    const all = await Promise.all(
-      [first + 1, first + 2].map(
-        (port) =>
-          new Promise<boolean>((resolve) => {
-            const server = createServer()
-              .once('error', () => resolve(false))
-              .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-          }),
-      ),
-    );
-    if (all.every(Boolean)) return first;
-  }
-}
 
 /** The remote video a page receives: bytes so far, from the receiver's own statistics. */
 function inboundVideoBytes(page: Page): Promise<number> {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Socket } from 'node:net';
 
@@ -36,6 +36,33 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     stdio: 'inherit',
   });
   ensureLivekit(globalConfig.rootDir);
+  await startLivekitForTheRun(globalConfig.rootDir);
+}
+
+/**
+ * One LiveKit server for the whole run (test/support/livekit-server.main.ts), described to the
+ * test files in HEARTH_TEST_LIVEKIT; the global tear-down ends it.
+ */
+async function startLivekitForTheRun(rootDir: string): Promise<void> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['dist/test/support/livekit-server.main.js'],
+    { cwd: rootDir, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
+  const line = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('\n')) resolve(output.split('\n')[0]);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`The test run's LiveKit server did not start (${code}): ${errors.trim()}`)),
+    );
+  });
+  process.env.HEARTH_TEST_LIVEKIT = line;
+  (globalThis as { hearthLivekit?: ChildProcess }).hearthLivekit = child;
 }
 
 /**

@@ -99,22 +99,29 @@ export class AttendanceService {
       } else if (event.event === 'room_finished') await this.webinars.recomputeAll(webinar);
     } else if (session) {
       if (PRESENCE_EVENTS.has(event.event) && event.identity) {
-        if (event.event === 'participant_joined')
+        if (event.event === 'participant_joined') {
           await this.enforceRemoval(session.id, event.identity);
-        await this.recompute(session, event.identity);
-      } else if (event.event === 'room_started') {
-        if (session.status === 'open' && (await this.lifecycle.transition(session, 'live'))) {
-          await this.producer.reconcile(
-            { sessionId: session.id, mode: 'live' },
-            this.config.ATTENDANCE_RECONCILE_SECONDS * 1000,
-          );
+          await this.goLive(session);
         }
+        await this.recompute(session, event.identity);
       } else if (event.event === 'room_finished') {
         if (session.status === 'live') await this.lifecycle.transition(session, 'ended');
         await this.finalize(session.id);
       }
     }
     await this.attendance.markProcessed(event.id);
+  }
+
+  /**
+   * A session is live from its first join. (LiveKit's room_started comes when the worker creates
+   * the room, minutes before anyone arrives, so it says nothing about the session.)
+   */
+  private async goLive(session: Session): Promise<void> {
+    if (session.status !== 'open' || !(await this.lifecycle.transition(session, 'live'))) return;
+    await this.producer.reconcile(
+      { sessionId: session.id, mode: 'live' },
+      this.config.ATTENDANCE_RECONCILE_SECONDS * 1000,
+    );
   }
 
   /** Recomputes everyone who appeared in the session, and follows up on repeated absences. */

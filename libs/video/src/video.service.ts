@@ -231,7 +231,13 @@ export class VideoService {
           .filter((track) => track.type === TrackType.AUDIO && !track.muted)
           .map((track) => track.sid);
     for (const sid of sids) {
-      await this.call(() => this.client().mutePublishedTrack(room, identity, sid, true));
+      const track = await this.call(() =>
+        this.client().mutePublishedTrack(room, identity, sid, true),
+      );
+      // The server answers a track it does not know with an empty reply, not a 404.
+      if (!track?.sid) {
+        throw new NotFoundError('participant_not_found', 'That person or track is not in the room');
+      }
     }
     return sids.length;
   }
