@@ -1,6 +1,13 @@
 // The join page: sign in, check camera and microphone, wait in the lobby if there is one, then
 // the room. Tokens live in sessionStorage (this tab only), never in the URL.
-import { Room, RoomEvent, Track, createLocalTracks } from '/vendor/livekit/livekit-client.esm.mjs';
+import {
+  DisconnectReason,
+  Room,
+  RoomEvent,
+  Track,
+  TrackEvent,
+  createLocalTracks,
+} from '/vendor/livekit/livekit-client.esm.mjs';
 import { apiPath, INVALID_LINK, isUuid } from '/url-ids.js';
 
 const app = document.getElementById('app');
@@ -9,7 +16,12 @@ const sessionId = new URLSearchParams(location.hash.slice(1)).get('session');
 const POLL_MS = 3000;
 
 /** Everything the page knows; the screen shown is `app.dataset.screen`. */
-const state = { token: sessionStorage.getItem('hearth.accessToken'), room: null, tracks: [] };
+const state = {
+  token: sessionStorage.getItem('hearth.accessToken'),
+  room: null,
+  tracks: [],
+  devicesLost: new Set(),
+};
 window.hearthJoin = state; // for tests and support: the page's state, no secrets beyond this tab
 
 function show(screen, status = '') {
@@ -21,8 +33,48 @@ function show(screen, status = '') {
   heading?.focus();
 }
 
-function message(text, retry) {
+// What the person reads when the room is over for them. Kind and plain: no names, no blame.
+const ENDINGS = {
+  removed: {
+    title: 'You were removed from this session',
+    text: "The facilitator has taken you out of this session, and you can't rejoin it. If you weren't expecting this, please contact your facilitator or the service that invited you. Take care.",
+  },
+  ended: {
+    title: 'The session has ended',
+    text: 'It has ended for everyone, so there is nothing more you need to do. Thank you for being here, and take care.',
+  },
+  elsewhere: {
+    title: 'You joined from somewhere else',
+    text: 'This session opened in another tab or on another device, so it closed here. You can carry on there, or join here again.',
+    retry: 'Join here again',
+  },
+  lost: {
+    title: 'You were disconnected',
+    text: 'Your connection to the session was lost. Check your internet connection, then try again.',
+    retry: 'Try again',
+  },
+};
+
+/** What each way of leaving the room means for the person (livekit-client's DisconnectReason). */
+const ENDING_FOR_REASON = {
+  [DisconnectReason.PARTICIPANT_REMOVED]: 'removed',
+  [DisconnectReason.ROOM_DELETED]: 'ended',
+  [DisconnectReason.ROOM_CLOSED]: 'ended',
+  [DisconnectReason.DUPLICATE_IDENTITY]: 'elsewhere',
+};
+
+// The facilitator's mute arrives as a mute of the local track that this page did not ask for.
+const MUTED_BY_FACILITATOR = {
+  [Track.Source.Microphone]:
+    'The facilitator muted your microphone. You can unmute whenever you want to speak.',
+  [Track.Source.Camera]:
+    'The facilitator turned off your camera. You can turn it back on when you are ready.',
+};
+
+function message(text, retry, title = 'Hearth', retryLabel = 'Try again') {
+  $('message-title').textContent = title;
   $('message').textContent = text;
+  $('retry').textContent = retryLabel;
   $('retry').hidden = !retry;
   $('retry').onclick = retry ?? null;
   show('message');
@@ -143,6 +195,7 @@ async function requestJoin() {
       return message(
         'Video is not available on this server at the moment. Please tell the facilitator.',
       );
+    if (data.code === 'removed_from_session') return end('removed');
     return message(data.message ?? 'You cannot join this session.');
   } finally {
     $('join').disabled = false;
@@ -160,6 +213,21 @@ async function connect({ serverUrl, token }) {
     .on(RoomEvent.TrackSubscribed, render)
     .on(RoomEvent.TrackUnsubscribed, render)
     .on(RoomEvent.LocalTrackPublished, render)
+    .on(RoomEvent.TrackMuted, (publication, participant) => {
+      const byFacilitator =
+        participant === room.localParticipant &&
+        !state.mutingSelf &&
+        !state.devicesLost.has(publication.source);
+      if (byFacilitator) $('room-notice').textContent = MUTED_BY_FACILITATOR[publication.source];
+      render();
+    })
+    .on(RoomEvent.TrackUnmuted, (publication, participant) => {
+      if (participant === room.localParticipant) {
+        state.devicesLost.delete(publication.source);
+        $('room-notice').textContent = '';
+      }
+      render();
+    })
     .on(RoomEvent.ActiveSpeakersChanged, render)
     .on(RoomEvent.Reconnecting, () => ($('reconnecting').hidden = false))
     .on(RoomEvent.Reconnected, () => ($('reconnecting').hidden = true))
@@ -167,9 +235,9 @@ async function connect({ serverUrl, token }) {
       RoomEvent.AudioPlaybackStatusChanged,
       () => ($('start-audio').hidden = room.canPlaybackAudio),
     )
-    .on(RoomEvent.Disconnected, () => {
+    .on(RoomEvent.Disconnected, (reason) => {
       if (state.leaving) return;
-      message('The session has ended or you were disconnected.', () => requestJoin());
+      end(ENDING_FOR_REASON[reason] ?? 'lost');
     });
   try {
     await room.prepareConnection(serverUrl, token);
@@ -186,6 +254,8 @@ async function connect({ serverUrl, token }) {
   for (const track of state.tracks) {
     const wanted =
       track.kind === Track.Kind.Video ? $('start-camera').checked : $('start-mic').checked;
+    // livekit-client mutes a track whose device is gone for good: that is not the facilitator.
+    track.on(TrackEvent.Ended, () => state.devicesLost.add(track.source));
     if (wanted) await room.localParticipant.publishTrack(track);
   }
   $('start-audio').hidden = room.canPlaybackAudio;
@@ -195,32 +265,81 @@ async function connect({ serverUrl, token }) {
   render();
 }
 
+/** One tile per person, kept across renders: a new <video> each time would flash black. */
+const tiles = new Map();
+
+/**
+ * The room is over for this person: say why, and offer to join again only where that can work
+ * (removed or ended means no automatic or suggested reconnection).
+ */
+function end(why) {
+  state.connected = false;
+  state.ended = why;
+  state.room = null;
+  clearTimeout(state.lobbyTimer);
+  state.tracks.forEach((track) => track.stop());
+  state.devicesLost.clear();
+  $('room-notice').textContent = '';
+  $('reconnecting').hidden = true;
+  tiles.clear();
+  $('grid').replaceChildren();
+  const { title, text, retry } = ENDINGS[why];
+  message(text, retry ? () => prejoin() : undefined, title, retry);
+}
+
+function tileFor(participant, local) {
+  let tile = tiles.get(participant.identity);
+  if (!tile) {
+    const figure = document.createElement('figure');
+    const video = Object.assign(document.createElement('video'), {
+      autoplay: true,
+      playsInline: true,
+      muted: local,
+    });
+    const name = Object.assign(document.createElement('figcaption'), { className: 'name' });
+    figure.append(video, name);
+    if (state.facilitator && !local) figure.append(moderationButtons(participant));
+    tile = { figure, video, name };
+    tiles.set(participant.identity, tile);
+  }
+  return tile;
+}
+
 function render() {
   const room = state.room;
   if (!room) return;
   const speaking = new Set(room.activeSpeakers.map((p) => p.identity));
   const people = [room.localParticipant, ...room.remoteParticipants.values()];
-  $('grid').replaceChildren(
-    ...people.map((participant) => {
-      const tile = document.createElement('figure');
-      tile.className = `tile${speaking.has(participant.identity) ? ' speaking' : ''}`;
-      const video = document.createElement('video');
-      video.autoplay = true;
-      video.playsInline = true;
-      video.muted = participant === room.localParticipant;
-      participant.getTrackPublication(Track.Source.Camera)?.track?.attach(video);
-      const audio = participant.getTrackPublication(Track.Source.Microphone)?.track;
-      if (audio && participant !== room.localParticipant) tile.append(audio.attach());
-      const name = document.createElement('figcaption');
-      name.className = 'name';
-      name.textContent =
-        participant === room.localParticipant ? `${participant.name} (you)` : participant.name;
-      tile.append(video, name);
-      if (state.facilitator && participant !== room.localParticipant)
-        tile.append(moderationButtons(participant));
-      return tile;
-    }),
-  );
+  const present = new Set(people.map((participant) => participant.identity));
+  for (const [identity, tile] of tiles) {
+    if (present.has(identity)) continue;
+    tile.figure.remove();
+    tiles.delete(identity);
+  }
+  people.forEach((participant, index) => {
+    const local = participant === room.localParticipant;
+    const tile = tileFor(participant, local);
+    tile.figure.className = `tile${speaking.has(participant.identity) ? ' speaking' : ''}`;
+    tile.name.textContent = local ? `${participant.name} (you)` : participant.name;
+    const camera = participant.getTrackPublication(Track.Source.Camera)?.track;
+    if (camera !== tile.camera) {
+      tile.camera?.detach(tile.video);
+      camera?.attach(tile.video);
+      tile.camera = camera;
+    }
+    const audio = local
+      ? undefined
+      : participant.getTrackPublication(Track.Source.Microphone)?.track;
+    if (audio !== tile.audio) {
+      tile.audio?.detach().forEach((element) => element.remove());
+      if (audio) tile.figure.append(audio.attach());
+      tile.audio = audio;
+    }
+    // Only move what is out of place: taking a playing video out of the page pauses it.
+    const grid = $('grid');
+    if (grid.children[index] !== tile.figure)
+      grid.insertBefore(tile.figure, grid.children[index] ?? null);
+  });
   const mic = room.localParticipant.isMicrophoneEnabled;
   const cam = room.localParticipant.isCameraEnabled;
   $('toggle-mic').textContent = mic ? 'Mute' : 'Unmute';
@@ -289,16 +408,22 @@ $('signin').addEventListener('submit', (event) => void signIn(event).catch(() =>
 $('join').addEventListener('click', () => void requestJoin().catch(() => undefined));
 $('camera-choice').addEventListener('change', () => void startPreview());
 $('mic-choice').addEventListener('change', () => void startPreview());
-$('toggle-mic').addEventListener('click', async () => {
-  await state.room?.localParticipant.setMicrophoneEnabled(
-    !state.room.localParticipant.isMicrophoneEnabled,
-  );
+/** Runs the person's own mute or unmute, which is theirs and not the facilitator's. */
+async function byThemselves(change) {
+  state.mutingSelf = true;
+  try {
+    await change(state.room?.localParticipant);
+  } finally {
+    state.mutingSelf = false;
+  }
   render();
-});
-$('toggle-camera').addEventListener('click', async () => {
-  await state.room?.localParticipant.setCameraEnabled(!state.room.localParticipant.isCameraEnabled);
-  render();
-});
+}
+$('toggle-mic').addEventListener('click', () =>
+  byThemselves((me) => me?.setMicrophoneEnabled(!me.isMicrophoneEnabled)),
+);
+$('toggle-camera').addEventListener('click', () =>
+  byThemselves((me) => me?.setCameraEnabled(!me.isCameraEnabled)),
+);
 $('start-audio').addEventListener('click', () => void state.room?.startAudio());
 $('leave').addEventListener('click', async () => {
   state.leaving = true;
