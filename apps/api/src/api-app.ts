@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DomainError } from '#common/domain-error.js';
@@ -11,10 +11,10 @@ import { requestId } from '#common/logging.module.js';
 import { projectRoot } from '#common/project-root.js';
 import { type AppConfig, trustProxySetting } from '#config/app-config.js';
 import { ApiModule } from './api.module.js';
+import { API_PREFIX } from './common/api-prefix.js';
 import { applyRequestLimits, REQUEST_LIMITS } from './common/request-limits.js';
 import { createValidationPipe } from './common/validation.js';
-
-export const API_PREFIX = 'api/v1';
+import { buildOpenApiDocument } from './openapi.js';
 
 /** Where the built web pages are served from (the api serves them at the site root). */
 const WEB_ROOT = join(projectRoot(), 'web');
@@ -99,16 +99,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     decorateReply: false,
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Hearth API')
-      .setDescription('Therapist-led group sessions: see API.md for the contract')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
 
   await app.init();
   await fastify.ready();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common/domain-error.js';
 import { toCsv } from '#common/csv.js';
-import { mapPage, type PageRequest } from '#common/page.js';
+import { mapPage, type Page, type PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { EnrollmentRepository } from '#groups/enrollment.repository.js';
 import { GroupAccess } from '#groups/group-access.service.js';
@@ -12,6 +12,7 @@ import type { Session } from '#sessions/session.entity.js';
 import { SessionRepository } from '#sessions/session.repository.js';
 import type { Attendance, AttendanceStatus } from './attendance.entity.js';
 import { AttendanceRepository } from './attendance.repository.js';
+import type { AttendanceItem, GroupAttendanceMatrix } from './attendance.view.js';
 import type { OverrideAttendanceDto } from './override-attendance.dto.js';
 
 /** Sessions whose attendance is settled enough to count in rates. */
@@ -26,7 +27,7 @@ const reportItem = (
   displayName: string | null,
   row: Attendance | undefined,
   groupRole: 'participant' | 'facilitator' | undefined,
-) => ({
+): AttendanceItem => ({
   userId,
   displayName,
   role: row?.role ?? groupRole ?? 'participant',
@@ -59,7 +60,11 @@ export class AttendanceReportService {
   ) {}
 
   /** A session's attendance by person; `page` pages the people (see pageSessionPeople). */
-  async sessionReport(sessionId: string, actorId: string, page: PageRequest) {
+  async sessionReport(
+    sessionId: string,
+    actorId: string,
+    page: PageRequest,
+  ): Promise<Page<AttendanceItem>> {
     const { session, group } = await this.forFacilitator(sessionId, actorId);
     const [persons, people] = await Promise.all([
       this.attendance.pageSessionPeople(session.id, group.id, page),
@@ -80,7 +85,12 @@ export class AttendanceReportService {
   }
 
   /** Records a facilitator's decision beside the computed status; both stay visible. */
-  async override(sessionId: string, userId: string, actorId: string, input: OverrideAttendanceDto) {
+  async override(
+    sessionId: string,
+    userId: string,
+    actorId: string,
+    input: OverrideAttendanceDto,
+  ): Promise<AttendanceItem> {
     const { group } = await this.forFacilitator(sessionId, actorId);
     const people = await this.people(group);
     if (!isUuid(userId) || !people.has(userId)) {
@@ -102,7 +112,7 @@ export class AttendanceReportService {
    * Members x sessions, with each member's attendance rate over the sessions held so far. A report,
    * not a paged list: bounded by the group (active members never exceed its capacity) and its series.
    */
-  async groupMatrix(groupId: string, actorId: string) {
+  async groupMatrix(groupId: string, actorId: string): Promise<GroupAttendanceMatrix> {
     const group = await this.access.requireFacilitator(groupId, actorId);
     const sessions = (await this.sessions.listForGroup(group.id)).filter(
       (s) => s.status !== 'cancelled',

@@ -8,11 +8,12 @@ import { roomNameForWebinar, VideoService } from '#video/video.service.js';
 import { type Credentials, WebinarAccess } from '#webinars/webinar-access.service.js';
 import { Registration, type Webinar, WebinarAttendance } from '#webinars/webinar.entity.js';
 import { AttendanceRepository, type WebinarAttendeeRow } from './attendance.repository.js';
+import type { WebinarAttendanceReport, WebinarAttendeeView } from './attendance.view.js';
 import { computePresence } from './presence.js';
 
 const CSV_PAGE = 1_000;
 
-const toReportItem = (row: WebinarAttendeeRow) => ({
+const toReportItem = (row: WebinarAttendeeRow): WebinarAttendeeView => ({
   registrationId: row.registrationId,
   displayName: row.displayName,
   registeredAt: row.registeredAt,
@@ -94,7 +95,11 @@ export class WebinarAttendanceService {
   }
 
   /** Counts for the whole webinar, and a page of registrations with the minutes each watched. */
-  async report(webinarId: string, credentials: Credentials, page: PageRequest) {
+  async report(
+    webinarId: string,
+    credentials: Credentials,
+    page: PageRequest,
+  ): Promise<WebinarAttendanceReport> {
     const { webinar } = await this.access.host(webinarId, credentials);
     const [totals, attendees] = await Promise.all([
       this.attendance.webinarTotals(webinar.id),

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { InvalidInputError } from './domain-error.js';
@@ -45,6 +46,32 @@ export interface PageRequest {
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
+}
+
+/**
+ * The OpenAPI description of a page of `item`s, for a named page class to extend:
+ * `export class SessionPage extends PageOf(SessionView) {}` (extra fields go in its body).
+ */
+export function PageOf<T>(item: Class<T>) {
+  class PageOfItems implements Page<T> {
+    @ApiProperty({ type: [item] })
+    items!: T[];
+
+    @ApiPropertyOptional({
+      description: 'Present while more items remain: pass it as `?cursor=` for the next page',
+    })
+    nextCursor?: string;
+  }
+  return PageOfItems;
+}
+
+/** The OpenAPI description of a whole, bounded list `{ items }` (no paging), like PageOf. */
+export function ListOf<T>(item: Class<T>) {
+  class ListOfItems {
+    @ApiProperty({ type: [item] })
+    items!: T[];
+  }
+  return ListOfItems;
 }
 
 /** The query as the controller got it, with the default limit applied. */

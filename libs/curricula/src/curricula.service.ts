@@ -12,22 +12,15 @@ import { OrganizationAccess } from '#organizations/organization-access.service.j
 import type { CurriculumModule } from './curriculum-module.js';
 import type { CurriculumVersion } from './curriculum-version.entity.js';
 import type { Curriculum } from './curriculum.entity.js';
-import { type CurriculumSummary, CurriculumRepository } from './curriculum.repository.js';
+import { CurriculumRepository } from './curriculum.repository.js';
 import type { CreateCurriculumDto, ModuleDto } from './dto/curriculum.dto.js';
+import type {
+  CurriculumSummary,
+  CurriculumTemplateView,
+  CurriculumVersionView,
+  CurriculumView,
+} from './dto/curriculum.view.js';
 import { CURRICULUM_TEMPLATES, findTemplate } from './templates.js';
-
-export interface CurriculumView {
-  id: string;
-  organizationId: string;
-  title: string;
-  description: string;
-  approach: string;
-  templateKey: string | null;
-  createdById: string | null;
-  currentVersionId: string | null;
-  versions: { id: string; version: number; status: string; publishedAt: Date | null }[];
-  modules: CurriculumModule[];
-}
 
 const toModule = (dto: ModuleDto): CurriculumModule => ({
   title: dto.title,
@@ -52,7 +45,7 @@ export class CurriculaService {
     private readonly access: OrganizationAccess,
   ) {}
 
-  templates() {
+  templates(): CurriculumTemplateView[] {
     return CURRICULUM_TEMPLATES.map(({ key, title, approach, modules, sessionMinutes }) => ({
       key,
       title,
@@ -119,13 +112,22 @@ export class CurriculaService {
     return this.view((await this.findForStaff(curriculumId, userId)).curriculum);
   }
 
-  async addVersion(curriculumId: string, userId: string, modules: ModuleDto[]) {
+  async addVersion(
+    curriculumId: string,
+    userId: string,
+    modules: ModuleDto[],
+  ): Promise<CurriculumVersionView> {
     const curriculum = await this.findForEditor(curriculumId, userId);
     const draft = await this.curricula.addDraft(curriculum.id, modules.map(toModule));
     return this.versionView(draft);
   }
 
-  async updateDraft(curriculumId: string, versionId: string, userId: string, modules: ModuleDto[]) {
+  async updateDraft(
+    curriculumId: string,
+    versionId: string,
+    userId: string,
+    modules: ModuleDto[],
+  ): Promise<CurriculumVersionView> {
     const version = await this.findVersionForEditor(curriculumId, versionId, userId);
     if (!(await this.curricula.updateDraft(version.id, modules.map(toModule)))) {
       throw new ConflictError(
@@ -136,7 +138,11 @@ export class CurriculaService {
     return this.versionView((await this.curricula.findVersion(version.id))!);
   }
 
-  async publish(curriculumId: string, versionId: string, userId: string) {
+  async publish(
+    curriculumId: string,
+    versionId: string,
+    userId: string,
+  ): Promise<CurriculumVersionView> {
     const version = await this.findVersionForEditor(curriculumId, versionId, userId);
     if (!(await this.curricula.publish(version.id, new Date()))) {
       throw new ConflictError('version_published', 'This version is already published');
@@ -202,7 +208,7 @@ export class CurriculaService {
     return version;
   }
 
-  private versionView(version: CurriculumVersion) {
+  private versionView(version: CurriculumVersion): CurriculumVersionView {
     const { id, version: number, status, publishedAt, modules } = version;
     return { id, version: number, status, publishedAt, modules };
   }

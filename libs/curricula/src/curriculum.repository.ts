@@ -6,22 +6,7 @@ import { pageOfRaw } from '#database/keyset-page.js';
 import type { CurriculumModule } from './curriculum-module.js';
 import { CurriculumVersion } from './curriculum-version.entity.js';
 import { Curriculum } from './curriculum.entity.js';
-
-/** A curriculum in a list: what picks one out, never the modules' text. */
-export interface CurriculumSummary {
-  id: string;
-  title: string;
-  approach: string;
-  templateKey: string | null;
-  /** The newest published version, the one new groups pin. */
-  currentVersionId: string | null;
-  currentVersion: number | null;
-  moduleCount: number;
-  /** The newest version's number and status: `draft` while an edit awaits publishing. */
-  latestVersion: number;
-  status: 'draft' | 'published';
-  createdAt: Date;
-}
+import type { CurriculumSummary } from './dto/curriculum.view.js';
 
 /** A scalar of the newest version of `c` (published ones only when `published`). */
 const newest = (column: string, published: boolean) =>

@@ -3,18 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Page, PageRequest } from '#common/page.js';
 import { pageOfRaw } from '#database/keyset-page.js';
+import type { GroupMemberView, RosterEntry } from './dto/enrollment.view.js';
 import { GroupConsent } from './group-consent.entity.js';
 import { Enrollment, type EnrollmentStatus } from './enrollment.entity.js';
-
-export interface RosterEntry {
-  id: string;
-  userId: string;
-  displayName: string;
-  email: string;
-  status: EnrollmentStatus;
-  queuedAt: Date;
-  consentedVersion: number | null;
-}
 
 @Injectable()
 export class EnrollmentRepository {
@@ -84,10 +75,7 @@ export class EnrollmentRepository {
    * The display aliases of the active members: all that members see of each other. By alias; the
    * key is its first 16 characters (then the id) so that cursors stay short whatever the alias.
    */
-  activeAliases(
-    groupId: string,
-    page: PageRequest,
-  ): Promise<Page<{ userId: string; displayName: string }>> {
+  activeAliases(groupId: string, page: PageRequest): Promise<Page<GroupMemberView>> {
     const query = this.dataSource
       .getRepository(Enrollment)
       .createQueryBuilder('e')

@@ -2,23 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '#common/domain-error.js';
-import type { PageRequest } from '#common/page.js';
+import type { Page, PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { MembershipRepository } from '#organizations/membership.repository.js';
 import { OrganizationsService } from '#organizations/organizations.service.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
 import { RemindersProducer } from '#queue/reminders.producer.js';
-import type { Enrollment, EnrollmentStatus } from './enrollment.entity.js';
+import type {
+  ConsentView,
+  EnrollmentView,
+  GroupMemberView,
+  RosterEntry,
+  WithdrawalView,
+} from './dto/enrollment.view.js';
+import type { Enrollment } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import { GroupAccess, groupNotFound } from './group-access.service.js';
 import { GroupRepository } from './group.repository.js';
-
-export interface EnrollmentView {
-  id: string;
-  groupId: string;
-  userId: string;
-  status: EnrollmentStatus;
-}
 
 const view = ({ id, groupId, userId, status }: Enrollment): EnrollmentView => ({
   id,
@@ -78,7 +78,7 @@ export class EnrollmentService {
    * Withdraws someone (a facilitator, or the person themself). A freed seat goes to the first
    * person on the waitlist, who is told by e-mail once the change has committed.
    */
-  async withdraw(enrollmentId: string, actorId: string) {
+  async withdraw(enrollmentId: string, actorId: string): Promise<WithdrawalView> {
     const enrollment = isUuid(enrollmentId) ? await this.enrollments.findById(enrollmentId) : null;
     if (!enrollment) throw enrollmentNotFound();
     if (enrollment.userId !== actorId) {
@@ -116,19 +116,23 @@ export class EnrollmentService {
     return { ...view(withdrawn), promoted: promoted ? view(promoted) : null };
   }
 
-  async roster(groupId: string, actorId: string, page: PageRequest) {
+  async roster(groupId: string, actorId: string, page: PageRequest): Promise<Page<RosterEntry>> {
     const group = await this.access.requireFacilitator(groupId, actorId);
     return this.enrollments.roster(group.id, page);
   }
 
   /** What a member sees of the others: display aliases only. */
-  async members(groupId: string, actorId: string, page: PageRequest) {
+  async members(
+    groupId: string,
+    actorId: string,
+    page: PageRequest,
+  ): Promise<Page<GroupMemberView>> {
     const { group } = await this.access.requireViewer(groupId, actorId);
     return this.enrollments.activeAliases(group.id, page);
   }
 
   /** Records consent to the organization's current group agreement. */
-  async consent(groupId: string, userId: string, agreementVersion: number) {
+  async consent(groupId: string, userId: string, agreementVersion: number): Promise<ConsentView> {
     const { group } = await this.access.requireViewer(groupId, userId);
     const enrollment = await this.enrollments.find(group.id, userId);
     if (!enrollment || enrollment.status === 'withdrawn') throw groupNotFound();

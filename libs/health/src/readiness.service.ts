@@ -1,7 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import {
-  HealthCheckResult,
   HealthCheckService,
   HealthIndicatorService,
   TypeOrmHealthIndicator,
@@ -10,6 +9,7 @@ import type { Queue } from 'bullmq';
 import { AppConfig } from '#config/app-config.js';
 import { queueBackend } from '#queue/queue-connection.js';
 import { QueueName } from '#queue/queues.js';
+import type { Readiness } from './readiness.view.js';
 
 const TIMEOUT_MS = 2_000;
 
@@ -25,7 +25,7 @@ export class ReadinessService {
   ) {}
 
   /** Resolves when ready; rejects with a ServiceUnavailableException carrying the details. */
-  check(): Promise<HealthCheckResult> {
+  check(): Promise<Readiness> {
     const backend = queueBackend(this.config);
     return this.health.check([
       () => this.database.pingCheck('database').withTimeout(TIMEOUT_MS),

@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, UnauthenticatedError } from '#common/domain-error.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
+import { AuthResult, PublicUser } from './dto/auth.view.js';
 import type { LoginDto, RegisterDto } from './dto/register.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
-import { TokenPair, TokenService } from './token.service.js';
+import { TokenService } from './token.service.js';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
-
-export interface PublicUser {
-  id: string;
-  email: string;
-  displayName: string;
-}
-
-export interface AuthResult extends TokenPair {
-  user: PublicUser;
-}
 
 export const toPublicUser = ({ id, email, displayName }: User): PublicUser => ({
   id,

@@ -3,20 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import type { Page, PageRequest } from '#common/page.js';
 import { pageOfRaw } from '#database/keyset-page.js';
+import { OpenInvitationView } from './dto/organization.view.js';
 import { Invitation } from './invitation.entity.js';
 import type { OrganizationRole } from './organization-role.js';
 
 /** How long after a mail the same invitation may be mailed again (every renewal mails it). */
 const INVITATION_RESEND_AFTER_MS = 10 * 60_000;
-
-/** An open invitation as its invitee sees it. */
-export interface OpenInvitationView {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  role: OrganizationRole;
-  expiresAt: Date;
-}
 
 const pendingFor = (organizationId: string, email: string) => ({
   organizationId,

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
 import { SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
-import { AuthResult, AuthService, toPublicUser } from '#identity/auth.service.js';
+import { AuthService, toPublicUser } from '#identity/auth.service.js';
 import { LoginThrottleService } from '#identity/login-throttle.service.js';
 import { PasswordHasher } from '#identity/password-hasher.js';
 import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from '#identity/password-policy.js';
@@ -14,6 +14,7 @@ import type { User } from '#identity/user.entity.js';
 import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
 import { NotificationsProducer } from '#queue/notifications.producer.js';
 import type { AcceptInvitationDto } from './dto/organization.dto.js';
+import { InvitationSession, InvitationView } from './dto/organization.view.js';
 import type { Invitation } from './invitation.entity.js';
 import { InvitationRepository } from './invitation.repository.js';
 import { assertInvitationOpen } from './invitation-state.js';
@@ -21,13 +22,6 @@ import { assertMayGrant } from './members.service.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
 import { OrganizationRepository } from './organization.repository.js';
-
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: OrganizationRole;
-  expiresAt: Date;
-}
 
 /** What the invitation e-mail needs; built by the worker when the job runs. */
 export interface InvitationEmail {
@@ -97,10 +91,7 @@ export class InvitationsService {
    * prove it is theirs with its password. Answers a signed-in session either way.
    * `clientAddress` is where the request came from, for the login throttle.
    */
-  async accept(
-    input: AcceptInvitationDto,
-    clientAddress?: string,
-  ): Promise<AuthResult & { organizationId: string }> {
+  async accept(input: AcceptInvitationDto, clientAddress?: string): Promise<InvitationSession> {
     const invitation = await this.findByToken(input.token);
     assertInvitationOpen(invitation);
 

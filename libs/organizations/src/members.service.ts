@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '#common/domain-error.js';
 import type { Page, PageRequest } from '#common/page.js';
-import { MemberView, MembershipRepository } from './membership.repository.js';
+import type { MemberView } from './dto/organization.view.js';
+import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
 
 /** Only an owner may make someone an owner; admins manage every other role. */

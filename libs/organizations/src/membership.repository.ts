@@ -3,16 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Page, PageRequest } from '#common/page.js';
 import { pageOfRaw } from '#database/keyset-page.js';
+import { MemberView } from './dto/organization.view.js';
 import { Membership } from './membership.entity.js';
-import type { OrganizationRole } from './organization-role.js';
-
-export interface MemberView {
-  userId: string;
-  email: string;
-  displayName: string;
-  role: OrganizationRole;
-  joinedAt: Date;
-}
 
 @Injectable()
 export class MembershipRepository {

@@ -6,10 +6,14 @@ import type { Page, PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import type { User } from '#identity/user.entity.js';
 import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
-import { InvitationRepository, type OpenInvitationView } from './invitation.repository.js';
+import {
+  InvitationAccepted,
+  InvitationDeclined,
+  OpenInvitationView,
+} from './dto/organization.view.js';
+import { InvitationRepository } from './invitation.repository.js';
 import { assertInvitationOpen } from './invitation-state.js';
 import { MembershipRepository } from './membership.repository.js';
-import type { OrganizationRole } from './organization-role.js';
 
 /**
  * The signed-in person's own invitations: the only way, besides the mailed link, to become a
@@ -30,10 +34,7 @@ export class MyInvitationsService {
     return this.invitations.listOpenForEmail(normalizeEmail(user.email), new Date(), page);
   }
 
-  async accept(
-    userId: string,
-    invitationId: string,
-  ): Promise<{ organizationId: string; role: OrganizationRole }> {
+  async accept(userId: string, invitationId: string): Promise<InvitationAccepted> {
     const user = await this.verifiedUser(userId);
     return this.dataSource.transaction(async (manager) => {
       // Locked, so two accepts at once make one membership and the second sees it accepted.
@@ -49,7 +50,7 @@ export class MyInvitationsService {
     });
   }
 
-  async decline(userId: string, invitationId: string): Promise<{ id: string; declined: true }> {
+  async decline(userId: string, invitationId: string): Promise<InvitationDeclined> {
     const user = await this.verifiedUser(userId);
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.lockOwn(manager, invitationId, user);

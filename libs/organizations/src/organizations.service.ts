@@ -2,16 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common/domain-error.js';
 import { RemindersProducer } from '#queue/reminders.producer.js';
 import type { UpdateOrganizationDto } from './dto/organization.dto.js';
+import { OrganizationView } from './dto/organization.view.js';
 import type { Organization } from './organization.entity.js';
 import { OrganizationRepository } from './organization.repository.js';
-
-export interface OrganizationView {
-  id: string;
-  name: string;
-  timezone: string;
-  reminderOffsetsMinutes: number[];
-  groupAgreement: { version: number; text: string } | null;
-}
 
 @Injectable()
 export class OrganizationsService {

@@ -2,18 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common/domain-error.js';
 import type { UpdateProfileDto } from '#identity/dto/update-profile.dto.js';
 import { UserRepository } from '#identity/user.repository.js';
+import { Profile } from './dto/organization.view.js';
 import { MembershipRepository } from './membership.repository.js';
-import type { OrganizationRole } from './organization-role.js';
-
-export interface Profile {
-  id: string;
-  email: string;
-  displayName: string;
-  emailVerified: boolean;
-  timezone: string | null;
-  reminderChannels: { email: boolean; inApp: boolean };
-  memberships: { organizationId: string; role: OrganizationRole }[];
-}
 
 @Injectable()
 export class ProfileService {

@@ -3,33 +3,36 @@ import { NotFoundError } from '#common/domain-error.js';
 import type { PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { NotificationRepository } from './notification.repository.js';
+import type { NotificationPage, NotificationRead, NotificationView } from './notification.view.js';
 
 /** A person's in-app notifications: the newest first, marked read one by one. */
 @Injectable()
 export class InAppNotificationsService {
   constructor(private readonly notifications: NotificationRepository) {}
 
-  async list(userId: string, page: PageRequest) {
+  async list(userId: string, page: PageRequest): Promise<NotificationPage> {
     const [{ items, nextCursor }, unread] = await Promise.all([
       this.notifications.pageForUser(userId, page),
       this.notifications.countUnread(userId),
     ]);
     return {
-      items: items.map(({ id, kind, title, body, sessionId, createdAt, readAt }) => ({
-        id,
-        kind,
-        title,
-        body,
-        sessionId,
-        createdAt,
-        read: readAt !== null,
-      })),
+      items: items.map(
+        ({ id, kind, title, body, sessionId, createdAt, readAt }): NotificationView => ({
+          id,
+          kind,
+          title,
+          body,
+          sessionId,
+          createdAt,
+          read: readAt !== null,
+        }),
+      ),
       ...(nextCursor === undefined ? {} : { nextCursor }),
       unreadCount: unread,
     };
   }
 
-  async markRead(userId: string, id: string) {
+  async markRead(userId: string, id: string): Promise<NotificationRead> {
     const notification = isUuid(id) ? await this.notifications.findForUser(id, userId) : null;
     if (!notification) throw new NotFoundError('notification_not_found', 'No such notification');
     if (!notification.readAt) await this.notifications.markRead(notification.id, new Date());

@@ -9,6 +9,7 @@ import { GroupRepository } from '#groups/group.repository.js';
 import type { User } from '#identity/user.entity.js';
 import { UserRepository } from '#identity/user.repository.js';
 import { MembershipRepository } from '#organizations/membership.repository.js';
+import type { CalendarFeedLink } from './session-view.js';
 import { SessionRepository } from './session.repository.js';
 
 /**
@@ -33,7 +34,7 @@ export class CalendarFeedService {
     this.tokens = new SignedTokens(config.JWT_SECRET, 'calendar-feed');
   }
 
-  async urlFor(userId: string): Promise<{ url: string }> {
+  async urlFor(userId: string): Promise<CalendarFeedLink> {
     const user = await this.users.findById(userId);
     if (!user) throw new NotFoundError('calendar_not_found', 'No such calendar');
     const token = this.tokens.sign(userId, bound(user));

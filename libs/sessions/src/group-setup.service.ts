@@ -11,27 +11,9 @@ import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
 import { RemindersProducer } from '#queue/reminders.producer.js';
 import { RoomsProducer } from '#queue/rooms.producer.js';
 import type { CreateGroupDto } from './dto/group.dto.js';
+import type { GroupDetailView, GroupView } from './dto/group.view.js';
 import { SessionRepository } from './session.repository.js';
 import { weeklySlots } from './weekly-schedule.js';
-
-export interface GroupView {
-  id: string;
-  organizationId: string;
-  name: string;
-  description: string;
-  tags: string[];
-  leadFacilitatorId: string;
-  coFacilitatorIds: string[];
-  curriculumVersionId: string;
-  capacity: number;
-  minSize: number;
-  lobbyEnabled: boolean;
-  participantScreenShare: boolean;
-  timezone: string;
-  firstSessionDate: string;
-  startTime: string;
-  durationMinutes: number;
-}
 
 /** Opens groups: the group, its facilitators and one weekly session per module, in one go. */
 @Injectable()
@@ -104,7 +86,7 @@ export class GroupSetupService {
     return this.view(group, coFacilitatorIds);
   }
 
-  async get(groupId: string, actorId: string): Promise<GroupView & { viewerRole: string }> {
+  async get(groupId: string, actorId: string): Promise<GroupDetailView> {
     const { group, role } = await this.access.requireViewer(groupId, actorId);
     return { ...this.view(group, await this.groups.coFacilitatorIds(group.id)), viewerRole: role };
   }

@@ -11,7 +11,12 @@ import { RemindersProducer } from '#queue/reminders.producer.js';
 import { RoomsProducer } from '#queue/rooms.producer.js';
 import type { CancelSessionDto, ChangeSeriesDto } from './dto/group.dto.js';
 import { assertTransition } from './session-state.js';
-import { type SessionView, toSessionView } from './session-view.js';
+import {
+  type SessionList,
+  type SessionView,
+  toSessionView,
+  type UpcomingSessionView,
+} from './session-view.js';
 import type { Session } from './session.entity.js';
 import { SessionRepository } from './session.repository.js';
 import { localParts, weeklySlot } from './weekly-schedule.js';
@@ -38,10 +43,7 @@ export class SessionScheduleService {
   }
 
   /** The caller's coming sessions: of the groups they hold a seat in or facilitate. */
-  async upcomingFor(
-    userId: string,
-    page: PageRequest,
-  ): Promise<Page<SessionView & { groupName: string }>> {
+  async upcomingFor(userId: string, page: PageRequest): Promise<Page<UpcomingSessionView>> {
     const groupIds = [
       ...new Set([
         ...(await this.enrollments.groupIdsOf(userId, ['active'])),
@@ -53,7 +55,7 @@ export class SessionScheduleService {
     for (const id of new Set(sessions.items.map((s) => s.groupId))) {
       groups.set(id, (await this.groups.findById(id))?.name ?? '');
     }
-    return mapPage(sessions, (s) => ({
+    return mapPage(sessions, (s): UpcomingSessionView => ({
       ...toSessionView(s),
       groupName: groups.get(s.groupId) ?? '',
     }));
@@ -150,7 +152,11 @@ export class SessionScheduleService {
   }
 
   /** Sets a new local start time (and duration) from one session to the end of the series. */
-  async changeSeries(groupId: string, actorId: string, input: ChangeSeriesDto) {
+  async changeSeries(
+    groupId: string,
+    actorId: string,
+    input: ChangeSeriesDto,
+  ): Promise<SessionList> {
     const group = await this.access.requireFacilitator(groupId, actorId);
     const durationMinutes = input.durationMinutes ?? group.durationMinutes;
     const changed = await this.inSeries(group.id, async (series, manager) => {

@@ -1,18 +1,64 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ListOf, PageOf } from '#common/page.js';
+import { SESSION_STATUSES, type SessionStatus } from './session-state.js';
 import type { Session } from './session.entity.js';
 
-export interface SessionView {
-  id: string;
-  groupId: string;
-  sequence: number;
-  moduleIndex: number;
-  moduleTitle: string;
-  startsAt: Date;
-  endsAt: Date;
-  timezone: string;
-  localDate: string;
-  localStartTime: string;
-  status: Session['status'];
-  cancelReason: string | null;
+/** A session as lists and its own page answer it. */
+export class SessionView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  groupId!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Its place in the series, from 1' })
+  sequence!: number;
+
+  @ApiProperty({ type: 'integer', description: "The curriculum module's index, from 0" })
+  moduleIndex!: number;
+
+  @ApiProperty()
+  moduleTitle!: string;
+
+  @ApiProperty()
+  startsAt!: Date;
+
+  @ApiProperty()
+  endsAt!: Date;
+
+  @ApiProperty({ example: 'Europe/London' })
+  timezone!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-11-05' })
+  localDate!: string;
+
+  @ApiProperty({ example: '19:00' })
+  localStartTime!: string;
+
+  @ApiProperty({ enum: SESSION_STATUSES, enumName: 'SessionStatus' })
+  status!: SessionStatus;
+
+  @ApiProperty({ type: String, nullable: true })
+  cancelReason!: string | null;
+}
+
+export class SessionPage extends PageOf(SessionView) {}
+
+/** A session in the caller's own schedule, across their groups. */
+export class UpcomingSessionView extends SessionView {
+  @ApiProperty()
+  groupName!: string;
+}
+
+export class UpcomingSessionPage extends PageOf(UpcomingSessionView) {}
+
+/** The sessions a change moved. */
+export class SessionList extends ListOf(SessionView) {}
+
+/** A secret calendar address; keep it private, like a password. */
+export class CalendarFeedLink {
+  @ApiProperty({ format: 'uri', example: 'https://hearth.example/api/v1/calendar/abc.ics' })
+  url!: string;
 }
 
 export const toSessionView = (session: Session): SessionView => ({

@@ -10,11 +10,8 @@ import { OrganizationsService } from '#organizations/organizations.service.js';
 import type { Session } from '#sessions/session.entity.js';
 import { SessionRepository } from '#sessions/session.repository.js';
 import { LobbyRepository } from './lobby.repository.js';
+import type { JoinAnswer } from './video.view.js';
 import { roomNameForSession, VideoService } from './video.service.js';
-
-export type JoinAnswer =
-  | { status: 'admitted'; serverUrl: string; token: string; roomName: string; identity: string }
-  | { status: 'waiting'; lobbyEntryId: string };
 
 const JOINABLE = new Set<Session['status']>(['scheduled', 'open', 'live']);
 

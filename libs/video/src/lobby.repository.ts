@@ -5,6 +5,7 @@ import type { Page, PageRequest } from '#common/page.js';
 import { pageOfRaw } from '#database/keyset-page.js';
 import { LobbyEntry, type LobbyStatus } from './lobby-entry.entity.js';
 import { SessionRemoval } from './session-removal.entity.js';
+import type { LobbyEntryView } from './video.view.js';
 
 @Injectable()
 export class LobbyRepository {
@@ -62,10 +63,7 @@ export class LobbyRepository {
   }
 
   /** Who waits to be let in, the longest waiting first. */
-  waiting(
-    sessionId: string,
-    page: PageRequest,
-  ): Promise<Page<{ id: string; userId: string; displayName: string; waitingSince: Date }>> {
+  waiting(sessionId: string, page: PageRequest): Promise<Page<LobbyEntryView>> {
     const query = this.dataSource
       .getRepository(LobbyEntry)
       .createQueryBuilder('l')

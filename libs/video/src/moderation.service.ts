@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '#common/domain-error.js';
-import type { PageRequest } from '#common/page.js';
+import type { Page, PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { GroupAccess } from '#groups/group-access.service.js';
 import { GroupRepository } from '#groups/group.repository.js';
@@ -9,6 +9,13 @@ import type { Session } from '#sessions/session.entity.js';
 import { SessionRepository } from '#sessions/session.repository.js';
 import { LobbyRepository } from './lobby.repository.js';
 import { roomNameForSession, VideoService } from './video.service.js';
+import type {
+  LobbyDecision,
+  LobbyEntryView,
+  MuteResult,
+  RemovalResult,
+  SessionEnded,
+} from './video.view.js';
 
 /** What a session's facilitators control: the lobby, who is in the room, and its end. */
 @Injectable()
@@ -22,27 +29,36 @@ export class ModerationService {
     private readonly groups: GroupRepository,
   ) {}
 
-  async waiting(sessionId: string, actorId: string, page: PageRequest) {
+  async waiting(
+    sessionId: string,
+    actorId: string,
+    page: PageRequest,
+  ): Promise<Page<LobbyEntryView>> {
     const session = await this.forFacilitator(sessionId, actorId);
     return this.lobby.waiting(session.id, page);
   }
 
-  async admit(sessionId: string, entryId: string, actorId: string) {
+  async admit(sessionId: string, entryId: string, actorId: string): Promise<LobbyDecision> {
     const { entry } = await this.entryFor(sessionId, entryId, actorId);
     await this.lobby.decide(entry.id, 'admitted', actorId);
-    return { id: entry.id, userId: entry.userId, status: 'admitted' as const };
+    return { id: entry.id, userId: entry.userId, status: 'admitted' };
   }
 
   /** Denying someone already admitted takes them out of the room, as removal does. */
-  async deny(sessionId: string, entryId: string, actorId: string) {
+  async deny(sessionId: string, entryId: string, actorId: string): Promise<LobbyDecision> {
     const { session, entry } = await this.entryFor(sessionId, entryId, actorId);
     if ((await this.lobby.deny(entry.id, actorId)) === 'admitted') {
       await this.video.removeParticipant(roomNameForSession(session.id), entry.userId);
     }
-    return { id: entry.id, userId: entry.userId, status: 'denied' as const };
+    return { id: entry.id, userId: entry.userId, status: 'denied' };
   }
 
-  async mute(sessionId: string, userId: string, actorId: string, trackSid?: string) {
+  async mute(
+    sessionId: string,
+    userId: string,
+    actorId: string,
+    trackSid?: string,
+  ): Promise<MuteResult> {
     const session = await this.forFacilitator(sessionId, actorId);
     const muted = await this.video.muteParticipant(
       roomNameForSession(session.id),
@@ -53,7 +69,7 @@ export class ModerationService {
   }
 
   /** Takes the person out of the room and bars them from this session. */
-  async remove(sessionId: string, userId: string, actorId: string) {
+  async remove(sessionId: string, userId: string, actorId: string): Promise<RemovalResult> {
     const session = await this.forFacilitator(sessionId, actorId);
     const group = (await this.groups.findById(session.groupId))!;
     if (!isUuid(userId) || !(await this.access.roleOf(group, userId))) {
@@ -65,7 +81,7 @@ export class ModerationService {
   }
 
   /** Closes the room for everyone and ends the session. */
-  async end(sessionId: string, actorId: string) {
+  async end(sessionId: string, actorId: string): Promise<SessionEnded> {
     const session = await this.forFacilitator(sessionId, actorId);
     if (session.status !== 'open' && session.status !== 'live') {
       throw new ConflictError('session_not_running', `A ${session.status} session cannot be ended`);

@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { DomainError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
-import { mapPage, type PageRequest } from '#common/page.js';
+import { mapPage, type Page, type PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { QuestionRepository } from './question.repository.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import type { AskQuestionDto } from './webinar.dto.js';
 import { Question, QuestionVote, type QuestionStatus } from './webinar.entity.js';
+import type {
+  QuestionAsked,
+  QuestionStatusView,
+  QuestionView,
+  VoteResult,
+} from './webinar.view.js';
 
 /** An attendee may ask one question per this many milliseconds. */
 const QUESTION_INTERVAL_MS = 20_000;
@@ -24,7 +30,11 @@ export class QuestionsService {
     private readonly questions: QuestionRepository,
   ) {}
 
-  async ask(webinarId: string, credentials: Credentials, input: AskQuestionDto) {
+  async ask(
+    webinarId: string,
+    credentials: Credentials,
+    input: AskQuestionDto,
+  ): Promise<QuestionAsked> {
     const actor = await this.access.actor(webinarId, credentials);
     if (actor.kind !== 'attendee')
       throw new ForbiddenError('attendees_only', 'Questions come from the audience');
@@ -56,7 +66,7 @@ export class QuestionsService {
     credentials: Credentials,
     page: PageRequest,
     status?: QuestionStatus,
-  ) {
+  ): Promise<Page<QuestionView>> {
     const actor = await this.access.actor(webinarId, credentials);
     const mine = actor.kind === 'attendee' ? actor.registration.id : null;
     const listed = await this.questions.pageForWebinar(
@@ -68,7 +78,7 @@ export class QuestionsService {
     const authors = await this.questions.authorNames(
       listed.items.filter((q) => !q.anonymous).map((q) => q.registrationId),
     );
-    return mapPage(listed, (q) => ({
+    return mapPage(listed, (q): QuestionView => ({
       id: q.id,
       text: q.text,
       status: q.status,
@@ -81,7 +91,11 @@ export class QuestionsService {
   }
 
   /** One vote per attendee and question, counted in the database. */
-  async upvote(webinarId: string, questionId: string, credentials: Credentials) {
+  async upvote(
+    webinarId: string,
+    questionId: string,
+    credentials: Credentials,
+  ): Promise<VoteResult> {
     const actor = await this.access.actor(webinarId, credentials);
     if (actor.kind !== 'attendee')
       throw new ForbiddenError('attendees_only', 'Votes come from the audience');
@@ -112,7 +126,7 @@ export class QuestionsService {
     questionId: string,
     credentials: Credentials,
     status: QuestionStatus,
-  ) {
+  ): Promise<QuestionStatusView> {
     const { webinar } = await this.access.host(webinarId, credentials);
     const question = isUuid(questionId)
       ? await this.dataSource

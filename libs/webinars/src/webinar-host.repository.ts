@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebinarHost } from './webinar.entity.js';
-
-export interface WebinarHostView {
-  userId: string;
-  displayName: string;
-}
+import type { WebinarHostView } from './webinar.view.js';
 
 @Injectable()
 export class WebinarHostRepository {

@@ -5,7 +5,8 @@ import { MembershipRepository } from '#organizations/membership.repository.js';
 import { OrganizationAccess } from '#organizations/organization-access.service.js';
 import { FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations/organization-role.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
-import { WebinarHostRepository, type WebinarHostView } from './webinar-host.repository.js';
+import { WebinarHostRepository } from './webinar-host.repository.js';
+import type { HostRemoved, WebinarHostList, WebinarHostView } from './webinar.view.js';
 
 /** Naming and removing a webinar's hosts: an owner/admin of its organization only. */
 @Injectable()
@@ -18,7 +19,7 @@ export class WebinarHostsService {
   ) {}
 
   /** Hosts (and managers) see who else hosts. */
-  async list(webinarId: string, credentials: Credentials): Promise<{ items: WebinarHostView[] }> {
+  async list(webinarId: string, credentials: Credentials): Promise<WebinarHostList> {
     const { webinar } = await this.access.host(webinarId, credentials);
     return { items: await this.hosts.list(webinar.id) };
   }
@@ -42,7 +43,7 @@ export class WebinarHostsService {
     return (await this.hosts.list(webinar.id)).find((host) => host.userId === userId)!;
   }
 
-  async remove(webinarId: string, actorId: string, userId: string): Promise<{ userId: string }> {
+  async remove(webinarId: string, actorId: string, userId: string): Promise<HostRemoved> {
     const webinar = await this.managedWebinar(webinarId, actorId);
     if (!isUuid(userId) || !(await this.hosts.remove(webinar.id, userId))) {
       throw new NotFoundError('host_not_found', 'This person does not host this webinar');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '#common/domain-error.js';
-import { mapPage, type PageRequest } from '#common/page.js';
+import { mapPage, type Page, type PageRequest } from '#common/page.js';
 import { isUuid } from '#common/validation.js';
 import { AppConfig } from '#config/app-config.js';
 import { normalizeEmail } from '#identity/user.repository.js';
@@ -15,6 +15,15 @@ import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import { WebinarHostRepository } from './webinar-host.repository.js';
 import type { AddSpeakerDto, CreateWebinarDto, RegisterForWebinarDto } from './webinar.dto.js';
 import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
+import type {
+  PromotionView,
+  RegistrationCreated,
+  RegistrationView,
+  SpeakerView,
+  WebinarCreated,
+  WebinarJoinGrant,
+  WebinarPublicView,
+} from './webinar.view.js';
 
 /** Registering again with the same address re-mails the link at most once per this interval. */
 export const CONFIRMATION_RESEND_MINUTES = 10;
@@ -33,7 +42,11 @@ export class WebinarsService {
     private readonly registrationList: RegistrationRepository,
   ) {}
 
-  async create(organizationId: string, userId: string, input: CreateWebinarDto) {
+  async create(
+    organizationId: string,
+    userId: string,
+    input: CreateWebinarDto,
+  ): Promise<WebinarCreated> {
     // Its creator is its first named host, in the same transaction.
     const webinar = await this.dataSource.transaction(async (manager) => {
       const created = await manager.getRepository(Webinar).save({
@@ -54,7 +67,7 @@ export class WebinarsService {
   }
 
   /** What anyone may see: the event, never who registered (only how many seats are left). */
-  async publicView(webinarId: string) {
+  async publicView(webinarId: string): Promise<WebinarPublicView> {
     const webinar = await this.access.webinar(webinarId);
     const registered = await this.dataSource
       .getRepository(Registration)
@@ -72,7 +85,11 @@ export class WebinarsService {
     };
   }
 
-  async addSpeaker(webinarId: string, credentials: Credentials, input: AddSpeakerDto) {
+  async addSpeaker(
+    webinarId: string,
+    credentials: Credentials,
+    input: AddSpeakerDto,
+  ): Promise<SpeakerView> {
     const { webinar } = await this.access.host(webinarId, credentials);
     const speakers = this.dataSource.getRepository(WebinarSpeaker);
     const email = normalizeEmail(input.email);
@@ -91,7 +108,7 @@ export class WebinarsService {
    * Public registration. Seats are counted under a lock on the webinar row, so concurrent
    * registrations never exceed the capacity. The access key is in the answer and the e-mail.
    */
-  async register(webinarId: string, input: RegisterForWebinarDto) {
+  async register(webinarId: string, input: RegisterForWebinarDto): Promise<RegistrationCreated> {
     const webinar = await this.access.webinar(webinarId);
     const email = normalizeEmail(input.email);
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -146,10 +163,14 @@ export class WebinarsService {
   }
 
   /** Hosts see who registered: display names and e-mails. Nobody else does. */
-  async registrations(webinarId: string, credentials: Credentials, page: PageRequest) {
+  async registrations(
+    webinarId: string,
+    credentials: Credentials,
+    page: PageRequest,
+  ): Promise<Page<RegistrationView>> {
     const { webinar } = await this.access.host(webinarId, credentials);
     const rows = await this.registrationList.pageForWebinar(webinar.id, page);
-    return mapPage(rows, ({ id, displayName, email, promoted, createdAt }) => ({
+    return mapPage(rows, ({ id, displayName, email, promoted, createdAt }): RegistrationView => ({
       id,
       displayName,
       email,
@@ -158,7 +179,7 @@ export class WebinarsService {
     }));
   }
 
-  async join(webinarId: string, credentials: Credentials) {
+  async join(webinarId: string, credentials: Credentials): Promise<WebinarJoinGrant> {
     const actor = await this.access.actor(webinarId, credentials);
     const { webinar } = actor;
     this.video.assertAvailable();
@@ -207,7 +228,7 @@ export class WebinarsService {
     registrationId: string,
     credentials: Credentials,
     promoted: boolean,
-  ) {
+  ): Promise<PromotionView> {
     const { webinar } = await this.access.host(webinarId, credentials);
     const registrations = this.dataSource.getRepository(Registration);
     const registration = isUuid(registrationId)

@@ -1,11 +1,22 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AttendanceReportService } from '#attendance/attendance-report.service.js';
+import {
+  AttendanceItem,
+  AttendancePage,
+  GroupAttendanceMatrix,
+} from '#attendance/attendance.view.js';
 import { OverrideAttendanceDto } from '#attendance/override-attendance.dto.js';
 import { PageQueryDto, pageRequest } from '#common/page.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
-import { ApiPage, schema } from '../common/api-page.js';
+import { ApiAnswer } from '../common/api-answer.js';
 
 @ApiTags('attendance')
 @ApiBearerAuth()
@@ -13,25 +24,8 @@ import { ApiPage, schema } from '../common/api-page.js';
 export class AttendanceController {
   constructor(private readonly reports: AttendanceReportService) {}
 
+  @ApiAnswer(AttendancePage, 'Members and facilitators by display name, with their attendance')
   @Get('sessions/:sessionId/attendance')
-  @ApiPage('Members and facilitators by display name, with their attendance', {
-    userId: schema.uuid,
-    displayName: schema.str,
-    role: { type: 'string', enum: ['participant', 'facilitator'] },
-    status: { type: 'string', enum: ['present', 'partial', 'absent', 'excused'] },
-    computedStatus: { type: 'string', enum: ['present', 'partial', 'absent'] },
-    minutesPresent: { type: 'number' },
-    firstJoinedAt: { ...schema.instant, nullable: true },
-    lastLeftAt: { ...schema.instant, nullable: true },
-    intervals: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { joinedAt: schema.instant, leftAt: { ...schema.instant, nullable: true } },
-      },
-    },
-    override: { type: 'object', nullable: true },
-  })
   session(
     @Param('sessionId') sessionId: string,
     @Query() query: PageQueryDto,
@@ -41,6 +35,7 @@ export class AttendanceController {
   }
 
   /** A facilitator's override (`excused`, or `present` with a reason), kept beside the computed status. */
+  @ApiAnswer(AttendanceItem, "The person's attendance with the override")
   @Put('sessions/:sessionId/attendance/:userId')
   override(
     @Param('sessionId') sessionId: string,
@@ -52,13 +47,21 @@ export class AttendanceController {
   }
 
   /** Members x sessions with rates; `?format=csv` answers text/csv. */
+  @ApiExtraModels(GroupAttendanceMatrix)
+  @ApiOkResponse({
+    description: 'The matrix; with `?format=csv` the same as a CSV file',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(GroupAttendanceMatrix) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   @Get('groups/:groupId/attendance')
   async group(
     @Param('groupId') groupId: string,
     @Query('format') format: string | undefined,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<GroupAttendanceMatrix | string> {
     if (format !== 'csv') return this.reports.groupMatrix(groupId, user.id);
     const csv = await this.reports.groupCsv(groupId, user.id);
     void reply

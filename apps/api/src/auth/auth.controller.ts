@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthResult, AuthService } from '#identity/auth.service.js';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { AuthService } from '#identity/auth.service.js';
+import { AuthResult, EmailVerified } from '#identity/dto/auth.view.js';
 import {
   ChangePasswordDto,
   ConfirmPasswordResetDto,
@@ -11,6 +12,8 @@ import { LoginDto, RefreshDto, RegisterDto, VerifyEmailDto } from '#identity/dto
 import { EmailVerificationService } from '#identity/email-verification.service.js';
 import { PasswordService } from '#identity/password.service.js';
 import { TokenService } from '#identity/token.service.js';
+import { ApiAnswer } from '../common/api-answer.js';
+import { EmptyAnswer } from '../common/empty-answer.js';
 import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';
 import { type AuthenticatedUser, CurrentUser, Public } from './auth.decorators.js';
 
@@ -28,6 +31,7 @@ export class AuthController {
     private readonly tokens: TokenService,
   ) {}
 
+  @ApiAnswer(AuthResult, 'The account, signed in')
   @Public()
   @Post('register')
   @rateLimited
@@ -35,6 +39,7 @@ export class AuthController {
     return this.auth.register(body);
   }
 
+  @ApiAnswer(AuthResult)
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -44,15 +49,17 @@ export class AuthController {
     return this.auth.login(body, client);
   }
 
+  @ApiAnswer(EmailVerified)
   @Public()
   @Post('verify-email')
   @HttpCode(200)
   @rateLimited
-  async verifyEmail(@Body() body: VerifyEmailDto) {
+  async verifyEmail(@Body() body: VerifyEmailDto): Promise<EmailVerified> {
     await this.verification.verify(body.token);
     return { emailVerified: true };
   }
 
+  @ApiAnswer(AuthResult, 'A new token pair; the one sent no longer works')
   @Public()
   @Post('refresh')
   @HttpCode(200)
@@ -63,6 +70,7 @@ export class AuthController {
 
   /** Signs out the caller's login, and the login of this refresh token, which must be theirs. */
   @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Signed out' })
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthenticatedUser, @Body() body: RefreshDto): Promise<void> {
@@ -71,6 +79,7 @@ export class AuthController {
 
   /** Every other login of the caller is signed out; this one stays. */
   @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Changed; the other logins are signed out' })
   @Post('password')
   @HttpCode(204)
   @rateLimited
@@ -88,15 +97,17 @@ export class AuthController {
   }
 
   /** 202 whether or not an account has the address: the link goes out by e-mail. */
+  @ApiAnswer(EmptyAnswer, 'Always, whether or not an account has the address')
   @Public()
   @Post('password-reset')
   @HttpCode(202)
   @rateLimited
-  async requestPasswordReset(@Body() body: RequestPasswordResetDto) {
+  async requestPasswordReset(@Body() body: RequestPasswordResetDto): Promise<EmptyAnswer> {
     await this.passwords.requestReset(body.email);
     return {};
   }
 
+  @ApiNoContentResponse({ description: 'Changed; every login of the account is signed out' })
   @Public()
   @Post('password-reset/confirm')
   @HttpCode(204)

@@ -1,12 +1,12 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '#common/domain-error.js';
 import { PageQueryDto, pageRequest } from '#common/page.js';
 import { CalendarFeedService } from '#sessions/calendar-feed.service.js';
 import { SessionScheduleService } from '#sessions/session-schedule.service.js';
+import { CalendarFeedLink, UpcomingSessionPage } from '#sessions/session-view.js';
 import { type AuthenticatedUser, CurrentUser, Public } from '../auth/auth.decorators.js';
-import { ApiPage, schema } from '../common/api-page.js';
-import { SESSION_ITEM } from '../sessions/session-item.schema.js';
+import { ApiAnswer } from '../common/api-answer.js';
 
 @ApiTags('calendar')
 @Controller()
@@ -17,6 +17,7 @@ export class CalendarController {
   ) {}
 
   /** The caller's secret calendar address; keep it private, like a password. */
+  @ApiAnswer(CalendarFeedLink)
   @ApiBearerAuth()
   @Get('me/calendar-feed')
   feedUrl(@CurrentUser() user: AuthenticatedUser) {
@@ -24,18 +25,22 @@ export class CalendarController {
   }
 
   /** The caller's coming sessions, across their groups. */
+  @ApiAnswer(UpcomingSessionPage, 'Coming sessions by start')
   @ApiBearerAuth()
   @Get('me/sessions')
-  @ApiPage('Coming sessions by start', { ...SESSION_ITEM, groupName: schema.str })
   upcoming(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto) {
     return this.schedule.upcomingFor(user.id, pageRequest(query));
   }
 
+  @ApiOkResponse({
+    description: "The person's sessions as an ICS calendar; cancelled ones `STATUS:CANCELLED`",
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   @Public()
   @Get('calendar/:file')
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'private, max-age=300')
-  feed(@Param('file') file: string) {
+  feed(@Param('file') file: string): Promise<string> {
     if (!file.endsWith('.ics')) throw new NotFoundError('calendar_not_found', 'No such calendar');
     return this.feeds.render(file.slice(0, -'.ics'.length));
   }

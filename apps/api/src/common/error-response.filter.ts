@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   DomainError,
@@ -7,7 +8,7 @@ import {
   InvalidInputError,
   RateLimitedError,
 } from '#common/domain-error.js';
-import { ValidationFailedError, type FieldError } from './validation.js';
+import { FieldError, ValidationFailedError } from './validation.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -38,11 +39,24 @@ const BODY_MESSAGES: Record<number, string> = {
   415: 'Send the body as JSON, with Content-Type: application/json',
 };
 
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
+/** Every error the api answers (API.md, "Errors"): the OpenAPI document's 4XX and 5XX. */
+export class ErrorBody {
+  @ApiProperty({ type: 'integer', example: 404 })
+  statusCode!: number;
+
+  @ApiProperty({ description: 'Stable snake_case word to branch on', example: 'group_not_found' })
+  code!: string;
+
+  @ApiProperty({ description: 'For people; may change' })
+  message!: string;
+
+  @ApiPropertyOptional({ type: [FieldError], description: 'The fields at fault, on a 400' })
   errors?: FieldError[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'On a 500: the same id is in the log',
+  })
   errorId?: string;
 }
 

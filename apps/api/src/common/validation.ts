@@ -1,9 +1,14 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { DomainError } from '#common/domain-error.js';
 
-export interface FieldError {
-  field: string;
-  message: string;
+/** One problem with the input, named by its field (`modules.0.title`, `body`, `cursor`). */
+export class FieldError {
+  @ApiProperty({ example: 'capacity' })
+  field!: string;
+
+  @ApiProperty()
+  message!: string;
 }
 
 /** More would only make an answer as large as a hostile body: the first ones name the problem. */

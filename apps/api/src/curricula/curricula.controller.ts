@@ -3,10 +3,16 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto, pageRequest } from '#common/page.js';
 import { CurriculaService } from '#curricula/curricula.service.js';
 import { CreateCurriculumDto, CreateVersionDto } from '#curricula/dto/curriculum.dto.js';
+import {
+  CurriculumSummaryPage,
+  CurriculumTemplateList,
+  CurriculumVersionView,
+  CurriculumView,
+} from '#curricula/dto/curriculum.view.js';
 import type { Membership } from '#organizations/membership.entity.js';
 import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
-import { ApiPage, schema } from '../common/api-page.js';
+import { ApiAnswer } from '../common/api-answer.js';
 import {
   CurrentMembership,
   OrganizationRoles,
@@ -21,11 +27,13 @@ import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';
 export class CurriculaController {
   constructor(private readonly curricula: CurriculaService) {}
 
+  @ApiAnswer(CurriculumTemplateList, 'The built-in programs')
   @Get('curriculum-templates')
-  templates() {
+  templates(): CurriculumTemplateList {
     return { items: this.curricula.templates() };
   }
 
+  @ApiAnswer(CurriculumView, 'Created with its first version published')
   @Post('organizations/:orgId/curricula')
   @OrganizationRoles(...FACILITATOR_ROLES)
   create(@CurrentMembership() membership: Membership, @Body() body: CreateCurriculumDto) {
@@ -33,30 +41,21 @@ export class CurriculaController {
   }
 
   /** Summaries, oldest first; GET /curricula/:curriculumId has the modules. */
+  @ApiAnswer(CurriculumSummaryPage, 'Curriculum summaries, oldest first')
   @Get('organizations/:orgId/curricula')
   @OrganizationRoles(...FACILITATOR_ROLES)
-  @ApiPage('Curriculum summaries, oldest first', {
-    id: schema.uuid,
-    title: schema.str,
-    approach: schema.str,
-    templateKey: { ...schema.str, nullable: true },
-    currentVersionId: { ...schema.uuid, nullable: true },
-    currentVersion: { ...schema.int, nullable: true },
-    moduleCount: schema.int,
-    latestVersion: schema.int,
-    status: { type: 'string', enum: ['draft', 'published'] },
-    createdAt: schema.instant,
-  })
   list(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
     return this.curricula.list(membership.organizationId, pageRequest(query));
   }
 
+  @ApiAnswer(CurriculumView)
   @Get('curricula/:curriculumId')
   get(@Param('curriculumId') curriculumId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.curricula.get(curriculumId, user.id);
   }
 
   /** A new draft version; publish it to let new groups pin it. */
+  @ApiAnswer(CurriculumVersionView, 'The new draft')
   @Post('curricula/:curriculumId/versions')
   addVersion(
     @Param('curriculumId') curriculumId: string,
@@ -66,6 +65,7 @@ export class CurriculaController {
     return this.curricula.addVersion(curriculumId, user.id, body.modules);
   }
 
+  @ApiAnswer(CurriculumVersionView, 'The draft as saved')
   @Patch('curricula/:curriculumId/versions/:versionId')
   updateDraft(
     @Param('curriculumId') curriculumId: string,
@@ -76,6 +76,7 @@ export class CurriculaController {
     return this.curricula.updateDraft(curriculumId, versionId, user.id, body.modules);
   }
 
+  @ApiAnswer(CurriculumVersionView, 'Published (frozen from now on)')
   @Post('curricula/:curriculumId/versions/:versionId/publish')
   publish(
     @Param('curriculumId') curriculumId: string,

@@ -2,15 +2,23 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto, pageRequest } from '#common/page.js';
 import { ConsentDto, EnrollDto } from '#groups/dto/enrollment.dto.js';
+import {
+  ConsentView,
+  EnrollmentView,
+  GroupMemberPage,
+  RosterPage,
+  WithdrawalView,
+} from '#groups/dto/enrollment.view.js';
 import { EnrollmentService } from '#groups/enrollment.service.js';
 import type { Membership } from '#organizations/membership.entity.js';
 import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
 import { ChangeSeriesDto, CreateGroupDto } from '#sessions/dto/group.dto.js';
+import { GroupDetailView, GroupView } from '#sessions/dto/group.view.js';
 import { GroupSetupService } from '#sessions/group-setup.service.js';
 import { SessionScheduleService } from '#sessions/session-schedule.service.js';
+import { SessionList, SessionPage } from '#sessions/session-view.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
-import { ApiPage, schema } from '../common/api-page.js';
-import { SESSION_ITEM } from '../sessions/session-item.schema.js';
+import { ApiAnswer } from '../common/api-answer.js';
 import {
   CurrentMembership,
   OrganizationRoles,
@@ -26,19 +34,21 @@ export class GroupsController {
     private readonly enrollments: EnrollmentService,
   ) {}
 
+  @ApiAnswer(GroupView, 'Opened, with one weekly session per module')
   @Post('organizations/:orgId/groups')
   @OrganizationRoles(...FACILITATOR_ROLES)
   create(@CurrentMembership() membership: Membership, @Body() body: CreateGroupDto) {
     return this.setup.create(membership.organizationId, membership.userId, body);
   }
 
+  @ApiAnswer(GroupDetailView)
   @Get('groups/:groupId')
   get(@Param('groupId') groupId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.setup.get(groupId, user.id);
   }
 
+  @ApiAnswer(SessionPage, "The group's sessions by start")
   @Get('groups/:groupId/sessions')
-  @ApiPage("The group's sessions by start", SESSION_ITEM)
   sessions(
     @Param('groupId') groupId: string,
     @Query() query: PageQueryDto,
@@ -48,6 +58,7 @@ export class GroupsController {
   }
 
   /** New local start time (and duration) from one session to the end of the series. */
+  @ApiAnswer(SessionList, 'The sessions that moved')
   @Patch('groups/:groupId/schedule')
   changeSeries(
     @Param('groupId') groupId: string,
@@ -57,6 +68,7 @@ export class GroupsController {
     return this.schedule.changeSeries(groupId, user.id, body);
   }
 
+  @ApiAnswer(EnrollmentView, '`active`, or `waitlisted` when the group is full')
   @Post('groups/:groupId/enrollments')
   enroll(
     @Param('groupId') groupId: string,
@@ -67,16 +79,8 @@ export class GroupsController {
   }
 
   /** The roster, for facilitators: active members, then the waitlist in its order. */
+  @ApiAnswer(RosterPage, 'Active members, then the waitlist in order')
   @Get('groups/:groupId/enrollments')
-  @ApiPage('Active members, then the waitlist in order', {
-    id: schema.uuid,
-    userId: schema.uuid,
-    displayName: schema.str,
-    email: schema.str,
-    status: { type: 'string', enum: ['active', 'waitlisted'] },
-    queuedAt: schema.instant,
-    consentedVersion: { ...schema.int, nullable: true },
-  })
   roster(
     @Param('groupId') groupId: string,
     @Query() query: PageQueryDto,
@@ -86,8 +90,8 @@ export class GroupsController {
   }
 
   /** The active members by display alias: what members see of each other. */
+  @ApiAnswer(GroupMemberPage, 'Active members by display alias')
   @Get('groups/:groupId/members')
-  @ApiPage('Active members by display alias', { userId: schema.uuid, displayName: schema.str })
   members(
     @Param('groupId') groupId: string,
     @Query() query: PageQueryDto,
@@ -96,11 +100,13 @@ export class GroupsController {
     return this.enrollments.members(groupId, user.id, pageRequest(query));
   }
 
+  @ApiAnswer(WithdrawalView, 'Withdrawn; the first waitlisted person took the seat')
   @Delete('enrollments/:enrollmentId')
   withdraw(@Param('enrollmentId') enrollmentId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.enrollments.withdraw(enrollmentId, user.id);
   }
 
+  @ApiAnswer(ConsentView, 'Consent to the current group agreement recorded')
   @Post('groups/:groupId/consent')
   consent(
     @Param('groupId') groupId: string,

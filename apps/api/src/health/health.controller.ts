@@ -1,8 +1,10 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ReadinessService } from '#health/readiness.service.js';
+import { Liveness, Readiness } from '#health/readiness.view.js';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiAnswer } from '../common/api-answer.js';
 
 @ApiTags('operations')
 @Public()
@@ -11,20 +13,24 @@ export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 
   /** Liveness: the process is up and serving. */
+  @ApiAnswer(Liveness)
   @Get()
-  live() {
+  live(): Liveness {
     return { status: 'ok' };
   }
 
   /** Readiness: the database and the queue answer; 503 with the details otherwise. */
+  @ApiAnswer(Readiness, 'Ready')
+  @ApiServiceUnavailableResponse({ type: Readiness, description: 'Not ready: see `error`' })
   @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
     try {
       return await this.readiness.check();
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       void reply.status(503);
-      return error.getResponse();
+      // Terminus puts the health check result in the exception.
+      return error.getResponse() as Readiness;
     }
   }
 }

@@ -2,12 +2,20 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { PageQueryDto, pageRequest } from '#common/page.js';
 import { UpdateProfileDto } from '#identity/dto/update-profile.dto.js';
 import { InAppNotificationsService } from '#reminders/in-app-notifications.service.js';
+import { NotificationPage, NotificationRead } from '#reminders/notification.view.js';
 import { AuthService } from '#identity/auth.service.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  InvitationAccepted,
+  InvitationDeclined,
+  OpenInvitationPage,
+  Profile,
+} from '#organizations/dto/organization.view.js';
 import { MyInvitationsService } from '#organizations/my-invitations.service.js';
 import { ProfileService } from '#organizations/profile.service.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
-import { ApiPage, schema } from '../common/api-page.js';
+import { ApiAnswer } from '../common/api-answer.js';
+import { EmptyAnswer } from '../common/empty-answer.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -20,34 +28,25 @@ export class MeController {
     private readonly invitations: MyInvitationsService,
   ) {}
 
+  @ApiAnswer(Profile)
   @Get()
   get(@CurrentUser() user: AuthenticatedUser) {
     return this.profiles.get(user.id);
   }
 
+  @ApiAnswer(Profile)
   @Patch()
   update(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto) {
     return this.profiles.update(user.id, body);
   }
 
+  @ApiAnswer(NotificationPage, 'Notifications, the newest first')
   @Get('notifications')
-  @ApiPage(
-    'Notifications, the newest first',
-    {
-      id: schema.uuid,
-      kind: schema.str,
-      title: schema.str,
-      body: schema.str,
-      sessionId: { ...schema.uuid, nullable: true },
-      createdAt: schema.instant,
-      read: { type: 'boolean' },
-    },
-    { unreadCount: { ...schema.int, description: 'Unread notifications in all pages' } },
-  )
   notifications(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto) {
     return this.inApp.list(user.id, pageRequest(query));
   }
 
+  @ApiAnswer(NotificationRead)
   @Post('notifications/:notificationId/read')
   @HttpCode(200)
   markRead(@CurrentUser() user: AuthenticatedUser, @Param('notificationId') id: string) {
@@ -55,25 +54,21 @@ export class MeController {
   }
 
   /** Open invitations to the caller's confirmed address, the soonest to expire first. */
+  @ApiAnswer(OpenInvitationPage, 'Open invitations, the soonest to expire first')
   @Get('invitations')
-  @ApiPage('Open invitations, the soonest to expire first', {
-    id: schema.uuid,
-    organizationId: schema.uuid,
-    organizationName: schema.str,
-    role: schema.str,
-    expiresAt: schema.instant,
-  })
   myInvitations(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto) {
     return this.invitations.list(user.id, pageRequest(query));
   }
 
   /** Joining an organization takes the person's own yes. */
+  @ApiAnswer(InvitationAccepted, 'The membership it made')
   @Post('invitations/:invitationId/accept')
   @HttpCode(200)
   acceptInvitation(@CurrentUser() user: AuthenticatedUser, @Param('invitationId') id: string) {
     return this.invitations.accept(user.id, id);
   }
 
+  @ApiAnswer(InvitationDeclined)
   @Post('invitations/:invitationId/decline')
   @HttpCode(200)
   declineInvitation(@CurrentUser() user: AuthenticatedUser, @Param('invitationId') id: string) {
@@ -81,9 +76,10 @@ export class MeController {
   }
 
   /** Mails a new verification link (202: it goes out through the queue). */
+  @ApiAnswer(EmptyAnswer)
   @Post('email-verification')
   @HttpCode(202)
-  async resendVerification(@CurrentUser() user: AuthenticatedUser) {
+  async resendVerification(@CurrentUser() user: AuthenticatedUser): Promise<EmptyAnswer> {
     await this.auth.resendVerification(user.id);
     return {};
   }

@@ -2,8 +2,10 @@ import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { AcceptInvitationDto } from '#organizations/dto/organization.dto.js';
+import { InvitationSession } from '#organizations/dto/organization.view.js';
 import { InvitationsService } from '#organizations/invitations.service.js';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiAnswer } from '../common/api-answer.js';
 import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';
 
 @ApiTags('organizations')
@@ -13,6 +15,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   /** Accepts the invitation from the e-mailed link; answers a signed-in session. */
+  @ApiAnswer(InvitationSession, 'A member now, and signed in')
   @Public()
   @Post('accept')
   @HttpCode(200)

@@ -7,13 +7,18 @@ import {
   CreateOrganizationDto,
   UpdateOrganizationDto,
 } from '#organizations/dto/organization.dto.js';
+import {
+  InvitationView,
+  MemberPage,
+  OrganizationView,
+} from '#organizations/dto/organization.view.js';
 import { InvitationsService } from '#organizations/invitations.service.js';
 import { MembersService } from '#organizations/members.service.js';
 import type { Membership } from '#organizations/membership.entity.js';
 import { MANAGER_ROLES, ORGANIZATION_ROLES } from '#organizations/organization-role.js';
 import { OrganizationsService } from '#organizations/organizations.service.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
-import { ApiPage, schema } from '../common/api-page.js';
+import { ApiAnswer } from '../common/api-answer.js';
 import { CurrentMembership, OrganizationRoles } from './organization-access.guard.js';
 
 @ApiTags('organizations')
@@ -26,43 +31,42 @@ export class OrganizationsController {
     private readonly invitations: InvitationsService,
   ) {}
 
+  @ApiAnswer(OrganizationView, 'Created; the caller is its owner')
   @Post()
   create(@Body() body: CreateOrganizationDto, @CurrentUser() user: AuthenticatedUser) {
     return this.organizations.create(body.name, user.id);
   }
 
+  @ApiAnswer(OrganizationView)
   @Get(':orgId')
   @OrganizationRoles(...ORGANIZATION_ROLES)
   get(@CurrentMembership() membership: Membership) {
     return this.organizations.get(membership.organizationId);
   }
 
+  @ApiAnswer(OrganizationView)
   @Patch(':orgId')
   @OrganizationRoles(...MANAGER_ROLES)
   update(@CurrentMembership() membership: Membership, @Body() body: UpdateOrganizationDto) {
     return this.organizations.update(membership.organizationId, body);
   }
 
+  @ApiAnswer(MemberPage, 'Members in the order they joined')
   @Get(':orgId/members')
   @OrganizationRoles(...MANAGER_ROLES)
-  @ApiPage('Members in the order they joined', {
-    userId: schema.uuid,
-    email: schema.str,
-    displayName: schema.str,
-    role: { type: 'string', enum: ['owner', 'admin', 'therapist', 'participant'] },
-    joinedAt: schema.instant,
-  })
   listMembers(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
     return this.members.list(membership.organizationId, pageRequest(query));
   }
 
   /** Kept for integrators: an invitation like the route below; nobody joins without accepting. */
+  @ApiAnswer(InvitationView, 'Invited (nobody becomes a member without accepting)')
   @Post(':orgId/members')
   @OrganizationRoles(...MANAGER_ROLES)
   addMember(@CurrentMembership() membership: Membership, @Body() body: AddMemberDto) {
     return this.invite(membership, body);
   }
 
+  @ApiAnswer(InvitationView, 'The same whether or not an account uses the address')
   @Post(':orgId/invitations')
   @OrganizationRoles(...MANAGER_ROLES)
   invite(@CurrentMembership() membership: Membership, @Body() body: CreateInvitationDto) {

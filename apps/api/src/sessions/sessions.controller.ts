@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CancelSessionDto, RescheduleSessionDto } from '#sessions/dto/group.dto.js';
 import { SessionScheduleService } from '#sessions/session-schedule.service.js';
+import { SessionView } from '#sessions/session-view.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
+import { ApiAnswer } from '../common/api-answer.js';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
@@ -10,12 +12,14 @@ import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js'
 export class SessionsController {
   constructor(private readonly schedule: SessionScheduleService) {}
 
+  @ApiAnswer(SessionView)
   @Get(':sessionId')
   get(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.schedule.get(sessionId, user.id);
   }
 
   /** Moves this session only. */
+  @ApiAnswer(SessionView, 'The session, moved')
   @Patch(':sessionId')
   reschedule(
     @Param('sessionId') sessionId: string,
@@ -25,6 +29,7 @@ export class SessionsController {
     return this.schedule.reschedule(sessionId, user.id, body.startsAt);
   }
 
+  @ApiAnswer(SessionView, 'The session, cancelled')
   @Post(':sessionId/cancel')
   @HttpCode(200)
   cancel(

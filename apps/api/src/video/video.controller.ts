@@ -1,12 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PageQueryDto, pageRequest } from '#common/page.js';
 import { JoinService } from '#video/join.service.js';
 import { ModerationService } from '#video/moderation.service.js';
 import { MuteDto } from '#video/mute.dto.js';
+import {
+  JoinAdmitted,
+  type JoinAnswer,
+  JoinWaiting,
+  LobbyDecision,
+  LobbyPage,
+  MuteResult,
+  RemovalResult,
+  SessionEnded,
+} from '#video/video.view.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
-import { ApiPage, schema } from '../common/api-page.js';
+import { ApiAnswer } from '../common/api-answer.js';
 
 @ApiTags('video')
 @ApiBearerAuth()
@@ -18,24 +28,21 @@ export class VideoController {
   ) {}
 
   /** 200 with a token when admitted; 202 while waiting in the lobby (call again to check). */
+  @ApiOkResponse({ type: JoinAdmitted, description: 'Admitted: connect with the token' })
+  @ApiAcceptedResponse({ type: JoinWaiting, description: 'Waiting in the lobby' })
   @Post('join')
   async join(
     @Param('sessionId') sessionId: string,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<JoinAnswer> {
     const answer = await this.joins.join(sessionId, user.id);
     void reply.status(answer.status === 'waiting' ? 202 : 200);
     return answer;
   }
 
+  @ApiAnswer(LobbyPage, 'Who waits to be let in, the longest waiting first')
   @Get('lobby')
-  @ApiPage('Who waits to be let in, the longest waiting first', {
-    id: schema.uuid,
-    userId: schema.uuid,
-    displayName: schema.str,
-    waitingSince: schema.instant,
-  })
   lobby(
     @Param('sessionId') sessionId: string,
     @Query() query: PageQueryDto,
@@ -44,6 +51,7 @@ export class VideoController {
     return this.moderation.waiting(sessionId, user.id, pageRequest(query));
   }
 
+  @ApiAnswer(LobbyDecision, "Admitted: the person's next join call gets a token")
   @Post('lobby/:entryId/admit')
   @HttpCode(200)
   admit(
@@ -54,6 +62,7 @@ export class VideoController {
     return this.moderation.admit(sessionId, entryId, user.id);
   }
 
+  @ApiAnswer(LobbyDecision, 'Denied (and out of the room, if they were admitted)')
   @Post('lobby/:entryId/deny')
   @HttpCode(200)
   deny(
@@ -64,6 +73,7 @@ export class VideoController {
     return this.moderation.deny(sessionId, entryId, user.id);
   }
 
+  @ApiAnswer(MuteResult)
   @Post('participants/:userId/mute')
   @HttpCode(200)
   mute(
@@ -75,6 +85,7 @@ export class VideoController {
     return this.moderation.mute(sessionId, userId, user.id, body.trackSid);
   }
 
+  @ApiAnswer(RemovalResult, 'Out of the room, and cannot rejoin this session')
   @Post('participants/:userId/remove')
   @HttpCode(200)
   remove(
@@ -85,6 +96,7 @@ export class VideoController {
     return this.moderation.remove(sessionId, userId, user.id);
   }
 
+  @ApiAnswer(SessionEnded, 'The room closed for everyone')
   @Post('end')
   @HttpCode(200)
   end(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {

@@ -13,11 +13,27 @@ import {
   ListQuestionsDto,
   RegisterForWebinarDto,
 } from '#webinars/webinar.dto.js';
+import {
+  HostRemoved,
+  PromotionView,
+  QuestionAsked,
+  QuestionPage,
+  QuestionStatusView,
+  RegistrationCreated,
+  RegistrationPage,
+  SpeakerView,
+  VoteResult,
+  WebinarCreated,
+  WebinarHostList,
+  WebinarHostView,
+  WebinarJoinGrant,
+  WebinarPublicView,
+} from '#webinars/webinar.view.js';
 import { QuestionsService } from '#webinars/questions.service.js';
 import { WebinarHostsService } from '#webinars/webinar-hosts.service.js';
 import { WebinarsService } from '#webinars/webinars.service.js';
 import { type AuthenticatedUser, CurrentUser, Public } from '../auth/auth.decorators.js';
-import { ApiPage, schema } from '../common/api-page.js';
+import { ApiAnswer } from '../common/api-answer.js';
 import {
   CurrentMembership,
   OrganizationRoles,
@@ -34,18 +50,21 @@ export class WebinarsController {
     private readonly hosts: WebinarHostsService,
   ) {}
 
+  @ApiAnswer(WebinarCreated, 'Created; the caller is its first host')
   @Post('organizations/:orgId/webinars')
   @OrganizationRoles(...FACILITATOR_ROLES)
   create(@CurrentMembership() membership: Membership, @Body() body: CreateWebinarDto) {
     return this.webinars.create(membership.organizationId, membership.userId, body);
   }
 
+  @ApiAnswer(WebinarPublicView, 'Public details (no attendee data)')
   @Public()
   @Get('webinars/:webinarId')
   get(@Param('webinarId') webinarId: string) {
     return this.webinars.publicView(webinarId);
   }
 
+  @ApiAnswer(SpeakerView, 'The speaker gets a personal link by e-mail')
   @Public()
   @Post('webinars/:webinarId/speakers')
   addSpeaker(
@@ -57,6 +76,7 @@ export class WebinarsController {
   }
 
   /** Hosts only: who hosts this webinar. */
+  @ApiAnswer(WebinarHostList)
   @Public()
   @Get('webinars/:webinarId/hosts')
   listHosts(@Param('webinarId') webinarId: string, @WebinarCredentials() credentials: Credentials) {
@@ -64,6 +84,7 @@ export class WebinarsController {
   }
 
   /** Owners and admins name a staff member as a host. */
+  @ApiAnswer(WebinarHostView)
   @ApiBearerAuth()
   @Post('webinars/:webinarId/hosts')
   addHost(
@@ -74,6 +95,7 @@ export class WebinarsController {
     return this.hosts.add(webinarId, user.id, body.userId);
   }
 
+  @ApiAnswer(HostRemoved)
   @ApiBearerAuth()
   @Delete('webinars/:webinarId/hosts/:userId')
   removeHost(
@@ -84,6 +106,7 @@ export class WebinarsController {
     return this.hosts.remove(webinarId, user.id, userId);
   }
 
+  @ApiAnswer(RegistrationCreated, 'Registered; the access key is also e-mailed')
   @Public()
   @Post('webinars/:webinarId/registrations')
   @RouteConfig({ rateLimit: {} })
@@ -92,15 +115,9 @@ export class WebinarsController {
   }
 
   /** Hosts only: who registered. */
+  @ApiAnswer(RegistrationPage, 'Registrations in the order they came')
   @Public()
   @Get('webinars/:webinarId/registrations')
-  @ApiPage('Registrations in the order they came', {
-    id: schema.uuid,
-    displayName: schema.str,
-    email: schema.str,
-    promoted: { type: 'boolean' },
-    createdAt: schema.instant,
-  })
   registrations(
     @Param('webinarId') webinarId: string,
     @Query() query: PageQueryDto,
@@ -109,6 +126,7 @@ export class WebinarsController {
     return this.webinars.registrations(webinarId, credentials, pageRequest(query));
   }
 
+  @ApiAnswer(WebinarJoinGrant)
   @Public()
   @Post('webinars/:webinarId/join')
   @HttpCode(200)
@@ -116,6 +134,7 @@ export class WebinarsController {
     return this.webinars.join(webinarId, credentials);
   }
 
+  @ApiAnswer(QuestionAsked)
   @Public()
   @Post('webinars/:webinarId/questions')
   ask(
@@ -130,17 +149,9 @@ export class WebinarsController {
    * Most voted first. Votes move questions between pages: re-read from the first page. Hosts read
    * `?status=held` apart, so the moderation queue never sinks below the popular questions.
    */
+  @ApiAnswer(QuestionPage, 'Questions, the most voted first, then the oldest')
   @Public()
   @Get('webinars/:webinarId/questions')
-  @ApiPage('Questions, the most voted first, then the oldest', {
-    id: schema.uuid,
-    text: schema.str,
-    status: { type: 'string', enum: ['held', 'visible', 'answered', 'dismissed'] },
-    votes: schema.int,
-    createdAt: schema.instant,
-    author: { ...schema.str, nullable: true },
-    mine: { type: 'boolean' },
-  })
   list(
     @Param('webinarId') webinarId: string,
     @Query() query: ListQuestionsDto,
@@ -149,6 +160,7 @@ export class WebinarsController {
     return this.questions.list(webinarId, credentials, pageRequest(query), query.status);
   }
 
+  @ApiAnswer(VoteResult, 'Counted once per registration')
   @Public()
   @Post('webinars/:webinarId/questions/:questionId/upvote')
   @HttpCode(200)
@@ -160,6 +172,7 @@ export class WebinarsController {
     return this.questions.upvote(webinarId, questionId, credentials);
   }
 
+  @ApiAnswer(QuestionStatusView)
   @Public()
   @Post('webinars/:webinarId/questions/:questionId/approve')
   @HttpCode(200)
@@ -171,6 +184,7 @@ export class WebinarsController {
     return this.questions.setStatus(webinarId, questionId, credentials, 'visible');
   }
 
+  @ApiAnswer(QuestionStatusView)
   @Public()
   @Post('webinars/:webinarId/questions/:questionId/answer')
   @HttpCode(200)
@@ -182,6 +196,7 @@ export class WebinarsController {
     return this.questions.setStatus(webinarId, questionId, credentials, 'answered');
   }
 
+  @ApiAnswer(QuestionStatusView)
   @Public()
   @Post('webinars/:webinarId/questions/:questionId/dismiss')
   @HttpCode(200)
@@ -193,6 +208,7 @@ export class WebinarsController {
     return this.questions.setStatus(webinarId, questionId, credentials, 'dismissed');
   }
 
+  @ApiAnswer(PromotionView)
   @Public()
   @Post('webinars/:webinarId/attendees/:registrationId/promote')
   @HttpCode(200)
@@ -204,6 +220,7 @@ export class WebinarsController {
     return this.webinars.setPromoted(webinarId, registrationId, credentials, true);
   }
 
+  @ApiAnswer(PromotionView)
   @Public()
   @Post('webinars/:webinarId/attendees/:registrationId/demote')
   @HttpCode(200)
