@@ -31,6 +31,8 @@ export default {
     '<rootDir>/libs/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
+  // The web app is built and tested by its own tools.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30_000,
