@@ -380,7 +380,9 @@ describe('Paged lists (e2e)', () => {
     expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['limit', 'cursor']),
     );
-    const answer = operation.responses['200'].content['application/json'].schema;
+    const { $ref } = operation.responses['200'].content['application/json'].schema;
+    const answer = docs.components.schemas[$ref.split('/').pop()];
     expect(Object.keys(answer.properties)).toEqual(['items', 'nextCursor']);
+    expect(answer.required).toEqual(['items']);
   });
 });
