@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiExtraModels,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -55,6 +56,7 @@ export class AttendanceController {
       'text/csv': { schema: { type: 'string' } },
     },
   })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @Get('groups/:groupId/attendance')
   async group(
     @Param('groupId') groupId: string,

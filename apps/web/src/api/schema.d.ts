@@ -4459,7 +4459,9 @@ export interface operations {
     };
     AttendanceController_group: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "json" | "csv";
+            };
             header?: never;
             path: {
                 groupId: string;
