@@ -135,10 +135,19 @@ export class VideoService {
   }
 
   /**
-   * Lets a connected person publish, or stops them. LiveKit replaces the whole permission set,
-   * so every field is sent.
+   * Lets a connected person publish, or stops them (the server then unpublishes their tracks).
+   * LiveKit replaces the whole permission set, so every field is sent. A promoted person is
+   * shown to the room, and stays shown once demoted: the server tells nobody when a shown
+   * participant turns hidden, not even when they leave, so everyone would keep them on screen.
+   * Someone who cannot publish is left as they are (a hidden attendee stays hidden).
    */
   async setPublishing(room: string, identity: string, publish: boolean): Promise<void> {
+    if (!publish) {
+      const current = await this.call(() => this.client().getParticipant(room, identity), {
+        notFoundIsFine: true,
+      });
+      if (!current?.permission?.canPublish) return;
+    }
     await this.call(
       () =>
         this.client().updateParticipant(room, identity, {
@@ -149,7 +158,7 @@ export class VideoService {
             canPublishSources: publish
               ? [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE]
               : [],
-            hidden: !publish,
+            hidden: false,
           },
         }),
       { notFoundIsFine: true },
