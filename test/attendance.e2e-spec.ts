@@ -14,7 +14,7 @@ import { registerUser, type RunningApi, type TestEnvironment } from './support/h
 import type { LiveKitGateway } from './support/livekit.js';
 import { RtcParticipant } from './support/rtc-participant.js';
 import { eventually } from './support/wait.js';
-import { participantEvent, postWebhook, roomEvent } from './support/webhooks.js';
+import { participantEvent, postWebhook, relayWebhook, roomEvent } from './support/webhooks.js';
 
 /** A webhook of the real server as it passed the tap, and what became of it. */
 interface TappedWebhook {
@@ -78,14 +78,7 @@ class WebhookTap {
           response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
           return;
         }
-        const answer = await fetch(this.target, {
-          method: 'POST',
-          headers: {
-            'content-type': request.headers['content-type'] ?? 'application/webhook+json',
-            authorization: request.headers.authorization ?? '',
-          },
-          body,
-        }).catch(() => undefined);
+        const answer = await relayWebhook(this.target, request.headers, body);
         // The api has closed (the file is over): its rooms' last webhooks have nobody to tell.
         if (!answer) {
           response.writeHead(200, { 'content-type': 'application/json' }).end('{}');

@@ -9,7 +9,6 @@ import { freePort } from './support/ports.js';
 
 const root = join(import.meta.dirname, '..');
 
-
 /**
  * `npm start` as a new user runs it: no DATABASE_URL, no REDIS_URL, no secrets; in a process
  * group of its own, as a shell runs a foreground job.

@@ -1,5 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { screenshot } from './support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './support/browser.js';
 import { registerUser, type RunningApi } from './support/hearth.js';
 import { groupStartingIn, organizationWithCurriculum } from './support/groups.js';
 import type { LiveKitGateway } from './support/livekit.js';
@@ -68,19 +68,7 @@ describe('The webinar page in headless Chromium (e2e)', () => {
     deployment = await startDeployment('webinar_page');
     ({ api, livekit } = deployment);
     // A real WebRTC client of the run's LiveKit server on 127.0.0.1.
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        '--allow-loopback-in-peer-connection',
-      ],
-    });
+    browser = await launchChromium({ fakeMedia: true });
   });
 
   afterAll(async () => {

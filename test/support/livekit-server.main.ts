@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findLivekitBinary, HOW_TO_GET_VIDEO, startLivekit } from '../../tools/livekit.js';
 import { freePort, freePortRun } from './ports.js';
+import { relayWebhook } from './webhooks.js';
 
 export interface TestLivekitServer {
   /** The server's HTTP URL (RoomService) and the WebSocket URL clients connect to. */
@@ -58,14 +59,7 @@ async function main(): Promise<void> {
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
         return;
       }
-      const answer = await fetch(target, {
-        method: 'POST',
-        headers: {
-          'content-type': request.headers['content-type'] ?? 'application/webhook+json',
-          authorization: request.headers.authorization ?? '',
-        },
-        body,
-      }).catch(() => undefined);
+      const answer = await relayWebhook(target, request.headers, body);
       // A deployment that has closed cannot take its room's last events; that is not an error.
       response.writeHead(answer?.status ?? 200, { 'content-type': 'application/json' });
       response.end(answer ? Buffer.from(await answer.arrayBuffer()) : '{}');
