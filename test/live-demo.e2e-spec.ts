@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { inboundVideoBytes, launchChromium, screenshot } from './support/browser.js';
 import { HttpClient } from './support/http.js';
 import { eventually } from './support/wait.js';
-import { freePort, freePortRun } from './support/ports.js';
+import { freePort, freeLivekitPort } from './support/ports.js';
 
 const root = join(import.meta.dirname, '..');
 const DEMO_PASSWORD = 'hearth-demo-password';
@@ -45,7 +45,7 @@ describe('The demo session on a real LiveKit server (e2e)', () => {
       PORT: String(await freePort()),
       WORKER_HEALTH_PORT: String(await freePort()),
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      LIVEKIT_PORT: String(await freePortRun()),
+      LIVEKIT_PORT: String(await freeLivekitPort()),
     };
     launcher = spawn(process.execPath, [join(root, 'dist/tools/start.js')], {
       env,

@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findLivekitBinary, HOW_TO_GET_VIDEO, startLivekit } from '../../tools/livekit.js';
-import { freePort, freePortRun } from './ports.js';
+import { freePort, freeLivekitPort } from './ports.js';
 import { relayWebhook } from './webhooks.js';
 
 export interface TestLivekitServer {
@@ -72,14 +72,17 @@ async function main(): Promise<void> {
   const routerUrl = `http://127.0.0.1:${routerPort}`;
 
   const dataDir = await mkdtemp(join(tmpdir(), 'hearth-test-livekit-'));
-  const http = await freePortRun();
+  const http = await freeLivekitPort();
   const livekit = await startLivekit({
     binary,
     dataDir,
-    ports: { http, rtcTcp: http + 1, rtcUdp: http + 2 },
+    ports: { http, rtcUdp: http + 2 },
     webhookUrl: `${routerUrl}/webhook`,
   });
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await livekit.stop();
     router.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -87,7 +90,9 @@ async function main(): Promise<void> {
   };
   process.stdin.on('close', () => void stop());
   process.stdin.resume();
-  process.on('SIGTERM', () => void stop());
+  // Ctrl-C reaches the whole process group: stop the server (at most 5 s) and remove its keys.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const)
+    process.on(signal, () => void stop());
   const description: TestLivekitServer = {
     url: livekit.url,
     wsUrl: livekit.url.replace('http', 'ws'),

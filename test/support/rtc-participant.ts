@@ -45,6 +45,10 @@ export class RtcParticipant {
         reject(new Error(`the client exited (${code}) before connecting`)),
       );
       child.send({ type: 'connect', url, token } satisfies ParticipantCommand);
+      setTimeout(() => reject(new Error('the client did not connect within 30 s')), 30_000).unref();
+    }).catch((error: unknown) => {
+      child.kill('SIGKILL');
+      throw error;
     });
     if (outcome.type === 'connect-failed') {
       child.kill('SIGKILL');

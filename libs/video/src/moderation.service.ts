@@ -74,7 +74,12 @@ export class ModerationService {
     if (session.status !== 'open' && session.status !== 'live' && session.status !== 'ended') {
       throw new ConflictError('session_not_running', `A ${session.status} session cannot be ended`);
     }
-    if (session.status !== 'ended') await this.lifecycle.transitionOrFail(session, 'ended');
+    if (session.status !== 'ended' && !(await this.lifecycle.transition(session, 'ended'))) {
+      // Changed meanwhile: fine if by another end, or by the room closing.
+      if ((await this.sessions.findById(session.id))?.status !== 'ended') {
+        throw new ConflictError('session_changed', 'The session changed meanwhile; try again');
+      }
+    }
     await this.video.deleteRoom(roomNameForSession(session.id));
     return { id: session.id, status: 'ended' };
   }

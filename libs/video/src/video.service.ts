@@ -216,8 +216,9 @@ export class VideoService {
   }
 
   /**
-   * Takes the person out of the room and revokes every token issued to them before now, so a
-   * token they still hold does not let them back in.
+   * Takes the person out of the room. `revokeTokenTs` voids their older tokens on LiveKit Cloud;
+   * a self-hosted server ignores it, so what keeps a removed person out is the participant_joined
+   * webhook (AttendanceService.enforceRemoval), which takes them out again on arrival.
    */
   async removeParticipant(room: string, identity: string): Promise<void> {
     const revokeTokenTs = BigInt(Math.floor(Date.now() / 1000) + 1);
