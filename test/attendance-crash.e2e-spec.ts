@@ -82,6 +82,7 @@ describe('A worker killed in the middle of a burst of webhooks (e2e)', () => {
       [group.body.id, people.map((p) => p.id)],
     );
 
+    // Signed by the test: the real server cannot produce a burst of 120 events on demand.
     const events = people.flatMap((person, i) => [
       participantEvent('participant_joined', session.id, person.id, `PA_${i}`, at(0)),
       participantEvent('participant_left', session.id, person.id, `PA_${i}`, at(10 + (i % 40))),

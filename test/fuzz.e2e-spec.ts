@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { distantGroup, organizationWithCurriculum } from './support/groups.js';
 import { createTestEnvironment, registerUser, type TestEnvironment } from './support/hearth.js';
 import { HttpClient } from './support/http.js';
-import { LiveKitStandin } from './support/livekit-standin.js';
+import { LiveKitGateway } from './support/livekit.js';
 import { eventually } from './support/wait.js';
 import { freePort } from './support/ports.js';
 
@@ -83,24 +83,22 @@ const HOSTILE_BODIES: { raw: string; type: string }[] = [
 const HOSTILE_IDS = ['not-a-uuid', '%00', '..%2F..%2Fx', '%ED%A0%80', `${'0'.repeat(36)}`, '1'];
 const HOSTILE_QUERY = ['%00', '%ED%A0%80', '-1', '1e999', 'x'.repeat(300), '%FF', ''];
 
-
 describe('API fuzz (e2e)', () => {
-  const livekitKey = `key-${randomBytes(4).toString('hex')}`;
-  const livekitSecret = randomBytes(24).toString('hex');
-  let standin: LiveKitStandin;
+  let livekit: LiveKitGateway;
   let env: TestEnvironment;
   let api: ChildProcess;
   let http: HttpClient;
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    standin = await new LiveKitStandin(livekitKey, livekitSecret).start();
+    livekit = await new LiveKitGateway().start();
     const port = await freePort();
     env = await createTestEnvironment('fuzz', {
       env: {
-        LIVEKIT_URL: standin.url,
-        LIVEKIT_API_KEY: livekitKey,
-        LIVEKIT_API_SECRET: livekitSecret,
+        LIVEKIT_URL: livekit.url,
+        LIVEKIT_PUBLIC_URL: livekit.wsUrl,
+        LIVEKIT_API_KEY: livekit.apiKey,
+        LIVEKIT_API_SECRET: livekit.apiSecret,
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
@@ -121,6 +119,7 @@ describe('API fuzz (e2e)', () => {
     api.stdout!.on('data', collect);
     api.stderr!.on('data', collect);
     http = new HttpClient(`http://127.0.0.1:${port}/api/v1`);
+    livekit.webhookUrl = `${http.baseUrl}/webhooks/livekit`;
     await eventually(
       async () => (await http.get('/health').catch(() => undefined))?.status === 200,
       30_000,
@@ -133,7 +132,7 @@ describe('API fuzz (e2e)', () => {
       api.kill('SIGTERM');
       await exited;
     }
-    await standin?.stop();
+    await livekit?.close();
     await env?.close();
   });
 

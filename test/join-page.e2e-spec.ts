@@ -1,6 +1,6 @@
 import { TrackSource } from 'livekit-server-sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser.js';
+import { inboundVideoBytes, launchChromium, screenshot } from './support/browser.js';
 import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
 import type { LiveKitGateway } from './support/livekit.js';
 import { RtcParticipant } from './support/rtc-participant.js';
@@ -21,34 +21,8 @@ type PageState = {
     connected?: boolean;
     serverUrl?: string;
     tracks: { mediaStreamTrack: { readyState: string } }[];
-    room: {
-      remoteParticipants: Map<string, { trackPublications: Map<string, PagePublication> }>;
-    };
   };
 };
-type PagePublication = {
-  kind: string;
-  track?: { getRTCStatsReport(): Promise<Map<string, PageStats> | undefined> };
-};
-type PageStats = { type: string; bytesReceived?: number };
-
-/** The remote video a page receives: bytes so far, from its receivers' own statistics. */
-function inboundVideoBytes(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const room = (globalThis as unknown as PageState).hearthJoin!.room;
-    let bytes = 0;
-    for (const participant of room.remoteParticipants.values()) {
-      for (const publication of participant.trackPublications.values()) {
-        if (publication.kind !== 'video' || !publication.track) continue;
-        const report = await publication.track.getRTCStatsReport();
-        for (const stat of report?.values() ?? []) {
-          if (stat.type === 'inbound-rtp') bytes += stat.bytesReceived ?? 0;
-        }
-      }
-    }
-    return bytes;
-  });
-}
 
 /** The page's state says it is in the room (set once livekit-client has connected). */
 function connected(page: Page): Promise<unknown> {

@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpClient } from './support/http.js';
-import { freePort } from './support/ports.js';
+import { freeLivekitPort, freePort } from './support/ports.js';
 
 const root = join(import.meta.dirname, '..');
-
 
 /**
  * `npm start` as a new user runs it: no DATABASE_URL, no REDIS_URL, no secrets; in a process
@@ -76,7 +75,7 @@ describe('npm start with nothing configured (e2e)', () => {
       WORKER_HEALTH_PORT: String(await freePort()),
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       // Used when a LiveKit server is installed here (npm run livekit:install).
-      LIVEKIT_PORT: String(await freePort()),
+      LIVEKIT_PORT: String(await freeLivekitPort()),
     };
     const base = `http://127.0.0.1:${env.PORT}/api/v1`;
     const http = new HttpClient(base);

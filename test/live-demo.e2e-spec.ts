@@ -2,47 +2,14 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { screenshot } from './support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { inboundVideoBytes, launchChromium, screenshot } from './support/browser.js';
 import { HttpClient } from './support/http.js';
 import { eventually } from './support/wait.js';
-import { freePort, freePortRun } from './support/ports.js';
+import { freePort, freeLivekitPort } from './support/ports.js';
 
 const root = join(import.meta.dirname, '..');
 const DEMO_PASSWORD = 'hearth-demo-password';
-
-
-
-/** The remote video a page receives: bytes so far, from the receiver's own statistics. */
-function inboundVideoBytes(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    type Stats = { type: string; kind?: string; bytesReceived?: number };
-    type Publication = {
-      kind: string;
-      track?: { getRTCStatsReport(): Promise<Map<string, Stats> | undefined> };
-    };
-    const room = (
-      globalThis as unknown as {
-        hearthJoin: {
-          room: {
-            remoteParticipants: Map<string, { trackPublications: Map<string, Publication> }>;
-          };
-        };
-      }
-    ).hearthJoin.room;
-    let bytes = 0;
-    for (const participant of room.remoteParticipants.values()) {
-      for (const publication of participant.trackPublications.values()) {
-        if (publication.kind !== 'video' || !publication.track) continue;
-        const report = await publication.track.getRTCStatsReport();
-        for (const stat of report?.values() ?? []) {
-          if (stat.type === 'inbound-rtp') bytes += stat.bytesReceived ?? 0;
-        }
-      }
-    }
-    return bytes;
-  });
-}
 
 /**
  * What a new user does: `npm start` with nothing configured (embedded PostgreSQL and the local
@@ -78,7 +45,7 @@ describe('The demo session on a real LiveKit server (e2e)', () => {
       PORT: String(await freePort()),
       WORKER_HEALTH_PORT: String(await freePort()),
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      LIVEKIT_PORT: String(await freePortRun()),
+      LIVEKIT_PORT: String(await freeLivekitPort()),
     };
     launcher = spawn(process.execPath, [join(root, 'dist/tools/start.js')], {
       env,
@@ -107,19 +74,7 @@ describe('The demo session on a real LiveKit server (e2e)', () => {
     const sessionId = (await http.get('/me/sessions?limit=1', therapistToken)).body.items[0]
       .id as string;
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        '--allow-loopback-in-peer-connection',
-      ],
-    });
+    browser = await launchChromium({ fakeMedia: true });
     const joinAs = async (email: string) => {
       const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
       const page = await context.newPage();

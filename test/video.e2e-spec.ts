@@ -98,7 +98,11 @@ describe('Video rooms on the real LiveKit server (e2e, real clients)', () => {
   it('creates the room before the join window with the expected settings and opens the session', async () => {
     const { sessions } = await groupStartingIn(10, { coFacilitatorIds: [] });
     const room = await eventually(() => livekit.room(`session-${sessions[0].id}`));
-    expect(room).toMatchObject({ maxParticipants: 7, emptyTimeout: 1800, departureTimeout: 300 });
+    expect(room.maxParticipants).toBe(7);
+    // Kept, empty or left, until the close-room job's time (the end plus 15 minutes' grace).
+    const untilClose = (Date.parse(sessions[0].endsAt) + 15 * 60_000 - Date.now()) / 1000;
+    expect(Math.abs(room.emptyTimeout - untilClose)).toBeLessThan(60);
+    expect(room.departureTimeout).toBe(room.emptyTimeout);
     const session = await eventually(async () => {
       const s = await api.http.get(`/sessions/${sessions[0].id}`, therapist.accessToken);
       return s.body.status === 'open' && s.body;
@@ -391,6 +395,10 @@ describe('Video rooms on the real LiveKit server (e2e, real clients)', () => {
       'ended',
     );
     expect((await join(sessionId, loud)).status).toBe(409);
+    // Ending again (a retry) closes the room again and answers the same.
+    const again = await api.http.post(`/sessions/${sessionId}/end`, {}, therapist.accessToken);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(ended.body);
   });
 
   it('moves and removes room jobs when a session is rescheduled or cancelled', async () => {

@@ -1,20 +1,74 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser.js';
 import { registerUser, type RunningApi } from './support/hearth.js';
 import { groupStartingIn, organizationWithCurriculum } from './support/groups.js';
-import type { LiveKitStandin } from './support/livekit-standin.js';
+import type { LiveKitGateway } from './support/livekit.js';
+import { RtcParticipant } from './support/rtc-participant.js';
+import { eventually } from './support/wait.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
+
+/**
+ * What the watch page shows of its video: whether it is connected, and for each tile its caption,
+ * the picture's width, how long it has played and the shade of the picture (the test camera is
+ * grey, a shade that changes with every frame).
+ */
+function stageOf(page: Page) {
+  return page.evaluate(() => {
+    interface Video {
+      videoWidth: number;
+      currentTime: number;
+    }
+    interface Canvas {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): {
+        drawImage(image: Video, x: number, y: number, w: number, h: number): void;
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+      };
+    }
+    const global = globalThis as unknown as {
+      hearthWebinar: { connected?: boolean };
+      document: {
+        createElement(tag: 'canvas'): Canvas;
+        querySelectorAll(selector: string): Iterable<{
+          querySelector(selector: 'figcaption'): { textContent: string } | null;
+          querySelector(selector: 'video'): Video | null;
+        }>;
+      };
+    };
+    const shade = (video: Video) => {
+      const canvas = global.document.createElement('canvas');
+      canvas.width = canvas.height = 1;
+      const context = canvas.getContext('2d');
+      context.drawImage(video, 0, 0, 1, 1);
+      return context.getImageData(0, 0, 1, 1).data[0];
+    };
+    return {
+      connected: global.hearthWebinar.connected === true,
+      tiles: [...global.document.querySelectorAll('#stage .tile')].map((tile) => {
+        const video = tile.querySelector('video');
+        return {
+          name: tile.querySelector('figcaption')?.textContent ?? null,
+          width: video?.videoWidth ?? 0,
+          playedSeconds: video?.currentTime ?? 0,
+          shade: video ? shade(video) : -1,
+        };
+      }),
+    };
+  });
+}
 
 describe('The webinar page in headless Chromium (e2e)', () => {
   let deployment: Deployment;
-  let standin: LiveKitStandin;
+  let livekit: LiveKitGateway;
   let api: RunningApi;
   let browser: Browser;
 
   beforeAll(async () => {
     deployment = await startDeployment('webinar_page');
-    ({ api, standin } = deployment);
-    browser = await launchChromium();
+    ({ api, livekit } = deployment);
+    // A real WebRTC client of the run's LiveKit server on 127.0.0.1.
+    browser = await launchChromium({ fakeMedia: true });
   });
 
   afterAll(async () => {
@@ -50,16 +104,59 @@ describe('The webinar page in headless Chromium (e2e)', () => {
     await attendee.getByRole('button', { name: 'Register' }).click();
 
     await attendee.getByRole('heading', { name: 'Watch' }).waitFor();
+    // No host has opened the room yet: the page waits for it, and is in as soon as one does.
+    await attendee.getByText('The webinar has not started yet.', { exact: false }).waitFor();
+    await screenshot(attendee, 'webinar-2-waiting');
+    const room = `webinar-${webinar.body.id}`;
+    expect(await livekit.room(room)).toBeUndefined();
+    const hostJoin = await api.http.post(`/webinars/${webinar.body.id}/join`, {}, host.accessToken);
+    expect(hostJoin.status).toBe(200);
+    await attendee.getByText('You are connected.', { exact: false }).waitFor({ timeout: 30_000 });
+    // On the real server, hidden and watching only.
+    const registrations = await api.http.get(
+      `/webinars/${webinar.body.id}/registrations`,
+      host.accessToken,
+    );
+    const wren = `reg-${registrations.body.items[0].id}`;
+    expect(await livekit.participant(room, wren)).toMatchObject({
+      name: 'Wren',
+      permission: expect.objectContaining({ canPublish: false, canSubscribe: true, hidden: true }),
+    });
     await attendee.getByLabel('Your question').fill('How do I talk to my family about it?');
     await attendee.getByRole('button', { name: 'Send question' }).click();
     await attendee.getByText('Your question will appear once a host approves it').waitFor();
     await attendee.getByText('How do I talk to my family about it?', { exact: false }).waitFor();
-    await screenshot(attendee, 'webinar-2-watch');
-    // The watch page asked the configured LiveKit for a connection with a hidden attendee token.
-    const attempt = standin.rtcRequests.find(
-      (r) => r.claims?.video?.room === `webinar-${webinar.body.id}`,
-    );
-    expect(attempt?.claims?.video).toMatchObject({ canPublish: false, hidden: true });
+
+    // A host turns the camera on: the attendee sees and receives it.
+    const camera = await RtcParticipant.join(livekit.wsUrl, hostJoin.body.token);
+    try {
+      await camera.publish('video');
+      const stage = await eventually(async () => {
+        const now = await stageOf(attendee);
+        return now.tiles[0]?.width > 0 && now.tiles[0].playedSeconds > 1 ? now : undefined;
+      }, 30_000);
+      expect(stage).toEqual({
+        connected: true,
+        tiles: [
+          {
+            name: 'host',
+            width: 160,
+            playedSeconds: expect.any(Number),
+            shade: expect.any(Number),
+          },
+        ],
+      });
+      // Frames keep coming: the picture changes.
+      await eventually(
+        async () => (await stageOf(attendee)).tiles[0]?.shade !== stage.tiles[0].shade,
+      );
+      await screenshot(attendee, 'webinar-2-watch');
+    } finally {
+      await camera.leave();
+    }
+    // The camera's tile goes with it; the page stays connected.
+    await attendee.getByText('You are connected.', { exact: false }).waitFor();
+    expect((await stageOf(attendee)).tiles).toEqual([]);
 
     const hostPage = await browser.newPage();
     await hostPage.goto(`${origin}/webinar/#webinar=${webinar.body.id}&host=1`);
@@ -73,6 +170,7 @@ describe('The webinar page in headless Chromium (e2e)', () => {
     expect(await held.textContent()).toContain('waiting for approval');
     await hostPage.getByRole('button', { name: 'Approve' }).waitFor();
     await hostPage.getByRole('button', { name: 'Invite to speak' }).waitFor(); // the attendee list
+    await hostPage.getByText('You are connected.', { exact: false }).waitFor();
     await screenshot(hostPage, 'webinar-3-host');
   }, 90_000);
 

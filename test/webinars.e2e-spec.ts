@@ -1,4 +1,4 @@
-import { TokenVerifier } from 'livekit-server-sdk';
+import { TokenVerifier, TrackSource } from 'livekit-server-sdk';
 import pg from 'pg';
 import {
   markEmailVerified,
@@ -7,39 +7,46 @@ import {
   type TestEnvironment,
   uniqueEmail,
 } from './support/hearth.js';
-import type { LiveKitStandin } from './support/livekit-standin.js';
+import type { LiveKitGateway } from './support/livekit.js';
+import { RtcParticipant } from './support/rtc-participant.js';
+import { eventually } from './support/wait.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 import type { TestSmtpServer } from './support/smtp.js';
 import { joinOrganization } from './support/members.js';
 
-const KEY = 'webinar-key';
-const SECRET = 'a-webinar-secret-of-at-least-32-characters';
-
 describe('Public webinars (e2e)', () => {
   let deployment: Deployment;
   let env: TestEnvironment;
-  let standin: LiveKitStandin;
+  let livekit: LiveKitGateway;
+  const clients: RtcParticipant[] = [];
   let smtp: TestSmtpServer;
   let api: RunningApi;
   let host: Awaited<ReturnType<typeof registerUser>>;
   let orgId: string;
 
   beforeAll(async () => {
-    deployment = await startDeployment('webinars', {
-      livekitKey: KEY,
-      livekitSecret: SECRET,
-      smtp: true,
-    });
-    ({ env, api, standin } = deployment);
+    deployment = await startDeployment('webinars', { smtp: true });
+    ({ env, api, livekit } = deployment);
     smtp = deployment.smtp!;
     host = await registerUser(api.http, 'host');
     orgId = (await api.http.post('/organizations', { name: 'Mind matters' }, host.accessToken)).body
       .id;
   });
 
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.leave()));
+  });
+
   afterAll(async () => {
     await deployment?.close();
   });
+
+  /** A real client in the webinar's room with a token Hearth minted. */
+  async function connect(token: string): Promise<RtcParticipant> {
+    const client = await RtcParticipant.join(livekit.wsUrl, token);
+    clients.push(client);
+    return client;
+  }
 
   async function webinar(overrides: Record<string, unknown> = {}) {
     const response = await api.http.post(
@@ -60,13 +67,49 @@ describe('Public webinars (e2e)', () => {
     return response.body as { id: string; publicUrl: string };
   }
 
+  /** Waits until the worker has handled the server's `event` (a webhook) for `identity`. */
+  async function recorded(
+    room: string,
+    identity: string,
+    event = 'participant_joined',
+  ): Promise<void> {
+    const db = new pg.Client({ connectionString: env.database.url });
+    await db.connect();
+    try {
+      await eventually(async () => {
+        const { rowCount } = await db.query(
+          `SELECT 1 FROM attendance_events WHERE room_name = $1 AND identity = $2
+              AND event = $3 AND processed_at IS NOT NULL`,
+          [room, identity, event],
+        );
+        return rowCount;
+      }, 20_000);
+    } finally {
+      await db.end();
+    }
+  }
+
+  /** A guest speaker's personal key, from the invitation e-mail. */
+  async function speakerLink(webinarId: string, displayName: string): Promise<string> {
+    const email = uniqueEmail('speaker');
+    const added = await api.http.post(
+      `/webinars/${webinarId}/speakers`,
+      { email, displayName },
+      host.accessToken,
+    );
+    expect(added.status).toBe(201);
+    const mail = await smtp.waitFor((m) => m.envelopeTo.includes(email));
+    return /key=([\w.-]+)/.exec(mail.text ?? '')![1];
+  }
+
   const register = (webinarId: string, name = 'Listener') =>
     api.http.post(`/webinars/${webinarId}/registrations`, {
       displayName: name,
       email: uniqueEmail('attendee'),
     });
   const as = (key: string) => ({ 'x-access-key': key });
-  const verify = (token: string) => new TokenVerifier(KEY, SECRET).verify(token);
+  const verify = (token: string) =>
+    new TokenVerifier(livekit.apiKey, livekit.apiSecret).verify(token);
 
   it('never lets 200 simultaneous registrations exceed the capacity', async () => {
     const { id } = await webinar({ capacity: 50 });
@@ -90,10 +133,12 @@ describe('Public webinars (e2e)', () => {
 
   it('gives attendees hidden watch-only tokens, and promotes and demotes them on their live connection', async () => {
     const { id } = await webinar();
+    const room = `webinar-${id}`;
     const attendee = (await register(id, 'Quiet listener')).body as {
       id: string;
       accessKey: string;
     };
+    const identity = `reg-${attendee.id}`;
     const hostJoin = await api.http.post(`/webinars/${id}/join`, {}, host.accessToken);
     expect(hostJoin.status).toBe(200);
     expect(hostJoin.body.role).toBe('host');
@@ -102,7 +147,8 @@ describe('Public webinars (e2e)', () => {
       canPublish: true,
       hidden: false,
     });
-    expect(standin.rooms.has(`webinar-${id}`)).toBe(true);
+    expect(await livekit.room(room)).toBeDefined();
+    const hostClient = await connect(hostJoin.body.token);
 
     const joined = await api.http.request('POST', `/webinars/${id}/join`, {
       headers: as(attendee.accessKey),
@@ -111,8 +157,9 @@ describe('Public webinars (e2e)', () => {
     expect(joined.status).toBe(200);
     expect(joined.body).toMatchObject({
       role: 'attendee',
-      identity: `reg-${attendee.id}`,
-      roomName: `webinar-${id}`,
+      identity,
+      roomName: room,
+      serverUrl: livekit.wsUrl,
     });
     const claims = await verify(joined.body.token);
     expect(claims.name).toBe('Quiet listener');
@@ -126,20 +173,49 @@ describe('Public webinars (e2e)', () => {
       hidden: true,
     });
 
-    standin.join(`webinar-${id}`, `reg-${attendee.id}`, 'Quiet listener');
+    // The real server takes the attendee in, hidden and watching only.
+    const listener = await connect(joined.body.token);
+    await recorded(room, identity);
+    expect((await livekit.participant(room, identity))?.permission).toMatchObject({
+      canPublish: false,
+      canSubscribe: true,
+      canPublishData: false,
+      canPublishSources: [],
+      hidden: true,
+    });
+    // The server does not answer a publication it does not allow; the client gives up.
+    await expect(listener.publish('audio')).rejects.toThrow(/no response received from the server/);
+    expect((await livekit.participant(room, identity))?.tracks).toEqual([]);
+    // A speaker who arrives after them is announced to the host; the hidden attendee never is.
+    const speakerKey = await speakerLink(id, 'Panelist');
+    const speaker = await api.http.request('POST', `/webinars/${id}/join`, {
+      headers: as(speakerKey),
+      body: {},
+    });
+    const speakerClient = await connect(speaker.body.token);
+    await hostClient.waitFor('participantConnected', 20_000, { identity: speaker.body.identity });
+    expect(hostClient.seen('participantConnected', { identity })).toEqual([]);
+
     const promoted = await api.http.post(
       `/webinars/${id}/attendees/${attendee.id}/promote`,
       {},
       host.accessToken,
     );
     expect(promoted.status).toBe(200);
-    expect(standin.participant(`webinar-${id}`, `reg-${attendee.id}`)!.permission).toEqual({
+    expect((await livekit.participant(room, identity))?.permission).toMatchObject({
       canPublish: true,
       canSubscribe: true,
       canPublishData: false,
-      canPublishSources: ['CAMERA', 'MICROPHONE', 'SCREEN_SHARE'],
+      canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE],
       hidden: false,
     });
+    // Shown to the room now, and heard: the speakers receive their microphone.
+    await hostClient.waitFor('participantConnected', 20_000, { identity });
+    const trackSid = await listener.publish('audio');
+    await eventually(async () =>
+      (await livekit.participant(room, identity))?.tracks.some((t) => t.sid === trackSid),
+    );
+    await speakerClient.waitFor('trackSubscribed', 20_000, { identity });
     // A token minted after the promotion publishes too.
     const again = await api.http.request('POST', `/webinars/${id}/join`, {
       headers: as(attendee.accessKey),
@@ -150,15 +226,29 @@ describe('Public webinars (e2e)', () => {
       hidden: false,
     });
 
-    await api.http.post(`/webinars/${id}/attendees/${attendee.id}/demote`, {}, host.accessToken);
-    const permission = standin.participant(`webinar-${id}`, `reg-${attendee.id}`)!.permission;
-    expect(permission).toEqual({
+    const demoted = await api.http.post(
+      `/webinars/${id}/attendees/${attendee.id}/demote`,
+      {},
+      host.accessToken,
+    );
+    expect(demoted.status).toBe(200);
+    // The server takes down what they published, and the room sees it go.
+    const afterDemotion = await livekit.participant(room, identity);
+    expect(afterDemotion?.permission).toMatchObject({
       canPublish: false,
       canSubscribe: true,
-      canPublishData: false,
       canPublishSources: [],
-      hidden: true,
     });
+    expect(afterDemotion?.tracks).toEqual([]);
+    for (const client of [hostClient, speakerClient]) {
+      await client.waitFor('trackUnpublished', 20_000, { identity, sid: trackSid });
+    }
+    await expect(listener.publish('video')).rejects.toThrow(/no response received from the server/);
+    expect((await livekit.participant(room, identity))?.tracks).toEqual([]);
+    // Nobody keeps them on screen after they go.
+    await listener.leave();
+    await hostClient.waitFor('participantDisconnected', 20_000, { identity });
+
     const byAttendee = await api.http.request(
       'POST',
       `/webinars/${id}/attendees/${attendee.id}/promote`,
@@ -168,7 +258,54 @@ describe('Public webinars (e2e)', () => {
       },
     );
     expect(byAttendee.status).toBe(403);
+  }, 120_000);
+
+  it('keeps the audience out of the room until a host or speaker opens it', async () => {
+    const { id } = await webinar();
+    const early = (await register(id, 'Early bird')).body as { id: string; accessKey: string };
+    const joined = await api.http.request('POST', `/webinars/${id}/join`, {
+      headers: as(early.accessKey),
+      body: {},
+    });
+    expect(joined.status).toBe(200);
+    // Attendees do not open the room (the server only lets people into rooms Hearth created).
+    await expect(connect(joined.body.token)).rejects.toThrow(/requested room does not exist/);
+    expect(await livekit.room(`webinar-${id}`)).toBeUndefined();
+
+    const speaker = await speakerLink(id, 'Opening speaker');
+    await api.http.request('POST', `/webinars/${id}/join`, { headers: as(speaker), body: {} });
+    await connect(joined.body.token);
+    expect(
+      (await livekit.participant(`webinar-${id}`, `reg-${early.id}`))?.permission,
+    ).toMatchObject({ canPublish: false, hidden: true });
   });
+
+  it('stops a demoted attendee who comes back with a token from before the demotion', async () => {
+    const { id } = await webinar();
+    const room = `webinar-${id}`;
+    const attendee = (await register(id, 'Returning')).body as { id: string; accessKey: string };
+    const identity = `reg-${attendee.id}`;
+    await api.http.post(`/webinars/${id}/join`, {}, host.accessToken);
+    await api.http.post(`/webinars/${id}/attendees/${attendee.id}/promote`, {}, host.accessToken);
+    const promotedToken = (
+      await api.http.request('POST', `/webinars/${id}/join`, {
+        headers: as(attendee.accessKey),
+        body: {},
+      })
+    ).body.token as string;
+    await api.http.post(`/webinars/${id}/attendees/${attendee.id}/demote`, {}, host.accessToken);
+
+    await connect(promotedToken);
+    // Their join reaches the worker through the server's webhook, which takes publishing away.
+    await recorded(room, identity);
+    const permission = await eventually(async () => {
+      const current = (await livekit.participant(room, identity))?.permission;
+      return current?.canPublish === false && current;
+    });
+    // They stay shown (as they came): a shown participant turned hidden would stay on everyone's
+    // screen, since the server announces nothing about hidden ones.
+    expect(permission).toMatchObject({ canSubscribe: true, canPublishSources: [], hidden: false });
+  }, 60_000);
 
   it('keeps held questions from other attendees until a host approves, and counts one vote each', async () => {
     const { id } = await webinar({ qaModeration: true });
@@ -319,46 +456,79 @@ describe('Public webinars (e2e)', () => {
       roomAdmin: false,
       hidden: false,
     });
+    // Their join opens the room; on the real server they are seen and heard.
+    const client = await connect(joined.body.token);
+    const room = `webinar-${id}`;
+    expect(await livekit.participant(room, joined.body.identity)).toMatchObject({
+      name: 'Dr Guest',
+      permission: expect.objectContaining({ canPublish: true, hidden: false }),
+    });
+    const trackSid = await client.publish('video');
+    await eventually(async () =>
+      (await livekit.participant(room, joined.body.identity))?.tracks.some(
+        (t) => t.sid === trackSid,
+      ),
+    );
   });
 
   it('records who came and for how long from the webhooks, for hosts only, with a CSV', async () => {
-    // Whole seconds, as LiveKit's event times are.
-    const { id } = await webinar({
-      startsAt: new Date(Math.ceil(Date.now() / 1000) * 1000 + 300_000).toISOString(),
-    });
-    const came = (await register(id, 'Came')).body as { id: string };
+    const { id } = await webinar();
+    const room = `webinar-${id}`;
+    const came = (await register(id, 'Came')).body as { id: string; accessKey: string };
     await register(id, 'Stayed away');
-    const startsAt = Date.parse((await api.http.get(`/webinars/${id}`)).body.startsAt);
-    const at = (minutes: number) => String(Math.floor((startsAt + minutes * 60_000) / 1000));
-    const identity = `reg-${came.id}`;
-    for (const [event, minutes] of [
-      ['participant_joined', 0],
-      ['participant_left', 30],
-    ] as const) {
-      const response = await standin.postWebhook(`${api.http.baseUrl}/webhooks/livekit`, {
-        event,
-        room: { name: `webinar-${id}`, sid: 'RM_w' },
-        participant: { identity, sid: 'PA_w1', name: 'Came' },
-        createdAt: at(minutes),
-      });
-      expect(response.status).toBe(200);
-    }
-    let report = (await api.http.get(`/webinars/${id}/attendance`, host.accessToken)).body;
-    for (let i = 0; i < 50 && report.attended < 1; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      report = (await api.http.get(`/webinars/${id}/attendance`, host.accessToken)).body;
-    }
-    expect(report).toMatchObject({ registered: 2, attended: 1, averageMinutesWatched: 30 });
+    // The webinar began ten minutes ago: only time after its start counts.
+    const db = new pg.Client({ connectionString: env.database.url });
+    await db.connect();
+    await db.query(`UPDATE webinars SET starts_at = now() - interval '10 minutes' WHERE id = $1`, [
+      id,
+    ]);
+    await db.end();
+    // The host is in the room throughout, and is not the audience.
+    await connect((await api.http.post(`/webinars/${id}/join`, {}, host.accessToken)).body.token);
+    const token = (
+      await api.http.request('POST', `/webinars/${id}/join`, {
+        headers: as(came.accessKey),
+        body: {},
+      })
+    ).body.token as string;
+
+    const arriving = Date.now();
+    const client = await RtcParticipant.join(livekit.wsUrl, token);
+    clients.push(client);
+    await recorded(room, `reg-${came.id}`);
+    const counted = Date.now(); // the server's join time is before this
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const leaving = Date.now();
+    await client.leave();
+    const left = Date.now();
+    await recorded(room, `reg-${came.id}`, 'participant_left');
+
+    const report = (await api.http.get(`/webinars/${id}/attendance`, host.accessToken)).body;
+    const seconds =
+      report.items.find((i: { displayName: string }) => i.displayName === 'Came').minutesWatched *
+      60;
+    // Between what the test saw of the visit; LiveKit's event times are whole seconds.
+    expect(seconds).toBeGreaterThanOrEqual(Math.floor((leaving - counted) / 1000) - 1);
+    expect(seconds).toBeLessThanOrEqual(Math.ceil((left - arriving) / 1000) + 1);
+    expect(report).toMatchObject({
+      registered: 2,
+      attended: 1,
+      averageMinutesWatched: Math.round((seconds / 60) * 10) / 10,
+    });
+    expect(report.items).toEqual([
+      expect.objectContaining({ displayName: 'Came', attended: true }),
+      expect.objectContaining({ displayName: 'Stayed away', attended: false, minutesWatched: 0 }),
+    ]);
     const csv = await fetch(`${api.http.baseUrl}/webinars/${id}/attendance?format=csv`, {
       headers: { authorization: `Bearer ${host.accessToken}` },
     });
     expect((await csv.text()).trim().split('\r\n')).toEqual([
       'attendee,attended,minutes watched',
-      'Came,yes,30',
+      `Came,yes,${Number((seconds / 60).toFixed(2))}`,
       'Stayed away,no,0',
     ]);
     expect((await api.http.get(`/webinars/${id}/attendance`)).status).toBe(401);
-  });
+  }, 60_000);
 
   it('re-sends the link to a repeated registration at most once per interval, with the same answer', async () => {
     const { id } = await webinar();

@@ -33,8 +33,7 @@ export const HOW_TO_GET_VIDEO =
 export interface LivekitPorts {
   /** HTTP, WebSocket signalling and the server API. */
   http: number;
-  /** ICE over TCP, and the single UDP port for media. */
-  rtcTcp: number;
+  /** The single UDP port for media (LiveKit's own default is two above its HTTP port). */
   rtcUdp: number;
 }
 
@@ -74,9 +73,14 @@ export function loopbackConfig(options: {
     {
       port: ports.http,
       bind_addresses: ['127.0.0.1'],
+      // No ICE over TCP: LiveKit binds its TCP port (7881 unless set to 0) on every address of
+      // the machine, whatever bind_addresses says. The UDP port is opened on every address too
+      // (restricting it with rtc.interfaces or rtc.ips stops loopback media, as tried with
+      // v1.13.5), but it answers only the ICE of sessions signalled over the HTTP port, which
+      // listens on 127.0.0.1 alone.
       rtc: {
-        tcp_port: ports.rtcTcp,
         udp_port: ports.rtcUdp,
+        tcp_port: 0,
         node_ip: '127.0.0.1',
         use_external_ip: false,
         enable_loopback_candidate: true,
@@ -111,12 +115,15 @@ export async function startLivekit(options: {
     { mode: 0o600 },
   );
   const child: ChildProcess = spawn(options.binary, ['--config', configFile], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // It reports some start-up failures (a port in use) on stdout, and then exits 0.
   let errors = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString('utf8')).slice(-4_000);
-  });
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on('data', (chunk: Buffer) => {
+      errors = (errors + chunk.toString('utf8')).slice(-4_000);
+    });
+  }
   const url = `http://127.0.0.1:${options.ports.http}`;
   const deadline = Date.now() + 30_000;
   for (;;) {

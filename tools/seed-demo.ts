@@ -4,9 +4,10 @@
  * DATABASE_URL, or else the embedded database of `npm start` (started here if it is not running).
  */
 import 'reflect-metadata';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
+import { inspect } from 'node:util';
 import pg from 'pg';
 import { type AppConfig, loadConfig } from '#config/app-config.js';
 import { ConfigModule } from '#config/config.module.js';
@@ -67,9 +68,11 @@ async function seed(config: AppConfig): Promise<void> {
   });
   try {
     const users = app.get(UserRepository);
-    if (await users.findByEmail(THERAPIST)) {
+    const existing = await users.findByEmail(THERAPIST);
+    if (existing) {
       say(`The demo is already there.`);
-      return printLogins();
+      printLogins();
+      return await printJoinLink(app, config, existing.id);
     }
     const hash = await app.get(PasswordHasher).hash(PASSWORD);
     const newUser = async (email: string, displayName: string) =>
@@ -130,9 +133,28 @@ async function seed(config: AppConfig): Promise<void> {
       `  first session ${items[0].localDate} ${items[0].localStartTime} (${timezone}), then weekly`,
     );
     printLogins();
+    await printJoinLink(app, config, therapist.id);
   } finally {
     await app.close();
   }
+}
+
+/** Where the therapist and the participants join the group's next session. */
+async function printJoinLink(
+  app: INestApplicationContext,
+  config: AppConfig,
+  therapistId: string,
+): Promise<void> {
+  const [next] = (await app.get(SessionScheduleService).upcomingFor(therapistId, { limit: 1 }))
+    .items;
+  if (!next) {
+    say('The demo group has no sessions left.');
+    return;
+  }
+  say(
+    `Join the next session (${next.localDate} ${next.localStartTime}, opens ${config.VIDEO_JOIN_EARLY_MINUTES} minutes before):`,
+  );
+  say(`  ${new URL(`/join/#session=${next.id}`, config.PUBLIC_URL).href}`);
 }
 
 function printLogins(): void {
@@ -163,7 +185,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    `seed:demo failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    `seed:demo failed: ${error instanceof Error ? error.message || error.name : inspect(error)}\n`,
   );
   process.exit(1);
 });

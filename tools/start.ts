@@ -94,7 +94,7 @@ async function startLocalLivekit(env: NodeJS.ProcessEnv): Promise<void> {
   livekit = await startLivekit({
     binary,
     dataDir: join(dataDir, 'livekit'),
-    ports: { http, rtcTcp: http + 1, rtcUdp: http + 2 },
+    ports: { http, rtcUdp: http + 2 },
     webhookUrl: `http://127.0.0.1:${apiPort}/api/v1/webhooks/livekit`,
   });
   say(`started LiveKit on ${livekit.url} (${binary})`);

@@ -34,3 +34,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+type Receiver = {
+  getRTCStatsReport(): Promise<Map<string, { type: string; bytesReceived?: number }> | undefined>;
+};
+type JoinPageRoom = {
+  remoteParticipants: Map<
+    string,
+    { trackPublications: Map<string, { kind: string; track?: Receiver }> }
+  >;
+};
+
+/** The remote video a join page receives: bytes so far, from its receivers' own statistics. */
+export function inboundVideoBytes(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const room = (globalThis as unknown as { hearthJoin: { room: JoinPageRoom } }).hearthJoin.room;
+    let bytes = 0;
+    for (const participant of room.remoteParticipants.values()) {
+      for (const publication of participant.trackPublications.values()) {
+        if (publication.kind !== 'video' || !publication.track) continue;
+        const report = await publication.track.getRTCStatsReport();
+        for (const stat of report?.values() ?? []) {
+          if (stat.type === 'inbound-rtp') bytes += stat.bytesReceived ?? 0;
+        }
+      }
+    }
+    return bytes;
+  });
+}

@@ -34,7 +34,13 @@ export async function enrolledParticipant(
   return user;
 }
 
-type GroupSession = { id: string; status: string; moduleTitle: string };
+type GroupSession = {
+  id: string;
+  status: string;
+  moduleTitle: string;
+  startsAt: string;
+  endsAt: string;
+};
 
 /** Opens a weekly group on the curriculum version and returns it with its planned sessions. */
 async function openGroup(

@@ -15,7 +15,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findLivekitBinary, HOW_TO_GET_VIDEO, startLivekit } from '../../tools/livekit.js';
-import { freePort, freePortRun } from './ports.js';
+import { freePort, freeLivekitPort } from './ports.js';
+import { relayWebhook } from './webhooks.js';
 
 export interface TestLivekitServer {
   /** The server's HTTP URL (RoomService) and the WebSocket URL clients connect to. */
@@ -58,14 +59,7 @@ async function main(): Promise<void> {
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
         return;
       }
-      const answer = await fetch(target, {
-        method: 'POST',
-        headers: {
-          'content-type': request.headers['content-type'] ?? 'application/webhook+json',
-          authorization: request.headers.authorization ?? '',
-        },
-        body,
-      }).catch(() => undefined);
+      const answer = await relayWebhook(target, request.headers, body);
       // A deployment that has closed cannot take its room's last events; that is not an error.
       response.writeHead(answer?.status ?? 200, { 'content-type': 'application/json' });
       response.end(answer ? Buffer.from(await answer.arrayBuffer()) : '{}');
@@ -78,14 +72,17 @@ async function main(): Promise<void> {
   const routerUrl = `http://127.0.0.1:${routerPort}`;
 
   const dataDir = await mkdtemp(join(tmpdir(), 'hearth-test-livekit-'));
-  const http = await freePortRun();
+  const http = await freeLivekitPort();
   const livekit = await startLivekit({
     binary,
     dataDir,
-    ports: { http, rtcTcp: http + 1, rtcUdp: http + 2 },
+    ports: { http, rtcUdp: http + 2 },
     webhookUrl: `${routerUrl}/webhook`,
   });
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await livekit.stop();
     router.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -93,7 +90,9 @@ async function main(): Promise<void> {
   };
   process.stdin.on('close', () => void stop());
   process.stdin.resume();
-  process.on('SIGTERM', () => void stop());
+  // Ctrl-C reaches the whole process group: stop the server (at most 5 s) and remove its keys.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const)
+    process.on(signal, () => void stop());
   const description: TestLivekitServer = {
     url: livekit.url,
     wsUrl: livekit.url.replace('http', 'ws'),

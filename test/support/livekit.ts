@@ -125,9 +125,12 @@ export class LiveKitGateway {
     return (await this.rooms.listRooms([name])).find((room) => room.name === name);
   }
 
-  /** Who the real server has in `room` right now (hidden and joining ones included). */
+  /**
+   * Who the real server has in `room` right now (hidden and joining ones included; an unknown
+   * room answers an empty list).
+   */
   participants(room: string): Promise<ParticipantInfo[]> {
-    return this.rooms.listParticipants(room).catch(() => []);
+    return this.rooms.listParticipants(room);
   }
 
   async participant(room: string, identity: string): Promise<ParticipantInfo | undefined> {

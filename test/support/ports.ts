@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 
 /** A TCP port of 127.0.0.1 that nothing listens on right now. */
@@ -12,7 +13,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function isFree(port: number): Promise<boolean> {
+function tcpFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer()
       .once('error', () => resolve(false))
@@ -20,11 +21,18 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
-/** Three free ports in a row: LiveKit takes its HTTP port and the next two for media. */
-export async function freePortRun(): Promise<number> {
+function udpFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4')
+      .once('error', () => resolve(false))
+      .bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
+  });
+}
+
+/** A free TCP port for LiveKit's HTTP whose UDP port two above is free for its media. */
+export async function freeLivekitPort(): Promise<number> {
   for (;;) {
-    const first = await freePort();
-    if (first > 65_000) continue;
-    if ((await isFree(first + 1)) && (await isFree(first + 2))) return first;
+    const http = await freePort();
+    if (http <= 65_000 && (await tcpFree(http)) && (await udpFree(http + 2))) return http;
   }
 }

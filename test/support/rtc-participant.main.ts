@@ -71,6 +71,23 @@ room
       source: TrackSource[publication.source ?? TrackSource.SOURCE_UNKNOWN],
     }),
   )
+  .on(RoomEvent.TrackPublished, (publication, participant) =>
+    report('trackPublished', {
+      identity: participant.identity,
+      sid: publication.sid,
+      source: TrackSource[publication.source ?? TrackSource.SOURCE_UNKNOWN],
+    }),
+  )
+  .on(RoomEvent.TrackUnpublished, (publication, participant) =>
+    report('trackUnpublished', {
+      identity: participant.identity,
+      sid: publication.sid,
+      source: TrackSource[publication.source ?? TrackSource.SOURCE_UNKNOWN],
+    }),
+  )
+  .on(RoomEvent.TrackUnsubscribed, (track, _publication, participant) =>
+    report('trackUnsubscribed', { identity: participant.identity, kind: track.kind }),
+  )
   .on(RoomEvent.TrackSubscribed, (track, _publication, participant) => {
     report('trackSubscribed', { identity: participant.identity, kind: track.kind });
     if (track.kind !== TrackKind.KIND_VIDEO) return;

@@ -45,6 +45,10 @@ export class RtcParticipant {
         reject(new Error(`the client exited (${code}) before connecting`)),
       );
       child.send({ type: 'connect', url, token } satisfies ParticipantCommand);
+      setTimeout(() => reject(new Error('the client did not connect within 30 s')), 30_000).unref();
+    }).catch((error: unknown) => {
+      child.kill('SIGKILL');
+      throw error;
     });
     if (outcome.type === 'connect-failed') {
       child.kill('SIGKILL');
@@ -63,10 +67,36 @@ export class RtcParticipant {
     return (reply as { trackSid: string }).trackSid;
   }
 
-  /** Waits for a room event reported by this client, and answers its detail. */
-  async waitFor(name: string, timeoutMs = 20_000): Promise<Record<string, unknown>> {
-    const event = await eventually(() => this.events.find((e) => e.name === name), timeoutMs);
+  /**
+   * Waits for a room event reported by this client (one whose detail has the fields of `match`,
+   * when given), and answers its detail.
+   */
+  async waitFor(
+    name: string,
+    timeoutMs = 20_000,
+    match: Record<string, unknown> = {},
+  ): Promise<Record<string, unknown>> {
+    const event = await eventually(
+      () => this.events.find((e) => this.matches(e, name, match)),
+      timeoutMs,
+    );
     return event.detail;
+  }
+
+  /** The room events of that name (and with the fields of `match`) this client reported so far. */
+  seen(name: string, match: Record<string, unknown> = {}): Record<string, unknown>[] {
+    return this.events.filter((e) => this.matches(e, name, match)).map((e) => e.detail);
+  }
+
+  private matches(
+    event: { name: string; detail: Record<string, unknown> },
+    name: string,
+    match: Record<string, unknown>,
+  ): boolean {
+    return (
+      event.name === name &&
+      Object.entries(match).every(([key, value]) => event.detail[key] === value)
+    );
   }
 
   get exited(): boolean {

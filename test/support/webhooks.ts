@@ -66,3 +66,22 @@ export function roomEvent(event: 'room_started' | 'room_finished', sessionId: st
     createdAt: String(Math.floor(at.getTime() / 1000)),
   };
 }
+
+/**
+ * Hands a webhook on as LiveKit sent it (the raw bytes and the server's signature); answers the
+ * receiver's response, or undefined when nobody listens there any more.
+ */
+export function relayWebhook(
+  target: string,
+  headers: { 'content-type'?: string; authorization?: string },
+  body: Buffer,
+): Promise<Response | undefined> {
+  return fetch(target, {
+    method: 'POST',
+    headers: {
+      'content-type': headers['content-type'] ?? 'application/webhook+json',
+      authorization: headers.authorization ?? '',
+    },
+    body,
+  }).catch(() => undefined);
+}

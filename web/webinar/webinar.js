@@ -80,6 +80,15 @@ async function watch(status = '') {
   $('ask').hidden = hostMode;
   app.querySelectorAll('[data-role="host"]').forEach((el) => (el.hidden = !hostMode));
   void refresh();
+  await connectVideo();
+}
+
+/**
+ * Joins the video. The room opens when the first host or speaker joins, and the audience may
+ * come earlier (LiveKit refuses a room nobody opened), so until then it keeps trying, backing
+ * off, as it does while the video server cannot be reached.
+ */
+async function connectVideo(attempt = 0) {
   const joined = await api('POST', apiPath`/webinars/${webinarId}/join`);
   if (joined.status !== 200) {
     $('video-note').textContent = joined.data.message ?? 'The video is not available yet.';
@@ -87,7 +96,6 @@ async function watch(status = '') {
   }
   state.serverUrl = joined.data.serverUrl;
   const room = new Room({ adaptiveStream: true, dynacast: true });
-  state.room = room;
   room
     .on(RoomEvent.TrackSubscribed, renderStage)
     .on(RoomEvent.TrackUnsubscribed, renderStage)
@@ -95,34 +103,47 @@ async function watch(status = '') {
       RoomEvent.AudioPlaybackStatusChanged,
       () => ($('start-audio').hidden = room.canPlaybackAudio),
     );
+  state.room = room;
   try {
     await room.connect(joined.data.serverUrl, joined.data.token);
-    $('video-note').textContent = '';
-    renderStage();
-  } catch {
-    $('video-note').textContent =
-      'We could not reach the video server. Questions still work; try reloading in a moment.';
+  } catch (error) {
+    $('video-note').textContent = /room does not exist/i.test(String(error?.message))
+      ? 'The webinar has not started yet. It will appear here as soon as the hosts open it.'
+      : 'We could not reach the video server. Questions still work; we keep trying.';
+    const delay = Math.min(3_000 * 2 ** attempt, 30_000) * (0.75 + Math.random() / 2);
+    state.retry = setTimeout(() => void connectVideo(attempt + 1), delay);
+    return;
   }
+  state.connected = true;
+  room.on(RoomEvent.Disconnected, () => {
+    state.connected = false;
+    $('video-note').textContent = 'The video has stopped. Reload the page to watch again.';
+  });
+  renderStage();
 }
 
 function renderStage() {
   const room = state.room;
-  $('stage').replaceChildren(
-    ...[...room.remoteParticipants.values()].flatMap((p) => {
-      const video = p.getTrackPublication(Track.Source.Camera)?.track;
-      if (!video) return [];
-      const tile = document.createElement('figure');
-      tile.className = 'tile';
-      const caption = Object.assign(document.createElement('figcaption'), {
-        className: 'name',
-        textContent: p.name,
-      });
-      tile.append(video.attach(), caption);
-      const audio = p.getTrackPublication(Track.Source.Microphone)?.track;
-      if (audio) tile.append(audio.attach());
-      return [tile];
-    }),
-  );
+  const tiles = [...room.remoteParticipants.values()].flatMap((p) => {
+    const video = p.getTrackPublication(Track.Source.Camera)?.track;
+    if (!video) return [];
+    const tile = document.createElement('figure');
+    tile.className = 'tile';
+    const caption = Object.assign(document.createElement('figcaption'), {
+      className: 'name',
+      textContent: p.name,
+    });
+    tile.append(video.attach(), caption);
+    const audio = p.getTrackPublication(Track.Source.Microphone)?.track;
+    if (audio) tile.append(audio.attach());
+    return [tile];
+  });
+  $('stage').replaceChildren(...tiles);
+  if (state.connected) {
+    $('video-note').textContent = tiles.length
+      ? ''
+      : 'You are connected. The speakers appear here once their cameras are on.';
+  }
 }
 
 function button(label, onClick, className = '') {

@@ -8,6 +8,7 @@ import { Notification } from '#reminders/notification.entity.js';
 import { AbsenceFollowUp } from './absence-follow-up.entity.js';
 import { AttendanceEvent } from './attendance-event.entity.js';
 import { Attendance } from './attendance.entity.js';
+import { CONNECTION_EVENTS } from './presence.js';
 
 /** One registration of a webinar with the minutes its attendee watched. */
 export interface WebinarAttendeeRow {
@@ -49,13 +50,19 @@ export class AttendanceRepository {
       .update({ id, processedAt: IsNull() }, { processedAt: new Date() });
   }
 
-  /** One identity's connection events in a room, and the room's `room_finished`. */
+  /**
+   * One identity's connection events in a room, and the room's `room_finished`. Not its track
+   * events: they carry the participant's sid too, and would pass for the end of a connection.
+   */
   presenceEvents(roomName: string, identity: string): Promise<AttendanceEvent[]> {
     return this.dataSource
       .getRepository(AttendanceEvent)
       .createQueryBuilder('e')
       .where('e.room_name = :roomName', { roomName })
-      .andWhere("(e.identity = :identity OR e.event = 'room_finished')", { identity })
+      .andWhere(
+        "((e.identity = :identity AND e.event IN (:...connection)) OR e.event = 'room_finished')",
+        { identity, connection: CONNECTION_EVENTS },
+      )
       .getMany();
   }
 

@@ -12,14 +12,10 @@ import { LobbyRepository } from '#video/lobby.repository.js';
 import { roomNameForSession, sessionIdOfRoom, VideoService } from '#video/video.service.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { eventTime, storableText } from './event-fields.js';
-import { computePresence } from './presence.js';
+import { computePresence, CONNECTION_EVENTS } from './presence.js';
 import { WebinarAttendanceService } from './webinar-attendance.service.js';
 
-const PRESENCE_EVENTS = new Set([
-  'participant_joined',
-  'participant_left',
-  'participant_connection_aborted',
-]);
+const PRESENCE_EVENTS = new Set<string>(CONNECTION_EVENTS);
 
 /**
  * Attendance from the video server's own events. The api stores each verified webhook once and

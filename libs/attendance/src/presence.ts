@@ -1,7 +1,13 @@
 import type { PresenceInterval } from './attendance.entity.js';
 
-export type PresenceEventType =
-  'participant_joined' | 'participant_left' | 'participant_connection_aborted' | 'room_finished';
+/** The webhooks that open or close one connection (a participant sid). */
+export const CONNECTION_EVENTS = [
+  'participant_joined',
+  'participant_left',
+  'participant_connection_aborted',
+] as const;
+
+export type PresenceEventType = (typeof CONNECTION_EVENTS)[number] | 'room_finished';
 
 export interface PresenceEvent {
   event: PresenceEventType | string;

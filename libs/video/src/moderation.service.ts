@@ -80,14 +80,23 @@ export class ModerationService {
     return { userId, removed: true };
   }
 
-  /** Closes the room for everyone and ends the session. */
+  /**
+   * Ends the session, then closes the room for everyone. In that order: the room's closing sends
+   * room_finished, whose processing finalizes attendance only for an ended session. Ending an
+   * ended session again closes the room again (a retry after LiveKit failed), and answers the same.
+   */
   async end(sessionId: string, actorId: string): Promise<SessionEnded> {
     const session = await this.forFacilitator(sessionId, actorId);
-    if (session.status !== 'open' && session.status !== 'live') {
+    if (session.status !== 'open' && session.status !== 'live' && session.status !== 'ended') {
       throw new ConflictError('session_not_running', `A ${session.status} session cannot be ended`);
     }
+    if (session.status !== 'ended' && !(await this.lifecycle.transition(session, 'ended'))) {
+      // Changed meanwhile: fine if by another end, or by the room closing.
+      if ((await this.sessions.findById(session.id))?.status !== 'ended') {
+        throw new ConflictError('session_changed', 'The session changed meanwhile; try again');
+      }
+    }
     await this.video.deleteRoom(roomNameForSession(session.id));
-    await this.lifecycle.transitionOrFail(session, 'ended');
     return { id: session.id, status: 'ended' };
   }
 

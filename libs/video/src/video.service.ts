@@ -135,10 +135,19 @@ export class VideoService {
   }
 
   /**
-   * Lets a connected person publish, or stops them. LiveKit replaces the whole permission set,
-   * so every field is sent.
+   * Lets a connected person publish, or stops them (the server then unpublishes their tracks).
+   * LiveKit replaces the whole permission set, so every field is sent. A promoted person is
+   * shown to the room, and stays shown once demoted: the server tells nobody when a shown
+   * participant turns hidden, not even when they leave, so everyone would keep them on screen.
+   * Someone who cannot publish is left as they are (a hidden attendee stays hidden).
    */
   async setPublishing(room: string, identity: string, publish: boolean): Promise<void> {
+    if (!publish) {
+      const current = await this.call(() => this.client().getParticipant(room, identity), {
+        notFoundIsFine: true,
+      });
+      if (!current?.permission?.canPublish) return;
+    }
     await this.call(
       () =>
         this.client().updateParticipant(room, identity, {
@@ -149,7 +158,7 @@ export class VideoService {
             canPublishSources: publish
               ? [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE]
               : [],
-            hidden: !publish,
+            hidden: false,
           },
         }),
       { notFoundIsFine: true },
@@ -207,8 +216,9 @@ export class VideoService {
   }
 
   /**
-   * Takes the person out of the room and revokes every token issued to them before now, so a
-   * token they still hold does not let them back in.
+   * Takes the person out of the room. `revokeTokenTs` voids their older tokens on LiveKit Cloud;
+   * a self-hosted server ignores it, so what keeps a removed person out is the participant_joined
+   * webhook (AttendanceService.enforceRemoval), which takes them out again on arrival.
    */
   async removeParticipant(room: string, identity: string): Promise<void> {
     const revokeTokenTs = BigInt(Math.floor(Date.now() / 1000) + 1);

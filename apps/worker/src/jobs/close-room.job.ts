@@ -28,8 +28,9 @@ export class CloseRoomJob implements JobHandler<RoomJobPayload> {
     if (closesAt - Date.now() > 60_000) return; // moved later: its newer job will close it
     // Last look at who is still in the room before it goes, then close the open intervals.
     await this.attendance.reconcile(session.id, 'final');
-    if (this.video.available) await this.video.deleteRoom(roomNameForSession(session.id));
+    // Ended before the room goes, so the room_finished its closing sends finds it ended.
     await this.lifecycle.transition(session, 'ended');
+    if (this.video.available) await this.video.deleteRoom(roomNameForSession(session.id));
     await this.attendance.finalize(session.id);
     this.logger.log(`Session ${sessionId}: room closed`);
   }

@@ -7,9 +7,8 @@ import { SessionRepository } from '#sessions/session.repository.js';
 import { roomNameForSession, VideoService } from '#video/video.service.js';
 import type { JobHandler } from './job-handler.js';
 
-/** Seconds a room waits for its first participant, and after its last one leaves. */
-const EMPTY_TIMEOUT_SECONDS = 30 * 60;
-const DEPARTURE_TIMEOUT_SECONDS = 5 * 60;
+/** The least time a room waits for its first participant, or after its last one leaves. */
+const MIN_TIMEOUT_SECONDS = 5 * 60;
 
 /**
  * Creates a session's LiveKit room before the join window and marks the session open. Re-reads
@@ -41,10 +40,15 @@ export class OpenRoomJob implements JobHandler<RoomJobPayload> {
     }
     const group = (await this.groups.findById(session.groupId))!;
     const facilitators = 1 + (await this.groups.coFacilitatorIds(group.id)).length;
+    // LiveKit closes an empty room by itself after these timeouts, and never reopens it on a join
+    // (rooms are only made here). So the room waits, empty or left, until the close-room job's
+    // time: a late group, or one whose people all drop for a while, still finds it there.
+    const closesAt = session.endsAt.getTime() + this.config.ROOM_CLOSE_GRACE_MINUTES * 60_000;
+    const untilClose = Math.max(MIN_TIMEOUT_SECONDS, Math.ceil((closesAt - Date.now()) / 1000));
     await this.video.ensureRoom(roomNameForSession(session.id), {
       maxParticipants: group.capacity + facilitators,
-      emptyTimeoutSeconds: EMPTY_TIMEOUT_SECONDS,
-      departureTimeoutSeconds: DEPARTURE_TIMEOUT_SECONDS,
+      emptyTimeoutSeconds: untilClose,
+      departureTimeoutSeconds: untilClose,
     });
     await this.lifecycle.transition(session, 'open');
     this.logger.log(`Session ${sessionId}: room open`);
