@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['web/**/*.js'],
+    files: ['web/**/*.js', 'apps/web/src/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   prettier,

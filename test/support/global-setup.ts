@@ -35,6 +35,12 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     cwd: globalConfig.rootDir,
     stdio: 'inherit',
   });
+  // The web app the api serves at /.
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', 'apps/web', '--logLevel', 'warn'],
+    { cwd: globalConfig.rootDir, stdio: 'inherit' },
+  );
   ensureLivekit(globalConfig.rootDir);
   await startLivekitForTheRun(globalConfig.rootDir);
 }

@@ -15,9 +15,11 @@ import { API_PREFIX } from './common/api-prefix.js';
 import { applyRequestLimits, REQUEST_LIMITS } from './common/request-limits.js';
 import { createValidationPipe } from './common/validation.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { webAppRoot } from './common/web-app.js';
 
 /** Where the built web pages are served from (the api serves them at the site root). */
 const WEB_ROOT = join(projectRoot(), 'web');
+const APP_ROOT = webAppRoot();
 
 /** Where browsers may talk to LiveKit: its signalling WebSocket and its HTTP checks. */
 function liveKitOrigins(config: AppConfig): string[] {
@@ -91,7 +93,19 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useStaticAssets({ root: WEB_ROOT, prefix: '/', index: ['index.html'], redirect: true });
+  // The built web app first, then the plain pages e-mailed links still reach.
+  app.useStaticAssets({
+    root: [APP_ROOT, WEB_ROOT],
+    prefix: '/',
+    index: ['index.html'],
+    redirect: true,
+    setHeaders: (response, path) => {
+      response.setHeader(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
   // The join page imports livekit-client's self-contained ES module build as it ships.
   app.useStaticAssets({
     root: join(projectRoot(), 'node_modules', 'livekit-client', 'dist'),

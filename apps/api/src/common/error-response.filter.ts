@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
   type DomainErrorKind,
@@ -9,6 +9,7 @@ import {
   RateLimitedError,
 } from '#common/domain-error.js';
 import { FieldError, ValidationFailedError } from './validation.js';
+import { isAppPage, sendAppPage } from './web-app.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -111,6 +112,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    if (isAppPage(error, request)) return sendAppPage(reply);
     const body = toErrorBody(error, this.logger);
     if (error instanceof RateLimitedError) {
       void reply.header('retry-after', String(error.retryAfterSeconds));

@@ -1,0 +1,85 @@
+import { api, type Schemas } from '../api/client';
+
+/**
+ * The signed-in session. The access token lives in memory only; the refresh token is kept in
+ * localStorage so a reload or a new tab stays signed in (see docs/decisions.md). The access token
+ * is refreshed a minute before it expires, so a 90-minute session never signs anyone out; tabs
+ * share one refresh through the Web Locks API, since each refresh token can be used once.
+ */
+const REFRESH_KEY = 'hearth.refreshToken';
+const EARLY_MS = 60_000;
+
+type Listener = (state: AuthState) => void;
+export type AuthState =
+  | { status: 'signedOut' }
+  | { status: 'expired' }
+  | { status: 'signedIn'; user: Schemas['PublicUser']; accessToken: string };
+
+let state: AuthState = { status: 'signedOut' };
+let timer: ReturnType<typeof setTimeout> | undefined;
+const listeners = new Set<Listener>();
+
+export const authState = () => state;
+export function onAuthChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+function set(next: AuthState) {
+  state = next;
+  for (const listener of listeners) listener(state);
+}
+
+function start(result: Schemas['AuthResult']) {
+  localStorage.setItem(REFRESH_KEY, result.refreshToken);
+  set({ status: 'signedIn', user: result.user, accessToken: result.accessToken });
+  clearTimeout(timer);
+  timer = setTimeout(() => void refresh(), Math.max(5_000, result.expiresIn * 1000 - EARLY_MS));
+}
+
+/** Trades the stored refresh token for a new pair; a refusal ends the session visibly. */
+export async function refresh(): Promise<boolean> {
+  const run = async () => {
+    const refreshToken = localStorage.getItem(REFRESH_KEY);
+    if (!refreshToken) return false;
+    const { data } = await api.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+    if (!data) {
+      localStorage.removeItem(REFRESH_KEY);
+      clearTimeout(timer);
+      set({ status: 'expired' });
+      return false;
+    }
+    start(data);
+    return true;
+  };
+  return navigator.locks ? navigator.locks.request('hearth-refresh', run) : run();
+}
+
+export async function signIn(body: Schemas['LoginDto']) {
+  const { data, error } = await api.POST('/api/v1/auth/login', { body });
+  if (data) start(data);
+  return error;
+}
+
+export async function register(body: Schemas['RegisterDto']) {
+  const { data, error } = await api.POST('/api/v1/auth/register', { body });
+  if (data) start(data);
+  return error;
+}
+
+export async function signOut() {
+  const refreshToken = localStorage.getItem(REFRESH_KEY);
+  localStorage.removeItem(REFRESH_KEY);
+  clearTimeout(timer);
+  if (refreshToken) await api.POST('/api/v1/auth/logout', { body: { refreshToken } });
+  set({ status: 'signedOut' });
+}
+
+/** Every call carries the current access token. */
+api.use({
+  onRequest({ request }) {
+    if (state.status === 'signedIn') {
+      request.headers.set('authorization', `Bearer ${state.accessToken}`);
+    }
+    return request;
+  },
+});

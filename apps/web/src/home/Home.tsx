@@ -1,0 +1,111 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Schemas } from '../api/client';
+
+/** Joining opens this long before a session (the api's VIDEO_JOIN_EARLY_MINUTES default). */
+const JOIN_EARLY_MINUTES = 15;
+
+function useNow(stepMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), stepMs);
+    return () => clearInterval(id);
+  }, [stepMs]);
+  return now;
+}
+
+/** "2 days 3 hours", "5 minutes": the two largest units, in the page's language. */
+function until(ms: number, language: string): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  const units: [Intl.NumberFormatOptions['unit'], number][] = [
+    ['day', Math.floor(minutes / 1440)],
+    ['hour', Math.floor((minutes % 1440) / 60)],
+    ['minute', minutes % 60],
+  ];
+  return units
+    .filter(([, n]) => n > 0)
+    .slice(0, 2)
+    .map(([unit, n]) =>
+      new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(n),
+    )
+    .join(' ');
+}
+
+function When({ session }: { session: Schemas['UpcomingSessionView'] }) {
+  const { i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  return <time dateTime={session.startsAt}>{format.format(new Date(session.startsAt))}</time>;
+}
+
+function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow(15_000);
+  const starts = Date.parse(session.startsAt);
+  const open = now >= starts - JOIN_EARLY_MINUTES * 60_000 && now < Date.parse(session.endsAt);
+  return (
+    <section className="card next" aria-labelledby="next-title">
+      <h2 id="next-title">{t('nextSession')}</h2>
+      <p className="group">{session.groupName}</p>
+      <p>{t('session', { n: session.sequence, title: session.moduleTitle })}</p>
+      <p className="when">
+        <When session={session} />
+      </p>
+      {open ? (
+        <a className="primary button" href={`/join/#session=${session.id}`}>
+          {t('joinNow')}
+        </a>
+      ) : (
+        <>
+          <p className="countdown" role="timer" aria-live="off">
+            {t('startsIn', { time: until(starts - now, i18n.resolvedLanguage ?? 'en') })}
+          </p>
+          <p className="hint">{t('opensIn', { minutes: JOIN_EARLY_MINUTES })}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function Home({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const sessions = useQuery({
+    queryKey: ['me', 'sessions'],
+    queryFn: async () => {
+      const { data, error } = await api.GET('/api/v1/me/sessions', {
+        params: { query: { limit: 5 } },
+      });
+      if (error) throw new Error(error.message);
+      return data.items;
+    },
+  });
+  const [next, ...later] = sessions.data ?? [];
+  return (
+    <>
+      <h1>{t('hello', { name })}</h1>
+      {sessions.isPending && <p>{t('loading')}</p>}
+      {sessions.isError && <p role="alert">{t('somethingWrong')}</p>}
+      {sessions.isSuccess && !next && <p className="card">{t('noSessions')}</p>}
+      {next && <NextSession session={next} />}
+      {later.length > 0 && (
+        <section aria-labelledby="later-title">
+          <h2 id="later-title">{t('laterSessions')}</h2>
+          <ul className="later">
+            {later.map((s) => (
+              <li key={s.id}>
+                <span>{t('session', { n: s.sequence, title: s.moduleTitle })}</span>{' '}
+                <When session={s} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+/** English, the source of every string; bn.ts and id.ts have the same keys. */
+export const en = {
+  appName: 'Hearth',
+  language: 'Language',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  createAccount: 'Create an account',
+  email: 'E-mail',
+  password: 'Password',
+  alias: 'The name others in your group see',
+  aliasHelp: 'It can be a first name or a nickname.',
+  passwordHelp: 'Use a long phrase that is hard to guess.',
+  noAccount: 'New to Hearth?',
+  haveAccount: 'Already have an account?',
+  signInFailed: 'That e-mail and password do not match. Please try again.',
+  somethingWrong: 'Something went wrong. Please try again.',
+  expiredTitle: 'Your sign-in has ended',
+  expiredText: 'For your privacy you were signed out. Please sign in again to carry on.',
+  hello: 'Hello, {{name}}',
+  nextSession: 'Your next session',
+  noSessions: 'You have no sessions coming up. When your group is scheduled, it will show here.',
+  startsIn: 'Starts in {{time}}',
+  opensIn: 'You can join {{minutes}} minutes before it starts.',
+  joinNow: 'Join the session',
+  laterSessions: 'Coming up',
+  loading: 'Loading…',
+  session: 'Session {{n}}: {{title}}',
+} as const;
+
+export type Strings = { [K in keyof typeof en]: string };

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n/i18n';
+import { useAuth } from '../auth/useAuth';
+import { signOut } from '../auth/session';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const auth = useAuth();
+  return (
+    <>
+      <header className="bar">
+        <span className="brand">{t('appName')}</span>
+        <label className="language">
+          <span>{t('language')}</span>
+          <select
+            value={i18n.resolvedLanguage}
+            onChange={(event) => void i18n.changeLanguage(event.target.value)}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {auth.status === 'signedIn' && (
+          <button type="button" className="link" onClick={() => void signOut()}>
+            {t('signOut')}
+          </button>
+        )}
+      </header>
+      <main>{children}</main>
+    </>
+  );
+}

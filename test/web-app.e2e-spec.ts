@@ -1,0 +1,158 @@
+import type { Browser, Page } from 'playwright-core';
+import { scrollsSideways, seriousAxeViolations } from './support/axe.js';
+import { launchChromium, screenshot } from './support/browser.js';
+import { type Deployment, startDeployment } from './support/deployment.js';
+import {
+  enrolledParticipant,
+  groupStartingIn,
+  organizationWithCurriculum,
+  type TestUser,
+} from './support/groups.js';
+import { registerUser, uniqueEmail } from './support/hearth.js';
+
+const SIZES = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1440, height: 900 },
+} as const;
+
+/** The web app served by the api at /, in Chromium at a phone's and a desktop's size. */
+describe('The web app (e2e, Chromium)', () => {
+  let deployment: Deployment;
+  let browser: Browser;
+  let origin: string;
+  let participant: TestUser;
+  let soonSessionId: string;
+
+  beforeAll(async () => {
+    // The shortest access token the api allows, so a test can see it refreshed before expiry.
+    deployment = await startDeployment('web_app', { env: { ACCESS_TOKEN_TTL_SECONDS: '61' } });
+    const { http } = deployment.api;
+    origin = http.baseUrl.replace('/api/v1', '');
+    browser = await launchChromium();
+    const therapist = await registerUser(http, 'therapist');
+    const { orgId, versionId } = await organizationWithCurriculum(http, therapist, 'Web clinic');
+    const soon = await groupStartingIn(http, therapist, orgId, versionId, 5, {
+      name: 'Tuesday group',
+    });
+    soonSessionId = soon.sessions[0]!.id;
+    participant = await enrolledParticipant(
+      deployment.env,
+      http,
+      therapist,
+      orgId,
+      soon.groupId,
+      'Juniper',
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await deployment?.close();
+  });
+
+  async function open(size: keyof typeof SIZES, locale = 'en-US'): Promise<Page> {
+    const context = await browser.newContext({ viewport: SIZES[size], locale });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    return page;
+  }
+
+  /** Every screen: no serious accessibility problem, no sideways scrolling, a screenshot. */
+  async function check(page: Page, name: string) {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, `web-${name}`);
+  }
+
+  async function signIn(page: Page, user: { email: string; password: string }) {
+    await page.getByLabel('E-mail').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('serves the app at / and for its own addresses, while unknown api paths stay JSON 404s', async () => {
+    const home = await fetch(`${origin}/`, { headers: { accept: 'text/html' } });
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await home.text()).toContain('<div id="root">');
+    const deep = await fetch(`${origin}/groups/anything`, { headers: { accept: 'text/html' } });
+    expect(deep.status).toBe(200);
+    const api = await fetch(`${origin}/api/v1/nothing-here`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { code: string }).code).toBe('not_found');
+    expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
+  });
+
+  for (const size of ['phone', 'desktop'] as const) {
+    it(`creates an account and lands on an empty home (${size})`, async () => {
+      const page = await open(size);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await check(page, `signin-${size}`);
+      await page.getByRole('button', { name: 'Create an account' }).click();
+      await page.getByLabel('The name others in your group see').fill('Rowan');
+      await page.getByLabel('E-mail').fill(uniqueEmail('rowan'));
+      await page.getByLabel('Password').fill('a long phrase nobody guesses 42');
+      await check(page, `signup-${size}`);
+      await page.getByRole('button', { name: 'Create an account' }).click();
+      await page.getByRole('heading', { name: 'Hello, Rowan' }).waitFor();
+      await page.getByText('You have no sessions coming up').waitFor();
+      await check(page, `home-empty-${size}`);
+    });
+
+    it(`shows a participant their next session with a Join button once the window opens (${size})`, async () => {
+      const page = await open(size);
+      await signIn(page, participant);
+      await page.getByRole('heading', { name: 'Your next session' }).waitFor();
+      await page.getByText('Tuesday group').waitFor();
+      const join = page.getByRole('link', { name: 'Join the session' });
+      expect(await join.getAttribute('href')).toBe(`/join/#session=${soonSessionId}`);
+      // The next week's session is listed with its time.
+      await page.getByRole('heading', { name: 'Coming up' }).waitFor();
+      await check(page, `home-next-${size}`);
+    });
+  }
+
+  it('speaks Bengali and Indonesian, from the browser or the switcher, and sets <html lang>', async () => {
+    const page = await open('phone', 'bn-BD');
+    await page.getByRole('heading', { name: 'সাইন ইন করুন' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('bn');
+    await check(page, 'signin-bn');
+    await page.getByLabel('ই-মেইল').fill(participant.email);
+    await page.getByLabel('পাসওয়ার্ড').fill(participant.password);
+    await page.getByRole('button', { name: 'সাইন ইন করুন' }).click();
+    await page.getByRole('heading', { name: 'আপনার পরের সেশন' }).waitFor();
+    await check(page, 'home-bn');
+    await page.getByLabel('ভাষা').selectOption('id');
+    await page.getByRole('heading', { name: 'Sesi Anda berikutnya' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await check(page, 'home-id');
+    // The choice is kept across a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sesi Anda berikutnya' }).waitFor();
+  });
+
+  it('refreshes the access token before it expires, and says so plainly when the sign-in has ended', async () => {
+    const page = await open('desktop');
+    await signIn(page, participant);
+    await page.getByRole('heading', { name: 'Your next session' }).waitFor();
+    // A 61-second token is refreshed within seconds (a minute before expiry, at least 5 s on).
+    const refreshed = await page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'), {
+      timeout: 15_000,
+    });
+    expect(refreshed.status()).toBe(200);
+    // Signed-in calls keep working with the new token.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your next session' }).waitFor();
+
+    // A refresh token the api no longer honours ends the session with a clear screen.
+    await page.evaluate(`localStorage.setItem('hearth.refreshToken', 'no-longer-valid')`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your sign-in has ended' }).waitFor();
+    await check(page, 'signin-expired');
+    await signIn(page, participant);
+    await page.getByRole('heading', { name: 'Your next session' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(`localStorage.getItem('hearth.refreshToken')`)).toBeNull();
+  }, 45_000);
+});
