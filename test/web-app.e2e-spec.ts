@@ -9,6 +9,8 @@ import {
   type TestUser,
 } from './support/groups.js';
 import { registerUser, uniqueEmail } from './support/hearth.js';
+import { RtcParticipant } from './support/rtc-participant.js';
+import { eventually } from './support/wait.js';
 
 const SIZES = {
   phone: { width: 390, height: 844 },
@@ -21,6 +23,7 @@ describe('The web app (e2e, Chromium)', () => {
   let browser: Browser;
   let origin: string;
   let participant: TestUser;
+  let therapist: TestUser;
   let soonSessionId: string;
 
   beforeAll(async () => {
@@ -29,7 +32,7 @@ describe('The web app (e2e, Chromium)', () => {
     const { http } = deployment.api;
     origin = http.baseUrl.replace('/api/v1', '');
     browser = await launchChromium();
-    const therapist = await registerUser(http, 'therapist');
+    therapist = await registerUser(http, 'therapist');
     const { orgId, versionId } = await organizationWithCurriculum(http, therapist, 'Web clinic');
     const soon = await groupStartingIn(http, therapist, orgId, versionId, 5, {
       name: 'Tuesday group',
@@ -105,7 +108,7 @@ describe('The web app (e2e, Chromium)', () => {
       await page.getByRole('heading', { name: 'Your next session' }).waitFor();
       await page.getByText('Tuesday group').waitFor();
       const join = page.getByRole('link', { name: 'Join the session' });
-      expect(await join.getAttribute('href')).toBe(`/join/#session=${soonSessionId}`);
+      expect(await join.getAttribute('href')).toBe(`/sessions/${soonSessionId}/join`);
       // The next week's session is listed with its time.
       await page.getByRole('heading', { name: 'Coming up' }).waitFor();
       await check(page, `home-next-${size}`);
@@ -155,4 +158,50 @@ describe('The web app (e2e, Chromium)', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate(`localStorage.getItem('hearth.refreshToken')`)).toBeNull();
   }, 45_000);
+
+  it('joins the room from home: the room of LiveKit components shows the facilitator, and removal is said plainly', async () => {
+    const { http } = deployment.api;
+    const { livekit } = deployment;
+    const room = `session-${soonSessionId}`;
+    await eventually(() => livekit.room(room), 30_000);
+    await http.post(
+      `/groups/${(await http.get(`/sessions/${soonSessionId}`, therapist.accessToken)).body.groupId}/consent`,
+      { agreementVersion: 1 },
+      participant.accessToken,
+    );
+    const facilitatorJoin = await http.post(
+      `/sessions/${soonSessionId}/join`,
+      {},
+      therapist.accessToken,
+    );
+    const facilitator = await RtcParticipant.join(livekit.wsUrl, facilitatorJoin.body.token);
+    const media = await launchChromium({ fakeMedia: true });
+    try {
+      const context = await media.newContext({
+        viewport: SIZES.phone,
+        permissions: ['camera', 'microphone'],
+      });
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      await signIn(page, participant);
+      await page.getByRole('link', { name: 'Join the session' }).click();
+      // In the room: the server lists the participant, and the page shows both people's tiles.
+      await eventually(() => livekit.participant(room, participant.user.id), 30_000);
+      await facilitator.publish('video');
+      await page.locator('.lk-participant-tile').nth(1).waitFor({ timeout: 20_000 });
+      await page.getByRole('toolbar', { name: 'Room controls' }).waitFor();
+      await screenshot(page, 'web-room-phone');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await http.post(
+        `/sessions/${soonSessionId}/participants/${participant.user.id}/remove`,
+        {},
+        therapist.accessToken,
+      );
+      await page.getByRole('heading', { name: 'You were removed from this session' }).waitFor();
+      await check(page, 'room-removed-phone');
+    } finally {
+      await facilitator.leave();
+      await media.close();
+    }
+  }, 90_000);
 });

@@ -8,6 +8,7 @@ export interface AxeViolation {
   impact: string | null;
   help: string;
   nodes: number;
+  where?: string[];
 }
 
 /**
@@ -21,7 +22,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   };
   const violations = (await page.evaluate(
     `axe.run(document, ${JSON.stringify(options)}).then((result) =>
-      result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })))`,
+      result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, where: v.nodes.map((n) => String(n.target)).slice(0, 3) })))`,
   )) as AxeViolation[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

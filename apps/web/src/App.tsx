@@ -5,6 +5,7 @@ import { refresh } from './auth/session';
 import { SignIn } from './auth/SignIn';
 import { useAuth } from './auth/useAuth';
 import { Home } from './home/Home';
+import { JoinSession } from './room/JoinSession';
 import { Layout } from './ui/Layout';
 
 export function App() {
@@ -20,6 +21,7 @@ export function App() {
           <p>{t('loading')}</p>
         ) : auth.status === 'signedIn' ? (
           <Routes>
+            <Route path="/sessions/:sessionId/join" element={<JoinSession />} />
             <Route path="*" element={<Home name={auth.user.displayName} />} />
           </Routes>
         ) : (

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 
 /** Joining opens this long before a session (the api's VIDEO_JOIN_EARLY_MINUTES default). */
@@ -58,9 +59,9 @@ function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
         <When session={session} />
       </p>
       {open ? (
-        <a className="primary button" href={`/join/#session=${session.id}`}>
+        <Link className="primary button" to={`/sessions/${session.id}/join`}>
           {t('joinNow')}
-        </a>
+        </Link>
       ) : (
         <>
           <p className="countdown" role="timer" aria-live="off">

@@ -25,6 +25,20 @@ export const en = {
   laterSessions: 'Coming up',
   loading: 'Loading…',
   session: 'Session {{n}}: {{title}}',
+  reconnecting: 'Reconnecting… your connection dropped for a moment.',
+  roomControls: 'Room controls',
+  microphone: 'Microphone',
+  camera: 'Camera',
+  leave: 'Leave',
+  allowAudio: 'Allow sound',
+  waitingTitle: 'You are in the waiting room',
+  waitingText: 'The facilitator will let you in shortly. You can keep this page open.',
+  cannotJoin: 'You cannot join right now',
+  ending_left: 'You left the session',
+  ending_removed: 'You were removed from this session',
+  ending_ended: 'The session has ended',
+  ending_lost: 'Your connection was lost',
+  backHome: 'Back to your sessions',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };
