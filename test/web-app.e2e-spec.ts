@@ -204,4 +204,46 @@ describe('The web app (e2e, Chromium)', () => {
       await media.close();
     }
   }, 90_000);
+
+  it('lets the facilitator admit a waiting person from the room, by alias', async () => {
+    const { http } = deployment.api;
+    const { orgId, versionId } = await organizationWithCurriculum(http, therapist, 'Lobby clinic');
+    const group = await groupStartingIn(http, therapist, orgId, versionId, 4, {
+      name: 'Lobby group',
+      lobbyEnabled: true,
+    });
+    const sessionId = group.sessions[0]!.id;
+    const guest = await enrolledParticipant(
+      deployment.env,
+      http,
+      therapist,
+      orgId,
+      group.groupId,
+      'Willow',
+    );
+    await http.post(`/groups/${group.groupId}/consent`, { agreementVersion: 1 }, guest.accessToken);
+    await eventually(() => deployment.livekit.room(`session-${sessionId}`), 30_000);
+    const media = await launchChromium({ fakeMedia: true });
+    try {
+      const context = await media.newContext({
+        viewport: SIZES.desktop,
+        permissions: ['camera', 'microphone'],
+      });
+      const page = await context.newPage();
+      await page.goto(`${origin}/sessions/${sessionId}/join`);
+      await signIn(page, therapist);
+      await page.getByRole('heading', { name: 'Waiting room (0)' }).waitFor({ timeout: 20_000 });
+      expect((await http.post(`/sessions/${sessionId}/join`, {}, guest.accessToken)).status).toBe(
+        202,
+      );
+      await page.getByRole('button', { name: 'Admit Willow' }).click({ timeout: 15_000 });
+      await page.getByRole('heading', { name: 'Waiting room (0)' }).waitFor({ timeout: 15_000 });
+      await screenshot(page, 'web-room-facilitator-desktop');
+      expect((await http.post(`/sessions/${sessionId}/join`, {}, guest.accessToken)).status).toBe(
+        200,
+      );
+    } finally {
+      await media.close();
+    }
+  }, 90_000);
 });

@@ -40,4 +40,10 @@ export const bn: Strings = {
   ending_ended: 'সেশনটি শেষ হয়েছে',
   ending_lost: 'আপনার সংযোগ বিচ্ছিন্ন হয়ে গেছে',
   backHome: 'আপনার সেশনগুলোতে ফিরে যান',
+  lobbyTitle: 'অপেক্ষা কক্ষ ({{count}})',
+  lobbyEmpty: 'কেউ অপেক্ষা করছেন না।',
+  admit: 'ভেতরে আনুন',
+  deny: 'ফিরিয়ে দিন',
+  admitWho: '{{name}}-কে ভেতরে আনুন',
+  denyWho: '{{name}}-কে ফিরিয়ে দিন',
 };

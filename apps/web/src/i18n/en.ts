@@ -39,6 +39,12 @@ export const en = {
   ending_ended: 'The session has ended',
   ending_lost: 'Your connection was lost',
   backHome: 'Back to your sessions',
+  lobbyTitle: 'Waiting room ({{count}})',
+  lobbyEmpty: 'Nobody is waiting.',
+  admit: 'Admit',
+  deny: 'Deny',
+  admitWho: 'Admit {{name}}',
+  denyWho: 'Deny {{name}}',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

@@ -40,4 +40,10 @@ export const id: Strings = {
   ending_ended: 'Sesi telah berakhir',
   ending_lost: 'Koneksi Anda terputus',
   backHome: 'Kembali ke sesi Anda',
+  lobbyTitle: 'Ruang tunggu ({{count}})',
+  lobbyEmpty: 'Tidak ada yang menunggu.',
+  admit: 'Izinkan masuk',
+  deny: 'Tolak',
+  admitWho: 'Izinkan {{name}} masuk',
+  denyWho: 'Tolak {{name}}',
 };

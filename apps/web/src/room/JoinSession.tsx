@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
+import { LobbyPanel } from './LobbyPanel';
 import type { RoomEnding } from './Room';
 
 const Room = lazy(() => import('./Room'));
@@ -41,6 +42,7 @@ export function JoinSession() {
   if (step.kind === 'in') {
     return (
       <Suspense fallback={<p>{t('loading')}</p>}>
+        <LobbyPanel sessionId={sessionId} />
         <Room
           serverUrl={step.admitted.serverUrl}
           token={step.admitted.token}
