@@ -246,4 +246,32 @@ describe('The web app (e2e, Chromium)', () => {
       await media.close();
     }
   }, 90_000);
+
+  it('shows session times in the time zone the participant chooses', async () => {
+    const page = await open('phone');
+    await signIn(page, participant);
+    const when = page.locator('.next .when time');
+    await when.waitFor();
+    const startsAt = new Date((await when.getAttribute('datetime'))!);
+    const clock = (timeZone: string) =>
+      new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone })
+        .format(startsAt)
+        .replace(/\s/g, ' ');
+    const shown = async () => (await when.textContent())!.replace(/\s/g, ' ');
+    await page.getByRole('link', { name: 'Profile' }).click();
+    await page.getByLabel('Your time zone').selectOption('Asia/Dhaka');
+    await check(page, 'profile-phone');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await page.getByRole('link', { name: 'Your sessions' }).click();
+    await eventually(async () => (await shown()).includes(clock('Asia/Dhaka')));
+    await page.getByRole('link', { name: 'Profile' }).click();
+    await page.getByLabel('Your time zone').selectOption('America/Lima');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await page.getByRole('link', { name: 'Your sessions' }).click();
+    await eventually(async () => (await shown()).includes(clock('America/Lima')));
+    expect(clock('America/Lima')).not.toBe(clock('Asia/Dhaka'));
+    await check(page, 'home-lima-phone');
+  });
 });

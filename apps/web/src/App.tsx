@@ -5,6 +5,7 @@ import { refresh } from './auth/session';
 import { SignIn } from './auth/SignIn';
 import { useAuth } from './auth/useAuth';
 import { Home } from './home/Home';
+import { Profile } from './profile/Profile';
 import { JoinSession } from './room/JoinSession';
 import { Layout } from './ui/Layout';
 
@@ -22,6 +23,7 @@ export function App() {
         ) : auth.status === 'signedIn' ? (
           <Routes>
             <Route path="/sessions/:sessionId/join" element={<JoinSession />} />
+            <Route path="/profile" element={<Profile />} />
             <Route path="*" element={<Home name={auth.user.displayName} />} />
           </Routes>
         ) : (

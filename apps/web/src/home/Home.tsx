@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
+import { useTimeZone } from '../profile/useProfile';
 
 /** Joining opens this long before a session (the api's VIDEO_JOIN_EARLY_MINUTES default). */
 const JOIN_EARLY_MINUTES = 15;
@@ -36,6 +37,7 @@ function until(ms: number, language: string): string {
 function When({ session }: { session: Schemas['UpcomingSessionView'] }) {
   const { i18n } = useTranslation();
   const format = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+    timeZone: useTimeZone(),
     weekday: 'long',
     day: 'numeric',
     month: 'long',

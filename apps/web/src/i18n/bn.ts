@@ -46,4 +46,11 @@ export const bn: Strings = {
   deny: 'ফিরিয়ে দিন',
   admitWho: '{{name}}-কে ভেতরে আনুন',
   denyWho: '{{name}}-কে ফিরিয়ে দিন',
+  profile: 'আপনার প্রোফাইল',
+  timeZone: 'আপনার টাইম জোন',
+  save: 'সংরক্ষণ করুন',
+  saved: 'সংরক্ষিত হয়েছে।',
+  navHome: 'আপনার সেশন',
+  navProfile: 'প্রোফাইল',
+  mainNav: 'প্রধান',
 };

@@ -45,6 +45,13 @@ export const en = {
   deny: 'Deny',
   admitWho: 'Admit {{name}}',
   denyWho: 'Deny {{name}}',
+  profile: 'Your profile',
+  timeZone: 'Your time zone',
+  save: 'Save',
+  saved: 'Saved.',
+  navHome: 'Your sessions',
+  navProfile: 'Profile',
+  mainNav: 'Main',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

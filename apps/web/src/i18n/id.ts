@@ -46,4 +46,11 @@ export const id: Strings = {
   deny: 'Tolak',
   admitWho: 'Izinkan {{name}} masuk',
   denyWho: 'Tolak {{name}}',
+  profile: 'Profil Anda',
+  timeZone: 'Zona waktu Anda',
+  save: 'Simpan',
+  saved: 'Tersimpan.',
+  navHome: 'Sesi Anda',
+  navProfile: 'Profil',
+  mainNav: 'Utama',
 };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
 import { LANGUAGES } from '../i18n/i18n';
 import { useAuth } from '../auth/useAuth';
 import { signOut } from '../auth/session';
@@ -25,9 +26,13 @@ export function Layout({ children }: { children: ReactNode }) {
           </select>
         </label>
         {auth.status === 'signedIn' && (
-          <button type="button" className="link" onClick={() => void signOut()}>
-            {t('signOut')}
-          </button>
+          <nav aria-label={t('mainNav')} className="nav">
+            <NavLink to="/">{t('navHome')}</NavLink>
+            <NavLink to="/profile">{t('navProfile')}</NavLink>
+            <button type="button" className="link sign-out" onClick={() => void signOut()}>
+              {t('signOut')}
+            </button>
+          </nav>
         )}
       </header>
       <main>{children}</main>

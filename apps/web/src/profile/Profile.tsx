@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { Field } from '../ui/Field';
+import { PROFILE_KEY, useProfile } from './useProfile';
+
+const ZONES = Intl.supportedValuesOf('timeZone');
+
+/** Alias and time zone: what others see, and when the person's sessions are shown to happen. */
+export function Profile() {
+  const { t } = useTranslation();
+  const profile = useProfile();
+  const queries = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: async (body: { displayName: string; timezone: string }) => {
+      const { error } = await api.PATCH('/api/v1/me', { body });
+      if (error) throw new Error(error.message);
+    },
+    onSuccess: async () => {
+      await queries.invalidateQueries({ queryKey: PROFILE_KEY });
+      setSaved(true);
+    },
+  });
+  if (!profile.data) return <p>{t('loading')}</p>;
+  const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setSaved(false);
+    save.mutate({
+      displayName: String(form.get('alias')),
+      timezone: String(form.get('timezone')),
+    });
+  }
+
+  return (
+    <section className="card narrow">
+      <h1>{t('profile')}</h1>
+      <Form onSubmit={submit}>
+        <Field
+          name="alias"
+          label={t('alias')}
+          help={t('aliasHelp')}
+          defaultValue={profile.data.displayName}
+          isRequired
+        />
+        <div className="field">
+          <label htmlFor="timezone">{t('timeZone')}</label>
+          <select id="timezone" name="timezone" defaultValue={profile.data.timezone ?? deviceZone}>
+            {ZONES.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </div>
+        {save.isError && (
+          <p role="alert" className="problem">
+            {t('somethingWrong')}
+          </p>
+        )}
+        {saved && <p role="status">{t('saved')}</p>}
+        <Button type="submit" className="primary" isDisabled={save.isPending}>
+          {t('save')}
+        </Button>
+      </Form>
+    </section>
+  );
+}
