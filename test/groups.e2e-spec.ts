@@ -220,10 +220,10 @@ describe('Groups, sessions and enrollment (e2e)', () => {
     const group = await createGroup({ capacity: 2, name: 'Small group' });
     const people: User[] = [];
     for (let i = 0; i < 5; i++) people.push(await participant(`queue${i}`));
-    // Requests sent 25 ms apart: the order the people asked in.
+    // Requests sent 100 ms apart (room for a busy machine): the order the people asked in.
     const results = await Promise.all(
       people.map(async (p, i) => {
-        await new Promise((resolve) => setTimeout(resolve, i * 25));
+        await new Promise((resolve) => setTimeout(resolve, i * 100));
         return enroll(group.id, p.user.id);
       }),
     );
