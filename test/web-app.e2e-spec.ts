@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { scrollsSideways, seriousAxeViolations } from './support/axe.js';
+import type { Browser } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser.js';
+import { seriousAxeViolations } from './support/axe.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 import {
   enrolledParticipant,
@@ -11,11 +11,7 @@ import {
 import { registerUser, uniqueEmail } from './support/hearth.js';
 import { RtcParticipant } from './support/rtc-participant.js';
 import { eventually } from './support/wait.js';
-
-const SIZES = {
-  phone: { width: 390, height: 844 },
-  desktop: { width: 1440, height: 900 },
-} as const;
+import { checkScreen, openApp, SIZES, signInThroughForm, type Size } from './support/web.js';
 
 /** The web app served by the api at /, in Chromium at a phone's and a desktop's size. */
 describe('The web app (e2e, Chromium)', () => {
@@ -53,25 +49,9 @@ describe('The web app (e2e, Chromium)', () => {
     await deployment?.close();
   });
 
-  async function open(size: keyof typeof SIZES, locale = 'en-US'): Promise<Page> {
-    const context = await browser.newContext({ viewport: SIZES[size], locale });
-    const page = await context.newPage();
-    await page.goto(`${origin}/`);
-    return page;
-  }
-
-  /** Every screen: no serious accessibility problem, no sideways scrolling, a screenshot. */
-  async function check(page: Page, name: string) {
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    expect(await scrollsSideways(page)).toBe(false);
-    await screenshot(page, `web-${name}`);
-  }
-
-  async function signIn(page: Page, user: { email: string; password: string }) {
-    await page.getByLabel('E-mail').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
+  const open = (size: Size, locale = 'en-US') => openApp(browser, origin, { size, locale });
+  const check = checkScreen;
+  const signIn = signInThroughForm;
 
   it('serves the app at / and for its own addresses, while unknown api paths stay JSON 404s', async () => {
     const home = await fetch(`${origin}/`, { headers: { accept: 'text/html' } });

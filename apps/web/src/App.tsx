@@ -1,13 +1,18 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { refresh } from './auth/session';
 import { SignIn } from './auth/SignIn';
 import { useAuth } from './auth/useAuth';
+import * as curricula from './curricula/routes';
+import * as groups from './groups/routes';
 import { Home } from './home/Home';
+import * as me from './me/routes';
+import * as org from './org/routes';
 import { Profile } from './profile/Profile';
 import { JoinSession } from './room/JoinSession';
 import { Layout } from './ui/Layout';
+import * as webinars from './webinars/routes';
 
 export function App() {
   const { t } = useTranslation();
@@ -20,14 +25,30 @@ export function App() {
       <Layout>
         {restoring ? (
           <p>{t('loading')}</p>
-        ) : auth.status === 'signedIn' ? (
-          <Routes>
-            <Route path="/sessions/:sessionId/join" element={<JoinSession />} />
-            <Route path="/profile" element={<Profile />} />
-            <Route path="*" element={<Home name={auth.user.displayName} />} />
-          </Routes>
         ) : (
-          <SignIn expired={auth.status === 'expired'} />
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <Routes>
+              {webinars.publicRoutes}
+              {me.publicRoutes}
+              {org.publicRoutes}
+              {groups.publicRoutes}
+              {curricula.publicRoutes}
+              {auth.status === 'signedIn' ? (
+                <>
+                  <Route path="/sessions/:sessionId/join" element={<JoinSession />} />
+                  <Route path="/profile" element={<Profile />} />
+                  {org.routes}
+                  {curricula.routes}
+                  {groups.routes}
+                  {me.routes}
+                  {webinars.routes}
+                  <Route path="*" element={<Home name={auth.user.displayName} />} />
+                </>
+              ) : (
+                <Route path="*" element={<SignIn expired={auth.status === 'expired'} />} />
+              )}
+            </Routes>
+          </Suspense>
         )}
       </Layout>
     </BrowserRouter>

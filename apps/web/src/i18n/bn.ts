@@ -51,6 +51,12 @@ export const bn: Strings = {
   save: 'সংরক্ষণ করুন',
   saved: 'সংরক্ষিত হয়েছে।',
   navHome: 'আপনার সেশন',
+  navGroups: 'গ্রুপ',
+  navCurricula: 'প্রোগ্রাম',
+  navWebinars: 'ওয়েবিনার',
+  navOrganization: 'প্রতিষ্ঠান',
+  navMyGroups: 'আমার গ্রুপ',
+  navNotifications: 'বিজ্ঞপ্তি',
   navProfile: 'প্রোফাইল',
   mainNav: 'প্রধান',
 };

@@ -50,6 +50,12 @@ export const en = {
   save: 'Save',
   saved: 'Saved.',
   navHome: 'Your sessions',
+  navGroups: 'Groups',
+  navCurricula: 'Programs',
+  navWebinars: 'Webinars',
+  navOrganization: 'Organization',
+  navMyGroups: 'My groups',
+  navNotifications: 'Notifications',
   navProfile: 'Profile',
   mainNav: 'Main',
 } as const;

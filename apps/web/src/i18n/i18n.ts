@@ -1,9 +1,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { bn } from './bn';
-import { en } from './en';
-import { id } from './id';
+import { resources } from './namespaces';
 
 /** The shipped languages, by the name each uses for itself. */
 export const LANGUAGES = [
@@ -16,7 +14,7 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en }, bn: { translation: bn }, id: { translation: id } },
+    resources,
     supportedLngs: LANGUAGES.map((l) => l.code),
     nonExplicitSupportedLngs: true,
     fallbackLng: 'en',

@@ -51,6 +51,12 @@ export const id: Strings = {
   save: 'Simpan',
   saved: 'Tersimpan.',
   navHome: 'Sesi Anda',
+  navGroups: 'Grup',
+  navCurricula: 'Program',
+  navWebinars: 'Webinar',
+  navOrganization: 'Organisasi',
+  navMyGroups: 'Grup saya',
+  navNotifications: 'Notifikasi',
   navProfile: 'Profil',
   mainNav: 'Utama',
 };

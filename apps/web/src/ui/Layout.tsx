@@ -4,10 +4,12 @@ import { NavLink } from 'react-router';
 import { LANGUAGES } from '../i18n/i18n';
 import { useAuth } from '../auth/useAuth';
 import { signOut } from '../auth/session';
+import { useOrganization } from '../org/useOrganization';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const auth = useAuth();
+  const organization = useOrganization();
   return (
     <>
       <header className="bar">
@@ -28,6 +30,17 @@ export function Layout({ children }: { children: ReactNode }) {
         {auth.status === 'signedIn' && (
           <nav aria-label={t('mainNav')} className="nav">
             <NavLink to="/">{t('navHome')}</NavLink>
+            {organization ? (
+              <>
+                <NavLink to="/groups">{t('navGroups')}</NavLink>
+                <NavLink to="/curricula">{t('navCurricula')}</NavLink>
+                <NavLink to="/webinars">{t('navWebinars')}</NavLink>
+                <NavLink to="/organization">{t('navOrganization')}</NavLink>
+              </>
+            ) : (
+              <NavLink to="/my-groups">{t('navMyGroups')}</NavLink>
+            )}
+            <NavLink to="/notifications">{t('navNotifications')}</NavLink>
             <NavLink to="/profile">{t('navProfile')}</NavLink>
             <button type="button" className="link sign-out" onClick={() => void signOut()}>
               {t('signOut')}
