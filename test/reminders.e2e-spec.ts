@@ -94,7 +94,7 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     expect(arrived - dueAt).toBeLessThan(6_000);
     expect(mail.subject).toBe('Reminder: your session starts in 1 minute');
     expect(mail.text).toContain(localTime(startsAt, 'Asia/Tokyo'));
-    expect(mail.text).toContain(`/join/#session=${sessions[0].id}`);
+    expect(mail.text).toContain(`/sessions/${sessions[0].id}/join`);
     const ics = mail.attachments.find((a) => a.mimeType === 'text/calendar');
     const icsText =
       typeof ics?.content === 'string'

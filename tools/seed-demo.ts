@@ -154,7 +154,7 @@ async function printJoinLink(
   say(
     `Join the next session (${next.localDate} ${next.localStartTime}, opens ${config.VIDEO_JOIN_EARLY_MINUTES} minutes before):`,
   );
-  say(`  ${new URL(`/join/#session=${next.id}`, config.PUBLIC_URL).href}`);
+  say(`  ${new URL(`/sessions/${next.id}/join`, config.PUBLIC_URL).href}`);
 }
 
 function printLogins(): void {

@@ -35,30 +35,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-type Receiver = {
-  getRTCStatsReport(): Promise<Map<string, { type: string; bytesReceived?: number }> | undefined>;
-};
-type JoinPageRoom = {
-  remoteParticipants: Map<
-    string,
-    { trackPublications: Map<string, { kind: string; track?: Receiver }> }
-  >;
-};
-
-/** The remote video a join page receives: bytes so far, from its receivers' own statistics. */
-export function inboundVideoBytes(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const room = (globalThis as unknown as { hearthJoin: { room: JoinPageRoom } }).hearthJoin.room;
-    let bytes = 0;
-    for (const participant of room.remoteParticipants.values()) {
-      for (const publication of participant.trackPublications.values()) {
-        if (publication.kind !== 'video' || !publication.track) continue;
-        const report = await publication.track.getRTCStatsReport();
-        for (const stat of report?.values() ?? []) {
-          if (stat.type === 'inbound-rtp') bytes += stat.bytesReceived ?? 0;
-        }
-      }
-    }
-    return bytes;
-  });
+/**
+ * Frames decoded so far by the videos in the room's remote tiles (LiveKit's ParticipantTile marks
+ * the local one): a number that keeps growing only while someone's camera really reaches the page.
+ */
+export function remoteVideoFrames(page: Page): Promise<number> {
+  return page.evaluate(`[...document.querySelectorAll(
+      '.lk-participant-tile:not([data-lk-local-participant="true"]) video')]
+    .reduce((frames, video) => frames + video.getVideoPlaybackQuality().totalVideoFrames, 0)`);
 }

@@ -10,7 +10,7 @@ import { Home } from './home/Home';
 import * as me from './me/routes';
 import * as org from './org/routes';
 import { Profile } from './profile/Profile';
-import { JoinSession } from './room/JoinSession';
+import { JoinSession, OldJoinLink } from './room/JoinSession';
 import { Layout } from './ui/Layout';
 import * as webinars from './webinars/routes';
 
@@ -36,6 +36,7 @@ export function App() {
               {auth.status === 'signedIn' ? (
                 <>
                   <Route path="/sessions/:sessionId/join" element={<JoinSession />} />
+                  <Route path="/join" element={<OldJoinLink />} />
                   <Route path="/profile" element={<Profile />} />
                   {org.routes}
                   {curricula.routes}

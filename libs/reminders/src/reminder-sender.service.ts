@@ -155,7 +155,7 @@ export class ReminderSender {
       startsAt: session.startsAt,
       endsAt: session.endsAt,
       timezone: user.timezone ?? group.timezone,
-      joinLink: new URL(`/join/#session=${session.id}`, this.config.PUBLIC_URL).toString(),
+      joinLink: new URL(`/sessions/${session.id}/join`, this.config.PUBLIC_URL).toString(),
       revision: session.revision,
     };
   }

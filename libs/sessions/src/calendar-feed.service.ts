@@ -61,7 +61,7 @@ export class CalendarFeedService {
     const groupName = new Map(groups.map((g) => [g.id, g.name]));
     const calendar = ical({ name: 'Hearth sessions', prodId: '//Hearth//Sessions//EN' });
     for (const session of sessions) {
-      const link = new URL(`/join/#session=${session.id}`, this.config.PUBLIC_URL).toString();
+      const link = new URL(`/sessions/${session.id}/join`, this.config.PUBLIC_URL).toString();
       calendar.createEvent({
         id: `session-${session.id}@hearth`,
         sequence: session.revision,

@@ -38,6 +38,29 @@ export const en = {
   ending_removed: 'You were removed from this session',
   ending_ended: 'The session has ended',
   ending_lost: 'Your connection was lost',
+  readyTitle: 'Ready to join?',
+  readyAlias: 'Others in your group will see you as {{alias}}.',
+  startWithCamera: 'Start with my camera on',
+  startWithMicrophone: 'Start with my microphone on',
+  cameraPreview: 'Your camera',
+  invalidLink: 'This link is not valid. Open the link from your e-mail or calendar again.',
+  ending_elsewhere: 'You joined from somewhere else',
+  endingText_left: 'Take care. You can join again while the session runs.',
+  endingText_removed:
+    "The facilitator has taken you out of this session, and you can't rejoin it. If you weren't expecting this, please contact your facilitator or the service that invited you. Take care.",
+  endingText_ended:
+    'It has ended for everyone, so there is nothing more you need to do. Thank you for being here, and take care.',
+  endingText_elsewhere:
+    'This session opened in another tab or on another device, so it closed here. You can carry on there, or join here again.',
+  endingText_lost:
+    'Your connection to the session was lost. Check your internet connection, then try again.',
+  joinAgain: 'Join again',
+  joinHereAgain: 'Join here again',
+  tryAgain: 'Try again',
+  mutedByFacilitator:
+    'The facilitator muted your microphone. You can unmute whenever you want to speak.',
+  cameraOffByFacilitator:
+    'The facilitator turned off your camera. You can turn it back on when you are ready.',
   backHome: 'Back to your sessions',
   lobbyTitle: 'Waiting room ({{count}})',
   lobbyEmpty: 'Nobody is waiting.',

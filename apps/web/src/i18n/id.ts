@@ -39,6 +39,28 @@ export const id: Strings = {
   ending_removed: 'Anda telah dikeluarkan dari sesi ini',
   ending_ended: 'Sesi telah berakhir',
   ending_lost: 'Koneksi Anda terputus',
+  readyTitle: 'Siap bergabung?',
+  readyAlias: 'Anggota grup lain akan melihat Anda sebagai {{alias}}.',
+  startWithCamera: 'Mulai dengan kamera menyala',
+  startWithMicrophone: 'Mulai dengan mikrofon menyala',
+  cameraPreview: 'Kamera Anda',
+  invalidLink: 'Tautan ini tidak valid. Buka lagi tautan dari e-mail atau kalender Anda.',
+  ending_elsewhere: 'Anda bergabung dari tempat lain',
+  endingText_left: 'Jaga diri Anda. Anda bisa bergabung lagi selama sesi berlangsung.',
+  endingText_removed:
+    'Fasilitator telah mengeluarkan Anda dari sesi ini, dan Anda tidak dapat bergabung kembali. Jika ini tidak Anda duga, hubungi fasilitator Anda atau layanan yang mengundang Anda. Jaga diri Anda.',
+  endingText_ended:
+    'Sesi telah berakhir untuk semua orang, jadi tidak ada lagi yang perlu Anda lakukan. Terima kasih sudah hadir, jaga diri Anda.',
+  endingText_elsewhere:
+    'Sesi ini dibuka di tab atau perangkat lain, jadi ditutup di sini. Anda bisa melanjutkan di sana, atau bergabung lagi di sini.',
+  endingText_lost: 'Koneksi Anda ke sesi terputus. Periksa koneksi internet Anda, lalu coba lagi.',
+  joinAgain: 'Bergabung lagi',
+  joinHereAgain: 'Bergabung lagi di sini',
+  tryAgain: 'Coba lagi',
+  mutedByFacilitator:
+    'Fasilitator mematikan mikrofon Anda. Anda bisa menyalakannya kapan saja untuk berbicara.',
+  cameraOffByFacilitator:
+    'Fasilitator mematikan kamera Anda. Anda bisa menyalakannya lagi saat siap.',
   backHome: 'Kembali ke sesi Anda',
   lobbyTitle: 'Ruang tunggu ({{count}})',
   lobbyEmpty: 'Tidak ada yang menunggu.',

@@ -1,24 +1,73 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Button, Switch } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
+import { ok } from '../api/result';
+import { useProfile } from '../profile/useProfile';
+import { isUuid } from '../ui/ids';
 import { LobbyPanel } from './LobbyPanel';
-import type { RoomEnding } from './Room';
+import type { MediaChoices, RoomEnding } from './Room';
 
 const Room = lazy(() => import('./Room'));
+const CameraPreview = lazy(() => import('./CameraPreview'));
 
 type Step =
+  | { kind: 'ready' }
   | { kind: 'asking' }
   | { kind: 'waiting' }
   | { kind: 'refused'; message: string }
   | { kind: 'in'; admitted: Schemas['JoinAdmitted'] }
   | { kind: 'over'; ending: RoomEnding };
 
-/** Joining a session: the lobby while a facilitator decides, then the room. */
+/** Endings a person may undo from here; the others are final for this session. */
+const RETRY: Partial<Record<RoomEnding, string>> = {
+  left: 'joinAgain',
+  elsewhere: 'joinHereAgain',
+  lost: 'tryAgain',
+};
+
+/** The news a screen reader should read first: the heading takes focus when it appears. */
+function News({ children }: { children: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [children]);
+  return (
+    <h1 ref={heading} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+/**
+ * Joining a session from its link: ready to join (alias, camera check), the lobby while a
+ * facilitator decides, the room, and plain words for however it ends.
+ */
 export function JoinSession() {
-  const { t } = useTranslation();
   const { sessionId = '' } = useParams();
-  const [step, setStep] = useState<Step>({ kind: 'asking' });
+  const { t } = useTranslation();
+  if (!isUuid(sessionId)) {
+    return (
+      <section className="card">
+        <News>{t('cannotJoin')}</News>
+        <p>{t('invalidLink')}</p>
+      </section>
+    );
+  }
+  return <Joining sessionId={sessionId} />;
+}
+
+function Joining({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const alias = useProfile().data?.displayName;
+  const [step, setStep] = useState<Step>({ kind: 'ready' });
+  const [media, setMedia] = useState<MediaChoices>({ audio: true, video: true });
+  const session = useQuery({
+    queryKey: ['sessions', sessionId],
+    queryFn: () => ok(api.GET('/api/v1/sessions/{sessionId}', { params: { path: { sessionId } } })),
+  });
+  const groupId = session.data?.groupId;
 
   useEffect(() => {
     if (step.kind !== 'asking' && step.kind !== 'waiting') return;
@@ -28,7 +77,12 @@ export function JoinSession() {
         params: { path: { sessionId } },
       });
       if (cancelled) return;
-      if (error) setStep({ kind: 'refused', message: error.message });
+      if (error?.code === 'removed_from_session') setStep({ kind: 'over', ending: 'removed' });
+      else if (error?.code === 'consent_required' && groupId)
+        void navigate(`/groups/${groupId}/agreement`, {
+          state: { next: `/sessions/${sessionId}/join` },
+        });
+      else if (error) setStep({ kind: 'refused', message: error.message });
       else if (data.status === 'admitted') setStep({ kind: 'in', admitted: data });
       else setStep({ kind: 'waiting' });
     };
@@ -37,7 +91,7 @@ export function JoinSession() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [sessionId, step]);
+  }, [sessionId, step, groupId, navigate]);
 
   if (step.kind === 'in') {
     return (
@@ -46,28 +100,71 @@ export function JoinSession() {
         <Room
           serverUrl={step.admitted.serverUrl}
           token={step.admitted.token}
+          media={media}
           onEnd={(ending) => setStep({ kind: 'over', ending })}
         />
       </Suspense>
     );
   }
+  const retry = step.kind === 'over' ? RETRY[step.ending] : undefined;
   return (
-    <section className="card" aria-live="polite">
+    <section className="card join" aria-live="polite">
+      {step.kind === 'ready' && (
+        <>
+          <News>{t('readyTitle')}</News>
+          {session.data && (
+            <p>{t('session', { n: session.data.sequence, title: session.data.moduleTitle })}</p>
+          )}
+          {alias && <p>{t('readyAlias', { alias })}</p>}
+          {media.video && (
+            <Suspense fallback={null}>
+              <CameraPreview />
+            </Suspense>
+          )}
+          <Switch isSelected={media.video} onChange={(video) => setMedia({ ...media, video })}>
+            <div className="indicator" /> {t('startWithCamera')}
+          </Switch>
+          <Switch isSelected={media.audio} onChange={(audio) => setMedia({ ...media, audio })}>
+            <div className="indicator" /> {t('startWithMicrophone')}
+          </Switch>
+          <Button className="primary button" onPress={() => setStep({ kind: 'asking' })}>
+            {t('joinNow')}
+          </Button>
+        </>
+      )}
       {step.kind === 'asking' && <p>{t('loading')}</p>}
       {step.kind === 'waiting' && (
         <>
-          <h1>{t('waitingTitle')}</h1>
+          <News>{t('waitingTitle')}</News>
           <p>{t('waitingText')}</p>
         </>
       )}
       {step.kind === 'refused' && (
         <>
-          <h1>{t('cannotJoin')}</h1>
+          <News>{t('cannotJoin')}</News>
           <p>{step.message}</p>
         </>
       )}
-      {step.kind === 'over' && <h1>{t(`ending_${step.ending}`)}</h1>}
-      {step.kind !== 'asking' && step.kind !== 'waiting' && <Link to="/">{t('backHome')}</Link>}
+      {step.kind === 'over' && (
+        <>
+          <News>{t(`ending_${step.ending}`)}</News>
+          <p>{t(`endingText_${step.ending}`)}</p>
+          {retry && (
+            <Button className="primary button" onPress={() => setStep({ kind: 'ready' })}>
+              {t(retry)}
+            </Button>
+          )}
+        </>
+      )}
+      {step.kind !== 'asking' && step.kind !== 'waiting' && step.kind !== 'ready' && (
+        <Link to="/">{t('backHome')}</Link>
+      )}
     </section>
   );
+}
+
+/** `/join/#session=<id>`, the address of e-mails sent before the web app: the same page. */
+export function OldJoinLink() {
+  const sessionId = new URLSearchParams(location.hash.slice(1)).get('session') ?? '';
+  return <Navigate replace to={`/sessions/${encodeURIComponent(sessionId)}/join`} />;
 }

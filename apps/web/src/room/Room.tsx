@@ -12,16 +12,48 @@ import {
   useTracks,
 } from '@livekit/components-react';
 import { ConnectionState, DisconnectReason, Track } from 'livekit-client';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** What ended the person's time in the room, as they should hear it. */
-export type RoomEnding = 'left' | 'removed' | 'ended' | 'lost';
+export type RoomEnding = 'left' | 'removed' | 'ended' | 'elsewhere' | 'lost';
 
-function endingOf(reason?: DisconnectReason): RoomEnding {
-  if (reason === DisconnectReason.PARTICIPANT_REMOVED) return 'removed';
-  if (reason === DisconnectReason.ROOM_DELETED) return 'ended';
-  if (reason === DisconnectReason.CLIENT_INITIATED) return 'left';
-  return 'lost';
+/** Whether the person enters with their microphone and camera on. */
+export type MediaChoices = { audio: boolean; video: boolean };
+
+const ENDINGS: Partial<Record<DisconnectReason, RoomEnding>> = {
+  [DisconnectReason.PARTICIPANT_REMOVED]: 'removed',
+  [DisconnectReason.ROOM_DELETED]: 'ended',
+  [DisconnectReason.ROOM_CLOSED]: 'ended',
+  [DisconnectReason.DUPLICATE_IDENTITY]: 'elsewhere',
+  [DisconnectReason.CLIENT_INITIATED]: 'left',
+};
+
+/**
+ * A toggle that tells the person when someone else turned their device off: the facilitator's
+ * mute arrives as the track going from on to off without a press here.
+ */
+function Toggle({
+  source,
+  label,
+  onMutedByFacilitator,
+}: {
+  source: Track.Source.Microphone | Track.Source.Camera;
+  label: string;
+  onMutedByFacilitator(source: Track.Source): void;
+}) {
+  const wasOn = useRef(false);
+  return (
+    <TrackToggle
+      source={source}
+      onChange={(on, pressed) => {
+        if (wasOn.current && !on && !pressed) onMutedByFacilitator(source);
+        wasOn.current = on;
+      }}
+    >
+      {label}
+    </TrackToggle>
+  );
 }
 
 function Stage() {
@@ -30,6 +62,7 @@ function Stage() {
     onlySubscribed: false,
   });
   const state = useConnectionState();
+  const [mutedBy, setMutedBy] = useState<Track.Source>();
   return (
     <>
       {state === ConnectionState.Reconnecting && (
@@ -37,12 +70,24 @@ function Stage() {
           {t('reconnecting')}
         </p>
       )}
+      <p role="status" className={mutedBy ? 'notice' : undefined}>
+        {mutedBy === Track.Source.Microphone && t('mutedByFacilitator')}
+        {mutedBy === Track.Source.Camera && t('cameraOffByFacilitator')}
+      </p>
       <GridLayout tracks={tracks} className="stage">
         <ParticipantTile />
       </GridLayout>
       <div className="controls" role="toolbar" aria-label={t('roomControls')}>
-        <TrackToggle source={Track.Source.Microphone}>{t('microphone')}</TrackToggle>
-        <TrackToggle source={Track.Source.Camera}>{t('camera')}</TrackToggle>
+        <Toggle
+          source={Track.Source.Microphone}
+          label={t('microphone')}
+          onMutedByFacilitator={setMutedBy}
+        />
+        <Toggle
+          source={Track.Source.Camera}
+          label={t('camera')}
+          onMutedByFacilitator={setMutedBy}
+        />
         <DisconnectButton stopTracks>{t('leave')}</DisconnectButton>
       </div>
       <RoomAudioRenderer />
@@ -55,6 +100,7 @@ function Stage() {
 export default function Room(props: {
   serverUrl: string;
   token: string;
+  media: MediaChoices;
   onEnd(ending: RoomEnding): void;
 }) {
   return (
@@ -62,11 +108,13 @@ export default function Room(props: {
       serverUrl={props.serverUrl}
       token={props.token}
       connect
-      audio
-      video
+      audio={props.media.audio}
+      video={props.media.video}
       data-lk-theme="default"
       className="room"
-      onDisconnected={(reason) => props.onEnd(endingOf(reason))}
+      onDisconnected={(reason) =>
+        props.onEnd(ENDINGS[reason ?? DisconnectReason.UNKNOWN_REASON] ?? 'lost')
+      }
     >
       <Stage />
     </LiveKitRoom>
