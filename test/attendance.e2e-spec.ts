@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { buffer } from 'node:stream/consumers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import pg from 'pg';
@@ -52,9 +53,7 @@ class WebhookTap {
   async start(): Promise<this> {
     this.http = createServer((request, response) => {
       void (async () => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of request) chunks.push(chunk as Buffer);
-        const body = Buffer.concat(chunks);
+        const body = await buffer(request);
         const event = JSON.parse(body.toString('utf8')) as {
           id: string;
           event: string;

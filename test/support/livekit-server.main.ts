@@ -10,10 +10,11 @@
  *
  * It prints one JSON line (urls and key pair) and runs until its stdin closes.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { findLivekitBinary, HOW_TO_GET_VIDEO, startLivekit } from '../../tools/livekit.js';
 import { freePort, freeLivekitPort } from './ports.js';
 import { relayWebhook } from './webhooks.js';
@@ -28,19 +29,13 @@ export interface TestLivekitServer {
   routerUrl: string;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 async function main(): Promise<void> {
   const binary = findLivekitBinary();
   if (!binary) throw new Error(HOW_TO_GET_VIDEO);
   const routes = new Map<string, string>();
   const router = createServer((request, response) => {
     void (async () => {
-      const body = await readBody(request);
+      const body = await buffer(request);
       if (request.url === '/routes') {
         const { room, webhookUrl } = JSON.parse(body.toString('utf8')) as Record<string, string>;
         routes.set(room, webhookUrl);

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { buffer } from 'node:stream/consumers';
 import {
   AccessToken,
   type ParticipantInfo,
@@ -62,9 +63,7 @@ export class LiveKitGateway {
   async start(): Promise<this> {
     this.http = createServer((request, response) => {
       void (async () => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of request) chunks.push(chunk as Buffer);
-        const raw = Buffer.concat(chunks);
+        const raw = await buffer(request);
         const method = request.url?.split('/').at(-1) ?? '';
         const body = raw.length
           ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>)
