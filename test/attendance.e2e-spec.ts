@@ -13,6 +13,7 @@ import {
 } from './support/groups.js';
 import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
 import type { LiveKitGateway } from './support/livekit.js';
+import { listenOnLoopback } from './support/ports.js';
 import { RtcParticipant } from './support/rtc-participant.js';
 import { eventually } from './support/wait.js';
 import { participantEvent, postWebhook, relayWebhook, roomEvent } from './support/webhooks.js';
@@ -95,8 +96,7 @@ class WebhookTap {
         response.writeHead(500).end(String(error));
       });
     });
-    await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.http.address() as { port: number }).port}`;
+    this.url = await listenOnLoopback(this.http);
     return this;
   }
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { findLivekitBinary, HOW_TO_GET_VIDEO, startLivekit } from '../../tools/livekit.js';
-import { freePort, freeLivekitPort } from './ports.js';
+import { freeLivekitPort, listenOnLoopback } from './ports.js';
 import { relayWebhook } from './webhooks.js';
 
 export interface TestLivekitServer {
@@ -62,9 +62,7 @@ async function main(): Promise<void> {
       response.writeHead(500).end(String(error));
     });
   });
-  const routerPort = await freePort();
-  await new Promise<void>((resolve) => router.listen(routerPort, '127.0.0.1', resolve));
-  const routerUrl = `http://127.0.0.1:${routerPort}`;
+  const routerUrl = await listenOnLoopback(router);
 
   const dataDir = await mkdtemp(join(tmpdir(), 'hearth-test-livekit-'));
   const http = await freeLivekitPort();

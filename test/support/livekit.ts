@@ -7,6 +7,7 @@ import {
   RoomServiceClient,
 } from 'livekit-server-sdk';
 import type { TestLivekitServer } from './livekit-server.main.js';
+import { listenOnLoopback } from './ports.js';
 
 /** The run's real LiveKit server, started once by the global set-up. */
 export function testLivekitServer(): TestLivekitServer {
@@ -98,8 +99,7 @@ export class LiveKitGateway {
         response.end(JSON.stringify({ code: 'internal', msg: String(error) }));
       });
     });
-    await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.http.address() as { port: number }).port}`;
+    this.url = await listenOnLoopback(this.http);
     return this;
   }
 

@@ -1,5 +1,11 @@
 import { createSocket } from 'node:dgram';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer, type Server } from 'node:net';
+
+/** Starts `server` on a port of 127.0.0.1 the system picks; answers its http:// URL. */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 /** A TCP port of 127.0.0.1 that nothing listens on right now. */
 export function freePort(): Promise<number> {
