@@ -19,14 +19,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-function tcpFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer()
-      .once('error', () => resolve(false))
-      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
 function udpFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createSocket('udp4')
@@ -39,6 +31,6 @@ function udpFree(port: number): Promise<boolean> {
 export async function freeLivekitPort(): Promise<number> {
   for (;;) {
     const http = await freePort();
-    if (http <= 65_000 && (await tcpFree(http)) && (await udpFree(http + 2))) return http;
+    if (http <= 65_000 && (await udpFree(http + 2))) return http;
   }
 }
