@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     process.on(signal, () => void stop());
   const description: TestLivekitServer = {
     url: livekit.url,
-    wsUrl: livekit.url.replace('http', 'ws'),
+    wsUrl: livekit.wsUrl,
     apiKey: livekit.apiKey,
     apiSecret: livekit.apiSecret,
     routerUrl: `${routerUrl}/routes`,
