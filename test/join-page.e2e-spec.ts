@@ -1,6 +1,11 @@
 import { TrackSource } from 'livekit-server-sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { inboundVideoBytes, launchChromium, screenshot } from './support/browser.js';
+import {
+  inboundVideoBytes,
+  joinPageConnected,
+  launchChromium,
+  screenshot,
+} from './support/browser.js';
 import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
 import type { LiveKitGateway } from './support/livekit.js';
 import { RtcParticipant } from './support/rtc-participant.js';
@@ -18,20 +23,11 @@ const PHONE = { width: 390, height: 844 };
 
 type PageState = {
   hearthJoin?: {
-    connected?: boolean;
-    serverUrl?: string;
     tracks: { mediaStreamTrack: { readyState: string } }[];
   };
 };
 
-/** The page's state says it is in the room (set once livekit-client has connected). */
-function connected(page: Page): Promise<unknown> {
-  return page.waitForFunction(
-    () => (globalThis as unknown as PageState).hearthJoin?.connected === true,
-    null,
-    { timeout: 45_000 },
-  );
-}
+const connected = (page: Page) => joinPageConnected(page, 45_000);
 
 /** The screen as it is, on a desktop and on a phone. */
 async function screenshots(page: Page, name: string): Promise<void> {

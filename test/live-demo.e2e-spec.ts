@@ -3,7 +3,12 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { inboundVideoBytes, launchChromium, screenshot } from './support/browser.js';
+import {
+  inboundVideoBytes,
+  joinPageConnected,
+  launchChromium,
+  screenshot,
+} from './support/browser.js';
 import { HttpClient } from './support/http.js';
 import { eventually } from './support/wait.js';
 import { freePort, freeLivekitPort } from './support/ports.js';
@@ -77,14 +82,7 @@ describe('The demo session on a real LiveKit server (e2e)', () => {
       await page.getByRole('button', { name: 'Join the session' }).click();
       return page;
     };
-    const connected = (page: Page) =>
-      page.waitForFunction(
-        () =>
-          (globalThis as unknown as { hearthJoin?: { connected?: boolean } }).hearthJoin
-            ?.connected === true,
-        null,
-        { timeout: 30_000 },
-      );
+    const connected = (page: Page) => joinPageConnected(page, 30_000);
 
     const therapist = await joinAs('therapist@demo.hearth.example');
     await connected(therapist);

@@ -35,6 +35,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/** Resolves once the join page is in the room (its state says livekit-client has connected). */
+export function joinPageConnected(page: Page, timeoutMs: number): Promise<unknown> {
+  return page.waitForFunction(
+    () =>
+      (globalThis as unknown as { hearthJoin?: { connected?: boolean } }).hearthJoin?.connected ===
+      true,
+    null,
+    { timeout: timeoutMs },
+  );
+}
+
 type Receiver = {
   getRTCStatsReport(): Promise<Map<string, { type: string; bytesReceived?: number }> | undefined>;
 };
