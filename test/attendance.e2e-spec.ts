@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { buffer } from 'node:stream/consumers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import pg from 'pg';
@@ -12,6 +13,7 @@ import {
 } from './support/groups.js';
 import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
 import type { LiveKitGateway } from './support/livekit.js';
+import { listenOnLoopback } from './support/ports.js';
 import { RtcParticipant } from './support/rtc-participant.js';
 import { eventually } from './support/wait.js';
 import { participantEvent, postWebhook, relayWebhook, roomEvent } from './support/webhooks.js';
@@ -52,9 +54,7 @@ class WebhookTap {
   async start(): Promise<this> {
     this.http = createServer((request, response) => {
       void (async () => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of request) chunks.push(chunk as Buffer);
-        const body = Buffer.concat(chunks);
+        const body = await buffer(request);
         const event = JSON.parse(body.toString('utf8')) as {
           id: string;
           event: string;
@@ -96,8 +96,7 @@ class WebhookTap {
         response.writeHead(500).end(String(error));
       });
     });
-    await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.http.address() as { port: number }).port}`;
+    this.url = await listenOnLoopback(this.http);
     return this;
   }
 

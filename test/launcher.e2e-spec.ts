@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,24 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpClient } from './support/http.js';
 import { freeLivekitPort, freePort } from './support/ports.js';
-
-const root = join(import.meta.dirname, '..');
-
-/**
- * `npm start` as a new user runs it: no DATABASE_URL, no REDIS_URL, no secrets; in a process
- * group of its own, as a shell runs a foreground job.
- */
-function launch(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, [join(root, 'dist/tools/start.js')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
+import { launch, stop } from './support/processes.js';
 
 async function waitFor(url: string, timeoutMs: number): Promise<number> {
   const started = Date.now();
@@ -44,17 +26,6 @@ async function waitForOutput(output: () => string, text: string, timeoutMs = 5_0
     if (Date.now() > deadline) throw new Error(`"${text}" not printed; output:\n${output()}`);
     await sleep(100);
   }
-}
-
-/** Ctrl-C: SIGINT to the launcher's whole process group, as a terminal sends it. */
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
-    process.kill(-child.pid!, 'SIGINT');
-    // npm passes the terminal's Ctrl-C on too: a second one must not cut the stop short.
-    setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGINT'), 100);
-  });
 }
 
 describe('npm start with nothing configured (e2e)', () => {

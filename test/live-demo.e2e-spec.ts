@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { remoteVideoFrames, launchChromium, screenshot } from './support/browser
 import { HttpClient } from './support/http.js';
 import { eventually } from './support/wait.js';
 import { freePort, freeLivekitPort } from './support/ports.js';
+import { launch, stop } from './support/processes.js';
 
 const root = join(import.meta.dirname, '..');
 const DEMO_PASSWORD = 'hearth-demo-password';
@@ -18,9 +19,8 @@ const DEMO_PASSWORD = 'hearth-demo-password';
  */
 describe('The demo session on a real LiveKit server (e2e)', () => {
   let dataDir: string;
-  let launcher: ChildProcess;
+  let launcher: ChildProcess | undefined;
   let browser: Browser;
-  let output = '';
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'hearth-demo-'));
@@ -29,11 +29,7 @@ describe('The demo session on a real LiveKit server (e2e)', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (launcher && launcher.exitCode === null) {
-      const exited = new Promise((resolve) => launcher.once('exit', resolve));
-      process.kill(-launcher.pid!, 'SIGINT');
-      await exited;
-    }
+    if (launcher) await stop(launcher);
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -47,17 +43,12 @@ describe('The demo session on a real LiveKit server (e2e)', () => {
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       LIVEKIT_PORT: String(await freeLivekitPort()),
     };
-    launcher = spawn(process.execPath, [join(root, 'dist/tools/start.js')], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+    const { child, output } = launch(env);
+    launcher = child;
+    await eventually(() => output().includes('running at'), 90_000).catch(() => {
+      throw new Error(`npm start did not come up:\n${output()}`);
     });
-    launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await eventually(() => output.includes('running at'), 90_000).catch(() => {
-      throw new Error(`npm start did not come up:\n${output}`);
-    });
-    expect(output).toContain(`started LiveKit on http://127.0.0.1:${env.LIVEKIT_PORT}`);
+    expect(output()).toContain(`started LiveKit on http://127.0.0.1:${env.LIVEKIT_PORT}`);
 
     const seed = spawnSync(process.execPath, [join(root, 'dist/tools/seed-demo.js')], {
       env,

@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { TokenVerifier } from 'livekit-server-sdk';
+import { TokenVerifier, TrackSource } from 'livekit-server-sdk';
 import {
   markEmailVerified,
   registerUser,
@@ -348,8 +348,8 @@ describe('Video rooms on the real LiveKit server (e2e, real clients)', () => {
     });
     const tracks = (await livekit.participant(room, loud.user.id))!.tracks;
     expect(tracks.map((t) => [t.source, t.muted]).sort()).toEqual([
-      [1, false], // camera
-      [2, true], // microphone
+      [TrackSource.CAMERA, false],
+      [TrackSource.MICROPHONE, true],
     ]);
     const byParticipant = await api.http.post(
       `/sessions/${sessionId}/participants/${removed.user.id}/mute`,

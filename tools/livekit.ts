@@ -38,7 +38,9 @@ export interface LivekitPorts {
 }
 
 export interface RunningLivekit {
+  /** HTTP (the server API) and the WebSocket URL clients connect to, on the same port. */
   url: string;
+  wsUrl: string;
   apiKey: string;
   apiSecret: string;
   stop(): Promise<void>;
@@ -143,6 +145,7 @@ export async function startLivekit(options: {
   }
   return {
     url,
+    wsUrl: `ws://127.0.0.1:${options.ports.http}`,
     apiKey,
     apiSecret,
     stop: () =>

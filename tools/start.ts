@@ -99,7 +99,7 @@ async function startLocalLivekit(env: NodeJS.ProcessEnv): Promise<void> {
   });
   say(`started LiveKit on ${livekit.url} (${binary})`);
   env.LIVEKIT_URL = livekit.url;
-  env.LIVEKIT_PUBLIC_URL ??= livekit.url.replace('http://', 'ws://');
+  env.LIVEKIT_PUBLIC_URL ??= livekit.wsUrl;
   env.LIVEKIT_API_KEY = livekit.apiKey;
   env.LIVEKIT_API_SECRET = livekit.apiSecret;
 }

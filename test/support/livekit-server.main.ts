@@ -10,12 +10,13 @@
  *
  * It prints one JSON line (urls and key pair) and runs until its stdin closes.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { findLivekitBinary, HOW_TO_GET_VIDEO, startLivekit } from '../../tools/livekit.js';
-import { freePort, freeLivekitPort } from './ports.js';
+import { freeLivekitPort, listenOnLoopback } from './ports.js';
 import { relayWebhook } from './webhooks.js';
 
 export interface TestLivekitServer {
@@ -28,19 +29,13 @@ export interface TestLivekitServer {
   routerUrl: string;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 async function main(): Promise<void> {
   const binary = findLivekitBinary();
   if (!binary) throw new Error(HOW_TO_GET_VIDEO);
   const routes = new Map<string, string>();
   const router = createServer((request, response) => {
     void (async () => {
-      const body = await readBody(request);
+      const body = await buffer(request);
       if (request.url === '/routes') {
         const { room, webhookUrl } = JSON.parse(body.toString('utf8')) as Record<string, string>;
         routes.set(room, webhookUrl);
@@ -67,9 +62,7 @@ async function main(): Promise<void> {
       response.writeHead(500).end(String(error));
     });
   });
-  const routerPort = await freePort();
-  await new Promise<void>((resolve) => router.listen(routerPort, '127.0.0.1', resolve));
-  const routerUrl = `http://127.0.0.1:${routerPort}`;
+  const routerUrl = await listenOnLoopback(router);
 
   const dataDir = await mkdtemp(join(tmpdir(), 'hearth-test-livekit-'));
   const http = await freeLivekitPort();
@@ -95,7 +88,7 @@ async function main(): Promise<void> {
     process.on(signal, () => void stop());
   const description: TestLivekitServer = {
     url: livekit.url,
-    wsUrl: livekit.url.replace('http', 'ws'),
+    wsUrl: livekit.wsUrl,
     apiKey: livekit.apiKey,
     apiSecret: livekit.apiSecret,
     routerUrl: `${routerUrl}/routes`,

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { buffer } from 'node:stream/consumers';
 import {
   AccessToken,
   type ParticipantInfo,
@@ -6,6 +7,7 @@ import {
   RoomServiceClient,
 } from 'livekit-server-sdk';
 import type { TestLivekitServer } from './livekit-server.main.js';
+import { listenOnLoopback } from './ports.js';
 
 /** The run's real LiveKit server, started once by the global set-up. */
 export function testLivekitServer(): TestLivekitServer {
@@ -62,9 +64,7 @@ export class LiveKitGateway {
   async start(): Promise<this> {
     this.http = createServer((request, response) => {
       void (async () => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of request) chunks.push(chunk as Buffer);
-        const raw = Buffer.concat(chunks);
+        const raw = await buffer(request);
         const method = request.url?.split('/').at(-1) ?? '';
         const body = raw.length
           ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>)
@@ -99,8 +99,7 @@ export class LiveKitGateway {
         response.end(JSON.stringify({ code: 'internal', msg: String(error) }));
       });
     });
-    await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.http.address() as { port: number }).port}`;
+    this.url = await listenOnLoopback(this.http);
     return this;
   }
 

@@ -1,5 +1,11 @@
 import { createSocket } from 'node:dgram';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer, type Server } from 'node:net';
+
+/** Starts `server` on a port of 127.0.0.1 the system picks; answers its http:// URL. */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 /** A TCP port of 127.0.0.1 that nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -10,14 +16,6 @@ export function freePort(): Promise<number> {
         const { port } = server.address() as { port: number };
         server.close(() => resolve(port));
       });
-  });
-}
-
-function tcpFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer()
-      .once('error', () => resolve(false))
-      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
@@ -33,6 +31,6 @@ function udpFree(port: number): Promise<boolean> {
 export async function freeLivekitPort(): Promise<number> {
   for (;;) {
     const http = await freePort();
-    if (http <= 65_000 && (await tcpFree(http)) && (await udpFree(http + 2))) return http;
+    if (http <= 65_000 && (await udpFree(http + 2))) return http;
   }
 }

@@ -16,6 +16,7 @@ import {
   Room,
   RoomEvent,
   TrackKind,
+  type TrackPublication,
   TrackPublishOptions,
   TrackSource,
   VideoBufferType,
@@ -46,6 +47,10 @@ function report(name: string, detail: Record<string, unknown> = {}) {
   send({ type: 'event', name, detail });
 }
 
+/** The track's source as LiveKit names it (`SOURCE_MICROPHONE`). */
+const sourceName = (publication: TrackPublication) =>
+  TrackSource[publication.source ?? TrackSource.SOURCE_UNKNOWN];
+
 room
   .on(RoomEvent.Disconnected, (reason) =>
     report('disconnected', { reason: DisconnectReason[reason] ?? String(reason) }),
@@ -62,27 +67,27 @@ room
     report('trackMuted', {
       identity: participant.identity,
       local: participant.identity === room.localParticipant?.identity,
-      source: TrackSource[publication.source ?? TrackSource.SOURCE_UNKNOWN],
+      source: sourceName(publication),
     }),
   )
   .on(RoomEvent.TrackUnmuted, (publication, participant) =>
     report('trackUnmuted', {
       identity: participant.identity,
-      source: TrackSource[publication.source ?? TrackSource.SOURCE_UNKNOWN],
+      source: sourceName(publication),
     }),
   )
   .on(RoomEvent.TrackPublished, (publication, participant) =>
     report('trackPublished', {
       identity: participant.identity,
       sid: publication.sid,
-      source: TrackSource[publication.source ?? TrackSource.SOURCE_UNKNOWN],
+      source: sourceName(publication),
     }),
   )
   .on(RoomEvent.TrackUnpublished, (publication, participant) =>
     report('trackUnpublished', {
       identity: participant.identity,
       sid: publication.sid,
-      source: TrackSource[publication.source ?? TrackSource.SOURCE_UNKNOWN],
+      source: sourceName(publication),
     }),
   )
   .on(RoomEvent.TrackUnsubscribed, (track, _publication, participant) =>

@@ -13,6 +13,9 @@ const script = join(
   'rtc-participant.main.js',
 );
 
+type ConnectReply = Extract<ParticipantReport, { type: 'connected' | 'connect-failed' }>;
+type PublishReply = Extract<ParticipantReport, { type: 'published' | 'publish-failed' }>;
+
 /**
  * A real LiveKit client in its own process (see rtc-participant.main.ts): it connects with a
  * token Hearth minted, publishes a synthetic microphone or camera, and reports what the room
@@ -23,7 +26,7 @@ export class RtcParticipant {
   sid = '';
   receivedVideoBytes = 0;
   private nextId = 0;
-  private readonly replies = new Map<number, ParticipantReport>();
+  private readonly replies = new Map<number, PublishReply>();
   private constructor(private readonly child: ChildProcess) {
     child.on('message', (report: ParticipantReport) => {
       if (report.type === 'event') this.events.push({ name: report.name, detail: report.detail });
@@ -37,7 +40,7 @@ export class RtcParticipant {
   static async join(url: string, token: string): Promise<RtcParticipant> {
     const child = fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const participant = new RtcParticipant(child);
-    const outcome = await new Promise<ParticipantReport>((resolve, reject) => {
+    const outcome = await new Promise<ConnectReply>((resolve, reject) => {
       child.on('message', (report: ParticipantReport) => {
         if (report.type === 'connected' || report.type === 'connect-failed') resolve(report);
       });
@@ -54,7 +57,7 @@ export class RtcParticipant {
       child.kill('SIGKILL');
       throw new Error(`LiveKit refused the connection: ${outcome.message}`);
     }
-    participant.sid = (outcome as { sid: string }).sid;
+    participant.sid = outcome.sid;
     return participant;
   }
 
@@ -64,7 +67,7 @@ export class RtcParticipant {
     this.child.send({ type: 'publish', kind, id } satisfies ParticipantCommand);
     const reply = await eventually(() => this.replies.get(id), 20_000);
     if (reply.type === 'publish-failed') throw new Error(reply.message);
-    return (reply as { trackSid: string }).trackSid;
+    return reply.trackSid;
   }
 
   /**
