@@ -280,6 +280,9 @@ describe('Groups, sessions and enrollment (e2e)', () => {
       new Set([mine.id]),
     );
     expect(upcoming.body.items[0]).toMatchObject({ groupName: 'Mine', sequence: 1 });
+    // Joining opens VIDEO_JOIN_EARLY_MINUTES (15 by default) before the start.
+    const first = upcoming.body.items[0];
+    expect(Date.parse(first.startsAt) - Date.parse(first.joinOpensAt)).toBe(15 * 60_000);
     const foreign = await api.http.get(`/groups/${other.id}`, me.accessToken);
     expect(foreign.status).toBe(404);
     expect(foreign.body.code).toBe('group_not_found');

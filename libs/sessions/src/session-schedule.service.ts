@@ -1,3 +1,4 @@
+import { AppConfig } from '#config/app-config.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -35,6 +36,7 @@ export class SessionScheduleService {
     private readonly rooms: RoomsProducer,
     private readonly enrollments: EnrollmentRepository,
     private readonly reminders: RemindersProducer,
+    private readonly config: AppConfig,
   ) {}
 
   async list(groupId: string, actorId: string, page: PageRequest): Promise<Page<SessionView>> {
@@ -58,6 +60,9 @@ export class SessionScheduleService {
     return mapPage(sessions, (s): UpcomingSessionView => ({
       ...toSessionView(s),
       groupName: groups.get(s.groupId) ?? '',
+      joinOpensAt: new Date(
+        s.startsAt.getTime() - this.config.VIDEO_JOIN_EARLY_MINUTES * 60_000,
+      ).toISOString(),
     }));
   }
 

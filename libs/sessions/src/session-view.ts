@@ -48,6 +48,9 @@ export class SessionPage extends PageOf(SessionView) {}
 export class UpcomingSessionView extends SessionView {
   @ApiProperty()
   groupName!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When joining the room opens' })
+  joinOpensAt!: string;
 }
 
 export class UpcomingSessionPage extends PageOf(UpcomingSessionView) {}

@@ -1745,6 +1745,11 @@ export interface components {
             status: components["schemas"]["SessionStatus"];
             cancelReason: string | null;
             groupName: string;
+            /**
+             * Format: date-time
+             * @description When joining the room opens
+             */
+            joinOpensAt: string;
         };
         UpcomingSessionPage: {
             items: components["schemas"]["UpcomingSessionView"][];

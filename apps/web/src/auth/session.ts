@@ -8,6 +8,8 @@ import { api, type Schemas } from '../api/client';
  */
 const REFRESH_KEY = 'hearth.refreshToken';
 const EARLY_MS = 60_000;
+/** After a refresh that could not reach the api (the person is offline), try again this soon. */
+const OFFLINE_RETRY_MS = 10_000;
 
 type Listener = (state: AuthState) => void;
 export type AuthState =
@@ -32,8 +34,12 @@ function set(next: AuthState) {
 function start(result: Schemas['AuthResult']) {
   localStorage.setItem(REFRESH_KEY, result.refreshToken);
   set({ status: 'signedIn', user: result.user, accessToken: result.accessToken });
+  schedule(Math.max(5_000, result.expiresIn * 1000 - EARLY_MS));
+}
+
+function schedule(ms: number) {
   clearTimeout(timer);
-  timer = setTimeout(() => void refresh(), Math.max(5_000, result.expiresIn * 1000 - EARLY_MS));
+  timer = setTimeout(() => void refresh(), ms);
 }
 
 /** Trades the stored refresh token for a new pair; a refusal ends the session visibly. */
@@ -41,7 +47,15 @@ export async function refresh(): Promise<boolean> {
   const run = async () => {
     const refreshToken = localStorage.getItem(REFRESH_KEY);
     if (!refreshToken) return false;
-    const { data } = await api.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+    let answer;
+    try {
+      answer = await api.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+    } catch {
+      // Offline for a moment: the token still stands, so keep the session and try again.
+      schedule(OFFLINE_RETRY_MS);
+      return false;
+    }
+    const { data } = answer;
     if (!data) {
       localStorage.removeItem(REFRESH_KEY);
       clearTimeout(timer);
@@ -74,12 +88,33 @@ export async function signOut() {
   set({ status: 'signedOut' });
 }
 
-/** Every call carries the current access token. */
+/** Copies of requests in flight, so one refused for an expired token can be sent again. */
+const unsent = new WeakMap<Request, Request>();
+
+/**
+ * Every call carries the current access token. A call refused with 401 (the token expired while
+ * the device slept, say) refreshes once and is sent again; a second refusal stands.
+ */
 api.use({
   onRequest({ request }) {
     if (state.status === 'signedIn') {
       request.headers.set('authorization', `Bearer ${state.accessToken}`);
+      if (!request.url.includes('/auth/')) unsent.set(request, request.clone());
     }
     return request;
   },
+  async onResponse({ request, response }) {
+    const copy = unsent.get(request);
+    if (response.status !== 401 || !copy || !(await refresh())) return response;
+    if (state.status === 'signedIn')
+      copy.headers.set('authorization', `Bearer ${state.accessToken}`);
+    return fetch(copy);
+  },
+});
+
+/** Signing out in one tab signs out every tab (they share the stored refresh token). */
+addEventListener('storage', (event) => {
+  if (event.key !== REFRESH_KEY || event.newValue !== null || state.status !== 'signedIn') return;
+  clearTimeout(timer);
+  set({ status: 'signedOut' });
 });

@@ -5,9 +5,6 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { useTimeZone } from '../profile/useProfile';
 
-/** Joining opens this long before a session (the api's VIDEO_JOIN_EARLY_MINUTES default). */
-const JOIN_EARLY_MINUTES = 15;
-
 function useNow(stepMs: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -51,7 +48,8 @@ function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
   const { t, i18n } = useTranslation();
   const now = useNow(15_000);
   const starts = Date.parse(session.startsAt);
-  const open = now >= starts - JOIN_EARLY_MINUTES * 60_000 && now < Date.parse(session.endsAt);
+  const opens = Date.parse(session.joinOpensAt);
+  const open = now >= opens && now < Date.parse(session.endsAt);
   return (
     <section className="card next" aria-labelledby="next-title">
       <h2 id="next-title">{t('nextSession')}</h2>
@@ -69,7 +67,7 @@ function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
           <p className="countdown" role="timer" aria-live="off">
             {t('startsIn', { time: until(starts - now, i18n.resolvedLanguage ?? 'en') })}
           </p>
-          <p className="hint">{t('opensIn', { minutes: JOIN_EARLY_MINUTES })}</p>
+          <p className="hint">{t('opensIn', { minutes: Math.round((starts - opens) / 60_000) })}</p>
         </>
       )}
     </section>
