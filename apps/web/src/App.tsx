@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
+import { I18nProvider } from 'react-aria-components';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { refresh } from './auth/session';
@@ -15,43 +16,46 @@ import { Layout } from './ui/Layout';
 import * as webinars from './webinars/routes';
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const auth = useAuth();
   const [restoring, setRestoring] = useState(true);
   // A stored refresh token signs the person back in after a reload.
   useEffect(() => void refresh().finally(() => setRestoring(false)), []);
   return (
-    <BrowserRouter>
-      <Layout>
-        {restoring ? (
-          <p>{t('loading')}</p>
-        ) : (
-          <Suspense fallback={<p>{t('loading')}</p>}>
-            <Routes>
-              {webinars.publicRoutes}
-              {me.publicRoutes}
-              {org.publicRoutes}
-              {groups.publicRoutes}
-              {curricula.publicRoutes}
-              {auth.status === 'signedIn' ? (
-                <>
-                  <Route path="/sessions/:sessionId/join" element={<JoinSession />} />
-                  <Route path="/join" element={<OldJoinLink />} />
-                  <Route path="/profile" element={<Profile />} />
-                  {org.routes}
-                  {curricula.routes}
-                  {groups.routes}
-                  {me.routes}
-                  {webinars.routes}
-                  <Route path="*" element={<Home name={auth.user.displayName} />} />
-                </>
-              ) : (
-                <Route path="*" element={<SignIn expired={auth.status === 'expired'} />} />
-              )}
-            </Routes>
-          </Suspense>
-        )}
-      </Layout>
-    </BrowserRouter>
+    // React Aria's own words and date fields follow the chosen language, not only the browser's.
+    <I18nProvider locale={i18n.resolvedLanguage}>
+      <BrowserRouter>
+        <Layout>
+          {restoring ? (
+            <p>{t('loading')}</p>
+          ) : (
+            <Suspense fallback={<p>{t('loading')}</p>}>
+              <Routes>
+                {webinars.publicRoutes}
+                {me.publicRoutes}
+                {org.publicRoutes}
+                {groups.publicRoutes}
+                {curricula.publicRoutes}
+                {auth.status === 'signedIn' ? (
+                  <>
+                    <Route path="/sessions/:sessionId/join" element={<JoinSession />} />
+                    <Route path="/join" element={<OldJoinLink />} />
+                    <Route path="/profile" element={<Profile />} />
+                    {org.routes}
+                    {curricula.routes}
+                    {groups.routes}
+                    {me.routes}
+                    {webinars.routes}
+                    <Route path="*" element={<Home name={auth.user.displayName} />} />
+                  </>
+                ) : (
+                  <Route path="*" element={<SignIn expired={auth.status === 'expired'} />} />
+                )}
+              </Routes>
+            </Suspense>
+          )}
+        </Layout>
+      </BrowserRouter>
+    </I18nProvider>
   );
 }
