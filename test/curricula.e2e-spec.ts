@@ -150,6 +150,63 @@ describe('Curricula (e2e)', () => {
     ]);
   });
 
+  it('reads a draft back with its modules, so an edit can carry on later; only for its staff', async () => {
+    const created = await hearth.api.http.post(
+      `/organizations/${orgId}/curricula`,
+      custom('Carried on'),
+      owner.accessToken,
+    );
+    const id = created.body.id as string;
+    const modules = [
+      {
+        title: 'Week one',
+        agenda: [{ title: 'Welcome', minutes: 45, facilitatorNotes: 'Slowly' }],
+      },
+    ];
+    const draft = await hearth.api.http.post(
+      `/curricula/${id}/versions`,
+      { modules },
+      owner.accessToken,
+    );
+    const read = await hearth.api.http.get(
+      `/curricula/${id}/versions/${draft.body.id}`,
+      owner.accessToken,
+    );
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: draft.body.id, version: 2, status: 'draft' });
+    expect(read.body.modules[0].agenda).toEqual([
+      { title: 'Welcome', minutes: 45, facilitatorNotes: 'Slowly' },
+    ]);
+    // The curriculum itself still shows the published version's modules.
+    const curriculum = await hearth.api.http.get(`/curricula/${id}`, owner.accessToken);
+    expect(curriculum.body.modules[0].agenda[0].minutes).toBe(60);
+
+    const first = await hearth.api.http.get(
+      `/curricula/${id}/versions/${curriculum.body.versions[0].id}`,
+      owner.accessToken,
+    );
+    expect(first.body).toMatchObject({ version: 1, status: 'published' });
+
+    const stranger = await registerUser(hearth.api.http, 'reader');
+    const elsewhere = await hearth.api.http.get(
+      `/curricula/${id}/versions/${draft.body.id}`,
+      stranger.accessToken,
+    );
+    expect(elsewhere.status).toBe(404);
+    const other = await hearth.api.http.post(
+      `/organizations/${orgId}/curricula`,
+      custom('Another'),
+      owner.accessToken,
+    );
+    // A version is only found under its own curriculum.
+    const mismatched = await hearth.api.http.get(
+      `/curricula/${other.body.id}/versions/${draft.body.id}`,
+      owner.accessToken,
+    );
+    expect(mismatched.status).toBe(404);
+    expect(mismatched.body.code).toBe('curriculum_version_not_found');
+  });
+
   it('keeps curricula to their organization and its staff', async () => {
     const created = await hearth.api.http.post(
       `/organizations/${orgId}/curricula`,

@@ -254,6 +254,49 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       expect(response.body.errors).toEqual([{ field: 'displayName', message: expect.any(String) }]);
     });
 
+    it('lists open invitations to its owners and admins only', async () => {
+      const open = uniqueEmail('open');
+      const gone = uniqueEmail('gone');
+      await invite(open, 'therapist');
+      const accepted = await invite(gone);
+      await api.http.post('/invitations/accept', {
+        token: tokenFrom(await mailTo(gone)),
+        password: 'a long phrase nobody guesses',
+        displayName: 'Gone',
+      });
+      const list = async (token: string, query = '') =>
+        api.http.get(`/organizations/${orgId}/invitations${query}`, token);
+      const all: { id: string; email: string; role: string }[] = [];
+      let cursor = '';
+      for (;;) {
+        const page = await list(owner.accessToken, `?limit=2${cursor}`);
+        expect(page.status).toBe(200);
+        all.push(...page.body.items);
+        if (!page.body.nextCursor) break;
+        cursor = `&cursor=${page.body.nextCursor}`;
+      }
+      expect(all).toContainEqual({
+        id: expect.any(String),
+        email: open,
+        role: 'therapist',
+        expiresAt: expect.any(String),
+      });
+      expect(all.map((i) => i.id)).not.toContain(accepted.body.id);
+      expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
+
+      const therapist = await registerUser(api.http, 'lister');
+      await markEmailVerified(env, therapist.user.id);
+      await invite(therapist.email, 'therapist');
+      await api.http.post('/invitations/accept', {
+        token: tokenFrom(await mailTo(therapist.email)),
+        password: therapist.password,
+      });
+      const refused = await list(therapist.accessToken);
+      expect(refused.status).toBe(403);
+      const stranger = await registerUser(api.http, 'outsider');
+      expect((await list(stranger.accessToken)).status).toBe(404);
+    });
+
     it('reports the worker ready on its own health endpoint', async () => {
       const base = `http://127.0.0.1:${worker!.healthPort}/api/v1/health`;
       expect((await fetch(base)).status).toBe(200);

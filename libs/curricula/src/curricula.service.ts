@@ -112,6 +112,16 @@ export class CurriculaService {
     return this.view((await this.findForStaff(curriculumId, userId)).curriculum);
   }
 
+  /** One version with its modules: a draft to carry on editing, or an earlier published one. */
+  async getVersion(
+    curriculumId: string,
+    versionId: string,
+    userId: string,
+  ): Promise<CurriculumVersionView> {
+    const { curriculum } = await this.findForStaff(curriculumId, userId);
+    return this.versionView(await this.findVersionOf(curriculum, versionId));
+  }
+
   async addVersion(
     curriculumId: string,
     userId: string,
@@ -200,7 +210,10 @@ export class CurriculaService {
   }
 
   private async findVersionForEditor(curriculumId: string, versionId: string, userId: string) {
-    const curriculum = await this.findForEditor(curriculumId, userId);
+    return this.findVersionOf(await this.findForEditor(curriculumId, userId), versionId);
+  }
+
+  private async findVersionOf(curriculum: Curriculum, versionId: string) {
     const version = isUuid(versionId) ? await this.curricula.findVersion(versionId) : null;
     if (!version || version.curriculumId !== curriculum.id) {
       throw new NotFoundError('curriculum_version_not_found', 'No such curriculum version');

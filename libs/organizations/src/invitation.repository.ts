@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import type { Page, PageRequest } from '#common/page.js';
 import { pageOfRaw } from '#database/keyset-page.js';
-import { OpenInvitationView } from './dto/organization.view.js';
+import { InvitationView, OpenInvitationView } from './dto/organization.view.js';
 import { Invitation } from './invitation.entity.js';
 import type { OrganizationRole } from './organization-role.js';
 
@@ -99,6 +99,32 @@ export class InvitationRepository {
       .where('i.email = :email', { email })
       .andWhere('i.accepted_at IS NULL AND i.declined_at IS NULL AND i.expires_at > :now', { now });
     return pageOfRaw<OpenInvitationView>(
+      query,
+      [
+        { expression: 'i.expires_at', type: 'timestamp' },
+        { expression: 'i.id', type: 'uuid' },
+      ],
+      page,
+    );
+  }
+
+  /** The organization's open invitations, soonest to expire first. */
+  listOpenForOrganization(
+    organizationId: string,
+    now: Date,
+    page: PageRequest,
+  ): Promise<Page<InvitationView>> {
+    const query = this.invitations
+      .createQueryBuilder('i')
+      .select([
+        'i.id AS "id"',
+        'i.email AS "email"',
+        'i.role AS "role"',
+        'i.expires_at AS "expiresAt"',
+      ])
+      .where('i.organization_id = :organizationId', { organizationId })
+      .andWhere('i.accepted_at IS NULL AND i.declined_at IS NULL AND i.expires_at > :now', { now });
+    return pageOfRaw<InvitationView>(
       query,
       [
         { expression: 'i.expires_at', type: 'timestamp' },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
+import type { Page, PageRequest } from '#common/page.js';
 import { SignedTokens } from '#common/signed-token.js';
 import { AppConfig } from '#config/app-config.js';
 import { AuthService, toPublicUser } from '#identity/auth.service.js';
@@ -84,6 +85,11 @@ export class InvitationsService {
       role: invitation.role,
       expiresAt: invitation.expiresAt,
     };
+  }
+
+  /** Open invitations (neither accepted, declined nor expired), soonest to expire first. */
+  listOpen(organizationId: string, page: PageRequest): Promise<Page<InvitationView>> {
+    return this.invitations.listOpenForOrganization(organizationId, new Date(), page);
   }
 
   /**

@@ -65,6 +65,16 @@ export class CurriculaController {
     return this.curricula.addVersion(curriculumId, user.id, body.modules);
   }
 
+  @ApiAnswer(CurriculumVersionView, 'The version with its modules')
+  @Get('curricula/:curriculumId/versions/:versionId')
+  getVersion(
+    @Param('curriculumId') curriculumId: string,
+    @Param('versionId') versionId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.curricula.getVersion(curriculumId, versionId, user.id);
+  }
+
   @ApiAnswer(CurriculumVersionView, 'The draft as saved')
   @Patch('curricula/:curriculumId/versions/:versionId')
   updateDraft(

@@ -8,6 +8,7 @@ import {
   UpdateOrganizationDto,
 } from '#organizations/dto/organization.dto.js';
 import {
+  InvitationPage,
   InvitationView,
   MemberPage,
   OrganizationView,
@@ -76,5 +77,12 @@ export class OrganizationsController {
       body.email,
       body.role,
     );
+  }
+
+  @ApiAnswer(InvitationPage, 'Open invitations, soonest to expire first')
+  @Get(':orgId/invitations')
+  @OrganizationRoles(...MANAGER_ROLES)
+  listInvitations(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
+    return this.invitations.listOpen(membership.organizationId, pageRequest(query));
   }
 }

@@ -299,7 +299,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["OrganizationsController_listInvitations"];
         put?: never;
         post: operations["OrganizationsController_invite"];
         delete?: never;
@@ -395,7 +395,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CurriculaController_getVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1291,7 +1291,7 @@ export interface components {
              *       60
              *     ]
              */
-            reminderOffsetsMinutes?: string[];
+            reminderOffsetsMinutes?: number[];
             /** @description Text of the group agreement; a change makes a new version */
             groupAgreement?: string;
         };
@@ -1326,6 +1326,11 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "owner" | "admin" | "therapist" | "participant";
+        };
+        InvitationPage: {
+            items: components["schemas"]["InvitationView"][];
+            /** @description Present while more items remain: pass it as `?cursor=` for the next page */
+            nextCursor?: string;
         };
         AcceptInvitationDto: {
             /** @description The token from the invitation link */
@@ -3004,6 +3009,52 @@ export interface operations {
             };
         };
     };
+    OrganizationsController_listInvitations: {
+        parameters: {
+            query?: {
+                /** @description How many items to answer at most */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was answered (opaque) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization */
+                orgId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open invitations, soonest to expire first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPage"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     OrganizationsController_invite: {
         parameters: {
             query?: never;
@@ -3276,6 +3327,47 @@ export interface operations {
         responses: {
             /** @description The new draft */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurriculumVersionView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CurriculaController_getVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                curriculumId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version with its modules */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

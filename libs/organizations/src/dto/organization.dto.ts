@@ -42,7 +42,12 @@ export class UpdateOrganizationDto {
   @IsTimeZone()
   timezone?: string;
 
-  @ApiPropertyOptional({ example: [1440, 60], description: 'Minutes before a session' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    example: [1440, 60],
+    description: 'Minutes before a session',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(5)

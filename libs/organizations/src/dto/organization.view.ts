@@ -105,6 +105,8 @@ export class InvitationView {
   expiresAt!: Date;
 }
 
+export class InvitationPage extends PageOf(InvitationView) {}
+
 /** An open invitation as its invitee sees it. */
 export class OpenInvitationView {
   @ApiProperty({ format: 'uuid' })
