@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { StartOrganization } from '../org/StartOrganization';
-import { useOrganization } from '../org/useOrganization';
 import { useTimeZone } from '../profile/useProfile';
 
 function useNow(stepMs: number): number {
@@ -89,7 +88,6 @@ export function Home({ name }: { name: string }) {
     },
   });
   const [next, ...later] = sessions.data ?? [];
-  const organization = useOrganization();
   return (
     <>
       <h1>{t('hello', { name })}</h1>
@@ -97,7 +95,7 @@ export function Home({ name }: { name: string }) {
       {sessions.isError && <p role="alert">{t('somethingWrong')}</p>}
       {sessions.isSuccess && !next && <p className="card">{t('noSessions')}</p>}
       {next && <NextSession session={next} />}
-      {!organization && <StartOrganization />}
+      <StartOrganization />
       {later.length > 0 && (
         <section aria-labelledby="later-title">
           <h2 id="later-title">{t('laterSessions')}</h2>
