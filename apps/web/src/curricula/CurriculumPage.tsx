@@ -6,17 +6,11 @@ import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { useProfile, useTimeZone } from '../profile/useProfile';
+import { isUuid } from '../ui/ids';
 import { useApproach } from './Curricula';
 import { DraftEditor } from './DraftEditor';
 import { ModuleView } from './ModuleView';
-import {
-  curriculaKey,
-  curriculumKey,
-  isUuid,
-  useCurriculum,
-  useVersion,
-  versionKey,
-} from './queries';
+import { curriculaKey, curriculumKey, useCurriculum, useVersion, versionKey } from './queries';
 import './curricula.css';
 
 type Curriculum = Schemas['CurriculumView'];

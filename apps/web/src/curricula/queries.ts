@@ -2,10 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ok } from '../api/result';
 
-/** Ids from the address are checked before they go into an api path. */
-export const isUuid = (value: string | undefined): value is string =>
-  !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
 export const curriculumKey = (curriculumId: string) => ['curriculum', curriculumId];
 export const versionKey = (curriculumId: string, versionId: string) => [
   'curriculum',

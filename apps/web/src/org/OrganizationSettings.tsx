@@ -18,7 +18,8 @@ import { organizationKey, useOrganizationView } from './useOrganizationView';
 import { useOrganization } from './useOrganization';
 import './org.css';
 
-const ZONES = Intl.supportedValuesOf('timeZone');
+// The canonical zones, plus UTC (an organization's default), which the list leaves out.
+const ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
 const UNITS: ReminderUnit[] = ['minutes', 'hours', 'days'];
 
 /** The organization's settings: owners and admins change them, therapists read them. */
@@ -159,7 +160,10 @@ function SettingsForm({ organization }: { organization: Schemas['OrganizationVie
         <div className="field">
           <label htmlFor="org-timezone">{t('timeZone')}</label>
           <select id="org-timezone" name="timezone" defaultValue={organization.timezone}>
-            {ZONES.map((zone) => (
+            {(ZONES.includes(organization.timezone)
+              ? ZONES
+              : [organization.timezone, ...ZONES]
+            ).map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll('_', ' ')}
               </option>
