@@ -198,7 +198,6 @@ function SettingsForm({ organization }: { organization: Schemas['OrganizationVie
                     </option>
                   ))}
                 </select>
-                <span>{t('beforeSession')}</span>
                 <button
                   type="button"
                   className="link"
