@@ -1,30 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { scrollsSideways, seriousAxeViolations } from './support/axe.js';
-import { launchChromium, screenshot } from './support/browser.js';
+import { launchChromium } from './support/browser.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 import { markEmailVerified, registerUser, uniqueEmail } from './support/hearth.js';
 import { joinOrganization } from './support/members.js';
-import { checkScreen as checkScreenOnly, openApp, signInThroughForm } from './support/web.js';
-
-/**
- * checkScreen, with the screenshot taken first. The staff navigation of ui/Layout.tsx (not this
- * feature's to change) is wider than a phone; while it is, the sideways check runs with it
- * hidden, so everything else on these screens is still checked, and the run says so.
- */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, `web-${name}`);
-  const navTooWide = (await page.evaluate(`[...document.querySelectorAll('nav.nav > *')]
-    .some((e) => e.getBoundingClientRect().right > window.innerWidth + 1)`)) as boolean;
-  if (!navTooWide) return checkScreenOnly(page, name);
-  console.warn(`${name}: the staff navigation is wider than the window (ui/Layout.tsx)`);
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  const hidden = await page.addStyleTag({ content: 'nav.nav { display: none !important; }' });
-  try {
-    expect(await scrollsSideways(page)).toBe(false);
-  } finally {
-    await hidden.evaluate((style) => (style as unknown as { remove(): void }).remove());
-  }
-}
+import { checkScreen, openApp, signInThroughForm } from './support/web.js';
 
 const CBT = 'Group CBT for Depression (8 sessions)';
 const PASSWORD = 'a long phrase nobody guesses 42';
