@@ -1794,7 +1794,8 @@ export interface components {
             agreement: components["schemas"]["GroupAgreementView"] | null;
             /** @description The newest version the caller consented to in this group */
             consentedVersion: number | null;
-            consentedAt: Record<string, never> | null;
+            /** Format: date-time */
+            consentedAt: string | null;
             /** @description Joining this group's sessions waits for consent to the current version */
             consentRequired: boolean;
         };

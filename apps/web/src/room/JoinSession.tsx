@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { LobbyPanel } from './LobbyPanel';
 import type { RoomEnding } from './Room';
@@ -19,6 +19,7 @@ export function JoinSession() {
   const { t } = useTranslation();
   const { sessionId = '' } = useParams();
   const [step, setStep] = useState<Step>({ kind: 'asking' });
+  const navigate = useNavigate();
 
   useEffect(() => {
     if (step.kind !== 'asking' && step.kind !== 'waiting') return;
@@ -28,6 +29,20 @@ export function JoinSession() {
         params: { path: { sessionId } },
       });
       if (cancelled) return;
+      if (error?.code === 'consent_required') {
+        // The group agreement comes first; its page brings the person back here after consent.
+        const session = await api.GET('/api/v1/sessions/{sessionId}', {
+          params: { path: { sessionId } },
+        });
+        if (cancelled) return;
+        if (session.data) {
+          const back = encodeURIComponent(`/sessions/${sessionId}/join`);
+          void navigate(`/groups/${session.data.groupId}/agreement?return=${back}`, {
+            replace: true,
+          });
+          return;
+        }
+      }
       if (error) setStep({ kind: 'refused', message: error.message });
       else if (data.status === 'admitted') setStep({ kind: 'in', admitted: data });
       else setStep({ kind: 'waiting' });
@@ -37,7 +52,7 @@ export function JoinSession() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [sessionId, step]);
+  }, [sessionId, step, navigate]);
 
   if (step.kind === 'in') {
     return (

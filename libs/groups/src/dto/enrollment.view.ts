@@ -93,7 +93,7 @@ export class GroupAgreementState {
   })
   consentedVersion!: number | null;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   consentedAt!: Date | null;
 
   @ApiProperty({
