@@ -19,6 +19,13 @@ export default function AcceptInvitation() {
   const [token] = useState(tokenFromFragment);
   const [problem, setProblem] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // A field's error goes once it is edited: a stale one would keep the browser from submitting.
+  const editing = (name: string) => () =>
+    setFieldErrors((errors) => {
+      const rest = { ...errors };
+      delete rest[name];
+      return rest;
+    });
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -64,6 +71,7 @@ export default function AcceptInvitation() {
           <Form onSubmit={(event) => void submit(event)} validationErrors={fieldErrors}>
             <Field
               name="displayName"
+              onChange={editing('displayName')}
               label={t('acceptAlias')}
               help={t('acceptAliasHelp')}
               autoComplete="nickname"
@@ -71,6 +79,7 @@ export default function AcceptInvitation() {
             />
             <Field
               name="password"
+              onChange={editing('password')}
               type="password"
               label={t('acceptPassword')}
               help={t('acceptPasswordHelp')}

@@ -46,7 +46,12 @@ function AgreementPage({ groupId }: { groupId: string }) {
   });
 
   if (state.isPending || group.isPending) return <p>{common('loading')}</p>;
-  if (state.isError || group.isError) return <p role="alert">{common('somethingWrong')}</p>;
+  if (state.isError || group.isError) {
+    const missing = [state.error, group.error].some(
+      (e) => e instanceof ApiError && e.status === 404,
+    );
+    return <p role="alert">{missing ? t('groupNotFound') : common('somethingWrong')}</p>;
+  }
   const { agreement, consentRequired, consentedAt } = state.data;
   const outdated = consent.error instanceof ApiError && consent.error.code === 'agreement_outdated';
   return (
@@ -99,8 +104,8 @@ function AgreementPage({ groupId }: { groupId: string }) {
 
 /** `/groups/:groupId/agreement`: the organization's group agreement in full, and consent to it. */
 export default function Agreement() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('me');
   const { groupId } = useParams();
-  if (!isUuid(groupId)) return <p role="alert">{t('somethingWrong')}</p>;
+  if (!isUuid(groupId)) return <p role="alert">{t('groupNotFound')}</p>;
   return <AgreementPage groupId={groupId} />;
 }

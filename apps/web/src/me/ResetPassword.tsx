@@ -19,6 +19,13 @@ export default function ResetPassword() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // A field's error goes once it is edited: a stale one would keep the browser from submitting.
+  const editing = (name: string) => () =>
+    setFieldErrors((errors) => {
+      const rest = { ...errors };
+      delete rest[name];
+      return rest;
+    });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -71,6 +78,7 @@ export default function ResetPassword() {
         <Form onSubmit={(event) => void submit(event)} validationErrors={fieldErrors}>
           <Field
             name="newPassword"
+            onChange={editing('newPassword')}
             type="password"
             label={t('newPassword')}
             help={t('newPasswordHelp')}
@@ -80,6 +88,7 @@ export default function ResetPassword() {
           />
           <Field
             name="repeat"
+            onChange={editing('repeat')}
             type="password"
             label={t('repeatPassword')}
             autoComplete="new-password"

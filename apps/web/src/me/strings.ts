@@ -42,6 +42,7 @@ export const en = {
   backToJoining: 'Back to joining the session',
   backToGroup: 'Back to the group',
   agreementChanged: 'The agreement was just updated. Please read the new version.',
+  groupNotFound: 'This group is not open to you, or it does not exist.',
   // Notifications
   notificationsTitle: 'Notifications',
   unreadCount_one: '{{count}} unread',
@@ -117,7 +118,7 @@ export const en = {
 } satisfies Record<string, string>;
 
 export const bn: Record<keyof typeof en, string> = {
-  myGroupsTitle: 'আমার গ্রুপগুলো',
+  myGroupsTitle: 'আমার গ্রুপ',
   myGroupsEmpty:
     'আপনি এখনো কোনো গ্রুপে নেই। একজন সহায়ক আপনাকে কোনো গ্রুপে যোগ করলে সেটি এখানে দেখা যাবে।',
   statusActive: 'আপনার জায়গা আছে',
@@ -153,6 +154,7 @@ export const bn: Record<keyof typeof en, string> = {
   backToJoining: 'সেশনে যোগ দিতে ফিরে যান',
   backToGroup: 'গ্রুপে ফিরে যান',
   agreementChanged: 'সমঝোতাটি এইমাত্র হালনাগাদ হয়েছে। অনুগ্রহ করে নতুন সংস্করণটি পড়ুন।',
+  groupNotFound: 'এই গ্রুপটি আপনার জন্য খোলা নেই, অথবা এটি নেই।',
   notificationsTitle: 'বিজ্ঞপ্তি',
   unreadCount_one: '{{count}}টি না-পড়া',
   unreadCount_other: '{{count}}টি না-পড়া',
@@ -260,6 +262,7 @@ export const id: Record<keyof typeof en, string> = {
   backToJoining: 'Kembali untuk bergabung ke sesi',
   backToGroup: 'Kembali ke grup',
   agreementChanged: 'Kesepakatan baru saja diperbarui. Silakan baca versi yang baru.',
+  groupNotFound: 'Grup ini tidak terbuka untuk Anda, atau tidak ada.',
   notificationsTitle: 'Notifikasi',
   unreadCount_one: '{{count}} belum dibaca',
   unreadCount_other: '{{count}} belum dibaca',

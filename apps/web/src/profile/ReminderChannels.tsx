@@ -18,7 +18,11 @@ export function ReminderChannels() {
     onSuccess: (updated) => queries.setQueryData(PROFILE_KEY, updated),
   });
   if (!profile.data) return null;
-  const channels = profile.data.reminderChannels;
+  // The choice shows at once; the saved profile replaces it when the api answers.
+  const channels = {
+    ...profile.data.reminderChannels,
+    ...(save.isPending ? save.variables : {}),
+  };
   const labels: Record<Channel, string> = { email: t('channelEmail'), inApp: t('channelInApp') };
   return (
     <section className="card narrow" aria-labelledby="reminders-title">
