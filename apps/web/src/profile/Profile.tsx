@@ -31,6 +31,9 @@ export function Profile() {
   });
   if (!profile.data) return <p>{t('loading')}</p>;
   const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = profile.data.timezone ?? deviceZone;
+  // 'UTC' and other aliases are not in the canonical list; the chosen zone must be offered.
+  const zones = ZONES.includes(zone) ? ZONES : [zone, ...ZONES];
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,14 +59,10 @@ export function Profile() {
           />
           <div className="field">
             <label htmlFor="timezone">{t('timeZone')}</label>
-            <select
-              id="timezone"
-              name="timezone"
-              defaultValue={profile.data.timezone ?? deviceZone}
-            >
-              {ZONES.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replaceAll('_', ' ')}
+            <select id="timezone" name="timezone" defaultValue={zone}>
+              {zones.map((name) => (
+                <option key={name} value={name}>
+                  {name.replaceAll('_', ' ')}
                 </option>
               ))}
             </select>
