@@ -28,6 +28,7 @@ describe('The web app for participants (e2e, Chromium)', () => {
   let groupId: string;
   let sessionIds: string[];
   let facilitatorNotes: string[];
+  let versionId: string;
 
   beforeAll(async () => {
     deployment = await startDeployment('web_participant', {
@@ -41,6 +42,7 @@ describe('The web app for participants (e2e, Chromium)', () => {
     therapist = await registerUser(http, 'therapist');
     const made = await organizationWithCurriculum(http, therapist, 'Riverside clinic');
     orgId = made.orgId;
+    versionId = made.versionId;
     const curricula = await http.get(`/organizations/${orgId}/curricula`, therapist.accessToken);
     const curriculum = await http.get(
       `/curricula/${curricula.body.items[0].id}`,
@@ -178,11 +180,32 @@ describe('The web app for participants (e2e, Chromium)', () => {
       30_000,
     );
 
+    // A full group puts them on its waiting list.
+    const full = await groupStartingIn(http, therapist, orgId, versionId, 3 * 24 * 60, {
+      name: `Full circle ${size}`,
+      capacity: 1,
+    });
+    await http.post(
+      `/groups/${full.groupId}/enrollments`,
+      { userId: peer.user.id },
+      therapist.accessToken,
+    );
+    const waiting = await http.post(
+      `/groups/${full.groupId}/enrollments`,
+      { userId: me.user.id },
+      therapist.accessToken,
+    );
+    expect(waiting.body.status).toBe('waitlisted');
+
     // My groups.
     await page.getByRole('link', { name: 'My groups' }).click();
     await page.getByRole('heading', { name: 'My groups' }).waitFor();
-    await page.getByText('You have a place').waitFor();
-    await page.getByText('Next: session 1,').waitFor();
+    const seated = page.getByRole('listitem').filter({ hasText: 'Thursday circle' });
+    await seated.getByText('You have a place').waitFor();
+    await seated.getByText('Next: session 1,').waitFor();
+    const waitlisted = page.getByRole('listitem').filter({ hasText: `Full circle ${size}` });
+    await waitlisted.getByText('On the waiting list').waitFor();
+    await waitlisted.getByText('You will get an e-mail as soon as a place opens.').waitFor();
     await checkScreen(page, `my-groups-${size}`);
 
     // The group as a member sees it: aliases only, this week's module, the agreement to read.
