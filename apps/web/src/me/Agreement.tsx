@@ -55,7 +55,7 @@ function AgreementPage({ groupId }: { groupId: string }) {
   const { agreement, consentRequired, consentedAt } = state.data;
   const outdated = consent.error instanceof ApiError && consent.error.code === 'agreement_outdated';
   return (
-    <article className="card agreement">
+    <article className="card me-agreement">
       <h1>{t('agreementTitle')}</h1>
       <p className="group">{t('agreementFor', { group: group.data.name })}</p>
       {!agreement ? (
@@ -63,7 +63,7 @@ function AgreementPage({ groupId }: { groupId: string }) {
       ) : (
         <>
           <p className="hint">{t('agreementIntro')}</p>
-          <div className="agreement-text">{agreement.text}</div>
+          <div className="me-agreement-text">{agreement.text}</div>
           {outdated && (
             <p role="alert" className="problem">
               {t('agreementChanged')}

@@ -60,7 +60,7 @@ function Materials({ materials }: { materials: Schemas['MaterialView'][] }) {
     <>
       <h3>{t('materials')}</h3>
       {materials.length ? (
-        <ul className="materials">
+        <ul className="me-materials">
           {materials.map((m, i) => (
             <li key={i}>
               <strong>{m.title}</strong>
@@ -93,9 +93,9 @@ function ThisWeek({ groupId }: { groupId: string }) {
   if (week.isError) return <p role="alert">{common('somethingWrong')}</p>;
   const { session, module } = week.data;
   return (
-    <section className="card this-week" aria-labelledby="week-title">
+    <section className="card me-week" aria-labelledby="week-title">
       <h2 id="week-title">{t('thisWeek')}</h2>
-      <p className="session-name">
+      <p className="me-session-name">
         {t('sessionTitle', { n: session.sequence, title: session.moduleTitle })}
       </p>
       <p className="when">
@@ -137,7 +137,7 @@ function Members({ groupId }: { groupId: string }) {
       {members.isPending && <p>{common('loading')}</p>}
       {members.isError && <p role="alert">{common('somethingWrong')}</p>}
       {members.isSuccess && people.length === 0 && <p>{t('membersEmpty')}</p>}
-      <ul className="aliases">
+      <ul className="me-aliases">
         {people.map((person) => (
           <li key={person.userId}>
             {person.userId === me ? t('you', { name: person.displayName }) : person.displayName}
@@ -161,11 +161,11 @@ function Members({ groupId }: { groupId: string }) {
 /** The members' view of `/groups/:groupId`: the agreement, this week's module, and who is in it. */
 export default function MemberGroup({ group }: { group: Schemas['GroupDetailView'] }) {
   return (
-    <>
+    <div className="me-member">
       <h1>{group.name}</h1>
       <AgreementState groupId={group.id} />
       <ThisWeek groupId={group.id} />
       <Members groupId={group.id} />
-    </>
+    </div>
   );
 }

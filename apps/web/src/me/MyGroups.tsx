@@ -13,11 +13,11 @@ function GroupCard({ group }: { group: Schemas['MyGroupView'] }) {
   const when = useFormat();
   const next = group.nextSession;
   return (
-    <li className="card my-group">
+    <li className="card me-group-card">
       <h2>
         <Link to={`/groups/${group.groupId}`}>{group.name}</Link>
       </h2>
-      <p className={`badge ${group.status}`}>
+      <p className={`me-badge ${group.status}`}>
         {group.status === 'active' ? t('statusActive') : t('statusWaitlisted')}
       </p>
       {group.status === 'waitlisted' && <p className="hint">{t('waitlistHint')}</p>}
@@ -51,7 +51,7 @@ export default function MyGroups() {
       {groups.isError && <p role="alert">{common('somethingWrong')}</p>}
       {groups.data?.items.length === 0 && <p className="card">{t('myGroupsEmpty')}</p>}
       {!!groups.data?.items.length && (
-        <ul className="plain">
+        <ul className="me-list">
           {groups.data.items.map((group) => (
             <GroupCard key={group.groupId} group={group} />
           ))}

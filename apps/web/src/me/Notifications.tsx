@@ -20,9 +20,9 @@ function Item({
   const when = useFormat();
   const { title, body, createdAt, read } = notification;
   return (
-    <li className={`card notification${read ? '' : ' unread'}`}>
+    <li className={`card me-notification${read ? '' : ' me-unread'}`}>
       <h2>
-        {!read && <span className="badge new">{t('newBadge')}</span>} {title}
+        {!read && <span className="me-badge new">{t('newBadge')}</span>} {title}
       </h2>
       <p>{body}</p>
       <p className="hint">
@@ -76,7 +76,7 @@ export default function Notifications() {
   return (
     <>
       <h1>{t('notificationsTitle')}</h1>
-      <div className="notifications-head">
+      <div className="me-notifications-head">
         <p role="status">{unread ? t('unreadCount', { count: unread }) : t('allRead')}</p>
         {unreadHere.length > 1 && (
           <button
@@ -97,7 +97,7 @@ export default function Notifications() {
       {items.length === 0 ? (
         <p className="card">{t('notificationsEmpty')}</p>
       ) : (
-        <ul className="plain">
+        <ul className="me-list">
           {items.map((notification) => (
             <Item
               key={notification.id}

@@ -42,7 +42,7 @@ export function OpenInvitations() {
   const items = invitations.data?.items ?? [];
   if (!items.length && !outcome) return null;
   return (
-    <section className="card invitations" aria-labelledby="invitations-title">
+    <section className="card me-invitations" aria-labelledby="invitations-title">
       <h2 id="invitations-title">{t('invitationsTitle')}</h2>
       <p role="status">{outcome}</p>
       {answer.isError && (
@@ -50,18 +50,18 @@ export function OpenInvitations() {
           {t('somethingWrong', { ns: 'translation' })}
         </p>
       )}
-      <ul className="plain">
+      <ul className="me-list">
         {items.map((invitation) => {
           const organization = invitation.organizationName;
           return (
-            <li key={invitation.id} className="invitation">
+            <li key={invitation.id} className="me-invitation">
               <p>
                 {t('invitationLine', { organization, role: t(`role_${invitation.role}`) })}{' '}
                 <span className="hint">
                   {t('invitationExpires', { date: day(invitation.expiresAt) })}
                 </span>
               </p>
-              <div className="actions">
+              <div className="me-actions">
                 <button
                   type="button"
                   className="primary"

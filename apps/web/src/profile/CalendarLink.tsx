@@ -41,7 +41,7 @@ export function CalendarLink() {
           onFocus={(event) => event.target.select()}
         />
       </div>
-      <div className="actions">
+      <div className="me-actions">
         <button type="button" className="secondary" onClick={() => void copy()}>
           {t('copy')}
         </button>

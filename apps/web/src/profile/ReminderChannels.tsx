@@ -26,13 +26,13 @@ export function ReminderChannels() {
   const labels: Record<Channel, string> = { email: t('channelEmail'), inApp: t('channelInApp') };
   return (
     <section className="card narrow" aria-labelledby="reminders-title">
-      <fieldset className="channels">
+      <fieldset className="me-channels">
         <legend>
           <h2 id="reminders-title">{t('remindersTitle')}</h2>
         </legend>
         <p className="hint">{t('remindersHint')}</p>
         {(Object.keys(labels) as Channel[]).map((channel) => (
-          <label key={channel} className="check">
+          <label key={channel} className="me-check">
             <input
               type="checkbox"
               name={channel}
