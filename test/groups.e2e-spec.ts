@@ -24,6 +24,7 @@ describe('Groups, sessions and enrollment (e2e)', () => {
   let orgId: string;
   let versionId: string;
   let moduleTitles: string[];
+  let facilitatorNotes: string[];
 
   beforeAll(async () => {
     smtp = await new TestSmtpServer().start();
@@ -41,6 +42,10 @@ describe('Groups, sessions and enrollment (e2e)', () => {
     expect(curriculum.status).toBe(201);
     versionId = curriculum.body.currentVersionId;
     moduleTitles = curriculum.body.modules.map((m: { title: string }) => m.title);
+    facilitatorNotes = curriculum.body.modules.flatMap(
+      (m: { agenda: { facilitatorNotes?: string }[] }) =>
+        m.agenda.flatMap((a) => (a.facilitatorNotes ? [a.facilitatorNotes] : [])),
+    );
   });
 
   afterAll(async () => {
@@ -345,6 +350,104 @@ describe('Groups, sessions and enrollment (e2e)', () => {
     const roster = (await api.http.get(`/groups/${group.id}/enrollments`, therapist.accessToken))
       .body.items;
     expect(roster[0]).toMatchObject({ userId: person.user.id, consentedVersion: 1 });
+  });
+
+  it("lists a participant's own groups with the next session, and shows members this week's module and the agreement", async () => {
+    const seated = await createGroup({ name: 'Seated', capacity: 1 });
+    const full = await createGroup({ name: 'Full', capacity: 1 });
+    const elsewhere = await createGroup({ name: 'Elsewhere' });
+    const person = await participant('Wren');
+    const first = await participant('Ash');
+    await enroll(seated.id, person.user.id);
+    await enroll(full.id, first.user.id);
+    expect((await enroll(full.id, person.user.id)).body.status).toBe('waitlisted');
+    // A cancelled first session is skipped: session 2 is next, with its own module.
+    const [one] = await sessionsOf(seated.id);
+    await api.http.post(`/sessions/${one.id}/cancel`, {}, therapist.accessToken);
+
+    const mine = await api.http.get('/me/groups', person.accessToken);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([
+      {
+        groupId: seated.id,
+        name: 'Seated',
+        status: 'active',
+        nextSession: expect.objectContaining({
+          sequence: 2,
+          moduleTitle: moduleTitles[1],
+          status: 'scheduled',
+        }),
+      },
+      {
+        groupId: full.id,
+        name: 'Full',
+        status: 'waitlisted',
+        nextSession: expect.objectContaining({ sequence: 1, moduleTitle: moduleTitles[0] }),
+      },
+    ]);
+    expect(JSON.stringify(mine.body)).not.toContain('Elsewhere');
+    expect((await api.http.get('/me/groups', first.accessToken)).body.items).toHaveLength(1);
+
+    const week = await api.http.get(`/groups/${seated.id}/current-module`, person.accessToken);
+    expect(week.status).toBe(200);
+    expect(week.body.session).toMatchObject({ sequence: 2, moduleTitle: moduleTitles[1] });
+    expect(week.body.module.title).toBe(moduleTitles[1]);
+    expect(week.body.module.goals.length).toBeGreaterThan(0);
+    expect(week.body.module.homework.length).toBeGreaterThan(0);
+    expect(Object.keys(week.body.module).sort()).toEqual([
+      'goals',
+      'homework',
+      'materials',
+      'title',
+    ]);
+    expect(facilitatorNotes.length).toBeGreaterThan(0);
+    for (const note of facilitatorNotes) expect(JSON.stringify(week.body)).not.toContain(note);
+    for (const path of ['current-module', 'agreement']) {
+      const foreign = await api.http.get(`/groups/${elsewhere.id}/${path}`, person.accessToken);
+      expect(foreign.status).toBe(404);
+      expect(foreign.body.code).toBe('group_not_found');
+    }
+
+    await api.http.patch(
+      `/organizations/${orgId}`,
+      { groupAgreement: 'We keep what others share private.' },
+      therapist.accessToken,
+    );
+    const before = await api.http.get(`/groups/${seated.id}/agreement`, person.accessToken);
+    expect(before.status).toBe(200);
+    const { version } = before.body.agreement;
+    expect(before.body).toEqual({
+      agreement: { version, text: 'We keep what others share private.' },
+      consentedVersion: null,
+      consentedAt: null,
+      consentRequired: true,
+    });
+    await api.http.post(
+      `/groups/${seated.id}/consent`,
+      { agreementVersion: version },
+      person.accessToken,
+    );
+    const after = await api.http.get(`/groups/${seated.id}/agreement`, person.accessToken);
+    expect(after.body).toMatchObject({
+      consentedVersion: version,
+      consentedAt: expect.any(String),
+      consentRequired: false,
+    });
+    // A new version asks again.
+    await api.http.patch(
+      `/organizations/${orgId}`,
+      { groupAgreement: 'We keep what others share private, and we arrive on time.' },
+      therapist.accessToken,
+    );
+    const changed = await api.http.get(`/groups/${seated.id}/agreement`, person.accessToken);
+    expect(changed.body).toMatchObject({
+      agreement: { version: version + 1 },
+      consentedVersion: version,
+      consentRequired: true,
+    });
+    // Facilitators read it, and are not asked.
+    const staff = await api.http.get(`/groups/${seated.id}/agreement`, therapist.accessToken);
+    expect(staff.body.consentRequired).toBe(false);
   });
 
   it('publishes an ICS feed with the right times, stable UIDs, cancellations and nobody else in it', async () => {

@@ -43,13 +43,19 @@ describe('Operations endpoints (e2e)', () => {
     expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('serves the invitation page without inline scripts', async () => {
+  it('serves the account pages e-mails link to as the web app, without inline scripts', async () => {
     const root = hearth.api.http.baseUrl.replace('/api/v1', '');
-    const page = await fetch(`${root}/invitations/accept/`);
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('<script type="module" src="./accept.js"></script>');
-    expect((await fetch(`${root}/invitations/accept/accept.js`)).status).toBe(200);
+    for (const path of ['/invitations/accept', '/verify-email/', '/reset-password/']) {
+      const page = await fetch(`${root}${path}`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<div id="root">');
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    }
+    // The plain pages that remain in web/ are still served beside the app.
+    expect((await fetch(`${root}/styles.css`)).status).toBe(200);
+    expect((await fetch(`${root}/join/join.js`)).status).toBe(200);
+    expect((await fetch(`${root}/webinar/webinar.js`)).status).toBe(200);
   });
 
   it('answers readiness 503 while the queue backend is unreachable', async () => {

@@ -93,7 +93,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  // The built web app first, then the plain pages e-mailed links still reach.
+  // The built web app first, then the plain pages left in web/ (join, webinar) and their styles.
   app.useStaticAssets({
     root: [APP_ROOT, WEB_ROOT],
     prefix: '/',

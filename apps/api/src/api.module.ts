@@ -17,6 +17,7 @@ import { CalendarController } from './calendar/calendar.controller.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import { CurriculaController } from './curricula/curricula.controller.js';
 import { GroupsController } from './groups/groups.controller.js';
+import { MemberGroupsController } from './groups/member-groups.controller.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { VideoController } from './video/video.controller.js';
 import { AttendanceController } from './attendance/attendance.controller.js';
@@ -54,6 +55,7 @@ export class ApiModule {
         InvitationsController,
         CurriculaController,
         GroupsController,
+        MemberGroupsController,
         SessionsController,
         CalendarController,
         VideoController,

@@ -184,6 +184,11 @@ export class CurriculaService {
     return version;
   }
 
+  /** One module of a version as written (callers decide what each reader may see of it). */
+  async moduleOf(versionId: string, index: number): Promise<CurriculumModule | null> {
+    return (await this.curricula.findVersion(versionId))?.modules[index] ?? null;
+  }
+
   private async findForStaff(curriculumId: string, userId: string) {
     const notFound = () => new NotFoundError('curriculum_not_found', 'No such curriculum');
     const curriculum = isUuid(curriculumId) ? await this.curricula.findById(curriculumId) : null;

@@ -108,6 +108,21 @@ export class EnrollmentRepository {
     return rows.map((row) => row.groupId);
   }
 
+  /** The user's seats and waitlist places, the oldest first. */
+  openEnrollmentsOf(userId: string): Promise<Enrollment[]> {
+    return this.dataSource.getRepository(Enrollment).find({
+      where: { userId, status: In(['active', 'waitlisted']) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** The newest agreement version the user consented to in this group, with when. */
+  latestConsent(groupId: string, userId: string): Promise<GroupConsent | null> {
+    return this.dataSource
+      .getRepository(GroupConsent)
+      .findOne({ where: { groupId, userId }, order: { agreementVersion: 'DESC' } });
+  }
+
   async markPromotionMailed(id: string, at: Date): Promise<boolean> {
     const result = await this.dataSource
       .getRepository(Enrollment)

@@ -11,6 +11,7 @@ import { RemindersProducer } from '#queue/reminders.producer.js';
 import type {
   ConsentView,
   EnrollmentView,
+  GroupAgreementState,
   GroupMemberView,
   RosterEntry,
   WithdrawalView,
@@ -129,6 +130,27 @@ export class EnrollmentService {
   ): Promise<Page<GroupMemberView>> {
     const { group } = await this.access.requireViewer(groupId, actorId);
     return this.enrollments.activeAliases(group.id, page);
+  }
+
+  /**
+   * The agreement text and the caller's consent, for the group's own people. Facilitators read it
+   * too; only members are asked to consent before joining.
+   */
+  async agreementState(groupId: string, userId: string): Promise<GroupAgreementState> {
+    const { group, role } = await this.access.requireViewer(groupId, userId);
+    const [{ groupAgreement }, consent] = await Promise.all([
+      this.organizations.get(group.organizationId),
+      this.enrollments.latestConsent(group.id, userId),
+    ]);
+    return {
+      agreement: groupAgreement,
+      consentedVersion: consent?.agreementVersion ?? null,
+      consentedAt: consent?.consentedAt ?? null,
+      consentRequired:
+        role === 'member' &&
+        groupAgreement !== null &&
+        consent?.agreementVersion !== groupAgreement.version,
+    };
   }
 
   /** Records consent to the organization's current group agreement. */

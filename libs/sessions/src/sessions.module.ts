@@ -4,6 +4,7 @@ import { CurriculaModule } from '#curricula/curricula.module.js';
 import { GroupsModule } from '#groups/groups.module.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { GroupSetupService } from './group-setup.service.js';
+import { MemberGroupsService } from './member-groups.service.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionScheduleService } from './session-schedule.service.js';
 import { Session } from './session.entity.js';
@@ -17,6 +18,7 @@ import { SessionRepository } from './session.repository.js';
     SessionScheduleService,
     SessionLifecycleService,
     CalendarFeedService,
+    MemberGroupsService,
   ],
   exports: [
     SessionRepository,
@@ -24,6 +26,7 @@ import { SessionRepository } from './session.repository.js';
     SessionScheduleService,
     SessionLifecycleService,
     CalendarFeedService,
+    MemberGroupsService,
     GroupsModule,
     CurriculaModule,
   ],

@@ -548,6 +548,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberGroupsController_myGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/current-module": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberGroupsController_currentModule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberGroupsController_agreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{sessionId}": {
         parameters: {
             query?: never;
@@ -1707,6 +1755,54 @@ export interface components {
             agreementVersion: number;
             /** Format: date-time */
             consentedAt: string;
+        };
+        SessionBrief: {
+            /** Format: uuid */
+            id: string;
+            /** @description Its place in the series, from 1 */
+            sequence: number;
+            moduleTitle: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: components["schemas"]["SessionStatus"];
+        };
+        MyGroupView: {
+            /** Format: uuid */
+            groupId: string;
+            name: string;
+            /**
+             * @description `waitlisted` while the group is full
+             * @enum {string}
+             */
+            status: "active" | "waitlisted";
+            /** @description The next session not yet over and not cancelled; null when the series is done */
+            nextSession: components["schemas"]["SessionBrief"] | null;
+        };
+        MyGroupList: {
+            items: components["schemas"]["MyGroupView"][];
+        };
+        MemberModuleView: {
+            title: string;
+            goals: string[];
+            materials: components["schemas"]["MaterialView"][];
+            homework: string[];
+        };
+        CurrentModuleView: {
+            session: components["schemas"]["SessionBrief"];
+            /** @description Null if the module is gone */
+            module: components["schemas"]["MemberModuleView"] | null;
+        };
+        GroupAgreementState: {
+            /** @description Null while the organization has none */
+            agreement: components["schemas"]["GroupAgreementView"] | null;
+            /** @description The newest version the caller consented to in this group */
+            consentedVersion: number | null;
+            /** Format: date-time */
+            consentedAt: string | null;
+            /** @description Joining this group's sessions waits for consent to the current version */
+            consentRequired: boolean;
         };
         RescheduleSessionDto: {
             /** @example 2026-11-12T00:00:00.000Z */
@@ -3850,6 +3946,124 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MemberGroupsController_myGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's seats and waitlist places, the oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyGroupList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MemberGroupsController_currentModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This week's session and what members may see of its module */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentModuleView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MemberGroupsController_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's group agreement and the caller's consent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupAgreementState"];
                 };
             };
             /** @description The request was refused */

@@ -80,6 +80,13 @@ export async function register(body: Schemas['RegisterDto']) {
   return error;
 }
 
+/** Accepts an e-mailed invitation; the api answers a signed-in session for the invited account. */
+export async function acceptInvitation(body: Schemas['AcceptInvitationDto']) {
+  const { data, error } = await api.POST('/api/v1/invitations/accept', { body });
+  if (data) start(data);
+  return error;
+}
+
 export async function signOut() {
   const refreshToken = localStorage.getItem(REFRESH_KEY);
   localStorage.removeItem(REFRESH_KEY);

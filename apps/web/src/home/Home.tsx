@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
+import { OpenInvitations } from '../me/OpenInvitations';
 import { StartOrganization } from '../org/StartOrganization';
 import { useTimeZone } from '../profile/useProfile';
 
@@ -91,6 +92,7 @@ export function Home({ name }: { name: string }) {
   return (
     <>
       <h1>{t('hello', { name })}</h1>
+      <OpenInvitations />
       {sessions.isPending && <p>{t('loading')}</p>}
       {sessions.isError && <p role="alert">{t('somethingWrong')}</p>}
       {sessions.isSuccess && !next && <p className="card">{t('noSessions')}</p>}

@@ -1,5 +1,30 @@
-/** The 'me' screens for a signed-in person; pages load lazily, so the first screen stays small. */
-export const routes = <></>;
+import { lazy } from 'react';
+import { Route } from 'react-router';
 
-/** The 'me' screens anyone may open without signing in. */
-export const publicRoutes = <></>;
+const MyGroups = lazy(() => import('./MyGroups'));
+const Agreement = lazy(() => import('./Agreement'));
+const Notifications = lazy(() => import('./Notifications'));
+const AcceptInvitation = lazy(() => import('./AcceptInvitation'));
+const VerifyEmail = lazy(() => import('./VerifyEmail'));
+const ResetPassword = lazy(() => import('./ResetPassword'));
+
+/** The 'me' screens for a signed-in person; pages load lazily, so the first screen stays small. */
+export const routes = (
+  <>
+    <Route path="/my-groups" element={<MyGroups />} />
+    <Route path="/groups/:groupId/agreement" element={<Agreement />} />
+    <Route path="/notifications" element={<Notifications />} />
+  </>
+);
+
+/**
+ * The 'me' screens anyone may open without signing in: the addresses account e-mails link to
+ * (libs/identity, libs/organizations), each with its token in the URL fragment.
+ */
+export const publicRoutes = (
+  <>
+    <Route path="/invitations/accept" element={<AcceptInvitation />} />
+    <Route path="/verify-email" element={<VerifyEmail />} />
+    <Route path="/reset-password" element={<ResetPassword />} />
+  </>
+);

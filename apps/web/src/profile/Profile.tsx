@@ -4,11 +4,16 @@ import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { Field } from '../ui/Field';
+import { CalendarLink } from './CalendarLink';
+import { ReminderChannels } from './ReminderChannels';
 import { PROFILE_KEY, useProfile } from './useProfile';
 
 const ZONES = Intl.supportedValuesOf('timeZone');
 
-/** Alias and time zone: what others see, and when the person's sessions are shown to happen. */
+/**
+ * Alias and time zone (what others see, and when the person's sessions are shown to happen),
+ * reminder channels, and the calendar address.
+ */
 export function Profile() {
   const { t } = useTranslation();
   const profile = useProfile();
@@ -26,6 +31,9 @@ export function Profile() {
   });
   if (!profile.data) return <p>{t('loading')}</p>;
   const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = profile.data.timezone ?? deviceZone;
+  // 'UTC' and other aliases are not in the canonical list; the chosen zone must be offered.
+  const zones = ZONES.includes(zone) ? ZONES : [zone, ...ZONES];
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,36 +46,40 @@ export function Profile() {
   }
 
   return (
-    <section className="card narrow">
-      <h1>{t('profile')}</h1>
-      <Form onSubmit={submit}>
-        <Field
-          name="alias"
-          label={t('alias')}
-          help={t('aliasHelp')}
-          defaultValue={profile.data.displayName}
-          isRequired
-        />
-        <div className="field">
-          <label htmlFor="timezone">{t('timeZone')}</label>
-          <select id="timezone" name="timezone" defaultValue={profile.data.timezone ?? deviceZone}>
-            {ZONES.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll('_', ' ')}
-              </option>
-            ))}
-          </select>
-        </div>
-        {save.isError && (
-          <p role="alert" className="problem">
-            {t('somethingWrong')}
-          </p>
-        )}
-        {saved && <p role="status">{t('saved')}</p>}
-        <Button type="submit" className="primary" isDisabled={save.isPending}>
-          {t('save')}
-        </Button>
-      </Form>
-    </section>
+    <>
+      <section className="card narrow">
+        <h1>{t('profile')}</h1>
+        <Form onSubmit={submit}>
+          <Field
+            name="alias"
+            label={t('alias')}
+            help={t('aliasHelp')}
+            defaultValue={profile.data.displayName}
+            isRequired
+          />
+          <div className="field">
+            <label htmlFor="timezone">{t('timeZone')}</label>
+            <select id="timezone" name="timezone" defaultValue={zone}>
+              {zones.map((name) => (
+                <option key={name} value={name}>
+                  {name.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          </div>
+          {save.isError && (
+            <p role="alert" className="problem">
+              {t('somethingWrong')}
+            </p>
+          )}
+          {saved && <p role="status">{t('saved')}</p>}
+          <Button type="submit" className="primary" isDisabled={save.isPending}>
+            {t('save')}
+          </Button>
+        </Form>
+      </section>
+      <ReminderChannels />
+      <CalendarLink />
+    </>
   );
 }

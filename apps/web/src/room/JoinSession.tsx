@@ -78,11 +78,13 @@ function Joining({ sessionId }: { sessionId: string }) {
       });
       if (cancelled) return;
       if (error?.code === 'removed_from_session') setStep({ kind: 'over', ending: 'removed' });
-      else if (error?.code === 'consent_required' && groupId)
-        void navigate(`/groups/${groupId}/agreement`, {
-          state: { next: `/sessions/${sessionId}/join` },
-        });
-      else if (error) setStep({ kind: 'refused', message: error.message });
+      else if (error?.code === 'consent_required') {
+        // The group agreement comes first; its page brings the person back here after consent.
+        const group = groupId ?? (await session.refetch()).data?.groupId;
+        const back = encodeURIComponent(`/sessions/${sessionId}/join`);
+        if (!cancelled)
+          void navigate(`/groups/${group}/agreement?return=${back}`, { replace: true });
+      } else if (error) setStep({ kind: 'refused', message: error.message });
       else if (data.status === 'admitted') setStep({ kind: 'in', admitted: data });
       else setStep({ kind: 'waiting' });
     };

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '#common/page.js';
+import { GroupAgreementView } from '#organizations/dto/organization.view.js';
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../enrollment.entity.js';
 
 const status = { enum: ENROLLMENT_STATUSES, enumName: 'EnrollmentStatus' } as const;
@@ -74,4 +75,29 @@ export class ConsentView {
 
   @ApiProperty()
   consentedAt!: Date;
+}
+
+/** The organization's group agreement as a member reads it, and where they stand with it. */
+export class GroupAgreementState {
+  @ApiProperty({
+    type: GroupAgreementView,
+    nullable: true,
+    description: 'Null while the organization has none',
+  })
+  agreement!: GroupAgreementView | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'The newest version the caller consented to in this group',
+  })
+  consentedVersion!: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  consentedAt!: Date | null;
+
+  @ApiProperty({
+    description: "Joining this group's sessions waits for consent to the current version",
+  })
+  consentRequired!: boolean;
 }

@@ -1,0 +1,123 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, type Schemas } from '../api/client';
+import { ok } from '../api/result';
+import { useFormat } from './format';
+import './me.css';
+
+const NOTIFICATIONS_KEY = ['me', 'notifications'];
+
+function Item({
+  notification,
+  onRead,
+  busy,
+}: {
+  notification: Schemas['NotificationView'];
+  onRead: () => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation('me');
+  const when = useFormat();
+  const { title, body, createdAt, read } = notification;
+  return (
+    <li className={`card me-notification${read ? '' : ' me-unread'}`}>
+      <h2>
+        {!read && <span className="me-badge new">{t('newBadge')}</span>} {title}
+      </h2>
+      <p>{body}</p>
+      <p className="hint">
+        <time dateTime={createdAt}>{when(createdAt)}</time>
+      </p>
+      {!read && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={onRead}
+          disabled={busy}
+          aria-label={t('markReadWhich', { title })}
+        >
+          {t('markRead')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** `/notifications`: reminders and changes to the person's sessions, the newest first. */
+export default function Notifications() {
+  const { t } = useTranslation('me');
+  const { t: common } = useTranslation();
+  const queries = useQueryClient();
+  const list = useInfiniteQuery({
+    queryKey: NOTIFICATIONS_KEY,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      ok(api.GET('/api/v1/me/notifications', { params: { query: { cursor: pageParam } } })),
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const markRead = useMutation({
+    mutationFn: async (ids: string[]) => {
+      for (const notificationId of ids) {
+        await ok(
+          api.POST('/api/v1/me/notifications/{notificationId}/read', {
+            params: { path: { notificationId } },
+          }),
+        );
+      }
+    },
+    onSettled: () => queries.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+
+  if (list.isPending) return <p>{common('loading')}</p>;
+  if (list.isError) return <p role="alert">{common('somethingWrong')}</p>;
+  const items = list.data.pages.flatMap((page) => page.items);
+  const unread = list.data.pages[0]?.unreadCount ?? 0;
+  const unreadHere = items.filter((n) => !n.read).map((n) => n.id);
+  return (
+    <>
+      <h1>{t('notificationsTitle')}</h1>
+      <div className="me-notifications-head">
+        <p role="status">{unread ? t('unreadCount', { count: unread }) : t('allRead')}</p>
+        {unreadHere.length > 1 && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={markRead.isPending}
+            onClick={() => markRead.mutate(unreadHere)}
+          >
+            {t('markAllRead')}
+          </button>
+        )}
+      </div>
+      {markRead.isError && (
+        <p role="alert" className="problem">
+          {common('somethingWrong')}
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p className="card">{t('notificationsEmpty')}</p>
+      ) : (
+        <ul className="me-list">
+          {items.map((notification) => (
+            <Item
+              key={notification.id}
+              notification={notification}
+              busy={markRead.isPending}
+              onRead={() => markRead.mutate([notification.id])}
+            />
+          ))}
+        </ul>
+      )}
+      {list.hasNextPage && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          {t('showOlder')}
+        </button>
+      )}
+    </>
+  );
+}
