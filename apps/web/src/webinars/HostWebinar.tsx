@@ -1,5 +1,6 @@
 import './webinars.css';
 import { useQuery } from '@tanstack/react-query';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
@@ -70,11 +71,27 @@ export default function HostWebinar() {
         </p>
       </section>
       <Watch webinarId={webinarId} />
-      <HostQuestions webinarId={webinarId} />
-      <Attendees webinarId={webinarId} />
-      <Speakers webinarId={webinarId} />
-      <Hosts webinarId={webinarId} hosts={hosts.data.items} />
-      <Attendance webinarId={webinarId} />
+      <Tabs className="host-tabs">
+        <TabList aria-label={t('hostTools')}>
+          <Tab id="questions">{t('questionsTitle')}</Tab>
+          <Tab id="attendees">{t('attendeesTitle')}</Tab>
+          <Tab id="people">{t('speakersAndHosts')}</Tab>
+          <Tab id="attendance">{t('attendanceTitle')}</Tab>
+        </TabList>
+        <TabPanel id="questions">
+          <HostQuestions webinarId={webinarId} />
+        </TabPanel>
+        <TabPanel id="attendees">
+          <Attendees webinarId={webinarId} />
+        </TabPanel>
+        <TabPanel id="people">
+          <Speakers webinarId={webinarId} />
+          <Hosts webinarId={webinarId} hosts={hosts.data.items} />
+        </TabPanel>
+        <TabPanel id="attendance">
+          <Attendance webinarId={webinarId} />
+        </TabPanel>
+      </Tabs>
     </div>
   );
 }

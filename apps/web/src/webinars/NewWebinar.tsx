@@ -20,7 +20,8 @@ import { ApiError, ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { useTimeZone } from '../profile/useProfile';
 import { Field } from '../ui/Field';
-import { wallDate, wallTimeToIso } from './when';
+import { wallTimeToIso } from './wall-time';
+import { wallDate } from './when';
 
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 

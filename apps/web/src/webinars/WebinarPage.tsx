@@ -23,6 +23,7 @@ export default function WebinarPage() {
   const { webinarId = '' } = useParams();
   const valid = isUuid(webinarId);
   const [key, setKey] = useState(() => (valid ? takeAccessKey(webinarId) : null));
+  const [justRegistered, setJustRegistered] = useState(false);
   const signedIn = useAuth().status === 'signedIn';
   const details = useQuery({
     queryKey: publicKey(webinarId),
@@ -55,6 +56,11 @@ export default function WebinarPage() {
       )}
       {key ? (
         <>
+          {justRegistered && (
+            <p role="status" className="notice">
+              {t('registered')}
+            </p>
+          )}
           <Watch webinarId={webinarId} accessKey={key} onKeyRefused={forget} />
           <AttendeeQuestions webinar={webinar} accessKey={key} />
         </>
@@ -64,6 +70,7 @@ export default function WebinarPage() {
           onRegistered={(accessKey) => {
             keepAccessKey(webinarId, accessKey);
             setKey(accessKey);
+            setJustRegistered(true);
           }}
         />
       )}

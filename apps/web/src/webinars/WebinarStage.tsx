@@ -34,7 +34,7 @@ function Stage({ role }: { role: Role }) {
         </p>
       )}
       {state === ConnectionState.Connected && (
-        <p role="status" className="hint">
+        <p role="status" className="room-status">
           {cameras.length ? t('watching') : t('connectedNoCamera')}
         </p>
       )}

@@ -109,6 +109,10 @@ export const en = {
   addHostLabel: 'Add a host from your staff',
   chooseStaff: 'Choose someone',
   addHost: 'Add host',
+  hostTools: 'Running the webinar',
+  speakersAndHosts: 'Speakers and hosts',
+  registered:
+    'You are registered. Your personal link is on its way by e-mail: use it to come back from another device.',
   attendanceTitle: 'Attendance',
   registeredCount: 'Registered',
   attendedCount: 'Came',
@@ -227,6 +231,10 @@ export const bn: Record<keyof typeof en, string> = {
   addHostLabel: 'আপনার কর্মীদের মধ্য থেকে হোস্ট যোগ করুন',
   chooseStaff: 'কাউকে বেছে নিন',
   addHost: 'হোস্ট যোগ করুন',
+  hostTools: 'ওয়েবিনার পরিচালনা',
+  speakersAndHosts: 'বক্তা ও হোস্ট',
+  registered:
+    'আপনার নিবন্ধন হয়ে গেছে। আপনার ব্যক্তিগত লিংক ই-মেইলে আসছে: অন্য কোনো ডিভাইস থেকে ফিরে আসতে সেটি ব্যবহার করুন।',
   attendanceTitle: 'উপস্থিতি',
   registeredCount: 'নিবন্ধিত',
   attendedCount: 'এসেছেন',
@@ -346,6 +354,10 @@ export const id: Record<keyof typeof en, string> = {
   addHostLabel: 'Tambahkan tuan rumah dari staf Anda',
   chooseStaff: 'Pilih seseorang',
   addHost: 'Tambah tuan rumah',
+  hostTools: 'Menjalankan webinar',
+  speakersAndHosts: 'Pembicara dan tuan rumah',
+  registered:
+    'Anda sudah terdaftar. Tautan pribadi Anda sedang dikirim lewat e-mail: gunakan untuk kembali dari perangkat lain.',
   attendanceTitle: 'Kehadiran',
   registeredCount: 'Terdaftar',
   attendedCount: 'Hadir',
