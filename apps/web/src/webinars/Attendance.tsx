@@ -5,10 +5,11 @@ import { ok } from '../api/result';
 
 /** Who came and for how long (from LiveKit's webhooks): counts, then each registration. */
 export function Attendance({ webinarId }: { webinarId: string }) {
-  const { t } = useTranslation('webinars');
+  const { t, i18n } = useTranslation('webinars');
+  const minutes = new Intl.NumberFormat(i18n.resolvedLanguage, { maximumFractionDigits: 1 });
   const report = useQuery({
     queryKey: ['webinars', webinarId, 'attendance'],
-    refetchInterval: 15_000,
+    refetchInterval: 10_000,
     queryFn: async () =>
       (await ok(
         api.GET('/api/v1/webinars/{webinarId}/attendance', {
@@ -33,7 +34,7 @@ export function Attendance({ webinarId }: { webinarId: string }) {
             </div>
             <div>
               <dt>{t('averageMinutes')}</dt>
-              <dd>{Math.round(report.data.averageMinutesWatched)}</dd>
+              <dd>{minutes.format(report.data.averageMinutesWatched)}</dd>
             </div>
           </dl>
           {report.data.items.length > 0 && (
@@ -52,7 +53,7 @@ export function Attendance({ webinarId }: { webinarId: string }) {
                     <tr key={row.registrationId}>
                       <th scope="row">{row.displayName}</th>
                       <td>{row.attended ? t('yes') : t('no')}</td>
-                      <td>{row.minutesWatched}</td>
+                      <td>{minutes.format(row.minutesWatched)}</td>
                     </tr>
                   ))}
                 </tbody>
