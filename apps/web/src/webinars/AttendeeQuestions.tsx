@@ -73,10 +73,14 @@ export function AttendeeQuestions(props: {
       void client.invalidateQueries({ queryKey });
     },
   });
+  const refusal = ask.error instanceof ApiError ? ask.error.code : undefined;
+  // Speakers open the same page with their own key: they read the questions, the audience asks.
   const askProblem =
-    ask.error instanceof ApiError && ask.error.code === 'rate_limited'
+    refusal === 'rate_limited'
       ? t('askTooSoon')
-      : ask.error && t('askFailed');
+      : refusal === 'attendees_only'
+        ? t('speakersDoNotAsk')
+        : ask.error && t('askFailed');
 
   return (
     <section className="card" aria-labelledby="questions-title">
