@@ -228,6 +228,19 @@ describe('Webinars in the web app (e2e, Chromium)', () => {
       );
       await checkScreen(hostPage, `webinars-host-${size}`);
 
+      // The speaker's personal link opens the page already known, and lets them speak.
+      const speakerLink = new URL(/(http\S+#key=[\w.-]+)/.exec(invitation.text ?? '')![1]!);
+      const speakerPage = await open(speakerLink.pathname + speakerLink.hash, { size });
+      await speakerPage.getByRole('button', { name: 'Watch the webinar' }).click();
+      await speakerPage.getByRole('button', { name: 'Camera' }).waitFor({ timeout: 30_000 });
+      expect(speakerPage.url()).toBe(`${origin}/webinars/${webinarId}`);
+      const speakers = await http().get(`/webinars/${webinarId}/speakers`, host.accessToken);
+      expect(await participant(webinarId, `speaker-${speakers.body.items[0].id}`)).toMatchObject({
+        name: 'Dr Guest',
+        permission: expect.objectContaining({ canPublish: true, hidden: false }),
+      });
+      await speakerPage.context().close();
+
       // An attendee in Lima opens the public page: the time is in their zone.
       const apiUrls: string[] = [];
       const attendee = await open(`/webinars/${webinarId}`, { size });
