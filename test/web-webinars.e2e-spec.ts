@@ -3,7 +3,8 @@ import { scrollsSideways, seriousAxeViolations } from './support/axe.js';
 import { launchChromium, screenshot } from './support/browser.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 import { groupStartingIn, organizationWithCurriculum } from './support/groups.js';
-import { registerUser, uniqueEmail } from './support/hearth.js';
+import { markEmailVerified, registerUser, uniqueEmail } from './support/hearth.js';
+import { joinOrganization } from './support/members.js';
 import type { TestSmtpServer } from './support/smtp.js';
 import { eventually } from './support/wait.js';
 import {
@@ -432,6 +433,43 @@ describe('Webinars in the web app (e2e, Chromium)', () => {
     });
     await checkScreen(indonesian, 'webinar-waiting-id');
     await Promise.all([bengali, indonesian].map((page) => page.context().close()));
+  }, 90_000);
+
+  it('lets the owner name a colleague as host from the staff, and shows others the page is for hosts', async () => {
+    const webinarId = await createWebinar('Hosts and helpers', 60);
+    const colleague = await registerUser(http(), 'Ines');
+    await markEmailVerified(deployment.env, colleague.user.id);
+    await joinOrganization(http(), host.accessToken, orgId, colleague, 'therapist');
+
+    // Not named yet: the colleague is told the page is for hosts.
+    const colleaguePage = await open(`/webinars/${webinarId}/host`, { size: 'desktop' });
+    await signInThroughForm(colleaguePage, colleague);
+    await colleaguePage.getByRole('heading', { name: 'For hosts only' }).waitFor();
+    await checkScreen(colleaguePage, 'webinars-host-refused');
+
+    const ownerPage = await open(`/webinars/${webinarId}/host`, { size: 'phone' });
+    await signInThroughForm(ownerPage, host);
+    await ownerPage.getByRole('tab', { name: 'Speakers and hosts' }).click();
+    await ownerPage.getByLabel('Add a host from your staff').selectOption({ label: 'Ines' });
+    await ownerPage.getByRole('button', { name: 'Add host' }).click();
+    const hosts = ownerPage.getByRole('list', { name: 'Hosts' });
+    await item(hosts, 'Ines').waitFor();
+    const named = await http().get(`/webinars/${webinarId}/hosts`, host.accessToken);
+    expect(named.body.items.map((h: { displayName: string }) => h.displayName).sort()).toEqual([
+      'Hana',
+      'Ines',
+    ]);
+    await checkScreen(ownerPage, 'webinars-host-hosts');
+
+    // Now named, the colleague runs it.
+    await colleaguePage.reload();
+    await colleaguePage.getByRole('button', { name: 'Join as host' }).waitFor();
+    // Removed again, they are not.
+    await item(hosts, 'Ines').getByRole('button', { name: 'Remove' }).click();
+    await eventually(async () => ((await item(hosts, 'Ines').count()) === 0 ? true : undefined));
+    await colleaguePage.reload();
+    await colleaguePage.getByRole('heading', { name: 'For hosts only' }).waitFor();
+    await Promise.all([colleaguePage, ownerPage].map((page) => page.context().close()));
   }, 90_000);
 
   it('keeps the moderation queue and every attendee within reach of a host past the first page', async () => {
