@@ -388,6 +388,8 @@ describe('Webinars in the web app (e2e, Chromium)', () => {
       await attendee.getByText('The video has stopped.').waitFor();
       await hostPage.getByRole('button', { name: 'Leave' }).click();
       await hostPage.reload();
+      // After a reload the navigation shows staff links once the profile has come back.
+      await hostPage.getByRole('navigation').getByRole('link', { name: 'Webinars' }).waitFor();
       await hostPage.getByRole('tab', { name: 'Attendance' }).click();
       // The worker records the room's webhooks; the tab re-reads the report every 10 s.
       const wrenCame = hostPage
