@@ -42,12 +42,11 @@ ENV NODE_ENV=production \
     WORKER_HEALTH_PORT=3001
 
 # package.json is needed at run time: its "imports" map resolves #common/* and friends into
-# dist/, and projectRoot() finds the app folder (and so web/) by looking for it.
+# dist/, and projectRoot() finds the app folder (and so dist/web, the web app) by looking for it.
 # Files stay owned by root, so the app user can read but not change them.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/web ./web
 
 # The only place the app writes to: MAIL_OUTBOX_DIR defaults to .data/outbox (used when
 # SMTP_URL is unset).

@@ -265,7 +265,9 @@ describe('OpenAPI document', () => {
       token,
       body: { email: 'speaker@example.org', displayName: 'Dr Speaker' },
     });
+    await call(200, 'GET', `${base}/speakers`, { token });
     await call(200, 'GET', `${base}/hosts`, { token });
+    await call(200, 'GET', `/organizations/${orgId}/webinars`, { token });
     const registration = await call(201, 'POST', `${base}/registrations`, {
       body: { displayName: 'Attendee', email: 'attendee@example.org' },
     });

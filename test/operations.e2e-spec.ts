@@ -52,10 +52,10 @@ describe('Operations endpoints (e2e)', () => {
       expect(html).toContain('<div id="root">');
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     }
-    // The plain pages that remain in web/ are still served beside the app.
-    expect((await fetch(`${root}/styles.css`)).status).toBe(200);
-    expect((await fetch(`${root}/join/join.js`)).status).toBe(200);
-    expect((await fetch(`${root}/webinar/webinar.js`)).status).toBe(200);
+    // The old plain pages and their copy of livekit-client are gone.
+    for (const path of ['/styles.css', '/join/join.js', '/vendor/livekit/livekit-client.esm.mjs']) {
+      expect((await fetch(`${root}${path}`)).status).toBe(404);
+    }
   });
 
   it('answers readiness 503 while the queue backend is unreachable', async () => {

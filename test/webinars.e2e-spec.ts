@@ -427,7 +427,8 @@ describe('Public webinars (e2e)', () => {
 
     // The confirmation e-mail carries the personal link and a calendar file without it.
     const mail = await smtp.waitFor((m) => m.envelopeTo.includes(email));
-    expect(mail.text).toContain(`#webinar=${id}&key=${registered.body.accessKey}`);
+    expect(mail.text).toContain(`/webinars/${id}#key=${registered.body.accessKey}`);
+    expect(publicView.body.publicUrl).toMatch(new RegExp(`^http.*/webinars/${id}$`));
     const ics = mail.attachments.find((a) => a.mimeType === 'text/calendar');
     const icsText =
       typeof ics?.content === 'string'
@@ -540,7 +541,7 @@ describe('Public webinars (e2e)', () => {
     expect(first.status).toBe(201);
     const confirmations = () =>
       smtp.messages.filter(
-        (m) => m.envelopeTo.includes(email) && m.text?.includes(`#webinar=${id}`),
+        (m) => m.envelopeTo.includes(email) && m.text?.includes(`/webinars/${id}#key=`),
       );
     await smtp.until(() => confirmations().length === 1);
 
@@ -664,6 +665,82 @@ describe('Public webinars (e2e)', () => {
     );
   });
 
+  it("lists an organization's webinars for its staff, the latest first, with registrations; speakers for hosts", async () => {
+    const owner = await registerUser(api.http, 'lister');
+    const ownOrg = (await api.http.post('/organizations', { name: 'Listing' }, owner.accessToken))
+      .body.id as string;
+    const create = async (title: string, inMinutes: number) =>
+      (
+        await api.http.post(
+          `/organizations/${ownOrg}/webinars`,
+          {
+            title,
+            startsAt: new Date(Date.now() + inMinutes * 60_000).toISOString(),
+            durationMinutes: 45,
+            timezone: 'Asia/Dhaka',
+            capacity: 30,
+          },
+          owner.accessToken,
+        )
+      ).body as { id: string };
+    const earlier = await create('Earlier', 60);
+    const later = await create('Later', 24 * 60);
+    await register(earlier.id, 'One');
+    await register(earlier.id, 'Two');
+
+    const list = await api.http.get(`/organizations/${ownOrg}/webinars`, owner.accessToken);
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: later.id, title: 'Later', registered: 0, capacity: 30 }),
+      expect.objectContaining({
+        id: earlier.id,
+        title: 'Earlier',
+        registered: 2,
+        durationMinutes: 45,
+        timezone: 'Asia/Dhaka',
+      }),
+    ]);
+    const firstPage = await api.http.get(
+      `/organizations/${ownOrg}/webinars?limit=1`,
+      owner.accessToken,
+    );
+    expect(firstPage.body.items.map((w: { id: string }) => w.id)).toEqual([later.id]);
+    const secondPage = await api.http.get(
+      `/organizations/${ownOrg}/webinars?limit=1&cursor=${firstPage.body.nextCursor}`,
+      owner.accessToken,
+    );
+    expect(secondPage.body.items.map((w: { id: string }) => w.id)).toEqual([earlier.id]);
+    // Another organization's staff learn nothing; a participant of this one is refused.
+    expect((await api.http.get(`/organizations/${ownOrg}/webinars`, host.accessToken)).status).toBe(
+      404,
+    );
+    const member = await registerUser(api.http, 'list-member');
+    await markEmailVerified(env, member.user.id);
+    await joinOrganization(api.http, owner.accessToken, ownOrg, member, 'participant');
+    expect(
+      (await api.http.get(`/organizations/${ownOrg}/webinars`, member.accessToken)).status,
+    ).toBe(403);
+
+    // Hosts see the speakers they invited; attendees and other staff do not.
+    await api.http.post(
+      `/webinars/${earlier.id}/speakers`,
+      { email: 'Panel.Guest@example.org', displayName: 'Panel guest' },
+      owner.accessToken,
+    );
+    const speakers = await api.http.get(`/webinars/${earlier.id}/speakers`, owner.accessToken);
+    expect(speakers.body.items).toEqual([
+      { id: expect.any(String), displayName: 'Panel guest', email: 'panel.guest@example.org' },
+    ]);
+    const attendee = (await register(earlier.id, 'Curious')).body as { accessKey: string };
+    const asAttendee = await api.http.request('GET', `/webinars/${earlier.id}/speakers`, {
+      headers: as(attendee.accessKey),
+    });
+    expect(asAttendee.status).toBe(403);
+    expect((await api.http.get(`/webinars/${earlier.id}/speakers`, host.accessToken)).status).toBe(
+      404,
+    );
+  });
+
   it('reminds registered attendees through the reminder pipeline, once', async () => {
     await api.http.patch(
       `/organizations/${orgId}`,
@@ -677,7 +754,7 @@ describe('Public webinars (e2e)', () => {
       (m) => m.envelopeTo.includes(email) && !!m.subject?.startsWith('Starting soon'),
       20_000,
     );
-    expect(reminder.text).toContain(`#webinar=${id}&key=`);
+    expect(reminder.text).toContain(`/webinars/${id}#key=`);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(
       smtp.messages.filter(

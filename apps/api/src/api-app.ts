@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
@@ -8,7 +7,6 @@ import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DomainError } from '#common/domain-error.js';
 import { requestId } from '#common/logging.module.js';
-import { projectRoot } from '#common/project-root.js';
 import { type AppConfig, trustProxySetting } from '#config/app-config.js';
 import { ApiModule } from './api.module.js';
 import { API_PREFIX } from './common/api-prefix.js';
@@ -17,8 +15,7 @@ import { createValidationPipe } from './common/validation.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { webAppRoot } from './common/web-app.js';
 
-/** Where the built web pages are served from (the api serves them at the site root). */
-const WEB_ROOT = join(projectRoot(), 'web');
+/** Where the built web app is served from (the api serves it at the site root). */
 const APP_ROOT = webAppRoot();
 
 /** Where browsers may talk to LiveKit: its signalling WebSocket and its HTTP checks. */
@@ -93,9 +90,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  // The built web app first, then the plain pages left in web/ (join, webinar) and their styles.
+  // The built web app; its hashed assets never change, so browsers keep them.
   app.useStaticAssets({
-    root: [APP_ROOT, WEB_ROOT],
+    root: APP_ROOT,
     prefix: '/',
     index: ['index.html'],
     redirect: true,
@@ -105,12 +102,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     },
-  });
-  // The join page imports livekit-client's self-contained ES module build as it ships.
-  app.useStaticAssets({
-    root: join(projectRoot(), 'node_modules', 'livekit-client', 'dist'),
-    prefix: '/vendor/livekit/',
-    decorateReply: false,
   });
 
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {

@@ -81,10 +81,8 @@ export class WebinarMailService {
       startsAt: webinar.startsAt,
       durationMinutes: webinar.durationMinutes,
       timezone: webinar.timezone,
-      link: new URL(
-        `/webinar/#webinar=${webinar.id}&key=${key}`,
-        this.config.PUBLIC_URL,
-      ).toString(),
+      // The web app's page reads the key from the fragment, keeps it and drops it from the URL.
+      link: new URL(`/webinars/${webinar.id}#key=${key}`, this.config.PUBLIC_URL).toString(),
     };
   }
 }

@@ -50,6 +50,40 @@ export class SpeakerView {
   displayName!: string;
 }
 
+/** A guest speaker as hosts see them: with the address their personal link went to. */
+export class SpeakerDetails extends SpeakerView {
+  @ApiProperty()
+  email!: string;
+}
+
+export class SpeakerList extends ListOf(SpeakerDetails) {}
+
+/** A webinar in its organization's list, as staff see it. */
+export class WebinarSummary {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty()
+  startsAt!: Date;
+
+  @ApiProperty({ type: 'integer' })
+  durationMinutes!: number;
+
+  @ApiProperty({ example: 'Asia/Jakarta' })
+  timezone!: string;
+
+  @ApiProperty({ type: 'integer' })
+  capacity!: number;
+
+  @ApiProperty({ type: 'integer' })
+  registered!: number;
+}
+
+export class WebinarSummaryPage extends PageOf(WebinarSummary) {}
+
 export class WebinarHostView {
   @ApiProperty({ format: 'uuid' })
   userId!: string;

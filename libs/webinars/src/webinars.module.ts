@@ -21,6 +21,7 @@ import {
 } from './webinar.entity.js';
 import { WebinarMailService } from './webinar-mail.service.js';
 import { WebinarReminderSender } from './webinar-reminder.sender.js';
+import { WebinarRepository } from './webinar.repository.js';
 import { WebinarsService } from './webinars.service.js';
 
 @Module({
@@ -45,6 +46,7 @@ import { WebinarsService } from './webinars.service.js';
     WebinarAccess,
     WebinarHostRepository,
     WebinarHostsService,
+    WebinarRepository,
     WebinarsService,
     QuestionsService,
     WebinarReminderSender,

@@ -15,14 +15,17 @@ import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import { WebinarHostRepository } from './webinar-host.repository.js';
 import type { AddSpeakerDto, CreateWebinarDto, RegisterForWebinarDto } from './webinar.dto.js';
 import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
+import { WebinarRepository } from './webinar.repository.js';
 import type {
   PromotionView,
   RegistrationCreated,
   RegistrationView,
+  SpeakerList,
   SpeakerView,
   WebinarCreated,
   WebinarJoinGrant,
   WebinarPublicView,
+  WebinarSummary,
 } from './webinar.view.js';
 
 /** Registering again with the same address re-mails the link at most once per this interval. */
@@ -40,6 +43,7 @@ export class WebinarsService {
     private readonly organizations: OrganizationRepository,
     private readonly config: AppConfig,
     private readonly registrationList: RegistrationRepository,
+    private readonly webinarList: WebinarRepository,
   ) {}
 
   async create(
@@ -66,6 +70,24 @@ export class WebinarsService {
     return { ...(await this.publicView(webinar.id)), capacity: webinar.capacity };
   }
 
+  /** An organization's webinars for its staff, the latest start first, with their registrations. */
+  async listForOrganization(
+    organizationId: string,
+    page: PageRequest,
+  ): Promise<Page<WebinarSummary>> {
+    const rows = await this.webinarList.pageForOrganization(organizationId, page);
+    const counts = await this.webinarList.registrationCounts(rows.items.map((w) => w.id));
+    return mapPage(rows, (w): WebinarSummary => ({
+      id: w.id,
+      title: w.title,
+      startsAt: w.startsAt,
+      durationMinutes: w.durationMinutes,
+      timezone: w.timezone,
+      capacity: w.capacity,
+      registered: counts.get(w.id) ?? 0,
+    }));
+  }
+
   /** What anyone may see: the event, never who registered (only how many seats are left). */
   async publicView(webinarId: string): Promise<WebinarPublicView> {
     const webinar = await this.access.webinar(webinarId);
@@ -81,7 +103,7 @@ export class WebinarsService {
       timezone: webinar.timezone,
       qaModeration: webinar.qaModeration,
       seatsLeft: Math.max(0, webinar.capacity - registered),
-      publicUrl: new URL(`/webinar/#webinar=${webinar.id}`, this.config.PUBLIC_URL).toString(),
+      publicUrl: new URL(`/webinars/${webinar.id}`, this.config.PUBLIC_URL).toString(),
     };
   }
 
@@ -102,6 +124,13 @@ export class WebinarsService {
     const speaker = await speakers.findOneByOrFail({ webinarId: webinar.id, email });
     await this.producer.sendWebinarSpeakerInvitation({ speakerId: speaker.id });
     return { id: speaker.id, displayName: speaker.displayName };
+  }
+
+  /** Hosts see the guest speakers they invited, with the address each link went to. */
+  async speakers(webinarId: string, credentials: Credentials): Promise<SpeakerList> {
+    const { webinar } = await this.access.host(webinarId, credentials);
+    const speakers = await this.webinarList.speakers(webinar.id);
+    return { items: speakers.map(({ id, displayName, email }) => ({ id, displayName, email })) };
   }
 
   /**

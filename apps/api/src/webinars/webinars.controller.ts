@@ -21,6 +21,7 @@ import {
   QuestionStatusView,
   RegistrationCreated,
   RegistrationPage,
+  SpeakerList,
   SpeakerView,
   VoteResult,
   WebinarCreated,
@@ -28,6 +29,7 @@ import {
   WebinarHostView,
   WebinarJoinGrant,
   WebinarPublicView,
+  WebinarSummaryPage,
 } from '#webinars/webinar.view.js';
 import { QuestionsService } from '#webinars/questions.service.js';
 import { WebinarHostsService } from '#webinars/webinar-hosts.service.js';
@@ -57,6 +59,14 @@ export class WebinarsController {
     return this.webinars.create(membership.organizationId, membership.userId, body);
   }
 
+  /** Staff see their organization's webinars; GET /webinars/:webinarId has the details. */
+  @ApiAnswer(WebinarSummaryPage, 'Webinars, the latest start first')
+  @Get('organizations/:orgId/webinars')
+  @OrganizationRoles(...FACILITATOR_ROLES)
+  listForOrganization(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
+    return this.webinars.listForOrganization(membership.organizationId, pageRequest(query));
+  }
+
   @ApiAnswer(WebinarPublicView, 'Public details (no attendee data)')
   @Public()
   @Get('webinars/:webinarId')
@@ -73,6 +83,17 @@ export class WebinarsController {
     @Body() body: AddSpeakerDto,
   ) {
     return this.webinars.addSpeaker(webinarId, credentials, body);
+  }
+
+  /** Hosts only: the guest speakers invited, in that order. */
+  @ApiAnswer(SpeakerList)
+  @Public()
+  @Get('webinars/:webinarId/speakers')
+  listSpeakers(
+    @Param('webinarId') webinarId: string,
+    @WebinarCredentials() credentials: Credentials,
+  ) {
+    return this.webinars.speakers(webinarId, credentials);
   }
 
   /** Hosts only: who hosts this webinar. */

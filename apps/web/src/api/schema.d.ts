@@ -859,7 +859,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["WebinarsController_listForOrganization"];
         put?: never;
         post: operations["WebinarsController_create"];
         delete?: never;
@@ -891,7 +891,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["WebinarsController_listSpeakers"];
         put?: never;
         post: operations["WebinarsController_addSpeaker"];
         delete?: never;
@@ -2042,6 +2042,23 @@ export interface components {
             publicUrl: string;
             capacity: number;
         };
+        WebinarSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            durationMinutes: number;
+            /** @example Asia/Jakarta */
+            timezone: string;
+            capacity: number;
+            registered: number;
+        };
+        WebinarSummaryPage: {
+            items: components["schemas"]["WebinarSummary"][];
+            /** @description Present while more items remain: pass it as `?cursor=` for the next page */
+            nextCursor?: string;
+        };
         WebinarPublicView: {
             /** Format: uuid */
             id: string;
@@ -2069,6 +2086,15 @@ export interface components {
             /** Format: uuid */
             id: string;
             displayName: string;
+        };
+        SpeakerDetails: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email: string;
+        };
+        SpeakerList: {
+            items: components["schemas"]["SpeakerDetails"][];
         };
         WebinarHostView: {
             /** Format: uuid */
@@ -4811,6 +4837,55 @@ export interface operations {
             };
         };
     };
+    WebinarsController_listForOrganization: {
+        parameters: {
+            query?: {
+                /** @description How many items to answer at most */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was answered (opaque) */
+                cursor?: string;
+            };
+            header?: {
+                /** @description An attendee's or speaker's key */
+                "X-Access-Key"?: string;
+            };
+            path: {
+                /** @description The organization */
+                orgId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Webinars, the latest start first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarSummaryPage"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     WebinarsController_create: {
         parameters: {
             query?: never;
@@ -4880,6 +4955,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebinarPublicView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebinarsController_listSpeakers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An attendee's or speaker's key */
+                "X-Access-Key"?: string;
+            };
+            path: {
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerList"];
                 };
             };
             /** @description The request was refused */
