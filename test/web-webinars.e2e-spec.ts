@@ -1,6 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { scrollsSideways, seriousAxeViolations } from './support/axe.js';
-import { launchChromium, screenshot } from './support/browser.js';
+import { launchChromium } from './support/browser.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 import { groupStartingIn, organizationWithCurriculum } from './support/groups.js';
 import { markEmailVerified, registerUser, uniqueEmail } from './support/hearth.js';
@@ -8,7 +7,7 @@ import { joinOrganization } from './support/members.js';
 import type { TestSmtpServer } from './support/smtp.js';
 import { eventually } from './support/wait.js';
 import {
-  checkScreen as checkScreenOnly,
+  checkScreen,
   SIZES,
   signInThroughForm,
   type Size,
@@ -66,26 +65,6 @@ function stageOf(page: Page) {
       ];
     });
   });
-}
-
-/**
- * checkScreen, with the screenshot taken first (to see what failed). The staff navigation of
- * ui/Layout.tsx (not this feature's to change) is wider than a phone; while it is, the sideways
- * check runs with it hidden, so everything of these screens is still checked, and says so.
- */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, `web-${name}`);
-  const navTooWide = (await page.evaluate(`[...document.querySelectorAll('nav.nav > *')]
-    .some((e) => e.getBoundingClientRect().right > window.innerWidth + 1)`)) as boolean;
-  if (!navTooWide) return checkScreenOnly(page, name);
-  console.warn(`${name}: the staff navigation is wider than the window (ui/Layout.tsx)`);
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  const hidden = await page.addStyleTag({ content: 'nav.nav { display: none !important; }' });
-  try {
-    expect(await scrollsSideways(page)).toBe(false);
-  } finally {
-    await hidden.evaluate((style) => (style as unknown as { remove(): void }).remove());
-  }
 }
 
 /** The web app's webinar pages, with a real api, worker, LiveKit server and SMTP server. */

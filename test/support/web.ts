@@ -25,13 +25,14 @@ export async function openApp(
 }
 
 /**
- * Every screen: no serious accessibility problem, no sideways scrolling, and a screenshot kept
- * in test/artifacts as `web-<name>.png`.
+ * Every screen: a screenshot kept in test/artifacts as `web-<name>.png` (taken first, so a
+ * failing check leaves a picture of what failed), no serious accessibility problem, no sideways
+ * scrolling.
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, `web-${name}`);
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(await scrollsSideways(page)).toBe(false);
-  await screenshot(page, `web-${name}`);
 }
 
 /** Signs in through the sign-in form (English labels). */

@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import { ok } from '../api/result';
+import { useAuth } from '../auth/useAuth';
 
 export const PROFILE_KEY = ['me'];
 
-/** The signed-in person's profile: alias, time zone, reminder channels. */
+/** The signed-in person's profile: alias, time zone, reminder channels, memberships. */
 export function useProfile() {
+  const signedIn = useAuth().status === 'signedIn';
   return useQuery({
     queryKey: PROFILE_KEY,
-    queryFn: async () => {
-      const { data, error } = await api.GET('/api/v1/me');
-      if (error) throw new Error(error.message);
-      return data;
-    },
+    queryFn: () => ok(api.GET('/api/v1/me')),
+    // Asked only once signed in: before, it could only be refused.
+    enabled: signedIn,
   });
 }
 
