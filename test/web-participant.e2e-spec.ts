@@ -227,6 +227,7 @@ describe('The web app for participants (e2e, Chromium)', () => {
     const joinPath = `/sessions/${sessionIds[0]}/join`;
     const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1${joinPath}`));
     await page.goto(`${origin}${joinPath}`);
+    await page.getByRole('button', { name: 'Join the session' }).click();
     const refusal = await refused;
     expect(refusal.status()).toBe(403);
     expect(((await refusal.json()) as { code: string }).code).toBe('consent_required');

@@ -6,12 +6,7 @@ import { markEmailVerified, registerUser, uniqueEmail } from './support/hearth.j
 import { joinOrganization } from './support/members.js';
 import type { TestSmtpServer } from './support/smtp.js';
 import { eventually } from './support/wait.js';
-import {
-  checkScreen,
-  SIZES,
-  signInThroughForm,
-  type Size,
-} from './support/web.js';
+import { checkScreen, SIZES, signInThroughForm, type Size } from './support/web.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 

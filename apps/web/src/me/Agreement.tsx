@@ -35,7 +35,7 @@ function AgreementPage({ groupId }: { groupId: string }) {
       ),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: agreementKey(groupId) });
-      if (returnTo) void navigate(returnTo, { replace: true });
+      if (returnTo) void navigate(returnTo, { replace: true, state: { consented: true } });
     },
     onError: (error) => {
       // Changed while it was being read: show the new text, to be read and agreed to again.

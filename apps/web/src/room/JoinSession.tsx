@@ -2,11 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button, Switch } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { useProfile } from '../profile/useProfile';
 import { isUuid } from '../ui/ids';
+import './join.css';
 import { LobbyPanel } from './LobbyPanel';
 import type { MediaChoices, RoomEnding } from './Room';
 
@@ -61,7 +62,9 @@ function Joining({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const alias = useProfile().data?.displayName;
-  const [step, setStep] = useState<Step>({ kind: 'ready' });
+  // Back from consenting to the agreement, the person has already chosen to join.
+  const consented = (useLocation().state as { consented?: boolean } | null)?.consented;
+  const [step, setStep] = useState<Step>({ kind: consented ? 'asking' : 'ready' });
   const [media, setMedia] = useState<MediaChoices>({ audio: true, video: true });
   const session = useQuery({
     queryKey: ['sessions', sessionId],
