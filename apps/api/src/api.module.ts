@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ClockModule } from '#common/clock.js';
 import { LoggingModule } from '#common/logging.module.js';
 import type { AppConfig } from '#config/app-config.js';
 import { ConfigModule } from '#config/config.module.js';
@@ -39,6 +40,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule,
+        ClockModule,
         DatabaseModule.forRoot({ runMigrations: true }),
         QueueModule.forRoot(),
         HealthModule,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ClockModule } from '#common/clock.js';
 import { LoggingModule } from '#common/logging.module.js';
 import type { AppConfig } from '#config/app-config.js';
 import { ConfigModule } from '#config/config.module.js';
@@ -69,6 +70,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule,
+        ClockModule,
         DiscoveryModule,
         DatabaseModule.forRoot({ runMigrations: false }),
         QueueModule.forRoot(),

@@ -1,18 +1,22 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#config/app-config.js';
 import { databaseOptions } from './database-options.js';
+import { Transactions } from './transactions.js';
 
 export interface DatabaseModuleOptions {
   /** Run pending migrations while connecting (the api does; the worker never does). */
   runMigrations: boolean;
 }
 
-/** The TypeORM connection; each domain lib registers its own entities with `forFeature`. */
+/**
+ * The TypeORM connection, and Transactions for every module; each domain lib registers its own
+ * entities with `forFeature`.
+ */
 @Module({})
 export class DatabaseModule {
-  static forRoot({ runMigrations }: DatabaseModuleOptions) {
-    return TypeOrmModule.forRootAsync({
+  static forRoot({ runMigrations }: DatabaseModuleOptions): DynamicModule {
+    const connection = TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         ...databaseOptions(config.DATABASE_URL),
@@ -22,5 +26,12 @@ export class DatabaseModule {
         retryDelay: 1000,
       }),
     });
+    return {
+      module: DatabaseModule,
+      global: true,
+      imports: [connection],
+      providers: [Transactions],
+      exports: [Transactions],
+    };
   }
 }
