@@ -96,7 +96,7 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
     await page.getByRole('heading', { name: 'New group' }).waitFor();
     await page.getByLabel('Name').fill('Thursday evening circle');
     await page.getByLabel('Description').fill('Eight weeks of CBT for low mood.');
-    await page.getByLabel('Tags').fill('evening, low mood');
+    await page.getByLabel('Tags').fill('evening, Low mood');
     await expect(page.getByLabel('Program', { exact: true }).inputValue()).resolves.not.toBe('');
     expect(
       await page.getByLabel('Program', { exact: true }).locator('option').allTextContents(),
@@ -131,7 +131,7 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
     const group = (await deployment.api.http.get(`/groups/${groupId}`, therapist.accessToken)).body;
     expect(group).toMatchObject({
       name: 'Thursday evening circle',
-      tags: ['evening', 'low mood'],
+      tags: ['evening', 'low-mood'],
       curriculumVersionId: versionId,
       timezone: 'Asia/Dhaka',
       firstSessionDate: `${y}-${m}-${d}`,
@@ -347,7 +347,7 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
     await page.getByRole('heading', { name: 'In the room now (0)' }).waitFor({ timeout: 30_000 });
     const attendance = page.getByRole('region', { name: 'Attendance' });
     const willowRow = attendance.getByRole('listitem').filter({ hasText: 'Willow' });
-    await willowRow.getByText('Present', { exact: true }).waitFor({ timeout: 15_000 });
+    await willowRow.locator('.badge', { hasText: 'Present' }).waitFor({ timeout: 15_000 });
 
     // An override, with its reason.
     await willowRow.getByText('Change attendance of Willow').click();
@@ -356,7 +356,7 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
     await checkBoth(page, 'session-attendance', 'desktop');
     await willowRow.getByRole('button', { name: 'Save' }).click();
     await willowRow.getByText('Saved.').waitFor();
-    await willowRow.getByText('Excused', { exact: true }).waitFor();
+    await willowRow.locator('.badge', { hasText: 'Excused' }).waitFor();
     await willowRow.getByText(/measured: Present/).waitFor();
     const saved = await http.get(`/sessions/${session.id}/attendance`, therapist.accessToken);
     expect(

@@ -71,7 +71,8 @@ export default function NewGroup() {
       description: String(form.get('description') ?? '').trim(),
       tags: String(form.get('tags') ?? '')
         .split(',')
-        .map((tag) => tag.trim())
+        // Tags are short slugs (a-z, 0-9, -): "Low mood" becomes "low-mood".
+        .map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '-'))
         .filter(Boolean),
       curriculumVersionId: String(form.get('version')),
       timezone: String(form.get('timezone')),
