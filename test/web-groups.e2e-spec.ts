@@ -351,7 +351,7 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
 
     // An override, with its reason.
     await willowRow.getByText('Change attendance of Willow').click();
-    await willowRow.getByLabel('Attendance').selectOption('excused');
+    await willowRow.getByLabel('Attendance', { exact: true }).selectOption('excused');
     await willowRow.getByLabel('Reason').fill('Left for a family emergency, told us before');
     await checkBoth(page, 'session-attendance', 'desktop');
     await willowRow.getByRole('button', { name: 'Save' }).click();

@@ -154,18 +154,18 @@ function SessionCalendar(props: {
                     </span>
                     <span className="sr-only">{dayLabel.format(asDate(day))}</span>
                     {here.map((s) => (
-                      <Link
-                        key={s.id}
-                        to={`/sessions/${s.id}`}
-                        className={`chip ${s.status}`}
-                        aria-label={t('chipLabel', {
-                          sequence: s.sequence,
-                          time: s.localStartTime,
-                          status: t(`status_${s.status}`),
-                        })}
-                      >
-                        <span>{s.sequence}</span>
-                        <span className="chip-time">{s.localStartTime}</span>
+                      <Link key={s.id} to={`/sessions/${s.id}`} className={`chip ${s.status}`}>
+                        <span aria-hidden="true">{s.sequence}</span>
+                        <span aria-hidden="true" className="chip-time">
+                          {s.localStartTime}
+                        </span>
+                        <span className="sr-only">
+                          {t('chipLabel', {
+                            sequence: s.sequence,
+                            time: s.localStartTime,
+                            status: t(`status_${s.status}`),
+                          })}
+                        </span>
                       </Link>
                     ))}
                   </td>
