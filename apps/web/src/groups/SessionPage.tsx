@@ -79,11 +79,11 @@ function SessionDesk({ session, group }: { session: Session; group: Group }) {
       )}
       {facilitator && (
         <div className="desk">
-          <div className="desk-main">
+          <div className="desk-side">
             {!over && group.lobbyEnabled && <LobbyPanel sessionId={session.id} />}
             <InRoom session={session} running={running} />
-            <Agenda session={session} />
           </div>
+          <Agenda session={session} />
         </div>
       )}
     </section>
@@ -240,6 +240,7 @@ function InRoom({ session, running }: { session: Session; running: boolean }) {
             </p>
           )}
           <Confirm
+            className="end-all"
             label={t('endForEveryone')}
             title={t('endTitle')}
             text={t('endText')}
@@ -254,6 +255,7 @@ function InRoom({ session, running }: { session: Session; running: boolean }) {
 }
 
 function Confirm(props: {
+  className?: string;
   label: string;
   ariaLabel?: string;
   title: string;
@@ -264,7 +266,7 @@ function Confirm(props: {
   const { t } = useTranslation('groups');
   return (
     <DialogTrigger>
-      <Button className="secondary danger" aria-label={props.ariaLabel}>
+      <Button className={`secondary danger ${props.className ?? ''}`} aria-label={props.ariaLabel}>
         {props.label}
       </Button>
       <ModalOverlay className="overlay" isDismissable>
