@@ -507,4 +507,116 @@ describe('Groups, sessions and enrollment (e2e)', () => {
     const forged = await fetch(`${api.http.baseUrl}/calendar/${reader.user.id}.forged.ics`);
     expect(forged.status).toBe(404);
   });
+
+  it('lists the groups a therapist facilitates, and every group to managers, page by page', async () => {
+    const owner = await registerUser(api.http, 'list-owner');
+    const listOrg = (await api.http.post('/organizations', { name: 'Lists' }, owner.accessToken))
+      .body.id as string;
+    const listVersion = (
+      await api.http.post(
+        `/organizations/${listOrg}/curricula`,
+        { templateKey: 'cbt-depression-8' },
+        owner.accessToken,
+      )
+    ).body.currentVersionId as string;
+    const lead = await registerUser(api.http, 'list-lead');
+    const helper = await registerUser(api.http, 'list-helper');
+    for (const person of [lead, helper]) {
+      await markEmailVerified(env, person.user.id);
+      await joinOrganization(api.http, owner.accessToken, listOrg, person, 'therapist');
+    }
+    const open = async (name: string, token: string, extra: Record<string, unknown> = {}) => {
+      const response = await api.http.post(
+        `/organizations/${listOrg}/groups`,
+        {
+          name,
+          curriculumVersionId: listVersion,
+          timezone: 'Asia/Dhaka',
+          firstSessionDate: '2027-11-02',
+          startTime: '18:00',
+          durationMinutes: 60,
+          capacity: 1,
+          lobbyEnabled: true,
+          ...extra,
+        },
+        token,
+      );
+      expect(response.status).toBe(201);
+      return response.body.id as string;
+    };
+    const led = await open('Led by lead', lead.accessToken);
+    const cofacilitated = await open('Co-facilitated', owner.accessToken, {
+      coFacilitatorIds: [lead.user.id],
+    });
+    await open("The helper's", helper.accessToken);
+    const seated = await registerUser(api.http, 'list-seated');
+    const queued = await registerUser(api.http, 'list-queued');
+    for (const person of [seated, queued]) {
+      await markEmailVerified(env, person.user.id);
+      await joinOrganization(api.http, owner.accessToken, listOrg, person, 'participant');
+      await api.http.post(
+        `/groups/${led}/enrollments`,
+        { userId: person.user.id },
+        lead.accessToken,
+      );
+    }
+
+    const mine = await api.http.get(`/organizations/${listOrg}/groups`, lead.accessToken);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((g: { id: string }) => g.id)).toEqual([led, cofacilitated]);
+    expect(mine.body.items[0]).toMatchObject({
+      name: 'Led by lead',
+      timezone: 'Asia/Dhaka',
+      startTime: '18:00',
+      capacity: 1,
+      enrolled: 1,
+      waitlisted: 1,
+      nextSessionAt: '2027-11-02T12:00:00.000Z',
+    });
+    expect(mine.body.nextCursor).toBeUndefined();
+
+    const first = await api.http.get(`/organizations/${listOrg}/groups?limit=2`, owner.accessToken);
+    expect(first.body.items).toHaveLength(2);
+    const rest = await api.http.get(
+      `/organizations/${listOrg}/groups?limit=2&cursor=${first.body.nextCursor}`,
+      owner.accessToken,
+    );
+    expect([...first.body.items, ...rest.body.items].map((g: { name: string }) => g.name)).toEqual([
+      'Led by lead',
+      'Co-facilitated',
+      "The helper's",
+    ]);
+    expect(rest.body.nextCursor).toBeUndefined();
+
+    expect(
+      (await api.http.get(`/organizations/${listOrg}/groups`, seated.accessToken)).status,
+    ).toBe(403);
+    expect((await api.http.get(`/organizations/${orgId}/groups`, lead.accessToken)).status).toBe(
+      404,
+    );
+  });
+
+  it("gives a session's facilitators its module with notes, and nobody else", async () => {
+    const group = await createGroup({ name: 'Agenda' });
+    const [, second] = await sessionsOf(group.id);
+    const agenda = await api.http.get(`/sessions/${second.id}/agenda`, therapist.accessToken);
+    expect(agenda.status).toBe(200);
+    expect(agenda.body).toMatchObject({ sessionId: second.id, moduleIndex: 1 });
+    expect(agenda.body.module.title).toBe(moduleTitles[1]);
+    expect(agenda.body.module.agenda.length).toBeGreaterThan(0);
+    expect(agenda.body.module.agenda[0].minutes).toBeGreaterThan(0);
+    expect(
+      agenda.body.module.agenda.some(
+        (item: { facilitatorNotes?: string }) => item.facilitatorNotes,
+      ),
+    ).toBe(true);
+
+    const member = await participant('agenda-member');
+    await enroll(group.id, member.user.id);
+    const refused = await api.http.get(`/sessions/${second.id}/agenda`, member.accessToken);
+    expect(refused.status).toBe(403);
+    const stranger = await registerUser(api.http, 'agenda-stranger');
+    const hidden = await api.http.get(`/sessions/${second.id}/agenda`, stranger.accessToken);
+    expect(hidden.status).toBe(404);
+  });
 });

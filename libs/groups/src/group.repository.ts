@@ -1,8 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Page, PageRequest } from '#common/page.js';
+import { pageOfRaw } from '#database/keyset-page.js';
 import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
 import { Group } from './group.entity.js';
+
+/** A line of an organization's list of groups, read without loading sessions. */
+export interface GroupSummaryRow {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  timezone: string;
+  startTime: string;
+  durationMinutes: number;
+  capacity: number;
+  enrolled: number;
+  waitlisted: number;
+  nextSessionAt: Date | null;
+}
 
 export type NewGroup = Omit<Group, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -71,5 +88,51 @@ export class GroupRepository {
       [userId],
     );
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * The organization's groups, oldest first, with seats taken and the next session; only those
+   * `facilitatorId` leads or co-facilitates when given.
+   */
+  pageOfOrganization(
+    organizationId: string,
+    facilitatorId: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<GroupSummaryRow>> {
+    const seats = (status: string) =>
+      `(SELECT count(*)::int FROM enrollments e WHERE e.group_id = g.id AND e.status = '${status}')`;
+    const query = this.dataSource
+      .getRepository(Group)
+      .createQueryBuilder('g')
+      .select([
+        'g.id AS "id"',
+        'g.name AS "name"',
+        'g.description AS "description"',
+        'g.tags AS "tags"',
+        'g.timezone AS "timezone"',
+        'g.start_time AS "startTime"',
+        'g.duration_minutes AS "durationMinutes"',
+        'g.capacity AS "capacity"',
+        `${seats('active')} AS "enrolled"`,
+        `${seats('waitlisted')} AS "waitlisted"`,
+        `(SELECT min(s.starts_at) FROM sessions s WHERE s.group_id = g.id AND s.ends_at > now()
+          AND s.status <> 'cancelled') AS "nextSessionAt"`,
+      ])
+      .where('g.organization_id = :organizationId', { organizationId });
+    if (facilitatorId) {
+      query.andWhere(
+        `(g.lead_facilitator_id = :facilitatorId OR EXISTS (SELECT 1 FROM group_co_facilitators f
+          WHERE f.group_id = g.id AND f.user_id = :facilitatorId))`,
+        { facilitatorId },
+      );
+    }
+    return pageOfRaw<GroupSummaryRow>(
+      query,
+      [
+        { expression: 'g.created_at', type: 'timestamp' },
+        { expression: 'g.id', type: 'uuid' },
+      ],
+      page,
+    );
   }
 }

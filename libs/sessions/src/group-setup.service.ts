@@ -1,17 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InvalidInputError } from '#common/domain-error.js';
+import { ForbiddenError, InvalidInputError } from '#common/domain-error.js';
+import { mapPage, type Page, type PageRequest } from '#common/page.js';
+import { isUuid } from '#common/validation.js';
 import { CurriculaService } from '#curricula/curricula.service.js';
 import { GroupAccess } from '#groups/group-access.service.js';
 import type { Group } from '#groups/group.entity.js';
 import { GroupRepository } from '#groups/group.repository.js';
+import type { Membership } from '#organizations/membership.entity.js';
 import { MembershipRepository } from '#organizations/membership.repository.js';
-import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+import { FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations/organization-role.js';
 import { RemindersProducer } from '#queue/reminders.producer.js';
 import { RoomsProducer } from '#queue/rooms.producer.js';
 import type { CreateGroupDto } from './dto/group.dto.js';
-import type { GroupDetailView, GroupView } from './dto/group.view.js';
+import type {
+  GroupDetailView,
+  GroupSummary,
+  GroupView,
+  SessionAgendaView,
+} from './dto/group.view.js';
+import { sessionNotFound } from './session-schedule.service.js';
 import { SessionRepository } from './session.repository.js';
 import { weeklySlots } from './weekly-schedule.js';
 
@@ -89,6 +98,37 @@ export class GroupSetupService {
   async get(groupId: string, actorId: string): Promise<GroupDetailView> {
     const { group, role } = await this.access.requireViewer(groupId, actorId);
     return { ...this.view(group, await this.groups.coFacilitatorIds(group.id)), viewerRole: role };
+  }
+
+  /** Managers see every group of the organization; therapists the ones they facilitate. */
+  async list(membership: Membership, page: PageRequest): Promise<Page<GroupSummary>> {
+    const onlyOf = MANAGER_ROLES.includes(membership.role) ? undefined : membership.userId;
+    const rows = await this.groups.pageOfOrganization(membership.organizationId, onlyOf, page);
+    return mapPage(rows, (row) => ({
+      ...row,
+      nextSessionAt: row.nextSessionAt && new Date(row.nextSessionAt).toISOString(),
+    }));
+  }
+
+  /** The module a session follows, notes included: for the group's facilitators. */
+  async agenda(sessionId: string, actorId: string): Promise<SessionAgendaView> {
+    const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
+    if (!session) throw sessionNotFound();
+    const { group, role } = await this.access.requireViewer(session.groupId, actorId).catch(() => {
+      throw sessionNotFound();
+    });
+    if (role !== 'facilitator') {
+      throw new ForbiddenError('facilitators_only', "Only the group's facilitators can do this");
+    }
+    const version = await this.curricula.publishedVersionFor(
+      group.organizationId,
+      group.curriculumVersionId,
+    );
+    return {
+      sessionId: session.id,
+      moduleIndex: session.moduleIndex,
+      module: version.modules[session.moduleIndex] ?? version.modules[version.modules.length - 1],
+    };
   }
 
   private async assertFacilitators(organizationId: string, leadId: string, coIds: string[]) {

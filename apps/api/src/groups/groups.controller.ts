@@ -13,7 +13,7 @@ import { EnrollmentService } from '#groups/enrollment.service.js';
 import type { Membership } from '#organizations/membership.entity.js';
 import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
 import { ChangeSeriesDto, CreateGroupDto } from '#sessions/dto/group.dto.js';
-import { GroupDetailView, GroupView } from '#sessions/dto/group.view.js';
+import { GroupDetailView, GroupSummaryPage, GroupView } from '#sessions/dto/group.view.js';
 import { GroupSetupService } from '#sessions/group-setup.service.js';
 import { SessionScheduleService } from '#sessions/session-schedule.service.js';
 import { SessionList, SessionPage } from '#sessions/session-view.js';
@@ -39,6 +39,14 @@ export class GroupsController {
   @OrganizationRoles(...FACILITATOR_ROLES)
   create(@CurrentMembership() membership: Membership, @Body() body: CreateGroupDto) {
     return this.setup.create(membership.organizationId, membership.userId, body);
+  }
+
+  /** Managers see all the organization's groups; therapists the ones they lead or co-facilitate. */
+  @ApiAnswer(GroupSummaryPage, 'Oldest first, with seats taken and the next session')
+  @Get('organizations/:orgId/groups')
+  @OrganizationRoles(...FACILITATOR_ROLES)
+  list(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
+    return this.setup.list(membership, pageRequest(query));
   }
 
   @ApiAnswer(GroupDetailView)

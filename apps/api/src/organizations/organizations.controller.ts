@@ -16,7 +16,11 @@ import {
 import { InvitationsService } from '#organizations/invitations.service.js';
 import { MembersService } from '#organizations/members.service.js';
 import type { Membership } from '#organizations/membership.entity.js';
-import { MANAGER_ROLES, ORGANIZATION_ROLES } from '#organizations/organization-role.js';
+import {
+  FACILITATOR_ROLES,
+  MANAGER_ROLES,
+  ORGANIZATION_ROLES,
+} from '#organizations/organization-role.js';
 import { OrganizationsService } from '#organizations/organizations.service.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
@@ -52,9 +56,10 @@ export class OrganizationsController {
     return this.organizations.update(membership.organizationId, body);
   }
 
+  /** Therapists read it too: they enroll the organization's participants in their groups. */
   @ApiAnswer(MemberPage, 'Members in the order they joined')
   @Get(':orgId/members')
-  @OrganizationRoles(...MANAGER_ROLES)
+  @OrganizationRoles(...FACILITATOR_ROLES)
   listMembers(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
     return this.members.list(membership.organizationId, pageRequest(query));
   }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CancelSessionDto, RescheduleSessionDto } from '#sessions/dto/group.dto.js';
+import { SessionAgendaView } from '#sessions/dto/group.view.js';
+import { GroupSetupService } from '#sessions/group-setup.service.js';
 import { SessionScheduleService } from '#sessions/session-schedule.service.js';
 import { SessionView } from '#sessions/session-view.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
@@ -10,12 +12,22 @@ import { ApiAnswer } from '../common/api-answer.js';
 @ApiBearerAuth()
 @Controller('sessions')
 export class SessionsController {
-  constructor(private readonly schedule: SessionScheduleService) {}
+  constructor(
+    private readonly schedule: SessionScheduleService,
+    private readonly setup: GroupSetupService,
+  ) {}
 
   @ApiAnswer(SessionView)
   @Get(':sessionId')
   get(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.schedule.get(sessionId, user.id);
+  }
+
+  /** The curriculum module the session follows, with facilitator notes; facilitators only. */
+  @ApiAnswer(SessionAgendaView)
+  @Get(':sessionId/agenda')
+  agenda(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.setup.agenda(sessionId, user.id);
   }
 
   /** Moves this session only. */

@@ -427,7 +427,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["GroupsController_list"];
         put?: never;
         post: operations["GroupsController_create"];
         delete?: never;
@@ -610,6 +610,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["SessionsController_reschedule"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionsController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/sessions/{sessionId}/cancel": {
@@ -1608,6 +1624,36 @@ export interface components {
             startTime: string;
             durationMinutes: number;
         };
+        GroupSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            tags: string[];
+            /** @example Europe/London */
+            timezone: string;
+            /**
+             * @description Local wall time in `timezone`
+             * @example 19:00
+             */
+            startTime: string;
+            durationMinutes: number;
+            capacity: number;
+            /** @description Active seats taken */
+            enrolled: number;
+            /** @description People on the waitlist */
+            waitlisted: number;
+            /**
+             * Format: date-time
+             * @description The next session not cancelled nor over; null once the series is over
+             */
+            nextSessionAt: string | null;
+        };
+        GroupSummaryPage: {
+            items: components["schemas"]["GroupSummary"][];
+            /** @description Present while more items remain: pass it as `?cursor=` for the next page */
+            nextCursor?: string;
+        };
         GroupDetailView: {
             /** Format: uuid */
             id: string;
@@ -1803,6 +1849,14 @@ export interface components {
             consentedAt: string | null;
             /** @description Joining this group's sessions waits for consent to the current version */
             consentRequired: boolean;
+        };
+        SessionAgendaView: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @description The module's index in the version, from 0 */
+            moduleIndex: number;
+            /** @description With the facilitator notes */
+            module: components["schemas"]["CurriculumModuleView"];
         };
         RescheduleSessionDto: {
             /** @example 2026-11-12T00:00:00.000Z */
@@ -3603,6 +3657,52 @@ export interface operations {
             };
         };
     };
+    GroupsController_list: {
+        parameters: {
+            query?: {
+                /** @description How many items to answer at most */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was answered (opaque) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization */
+                orgId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first, with seats taken and the next session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupSummaryPage"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     GroupsController_create: {
         parameters: {
             query?: never;
@@ -4173,6 +4273,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionsController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAgendaView"];
                 };
             };
             /** @description The request was refused */

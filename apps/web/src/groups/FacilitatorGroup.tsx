@@ -1,6 +1,45 @@
+import './groups.css';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
+import { AttendanceTab } from './AttendanceTab';
+import { RosterTab } from './RosterTab';
+import { ScheduleTab } from './ScheduleTab';
+import { zoneName } from './time';
 
-/** Placeholder until this screen is built (replaced in this issue's work). */
-export default function Placeholder({ group }: { group: Schemas['GroupDetailView'] }) {
-  return <h1>{group.name}</h1>;
+/** `/groups/:groupId` as its facilitators see it: the schedule, the roster and attendance. */
+export default function FacilitatorGroup({ group }: { group: Schemas['GroupDetailView'] }) {
+  const { t } = useTranslation('groups');
+  return (
+    <section className="facilitator-group">
+      <p className="crumb">
+        <Link to="/groups">{t('backToGroups')}</Link>
+      </p>
+      <h1>{group.name}</h1>
+      <p className="hint">
+        {t('weeklyAt', { time: group.startTime, zone: zoneName(group.timezone) })}
+        {' · '}
+        {t('minutes', { count: group.durationMinutes })}
+        {' · '}
+        {group.lobbyEnabled ? t('lobbyOn') : t('lobbyOff')}
+      </p>
+      <Tabs>
+        <TabList aria-label={t('groupSections')} className="tabs">
+          <Tab id="schedule">{t('schedule')}</Tab>
+          <Tab id="roster">{t('roster')}</Tab>
+          <Tab id="attendance">{t('attendance')}</Tab>
+        </TabList>
+        <TabPanel id="schedule">
+          <ScheduleTab group={group} />
+        </TabPanel>
+        <TabPanel id="roster">
+          <RosterTab group={group} />
+        </TabPanel>
+        <TabPanel id="attendance">
+          <AttendanceTab group={group} />
+        </TabPanel>
+      </Tabs>
+    </section>
+  );
 }

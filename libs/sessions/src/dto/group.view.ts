@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '#common/page.js';
+import { CurriculumModuleView } from '#curricula/dto/curriculum.view.js';
 import type { GroupViewerRole } from '#groups/group-access.service.js';
 
 export class GroupView {
@@ -55,4 +57,59 @@ export class GroupView {
 export class GroupDetailView extends GroupView {
   @ApiProperty({ enum: ['facilitator', 'member'] })
   viewerRole!: GroupViewerRole;
+}
+
+/** A line of an organization's list of groups: what a facilitator needs to pick one. */
+export class GroupSummary {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty({ type: [String] })
+  tags!: string[];
+
+  @ApiProperty({ example: 'Europe/London' })
+  timezone!: string;
+
+  @ApiProperty({ example: '19:00', description: 'Local wall time in `timezone`' })
+  startTime!: string;
+
+  @ApiProperty({ type: 'integer' })
+  durationMinutes!: number;
+
+  @ApiProperty({ type: 'integer' })
+  capacity!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Active seats taken' })
+  enrolled!: number;
+
+  @ApiProperty({ type: 'integer', description: 'People on the waitlist' })
+  waitlisted!: number;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The next session not cancelled nor over; null once the series is over',
+  })
+  nextSessionAt!: string | null;
+}
+
+export class GroupSummaryPage extends PageOf(GroupSummary) {}
+
+/** The curriculum module a session follows, from the group's pinned version. */
+export class SessionAgendaView {
+  @ApiProperty({ format: 'uuid' })
+  sessionId!: string;
+
+  @ApiProperty({ type: 'integer', description: "The module's index in the version, from 0" })
+  moduleIndex!: number;
+
+  @ApiProperty({ type: CurriculumModuleView, description: 'With the facilitator notes' })
+  module!: CurriculumModuleView;
 }

@@ -1,0 +1,194 @@
+import './groups.css';
+import { type CalendarDate, type Time, today } from '@internationalized/date';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api, type Schemas } from '../api/client';
+import { ApiError, ok } from '../api/result';
+import { useOrganization } from '../org/useOrganization';
+import { useTimeZone } from '../profile/useProfile';
+import { Field } from '../ui/Field';
+import { CheckField, DateTimeField, TimeInputField } from './DateFields';
+import { zoneName } from './time';
+
+const ZONES = Intl.supportedValuesOf('timeZone');
+
+/** `/groups/new`: a group on a published program, weekly at one local time; then its page. */
+export default function NewGroup() {
+  const { t } = useTranslation('groups');
+  const { t: common } = useTranslation();
+  const org = useOrganization();
+  const orgId = org?.organizationId ?? '';
+  const zone = useTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  const [curriculumId, setCurriculumId] = useState('');
+  const [firstDate, setFirstDate] = useState<CalendarDate | null>(null);
+  const [startTime, setStartTime] = useState<Time | null>(null);
+  const curricula = useQuery({
+    queryKey: ['organizations', orgId, 'curricula'],
+    enabled: Boolean(org),
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/organizations/{orgId}/curricula', {
+          params: { path: { orgId }, query: { limit: 200 } },
+        }),
+      ),
+  });
+  const published = curricula.data?.items.filter((c) => c.currentVersionId) ?? [];
+  const chosen = curriculumId || published[0]?.id || '';
+  const curriculum = useQuery({
+    queryKey: ['curricula', chosen],
+    enabled: Boolean(chosen),
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/curricula/{curriculumId}', { params: { path: { curriculumId: chosen } } }),
+      ),
+  });
+  const create = useMutation({
+    mutationFn: (body: Schemas['CreateGroupDto']) =>
+      ok(api.POST('/api/v1/organizations/{orgId}/groups', { params: { path: { orgId } }, body })),
+    onSuccess: async (group) => {
+      await queries.invalidateQueries({ queryKey: ['organizations', orgId, 'groups'] });
+      void navigate(`/groups/${group.id}`);
+    },
+  });
+  if (!org) return <p>{t('staffOnly')}</p>;
+  if (curricula.isPending) return <p>{common('loading')}</p>;
+  if (curricula.isError) return <p role="alert">{common('somethingWrong')}</p>;
+
+  const refusal = create.error instanceof ApiError ? create.error : null;
+  const fieldErrors = Object.fromEntries((refusal?.fields ?? []).map((f) => [f.field, f.message]));
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    if (!firstDate || !startTime) return;
+    create.mutate({
+      name: String(form.get('name')).trim(),
+      description: String(form.get('description') ?? '').trim(),
+      tags: String(form.get('tags') ?? '')
+        .split(',')
+        // Tags are short slugs (a-z, 0-9, -): "Low mood" becomes "low-mood".
+        .map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '-'))
+        .filter(Boolean),
+      curriculumVersionId: String(form.get('version')),
+      timezone: String(form.get('timezone')),
+      firstSessionDate: firstDate.toString(),
+      startTime: startTime.toString().slice(0, 5),
+      durationMinutes: Number(form.get('duration')),
+      capacity: Number(form.get('capacity')),
+      lobbyEnabled: form.get('lobby') === 'on',
+      participantScreenShare: form.get('screenShare') === 'on',
+    });
+  }
+
+  const versions = curriculum.data?.versions.filter((v) => v.status === 'published') ?? [];
+  return (
+    <section className="card new-group">
+      <h1>{t('newGroup')}</h1>
+      {published.length === 0 ? (
+        <p>{t('noPublishedProgram')}</p>
+      ) : (
+        <Form onSubmit={submit} validationErrors={fieldErrors}>
+          <Field name="name" label={t('name')} isRequired maxLength={120} />
+          <Field name="description" label={t('description')} help={t('descriptionHelp')} />
+          <Field name="tags" label={t('tags')} help={t('tagsHelp')} />
+          <div className="field">
+            <label htmlFor="curriculum">{t('program')}</label>
+            <select
+              id="curriculum"
+              value={chosen}
+              onChange={(event) => setCurriculumId(event.target.value)}
+            >
+              {published.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t('programOption', { title: c.title, count: c.moduleCount })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="version">{t('version')}</label>
+            <select
+              id="version"
+              name="version"
+              key={chosen}
+              defaultValue={curriculum.data?.currentVersionId ?? undefined}
+              disabled={!curriculum.data}
+              required
+            >
+              {versions
+                .slice()
+                .reverse()
+                .map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {t('versionOption', { version: v.version })}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="timezone">{t('timeZone')}</label>
+            <select id="timezone" name="timezone" defaultValue={zone}>
+              {ZONES.map((z) => (
+                <option key={z} value={z}>
+                  {zoneName(z)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <DateTimeField
+            label={t('firstSessionDate')}
+            help={t('firstSessionDateHelp')}
+            value={firstDate}
+            onChange={setFirstDate}
+            minValue={today(zone)}
+            isRequired
+          />
+          <TimeInputField
+            label={t('startTime')}
+            value={startTime}
+            onChange={setStartTime}
+            isRequired
+          />
+          <Field
+            name="duration"
+            type="number"
+            label={t('duration')}
+            defaultValue="90"
+            isRequired
+            inputMode="numeric"
+          />
+          <Field
+            name="capacity"
+            type="number"
+            label={t('capacity')}
+            help={t('capacityHelp')}
+            defaultValue="10"
+            isRequired
+            inputMode="numeric"
+          />
+          <CheckField
+            name="lobby"
+            value="on"
+            defaultSelected
+            label={t('lobby')}
+            help={t('lobbyHelp')}
+          />
+          <CheckField name="screenShare" value="on" label={t('screenShare')} />
+          {refusal && (
+            <p role="alert" className="problem">
+              {refusal.message}
+            </p>
+          )}
+          <Button type="submit" className="primary" isDisabled={create.isPending}>
+            {t('createGroup')}
+          </Button>
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogTrigger,
+  Form,
+  Heading,
+  Modal,
+  ModalOverlay,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { api, type Schemas } from '../api/client';
+import { ok } from '../api/result';
+
+type Group = Schemas['GroupDetailView'];
+type Entry = Schemas['RosterEntry'];
+
+const rosterKey = (groupId: string) => ['groups', groupId, 'enrollments'];
+
+/** The Roster tab: members with a seat, the waitlist in order, enrolling and withdrawing. */
+export function RosterTab({ group }: { group: Group }) {
+  const { t } = useTranslation('groups');
+  const { t: common } = useTranslation();
+  const roster = useQuery({
+    queryKey: rosterKey(group.id),
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/groups/{groupId}/enrollments', {
+          params: { path: { groupId: group.id }, query: { limit: 200 } },
+        }),
+      ).then((page) => page.items),
+  });
+  if (roster.isPending) return <p>{common('loading')}</p>;
+  if (roster.isError) return <p role="alert">{common('somethingWrong')}</p>;
+  const active = roster.data.filter((e) => e.status === 'active');
+  const waiting = roster.data.filter((e) => e.status === 'waitlisted');
+  return (
+    <div className="roster">
+      <EnrollForm group={group} enrolled={new Set(roster.data.map((e) => e.userId))} />
+      <section className="card" aria-labelledby="members-title">
+        <h2 id="members-title">
+          {t('membersTitle', { count: active.length, capacity: group.capacity })}
+        </h2>
+        {active.length === 0 ? (
+          <p>{t('noMembers')}</p>
+        ) : (
+          <ul className="people">
+            {active.map((entry) => (
+              <Person key={entry.id} entry={entry} group={group} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="waitlist-title">
+        <h2 id="waitlist-title">{t('waitlistTitle', { count: waiting.length })}</h2>
+        {waiting.length === 0 ? (
+          <p>{t('noWaitlist')}</p>
+        ) : (
+          <ol className="people">
+            {waiting.map((entry) => (
+              <Person key={entry.id} entry={entry} group={group} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Person({ entry, group }: { entry: Entry; group: Group }) {
+  const { t } = useTranslation('groups');
+  const queries = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: () =>
+      ok(
+        api.DELETE('/api/v1/enrollments/{enrollmentId}', {
+          params: { path: { enrollmentId: entry.id } },
+        }),
+      ),
+    onSuccess: () => queries.invalidateQueries({ queryKey: rosterKey(group.id) }),
+  });
+  return (
+    <li>
+      <span className="who">{entry.displayName}</span>
+      {entry.status === 'active' && entry.consentedVersion === null && (
+        <span className="hint">{t('noConsentYet')}</span>
+      )}
+      <DialogTrigger>
+        <Button className="secondary" aria-label={t('withdrawWho', { name: entry.displayName })}>
+          {t('withdraw')}
+        </Button>
+        <ModalOverlay className="overlay" isDismissable>
+          <Modal className="modal">
+            <Dialog role="alertdialog">
+              {({ close }) => (
+                <>
+                  <Heading slot="title">{t('withdrawTitle', { name: entry.displayName })}</Heading>
+                  <p>{entry.status === 'active' ? t('withdrawActive') : t('withdrawWaiting')}</p>
+                  {withdraw.error && (
+                    <p role="alert" className="problem">
+                      {withdraw.error.message}
+                    </p>
+                  )}
+                  <div className="actions">
+                    <Button className="secondary" onPress={close}>
+                      {t('keepThem')}
+                    </Button>
+                    <Button
+                      className="primary danger"
+                      isDisabled={withdraw.isPending}
+                      onPress={() => withdraw.mutate(undefined, { onSuccess: close })}
+                    >
+                      {t('confirmWithdraw')}
+                    </Button>
+                  </div>
+                </>
+              )}
+            </Dialog>
+          </Modal>
+        </ModalOverlay>
+      </DialogTrigger>
+    </li>
+  );
+}
+
+function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }) {
+  const { t } = useTranslation('groups');
+  const queries = useQueryClient();
+  const [outcome, setOutcome] = useState<Schemas['EnrollmentView'] | null>(null);
+  const members = useQuery({
+    queryKey: ['organizations', group.organizationId, 'members'],
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/organizations/{orgId}/members', {
+          params: { path: { orgId: group.organizationId }, query: { limit: 200 } },
+        }),
+      ).then((page) => page.items),
+  });
+  const enroll = useMutation({
+    mutationFn: (userId: string) =>
+      ok(
+        api.POST('/api/v1/groups/{groupId}/enrollments', {
+          params: { path: { groupId: group.id } },
+          body: { userId },
+        }),
+      ),
+    onSuccess: async (enrollment) => {
+      setOutcome(enrollment);
+      await queries.invalidateQueries({ queryKey: rosterKey(group.id) });
+    },
+  });
+  const candidates = (members.data ?? []).filter(
+    (m) => m.role === 'participant' && !enrolled.has(m.userId),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const userId = String(new FormData(event.currentTarget).get('member') ?? '');
+    if (userId) enroll.mutate(userId);
+  }
+  const name = (userId: string) =>
+    members.data?.find((m) => m.userId === userId)?.displayName ?? '';
+  return (
+    <section className="card" aria-labelledby="enroll-title">
+      <h2 id="enroll-title">{t('enrollTitle')}</h2>
+      {members.isError && <p className="problem">{t('membersUnavailable')}</p>}
+      {members.data && candidates.length === 0 && <p>{t('noCandidates')}</p>}
+      {candidates.length > 0 && (
+        <Form onSubmit={submit}>
+          <div className="field">
+            <label htmlFor="enroll-member">{t('member')}</label>
+            <select id="enroll-member" name="member" key={candidates.length}>
+              {candidates.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" className="primary" isDisabled={enroll.isPending}>
+            {t('enroll')}
+          </Button>
+        </Form>
+      )}
+      {enroll.error && (
+        <p role="alert" className="problem">
+          {enroll.error.message}
+        </p>
+      )}
+      {outcome && (
+        <p role="status">
+          {outcome.status === 'waitlisted'
+            ? t('enrolledWaitlisted', { name: name(outcome.userId) })
+            : t('enrolledActive', { name: name(outcome.userId) })}
+        </p>
+      )}
+    </section>
+  );
+}
