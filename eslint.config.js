@@ -22,6 +22,19 @@ export default tseslint.config(
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
+      // Each lib has one public surface, its src/index.ts, imported as '#groups' and so on;
+      // inside a lib, its own files import each other by relative path.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^#[a-z-]+/',
+              message: "Import a lib through its public surface ('#groups'), not its files.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -30,7 +43,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['web/**/*.js', 'apps/web/src/**'],
+    files: ['apps/web/src/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   prettier,

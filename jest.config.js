@@ -23,7 +23,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^#([a-z-]+)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2',
+    '^#([a-z-]+)$': '<rootDir>/libs/$1/src/index',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: [

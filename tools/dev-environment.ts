@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { projectRoot } from '#common/project-root.js';
-import { EmbeddedDatabase } from '#database/embedded-postgres.js';
+import { projectRoot } from '#common';
+import { EmbeddedDatabase } from '#database';
 
 /** Where `npm start` keeps the embedded database, its secrets and the mail outbox. */
 export const dataDir = resolve(process.env.HEARTH_DATA_DIR ?? join(projectRoot(), '.data'));

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { projectRoot } from '#common/project-root.js';
+import { projectRoot } from '#common';
 
 /** The release Hearth is tested with; docker-compose.yml pins the same image tag. */
 export const LIVEKIT_VERSION = 'v1.13.5';

@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { projectRoot } from '#common/project-root.js';
+import { projectRoot } from '#common';
 import { buildOpenApiDocumentOffline, undescribedAnswers } from '../apps/api/src/openapi.js';
 
 const TARGET = join(projectRoot(), 'apps', 'web', 'src', 'api', 'openapi.json');

@@ -10,9 +10,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { projectRoot } from '#common/project-root.js';
-import { ConfigValidationError, loadConfig } from '#config/app-config.js';
-import type { EmbeddedDatabase } from '#database/embedded-postgres.js';
+import { projectRoot } from '#common';
+import { ConfigValidationError, loadConfig } from '#config';
+import type { EmbeddedDatabase } from '#database';
 import { dataDir, devSecret, embeddedDatabase } from './dev-environment.js';
 import {
   findLivekitBinary,

@@ -5,9 +5,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
-import { DomainError } from '#common/domain-error.js';
-import { requestId } from '#common/logging.module.js';
-import { type AppConfig, trustProxySetting } from '#config/app-config.js';
+import { DomainError, requestId } from '#common';
+import { type AppConfig, trustProxySetting } from '#config';
 import { ApiModule } from './api.module.js';
 import { API_PREFIX } from './common/api-prefix.js';
 import { applyRequestLimits, REQUEST_LIMITS } from './common/request-limits.js';

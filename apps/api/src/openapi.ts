@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { loadConfig } from '#config/app-config.js';
+import { loadConfig } from '#config';
 import { ApiModule } from './api.module.js';
 import { API_PREFIX } from './common/api-prefix.js';
 import { ErrorBody } from './common/error-response.filter.js';

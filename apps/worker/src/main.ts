@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '#config/load-config-or-exit.js';
-import { explainDatabaseError } from '#database/connection-error.js';
+import { loadConfigOrExit } from '#config';
+import { explainDatabaseError } from '#database';
 import { startWorker } from './worker-app.js';
 
 const config = loadConfigOrExit('worker');

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { ALL_QUEUES } from '#queue/queues.js';
+import { ALL_QUEUES } from '#queue';
 
 /** Where @nestjs/bullmq's @Processor() keeps its options (not exported by the package). */
 const PROCESSOR_METADATA = 'bullmq:processor_metadata';

@@ -2,7 +2,7 @@ import { BullRegistrar } from '@nestjs/bullmq';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '#config/app-config.js';
+import type { AppConfig } from '#config';
 import { assertEveryQueueHasProcessor } from './processor-check.js';
 import { WorkerHealthServer } from './worker-health.server.js';
 import { PROCESSORS, WorkerModule } from './worker.module.js';

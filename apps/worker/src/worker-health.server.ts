@@ -5,8 +5,8 @@ import {
   OnApplicationShutdown,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { AppConfig } from '#config/app-config.js';
-import { ReadinessService } from '#health/readiness.service.js';
+import { AppConfig } from '#config';
+import { ReadinessService } from '#health';
 
 /**
  * The worker's own health endpoint, on WORKER_HEALTH_PORT (0 picks a free port):

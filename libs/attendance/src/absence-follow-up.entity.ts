@@ -1,6 +1,6 @@
 import { CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
-import { User } from '#identity/user.entity.js';
-import { Session } from '#sessions/session.entity.js';
+import { User } from '#identity';
+import { Session } from '#sessions';
 
 /** That the lead facilitator was told about a member's absences as of this session: once. */
 @Entity('absence_follow_ups')

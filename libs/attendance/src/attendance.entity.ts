@@ -1,6 +1,6 @@
 import { Check, Column, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { User } from '#identity/user.entity.js';
-import { Session } from '#sessions/session.entity.js';
+import { User } from '#identity';
+import { Session } from '#sessions';
 
 export type AttendanceStatus = 'present' | 'partial' | 'absent' | 'excused';
 

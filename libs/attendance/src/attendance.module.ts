@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RemindersModule } from '#reminders/reminders.module.js';
-import { VideoModule } from '#video/video.module.js';
-import { WebinarsModule } from '#webinars/webinars.module.js';
+import { RemindersModule } from '#reminders';
+import { VideoModule } from '#video';
+import { WebinarsModule } from '#webinars';
 import { AbsenceFollowUp } from './absence-follow-up.entity.js';
 import { AttendanceEvent } from './attendance-event.entity.js';
 import { AttendanceReportService } from './attendance-report.service.js';

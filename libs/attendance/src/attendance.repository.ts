@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import type { Page, PageRequest } from '#common/page.js';
-import { pageOfRaw } from '#database/keyset-page.js';
-import { User } from '#identity/user.entity.js';
-import { Notification } from '#reminders/notification.entity.js';
+import type { Page, PageRequest } from '#common';
+import { pageOfRaw } from '#database';
+import { User } from '#identity';
+import { Notification } from '#reminders';
 import { AbsenceFollowUp } from './absence-follow-up.entity.js';
 import { AttendanceEvent } from './attendance-event.entity.js';
 import { Attendance } from './attendance.entity.js';

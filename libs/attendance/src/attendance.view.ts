@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '#common/page.js';
-import { SESSION_STATUSES, type SessionStatus } from '#sessions/session-state.js';
+import { PageOf } from '#common';
+import { SESSION_STATUSES, type SessionStatus } from '#sessions';
 import type { AttendanceStatus, PresenceInterval } from './attendance.entity.js';
 
 const ATTENDANCE_STATUSES = ['present', 'partial', 'absent', 'excused'] as const;

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageQueryDto } from '#common/page.js';
-import { IsOmittable } from '#common/validation.js';
+import { PageQueryDto, IsOmittable } from '#common';
 
 export class OverrideAttendanceDto {
   @ApiProperty({ enum: ['present', 'excused'] })

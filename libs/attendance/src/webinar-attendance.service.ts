@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { toCsv } from '#common/csv.js';
-import { mapPage, type PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
-import { roomNameForWebinar, VideoService } from '#video/video.service.js';
-import { type Credentials, WebinarAccess } from '#webinars/webinar-access.service.js';
-import { Registration, type Webinar, WebinarAttendance } from '#webinars/webinar.entity.js';
+import { toCsv, mapPage, type PageRequest, isUuid } from '#common';
+import { roomNameForWebinar, VideoService } from '#video';
+import {
+  type Credentials,
+  WebinarAccess,
+  Registration,
+  type Webinar,
+  WebinarAttendance,
+} from '#webinars';
 import { AttendanceRepository, type WebinarAttendeeRow } from './attendance.repository.js';
 import type { WebinarAttendanceReport, WebinarAttendeeView } from './attendance.view.js';
 import { computePresence } from './presence.js';

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
-import { AppConfig } from '#config/app-config.js';
+import { AppConfig } from '#config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationsModule } from '#organizations/organizations.module.js';
+import { OrganizationsModule } from '#organizations';
 import { CurriculaService } from './curricula.service.js';
 import { CurriculumVersion } from './curriculum-version.entity.js';
 import { Curriculum } from './curriculum.entity.js';

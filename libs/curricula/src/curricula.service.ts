@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidInputError,
-  NotFoundError,
-} from '#common/domain-error.js';
-import type { Page, PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
-import { FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations/organization-role.js';
-import { OrganizationAccess } from '#organizations/organization-access.service.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, isUuid } from '#common';
+import type { Page, PageRequest } from '#common';
+import { FACILITATOR_ROLES, MANAGER_ROLES, OrganizationAccess } from '#organizations';
 import type { CurriculumModule } from './curriculum-module.js';
 import type { CurriculumVersion } from './curriculum-version.entity.js';
 import type { Curriculum } from './curriculum.entity.js';

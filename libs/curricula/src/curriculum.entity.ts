@@ -6,8 +6,8 @@ import {
   Index,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '#identity/user.entity.js';
-import { Organization } from '#organizations/organization.entity.js';
+import { User } from '#identity';
+import { Organization } from '#organizations';
 
 /** A program an organization runs groups on, e.g. 8-session group CBT for depression. */
 @Entity('curricula')

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '#config/app-config.js';
+import { loadConfig } from '#config';
 import { databaseOptions } from './database-options.js';
 
 // The migration CLI runs on the compiled output (npm scripts build first), so entities are

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '#config/app-config.js';
+import { AppConfig } from '#config';
 import { databaseOptions } from './database-options.js';
 import { Transactions } from './transactions.js';
 

@@ -5,8 +5,8 @@ import {
   invalidCursor,
   type Page,
   type PageRequest,
-} from '#common/page.js';
-import { isUuid } from '#common/validation.js';
+  isUuid,
+} from '#common';
 
 /** The column types a sort key may have; each decides how a cursor value is checked and cast. */
 export type SortKeyType = 'timestamp' | 'integer' | 'uuid' | 'text';

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { User } from '#identity/user.entity.js';
+import { User } from '#identity';
 import { Group } from './group.entity.js';
 
 export const ENROLLMENT_STATUSES = ['active', 'waitlisted', 'withdrawn'] as const;

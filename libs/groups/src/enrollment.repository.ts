@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Page, PageRequest } from '#common/page.js';
-import { pageOfRaw } from '#database/keyset-page.js';
+import type { Page, PageRequest } from '#common';
+import { pageOfRaw } from '#database';
 import type { GroupMemberView, RosterEntry } from './dto/enrollment.view.js';
 import { GroupConsent } from './group-consent.entity.js';
 import { Enrollment, type EnrollmentStatus } from './enrollment.entity.js';

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConflictError, NotFoundError } from '#common/domain-error.js';
-import type { Page, PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
-import { MembershipRepository } from '#organizations/membership.repository.js';
-import { OrganizationsService } from '#organizations/organizations.service.js';
-import { NotificationsProducer } from '#queue/notifications.producer.js';
-import { RemindersProducer } from '#queue/reminders.producer.js';
+import { ConflictError, NotFoundError, isUuid } from '#common';
+import type { Page, PageRequest } from '#common';
+import { MembershipRepository, OrganizationsService } from '#organizations';
+import { NotificationsProducer, RemindersProducer } from '#queue';
 import type {
   ConsentView,
   EnrollmentView,

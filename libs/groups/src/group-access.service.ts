@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError } from '#common/domain-error.js';
-import { isUuid } from '#common/validation.js';
-import { MembershipRepository } from '#organizations/membership.repository.js';
-import { MANAGER_ROLES } from '#organizations/organization-role.js';
+import { ForbiddenError, NotFoundError, isUuid } from '#common';
+import { MembershipRepository, MANAGER_ROLES } from '#organizations';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import type { Group } from './group.entity.js';
 import { GroupRepository } from './group.repository.js';

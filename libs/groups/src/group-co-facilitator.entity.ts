@@ -1,5 +1,5 @@
 import { Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { User } from '#identity/user.entity.js';
+import { User } from '#identity';
 import { Group } from './group.entity.js';
 
 @Entity('group_co_facilitators')

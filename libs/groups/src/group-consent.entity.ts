@@ -6,7 +6,7 @@ import {
   Index,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '#identity/user.entity.js';
+import { User } from '#identity';
 import { Group } from './group.entity.js';
 
 /** A participant's consent to a version of the organization's group agreement, for one group. */

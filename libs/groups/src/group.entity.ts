@@ -7,9 +7,9 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { CurriculumVersion } from '#curricula/curriculum-version.entity.js';
-import { User } from '#identity/user.entity.js';
-import { Organization } from '#organizations/organization.entity.js';
+import { CurriculumVersion } from '#curricula';
+import { User } from '#identity';
+import { Organization } from '#organizations';
 
 /**
  * A cohort following a pinned curriculum version, one session per module, weekly at the same

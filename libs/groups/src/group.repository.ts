@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Page, PageRequest } from '#common/page.js';
-import { pageOfRaw } from '#database/keyset-page.js';
+import type { Page, PageRequest } from '#common';
+import { pageOfRaw } from '#database';
 import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
 import { Group } from './group.entity.js';
 

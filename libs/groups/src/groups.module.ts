@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CurriculaModule } from '#curricula/curricula.module.js';
-import { OrganizationsModule } from '#organizations/organizations.module.js';
+import { CurriculaModule } from '#curricula';
+import { OrganizationsModule } from '#organizations';
 import { Enrollment } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import { EnrollmentService } from './enrollment.service.js';

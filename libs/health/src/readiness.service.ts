@@ -6,9 +6,8 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
-import { AppConfig } from '#config/app-config.js';
-import { queueBackend } from '#queue/queue-connection.js';
-import { QueueName } from '#queue/queues.js';
+import { AppConfig } from '#config';
+import { queueBackend, QueueName } from '#queue';
 import type { Readiness } from './readiness.view.js';
 
 const TIMEOUT_MS = 2_000;

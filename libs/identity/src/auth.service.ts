@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, UnauthenticatedError } from '#common/domain-error.js';
-import { NotificationsProducer } from '#queue/notifications.producer.js';
+import { ConflictError, UnauthenticatedError } from '#common';
+import { NotificationsProducer } from '#queue';
 import { AuthResult, PublicUser } from './dto/auth.view.js';
 import type { LoginDto, RegisterDto } from './dto/register.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#common/domain-error.js';
-import { linkWithToken, SignedTokens } from '#common/signed-token.js';
-import { AppConfig } from '#config/app-config.js';
+import { NotFoundError, linkWithToken, SignedTokens } from '#common';
+import { AppConfig } from '#config';
 import { UserRepository } from './user.repository.js';
 
 export interface VerificationEmail {

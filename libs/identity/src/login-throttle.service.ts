@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { Injectable } from '@nestjs/common';
-import { RateLimitedError } from '#common/domain-error.js';
-import { AppConfig } from '#config/app-config.js';
+import { RateLimitedError } from '#common';
+import { AppConfig } from '#config';
 import { KnownClientRepository, type KnownClientPolicy } from './known-client.repository.js';
 import { type BackoffPolicy, LoginFailureRepository } from './login-failure.repository.js';
 import { normalizeEmail } from './user.repository.js';

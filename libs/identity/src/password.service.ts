@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InvalidInputError, NotFoundError, UnauthenticatedError } from '#common/domain-error.js';
-import { linkWithToken, SignedTokens } from '#common/signed-token.js';
-import { AppConfig } from '#config/app-config.js';
-import { NotificationsProducer } from '#queue/notifications.producer.js';
+import {
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
+  linkWithToken,
+  SignedTokens,
+} from '#common';
+import { AppConfig } from '#config';
+import { NotificationsProducer } from '#queue';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';

@@ -1,9 +1,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ForbiddenError, UnauthenticatedError } from '#common/domain-error.js';
-import { isUuid } from '#common/validation.js';
-import { AppConfig } from '#config/app-config.js';
+import { ForbiddenError, UnauthenticatedError, isUuid } from '#common';
+import { AppConfig } from '#config';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { RevokedSessionRepository } from './revoked-session.repository.js';
 

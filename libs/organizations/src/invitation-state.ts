@@ -1,4 +1,4 @@
-import { ConflictError } from '#common/domain-error.js';
+import { ConflictError } from '#common';
 import type { Invitation } from './invitation.entity.js';
 
 /** Refuses an invitation that was accepted, declined or has expired. */

@@ -7,7 +7,7 @@ import {
   Index,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '#identity/user.entity.js';
+import { User } from '#identity';
 import { Organization } from './organization.entity.js';
 import type { OrganizationRole } from './organization-role.js';
 

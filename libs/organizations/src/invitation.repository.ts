@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
-import type { Page, PageRequest } from '#common/page.js';
-import { pageOfRaw } from '#database/keyset-page.js';
+import type { Page, PageRequest } from '#common';
+import { pageOfRaw } from '#database';
 import { InvitationView, OpenInvitationView } from './dto/organization.view.js';
 import { Invitation } from './invitation.entity.js';
 import type { OrganizationRole } from './organization-role.js';

@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
-import type { Page, PageRequest } from '#common/page.js';
-import { SignedTokens } from '#common/signed-token.js';
-import { AppConfig } from '#config/app-config.js';
-import { AuthService, toPublicUser } from '#identity/auth.service.js';
-import { LoginThrottleService } from '#identity/login-throttle.service.js';
-import { PasswordHasher } from '#identity/password-hasher.js';
-import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from '#identity/password-policy.js';
-import { RefreshTokenRepository } from '#identity/refresh-token.repository.js';
-import { TokenService } from '#identity/token.service.js';
-import type { User } from '#identity/user.entity.js';
-import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
-import { NotificationsProducer } from '#queue/notifications.producer.js';
+import { ConflictError, InvalidInputError, NotFoundError, SignedTokens } from '#common';
+import type { Page, PageRequest } from '#common';
+import { AppConfig } from '#config';
+import {
+  AuthService,
+  toPublicUser,
+  LoginThrottleService,
+  PasswordHasher,
+  isGuessablePassword,
+  WEAK_PASSWORD_MESSAGE,
+  RefreshTokenRepository,
+  TokenService,
+  normalizeEmail,
+  UserRepository,
+} from '#identity';
+import type { User } from '#identity';
+import { NotificationsProducer } from '#queue';
 import type { AcceptInvitationDto } from './dto/organization.dto.js';
 import { InvitationSession, InvitationView } from './dto/organization.view.js';
 import type { Invitation } from './invitation.entity.js';

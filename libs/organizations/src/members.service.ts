@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError } from '#common/domain-error.js';
-import type { Page, PageRequest } from '#common/page.js';
+import { ForbiddenError } from '#common';
+import type { Page, PageRequest } from '#common';
 import type { MemberView } from './dto/organization.view.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';

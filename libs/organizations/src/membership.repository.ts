@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import type { Page, PageRequest } from '#common/page.js';
-import { pageOfRaw } from '#database/keyset-page.js';
+import type { Page, PageRequest } from '#common';
+import { pageOfRaw } from '#database';
 import { MemberView } from './dto/organization.view.js';
 import { Membership } from './membership.entity.js';
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenError, NotFoundError } from '#common/domain-error.js';
-import type { Page, PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
-import type { User } from '#identity/user.entity.js';
-import { normalizeEmail, UserRepository } from '#identity/user.repository.js';
+import { ForbiddenError, NotFoundError, isUuid } from '#common';
+import type { Page, PageRequest } from '#common';
+import type { User } from '#identity';
+import { normalizeEmail, UserRepository } from '#identity';
 import {
   InvitationAccepted,
   InvitationDeclined,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError } from '#common/domain-error.js';
-import { isUuid } from '#common/validation.js';
+import { ForbiddenError, NotFoundError, isUuid } from '#common';
 import type { Membership } from './membership.entity.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '#identity/identity.module.js';
+import { IdentityModule } from '#identity';
 import { GroupAgreement } from './group-agreement.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { InvitationRepository } from './invitation.repository.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#common/domain-error.js';
-import { RemindersProducer } from '#queue/reminders.producer.js';
+import { NotFoundError } from '#common';
+import { RemindersProducer } from '#queue';
 import type { UpdateOrganizationDto } from './dto/organization.dto.js';
 import { OrganizationView } from './dto/organization.view.js';
 import type { Organization } from './organization.entity.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#common/domain-error.js';
-import type { UpdateProfileDto } from '#identity/dto/update-profile.dto.js';
-import { UserRepository } from '#identity/user.repository.js';
+import { NotFoundError } from '#common';
+import type { UpdateProfileDto } from '#identity';
+import { UserRepository } from '#identity';
 import { Profile } from './dto/organization.view.js';
 import { MembershipRepository } from './membership.repository.js';
 

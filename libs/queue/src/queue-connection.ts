@@ -1,6 +1,6 @@
 import type { QueueOptions } from 'bullmq';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
-import type { AppConfig } from '#config/app-config.js';
+import type { AppConfig } from '#config';
 
 /** PostgreSQL schema holding BullMQ's tables when the queues live in the application database. */
 export const QUEUE_PG_SCHEMA = 'bullmq';

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AppConfig } from '#config/app-config.js';
+import { AppConfig } from '#config';
 import { AttendanceProducer } from './attendance.producer.js';
 import { NotificationsProducer } from './notifications.producer.js';
 import { queueConnection } from './queue-connection.js';

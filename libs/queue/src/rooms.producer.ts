@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
-import { AppConfig } from '#config/app-config.js';
+import { AppConfig } from '#config';
 import { QueueName, RoomJob, type RoomJobPayload } from './queues.js';
 
 export interface PlannedSession {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { claimOnce } from '#database/claim-once.js';
+import { claimOnce } from '#database';
 import { Delivery, type DeliveryChannel, type DeliveryKind } from './delivery.entity.js';
 import { Notification } from './notification.entity.js';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#common/domain-error.js';
-import type { PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
+import { NotFoundError, isUuid } from '#common';
+import type { PageRequest } from '#common';
 import { NotificationRepository } from './notification.repository.js';
 import type { NotificationPage, NotificationRead, NotificationView } from './notification.view.js';
 

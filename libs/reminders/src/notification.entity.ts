@@ -6,8 +6,8 @@ import {
   Index,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '#identity/user.entity.js';
-import { Session } from '#sessions/session.entity.js';
+import { User } from '#identity';
+import { Session } from '#sessions';
 
 /** An in-app notification: what `GET /me/notifications` lists. */
 @Entity('notifications')

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import type { Page, PageRequest } from '#common/page.js';
-import { pageOfEntities } from '#database/keyset-page.js';
+import type { Page, PageRequest } from '#common';
+import { pageOfEntities } from '#database';
 import { Notification } from './notification.entity.js';
 
 @Injectable()

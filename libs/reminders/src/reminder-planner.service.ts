@@ -3,12 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { EnrollmentRepository } from '#groups/enrollment.repository.js';
-import { GroupRepository } from '#groups/group.repository.js';
-import { OrganizationRepository } from '#organizations/organization.repository.js';
-import { QueueName, ReminderJob, type SendReminderPayload } from '#queue/queues.js';
-import { reminderJobId } from '#queue/reminders.producer.js';
-import { SessionRepository } from '#sessions/session.repository.js';
+import { EnrollmentRepository, GroupRepository } from '#groups';
+import { OrganizationRepository } from '#organizations';
+import { QueueName, ReminderJob, type SendReminderPayload, reminderJobId } from '#queue';
+import { SessionRepository } from '#sessions';
 
 /** A reminder whose time passed more than this long ago is not sent late. */
 const TOO_LATE_MS = 60_000;

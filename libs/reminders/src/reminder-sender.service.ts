@@ -1,22 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig } from '#config/app-config.js';
-import { EnrollmentRepository } from '#groups/enrollment.repository.js';
-import type { Group } from '#groups/group.entity.js';
-import { GroupRepository } from '#groups/group.repository.js';
-import type { User } from '#identity/user.entity.js';
-import { UserRepository } from '#identity/user.repository.js';
-import { MailerService } from '#notifications/mailer.service.js';
+import { AppConfig } from '#config';
+import { EnrollmentRepository, GroupRepository } from '#groups';
+import type { Group } from '#groups';
+import type { User } from '#identity';
+import { UserRepository } from '#identity';
 import {
+  MailerService,
   localTime,
   reminderEmail,
   type SessionEmailInput,
   sessionCancelledEmail,
   sessionMovedEmail,
-} from '#notifications/session-email.js';
-import { OrganizationRepository } from '#organizations/organization.repository.js';
-import type { SendReminderPayload, SessionNoticePayload } from '#queue/queues.js';
-import type { Session } from '#sessions/session.entity.js';
-import { SessionRepository } from '#sessions/session.repository.js';
+} from '#notifications';
+import { OrganizationRepository } from '#organizations';
+import type { SendReminderPayload, SessionNoticePayload } from '#queue';
+import type { Session } from '#sessions';
+import { SessionRepository } from '#sessions';
 import type { DeliveryKind } from './delivery.entity.js';
 import { type DeliveryKey, DeliveryRepository } from './delivery.repository.js';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationsModule } from '#notifications/notifications.module.js';
-import { SessionsModule } from '#sessions/sessions.module.js';
+import { NotificationsModule } from '#notifications';
+import { SessionsModule } from '#sessions';
 import { Delivery } from './delivery.entity.js';
 import { DeliveryRepository } from './delivery.repository.js';
 import { InAppNotificationsService } from './in-app-notifications.service.js';

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import ical, { ICalEventStatus } from 'ical-generator';
-import { NotFoundError } from '#common/domain-error.js';
-import { SignedTokens } from '#common/signed-token.js';
-import { AppConfig } from '#config/app-config.js';
-import { EnrollmentRepository } from '#groups/enrollment.repository.js';
-import type { Group } from '#groups/group.entity.js';
-import { GroupRepository } from '#groups/group.repository.js';
-import type { User } from '#identity/user.entity.js';
-import { UserRepository } from '#identity/user.repository.js';
-import { MembershipRepository } from '#organizations/membership.repository.js';
+import { NotFoundError, SignedTokens } from '#common';
+import { AppConfig } from '#config';
+import { EnrollmentRepository, GroupRepository } from '#groups';
+import type { Group } from '#groups';
+import type { User } from '#identity';
+import { UserRepository } from '#identity';
+import { MembershipRepository } from '#organizations';
 import type { CalendarFeedLink } from './session-view.js';
 import { SessionRepository } from './session.repository.js';
 

@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, InvalidInputError } from '#common/domain-error.js';
-import { mapPage, type Page, type PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
-import { CurriculaService } from '#curricula/curricula.service.js';
-import { GroupAccess } from '#groups/group-access.service.js';
-import type { Group } from '#groups/group.entity.js';
-import { GroupRepository } from '#groups/group.repository.js';
-import type { Membership } from '#organizations/membership.entity.js';
-import { MembershipRepository } from '#organizations/membership.repository.js';
-import { FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations/organization-role.js';
-import { RemindersProducer } from '#queue/reminders.producer.js';
-import { RoomsProducer } from '#queue/rooms.producer.js';
+import {
+  ForbiddenError,
+  InvalidInputError,
+  mapPage,
+  type Page,
+  type PageRequest,
+  isUuid,
+} from '#common';
+import { CurriculaService } from '#curricula';
+import { GroupAccess, GroupRepository } from '#groups';
+import type { Group } from '#groups';
+import type { Membership } from '#organizations';
+import { MembershipRepository, FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations';
+import { RemindersProducer, RoomsProducer } from '#queue';
 import type { CreateGroupDto } from './dto/group.dto.js';
 import type {
   GroupDetailView,

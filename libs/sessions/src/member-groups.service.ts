@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#common/domain-error.js';
-import { CurriculaService } from '#curricula/curricula.service.js';
-import { EnrollmentRepository } from '#groups/enrollment.repository.js';
-import { GroupAccess } from '#groups/group-access.service.js';
-import { GroupRepository } from '#groups/group.repository.js';
+import { NotFoundError } from '#common';
+import { CurriculaService } from '#curricula';
+import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
 import type {
   CurrentModuleView,
   MyGroupList,

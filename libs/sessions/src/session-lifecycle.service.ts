@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '#common/domain-error.js';
+import { ConflictError } from '#common';
 import { assertTransition, type SessionStatus } from './session-state.js';
 import type { Session } from './session.entity.js';
 import { SessionRepository } from './session.repository.js';

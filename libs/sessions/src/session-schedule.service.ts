@@ -1,15 +1,17 @@
-import { AppConfig } from '#config/app-config.js';
+import { AppConfig } from '#config';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '#common/domain-error.js';
-import { mapPage, type Page, type PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
-import { EnrollmentRepository } from '#groups/enrollment.repository.js';
-import { GroupAccess } from '#groups/group-access.service.js';
-import { GroupRepository } from '#groups/group.repository.js';
-import { RemindersProducer } from '#queue/reminders.producer.js';
-import { RoomsProducer } from '#queue/rooms.producer.js';
+import {
+  InvalidInputError,
+  NotFoundError,
+  mapPage,
+  type Page,
+  type PageRequest,
+  isUuid,
+} from '#common';
+import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
+import { RemindersProducer, RoomsProducer } from '#queue';
 import type { CancelSessionDto, ChangeSeriesDto } from './dto/group.dto.js';
 import { assertTransition } from './session-state.js';
 import {

@@ -1,4 +1,4 @@
-import { ConflictError } from '#common/domain-error.js';
+import { ConflictError } from '#common';
 
 export const SESSION_STATUSES = ['scheduled', 'open', 'live', 'ended', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ListOf, PageOf } from '#common/page.js';
+import { ListOf, PageOf } from '#common';
 import { SESSION_STATUSES, type SessionStatus } from './session-state.js';
 import type { Session } from './session.entity.js';
 

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Group } from '#groups/group.entity.js';
+import { Group } from '#groups';
 import type { SessionStatus } from './session-state.js';
 
 /**

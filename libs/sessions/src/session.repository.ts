@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Page, PageRequest } from '#common/page.js';
-import { pageOfEntities } from '#database/keyset-page.js';
+import type { Page, PageRequest } from '#common';
+import { pageOfEntities } from '#database';
 import type { SessionStatus } from './session-state.js';
 import { Session } from './session.entity.js';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CurriculaModule } from '#curricula/curricula.module.js';
-import { GroupsModule } from '#groups/groups.module.js';
+import { CurriculaModule } from '#curricula';
+import { GroupsModule } from '#groups';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { GroupSetupService } from './group-setup.service.js';
 import { MemberGroupsService } from './member-groups.service.js';

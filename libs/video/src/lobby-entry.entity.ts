@@ -7,8 +7,8 @@ import {
   Index,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '#identity/user.entity.js';
-import { Session } from '#sessions/session.entity.js';
+import { User } from '#identity';
+import { Session } from '#sessions';
 
 export type LobbyStatus = 'waiting' | 'admitted' | 'denied';
 

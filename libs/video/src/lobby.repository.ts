@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Page, PageRequest } from '#common/page.js';
-import { pageOfRaw } from '#database/keyset-page.js';
+import type { Page, PageRequest } from '#common';
+import { pageOfRaw } from '#database';
 import { LobbyEntry, type LobbyStatus } from './lobby-entry.entity.js';
 import { SessionRemoval } from './session-removal.entity.js';
 import type { LobbyEntryView } from './video.view.js';

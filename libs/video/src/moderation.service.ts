@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError } from '#common/domain-error.js';
-import type { Page, PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
-import { GroupAccess } from '#groups/group-access.service.js';
-import { GroupRepository } from '#groups/group.repository.js';
-import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
-import type { Session } from '#sessions/session.entity.js';
-import { SessionRepository } from '#sessions/session.repository.js';
+import { ConflictError, NotFoundError, isUuid } from '#common';
+import type { Page, PageRequest } from '#common';
+import { GroupAccess, GroupRepository } from '#groups';
+import { SessionLifecycleService, SessionRepository } from '#sessions';
+import type { Session } from '#sessions';
 import { LobbyRepository } from './lobby.repository.js';
 import { roomNameForSession, VideoService } from './video.service.js';
 import type {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { IsOmittable } from '#common/validation.js';
+import { IsOmittable } from '#common';
 
 export class MuteDto {
   @ApiPropertyOptional({ description: 'One track; without it every microphone track is muted' })

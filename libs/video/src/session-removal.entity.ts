@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
-import { User } from '#identity/user.entity.js';
-import { Session } from '#sessions/session.entity.js';
+import { User } from '#identity';
+import { Session } from '#sessions';
 
 /** Someone a facilitator removed from a session: they get no new token for it. */
 @Entity('session_removals')

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SessionsModule } from '#sessions/sessions.module.js';
+import { SessionsModule } from '#sessions';
 import { JoinService } from './join.service.js';
 import { LobbyEntry } from './lobby-entry.entity.js';
 import { LobbyRepository } from './lobby.repository.js';

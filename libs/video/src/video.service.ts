@@ -11,8 +11,8 @@ import {
   type WebhookEvent,
   WebhookReceiver,
 } from 'livekit-server-sdk';
-import { DomainError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
-import { AppConfig, videoConfigured } from '#config/app-config.js';
+import { DomainError, InvalidInputError, NotFoundError } from '#common';
+import { AppConfig, videoConfigured } from '#config';
 
 export interface JoinGrant {
   roomName: string;

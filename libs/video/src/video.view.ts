@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '#common/page.js';
+import { PageOf } from '#common';
 
 /** Let in: what livekit-client needs to connect. */
 export class JoinAdmitted {

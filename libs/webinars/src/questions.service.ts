@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
-import { DomainError, ForbiddenError, NotFoundError } from '#common/domain-error.js';
-import { mapPage, type Page, type PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
+import {
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  mapPage,
+  type Page,
+  type PageRequest,
+  isUuid,
+} from '#common';
 import { QuestionRepository } from './question.repository.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import type { AskQuestionDto } from './webinar.dto.js';

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '#common/domain-error.js';
-import { SignedTokens } from '#common/signed-token.js';
-import { isUuid } from '#common/validation.js';
-import { AppConfig } from '#config/app-config.js';
-import { UserRepository } from '#identity/user.repository.js';
-import { MembershipRepository } from '#organizations/membership.repository.js';
-import { FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations/organization-role.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, SignedTokens, isUuid } from '#common';
+import { AppConfig } from '#config';
+import { UserRepository } from '#identity';
+import { MembershipRepository, FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations';
 import { WebinarHostRepository } from './webinar-host.repository.js';
 import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
 

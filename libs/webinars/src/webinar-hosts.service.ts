@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, NotFoundError } from '#common/domain-error.js';
-import { isUuid } from '#common/validation.js';
-import { MembershipRepository } from '#organizations/membership.repository.js';
-import { OrganizationAccess } from '#organizations/organization-access.service.js';
-import { FACILITATOR_ROLES, MANAGER_ROLES } from '#organizations/organization-role.js';
+import { InvalidInputError, NotFoundError, isUuid } from '#common';
+import {
+  MembershipRepository,
+  OrganizationAccess,
+  FACILITATOR_ROLES,
+  MANAGER_ROLES,
+} from '#organizations';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import { WebinarHostRepository } from './webinar-host.repository.js';
 import type { HostRemoved, WebinarHostList, WebinarHostView } from './webinar.view.js';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '#config/app-config.js';
-import { MailerService } from '#notifications/mailer.service.js';
+import { AppConfig } from '#config';
 import {
+  MailerService,
   webinarConfirmationEmail,
   type WebinarEmailInput,
   webinarReminderEmail,
   webinarSpeakerEmail,
-} from '#notifications/webinar-email.js';
+} from '#notifications';
 import { WebinarAccess } from './webinar-access.service.js';
 import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { claimOnce } from '#database/claim-once.js';
-import { OrganizationRepository } from '#organizations/organization.repository.js';
-import type { SendWebinarReminderPayload } from '#queue/queues.js';
+import { claimOnce } from '#database';
+import { OrganizationRepository } from '#organizations';
+import type { SendWebinarReminderPayload } from '#queue';
 import { WebinarMailService } from './webinar-mail.service.js';
 import { WebinarReminderDelivery } from './webinar.entity.js';
 

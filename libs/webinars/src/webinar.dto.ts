@@ -14,8 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from '#common/page.js';
-import { IsOmittable } from '#common/validation.js';
+import { PageQueryDto, IsOmittable } from '#common';
 import type { QuestionStatus } from './webinar.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -8,8 +8,8 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '#identity/user.entity.js';
-import { Organization } from '#organizations/organization.entity.js';
+import { User } from '#identity';
+import { Organization } from '#organizations';
 
 /** A public event of an organization: a host, guest speakers and an audience without accounts. */
 @Entity('webinars')

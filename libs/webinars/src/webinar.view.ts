@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ListOf, PageOf } from '#common/page.js';
+import { ListOf, PageOf } from '#common';
 import type { WebinarActor } from './webinar-access.service.js';
 import type { QuestionStatus } from './webinar.entity.js';
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationsModule } from '#notifications/notifications.module.js';
-import { OrganizationsModule } from '#organizations/organizations.module.js';
-import { VideoModule } from '#video/video.module.js';
+import { NotificationsModule } from '#notifications';
+import { OrganizationsModule } from '#organizations';
+import { VideoModule } from '#video';
 import { QuestionRepository } from './question.repository.js';
 import { QuestionsService } from './questions.service.js';
 import { RegistrationRepository } from './registration.repository.js';

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConflictError, NotFoundError } from '#common/domain-error.js';
-import { mapPage, type Page, type PageRequest } from '#common/page.js';
-import { isUuid } from '#common/validation.js';
-import { AppConfig } from '#config/app-config.js';
-import { normalizeEmail } from '#identity/user.repository.js';
-import { OrganizationRepository } from '#organizations/organization.repository.js';
-import { NotificationsProducer } from '#queue/notifications.producer.js';
-import { RemindersProducer } from '#queue/reminders.producer.js';
-import { roomNameForWebinar, VideoService } from '#video/video.service.js';
+import {
+  ConflictError,
+  NotFoundError,
+  mapPage,
+  type Page,
+  type PageRequest,
+  isUuid,
+} from '#common';
+import { AppConfig } from '#config';
+import { normalizeEmail } from '#identity';
+import { OrganizationRepository } from '#organizations';
+import { NotificationsProducer, RemindersProducer } from '#queue';
+import { roomNameForWebinar, VideoService } from '#video';
 import { RegistrationRepository } from './registration.repository.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import { WebinarHostRepository } from './webinar-host.repository.js';

@@ -8,14 +8,14 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AttendanceReportService } from '#attendance/attendance-report.service.js';
 import {
+  AttendanceReportService,
   AttendanceItem,
   AttendancePage,
   GroupAttendanceMatrix,
-} from '#attendance/attendance.view.js';
-import { OverrideAttendanceDto } from '#attendance/override-attendance.dto.js';
-import { PageQueryDto, pageRequest } from '#common/page.js';
+  OverrideAttendanceDto,
+} from '#attendance';
+import { PageQueryDto, pageRequest } from '#common';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 

@@ -1,7 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AttendanceService } from '#attendance/attendance.service.js';
-import { WebhookReceipt } from '#attendance/attendance.view.js';
+import { AttendanceService, WebhookReceipt } from '#attendance';
 import { Public } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 import { RawWebhookBody } from '../common/request-limits.js';

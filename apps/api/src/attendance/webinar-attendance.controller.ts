@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { WebinarAttendanceReport } from '#attendance/attendance.view.js';
-import { WebinarAttendanceQueryDto } from '#attendance/override-attendance.dto.js';
-import { WebinarAttendanceService } from '#attendance/webinar-attendance.service.js';
-import { pageRequest } from '#common/page.js';
-import type { Credentials } from '#webinars/webinar-access.service.js';
+import {
+  WebinarAttendanceReport,
+  WebinarAttendanceQueryDto,
+  WebinarAttendanceService,
+} from '#attendance';
+import { pageRequest } from '#common';
+import type { Credentials } from '#webinars';
 import { Public } from '../auth/auth.decorators.js';
 import { WebinarCredentials } from '../webinars/webinar-credentials.decorator.js';
 

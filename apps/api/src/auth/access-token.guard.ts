@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { UnauthenticatedError } from '#common/domain-error.js';
-import { TokenService } from '#identity/token.service.js';
+import { UnauthenticatedError } from '#common';
+import { TokenService } from '#identity';
 import { AuthenticatedRequest, IS_PUBLIC } from './auth.decorators.js';
 
 /** Requires `Authorization: Bearer <access token>` on every route not marked @Public(). */

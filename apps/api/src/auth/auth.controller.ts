@@ -1,17 +1,21 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { AuthService } from '#identity/auth.service.js';
-import { AuthResult, EmailVerified } from '#identity/dto/auth.view.js';
 import {
+  AuthService,
+  AuthResult,
+  EmailVerified,
   ChangePasswordDto,
   ConfirmPasswordResetDto,
   RequestPasswordResetDto,
-} from '#identity/dto/password.dto.js';
-import { LoginDto, RefreshDto, RegisterDto, VerifyEmailDto } from '#identity/dto/register.dto.js';
-import { EmailVerificationService } from '#identity/email-verification.service.js';
-import { PasswordService } from '#identity/password.service.js';
-import { TokenService } from '#identity/token.service.js';
+  LoginDto,
+  RefreshDto,
+  RegisterDto,
+  VerifyEmailDto,
+  EmailVerificationService,
+  PasswordService,
+  TokenService,
+} from '#identity';
 import { ApiAnswer } from '../common/api-answer.js';
 import { EmptyAnswer } from '../common/empty-answer.js';
 import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';

@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { NotFoundError } from '#common/domain-error.js';
-import { PageQueryDto, pageRequest } from '#common/page.js';
-import { CalendarFeedService } from '#sessions/calendar-feed.service.js';
-import { SessionScheduleService } from '#sessions/session-schedule.service.js';
-import { CalendarFeedLink, UpcomingSessionPage } from '#sessions/session-view.js';
+import { NotFoundError, PageQueryDto, pageRequest } from '#common';
+import {
+  CalendarFeedService,
+  SessionScheduleService,
+  CalendarFeedLink,
+  UpcomingSessionPage,
+} from '#sessions';
 import { type AuthenticatedUser, CurrentUser, Public } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 

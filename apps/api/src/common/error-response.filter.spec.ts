@@ -9,8 +9,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Logger, LoggerModule } from 'nestjs-pino';
-import { ConflictError, InvalidInputError, NotFoundError } from '#common/domain-error.js';
-import { pinoHttpOptions } from '#common/logging.module.js';
+import { ConflictError, InvalidInputError, NotFoundError, pinoHttpOptions } from '#common';
 import { ErrorResponseFilter, toErrorBody } from './error-response.filter.js';
 import { ValidationFailedError } from './validation.js';
 

@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  DomainError,
-  type DomainErrorKind,
-  InvalidInputError,
-  RateLimitedError,
-} from '#common/domain-error.js';
+import { DomainError, type DomainErrorKind, InvalidInputError, RateLimitedError } from '#common';
 import { FieldError, ValidationFailedError } from './validation.js';
 import { isAppPage, sendAppPage } from './web-app.js';
 

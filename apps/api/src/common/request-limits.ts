@@ -1,6 +1,6 @@
 import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
-import { isUuid } from '#common/validation.js';
+import { isUuid } from '#common';
 import { type FieldError, ValidationFailedError } from './validation.js';
 
 /**

@@ -1,6 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { DomainError } from '#common/domain-error.js';
+import { DomainError } from '#common';
 
 /** One problem with the input, named by its field (`modules.0.title`, `body`, `cursor`). */
 export class FieldError {

@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { NotFoundException } from '@nestjs/common';
 import type {} from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { projectRoot } from '#common/project-root.js';
+import { projectRoot } from '#common';
 import { API_PREFIX } from './api-prefix.js';
 
 /** Where `vite build apps/web` puts the web app. */

@@ -1,16 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, pageRequest } from '#common/page.js';
-import { CurriculaService } from '#curricula/curricula.service.js';
-import { CreateCurriculumDto, CreateVersionDto } from '#curricula/dto/curriculum.dto.js';
+import { PageQueryDto, pageRequest } from '#common';
 import {
+  CurriculaService,
+  CreateCurriculumDto,
+  CreateVersionDto,
   CurriculumSummaryPage,
   CurriculumTemplateList,
   CurriculumVersionView,
   CurriculumView,
-} from '#curricula/dto/curriculum.view.js';
-import type { Membership } from '#organizations/membership.entity.js';
-import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
+} from '#curricula';
+import type { Membership } from '#organizations';
+import { FACILITATOR_ROLES } from '#organizations';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 import {

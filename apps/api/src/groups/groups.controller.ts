@@ -1,22 +1,29 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, pageRequest } from '#common/page.js';
-import { ConsentDto, EnrollDto } from '#groups/dto/enrollment.dto.js';
+import { PageQueryDto, pageRequest } from '#common';
 import {
+  ConsentDto,
+  EnrollDto,
   ConsentView,
   EnrollmentView,
   GroupMemberPage,
   RosterPage,
   WithdrawalView,
-} from '#groups/dto/enrollment.view.js';
-import { EnrollmentService } from '#groups/enrollment.service.js';
-import type { Membership } from '#organizations/membership.entity.js';
-import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
-import { ChangeSeriesDto, CreateGroupDto } from '#sessions/dto/group.dto.js';
-import { GroupDetailView, GroupSummaryPage, GroupView } from '#sessions/dto/group.view.js';
-import { GroupSetupService } from '#sessions/group-setup.service.js';
-import { SessionScheduleService } from '#sessions/session-schedule.service.js';
-import { SessionList, SessionPage } from '#sessions/session-view.js';
+  EnrollmentService,
+} from '#groups';
+import type { Membership } from '#organizations';
+import { FACILITATOR_ROLES } from '#organizations';
+import {
+  ChangeSeriesDto,
+  CreateGroupDto,
+  GroupDetailView,
+  GroupSummaryPage,
+  GroupView,
+  GroupSetupService,
+  SessionScheduleService,
+  SessionList,
+  SessionPage,
+} from '#sessions';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 import {

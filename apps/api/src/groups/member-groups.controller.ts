@@ -1,9 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { GroupAgreementState } from '#groups/dto/enrollment.view.js';
-import { EnrollmentService } from '#groups/enrollment.service.js';
-import { CurrentModuleView, MyGroupList } from '#sessions/dto/member-group.view.js';
-import { MemberGroupsService } from '#sessions/member-groups.service.js';
+import { GroupAgreementState, EnrollmentService } from '#groups';
+import { CurrentModuleView, MyGroupList, MemberGroupsService } from '#sessions';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 

@@ -1,8 +1,7 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ReadinessService } from '#health/readiness.service.js';
-import { Liveness, Readiness } from '#health/readiness.view.js';
+import { ReadinessService, Liveness, Readiness } from '#health';
 import { Public } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 

@@ -1,18 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { PageQueryDto, pageRequest } from '#common/page.js';
-import { UpdateProfileDto } from '#identity/dto/update-profile.dto.js';
-import { InAppNotificationsService } from '#reminders/in-app-notifications.service.js';
-import { NotificationPage, NotificationRead } from '#reminders/notification.view.js';
-import { AuthService } from '#identity/auth.service.js';
+import { PageQueryDto, pageRequest } from '#common';
+import { UpdateProfileDto, AuthService } from '#identity';
+import { InAppNotificationsService, NotificationPage, NotificationRead } from '#reminders';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   InvitationAccepted,
   InvitationDeclined,
   OpenInvitationPage,
   Profile,
-} from '#organizations/dto/organization.view.js';
-import { MyInvitationsService } from '#organizations/my-invitations.service.js';
-import { ProfileService } from '#organizations/profile.service.js';
+  MyInvitationsService,
+  ProfileService,
+} from '#organizations';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 import { EmptyAnswer } from '../common/empty-answer.js';

@@ -1,9 +1,7 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTags } from '@nestjs/swagger';
-import { AcceptInvitationDto } from '#organizations/dto/organization.dto.js';
-import { InvitationSession } from '#organizations/dto/organization.view.js';
-import { InvitationsService } from '#organizations/invitations.service.js';
+import { AcceptInvitationDto, InvitationSession, InvitationsService } from '#organizations';
 import { Public } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';

@@ -8,9 +8,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiParam } from '@nestjs/swagger';
-import { Membership } from '#organizations/membership.entity.js';
-import { OrganizationAccess } from '#organizations/organization-access.service.js';
-import type { OrganizationRole } from '#organizations/organization-role.js';
+import { Membership, OrganizationAccess } from '#organizations';
+import type { OrganizationRole } from '#organizations';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
 
 const ROLES = 'hearth:organization-roles';

@@ -1,27 +1,23 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, pageRequest } from '#common/page.js';
+import { PageQueryDto, pageRequest } from '#common';
 import {
   AddMemberDto,
   CreateInvitationDto,
   CreateOrganizationDto,
   UpdateOrganizationDto,
-} from '#organizations/dto/organization.dto.js';
-import {
   InvitationPage,
   InvitationView,
   MemberPage,
   OrganizationView,
-} from '#organizations/dto/organization.view.js';
-import { InvitationsService } from '#organizations/invitations.service.js';
-import { MembersService } from '#organizations/members.service.js';
-import type { Membership } from '#organizations/membership.entity.js';
-import {
+  InvitationsService,
+  MembersService,
   FACILITATOR_ROLES,
   MANAGER_ROLES,
   ORGANIZATION_ROLES,
-} from '#organizations/organization-role.js';
-import { OrganizationsService } from '#organizations/organizations.service.js';
+  OrganizationsService,
+} from '#organizations';
+import type { Membership } from '#organizations';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 import { CurrentMembership, OrganizationRoles } from './organization-access.guard.js';

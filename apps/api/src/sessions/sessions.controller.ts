@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CancelSessionDto, RescheduleSessionDto } from '#sessions/dto/group.dto.js';
-import { SessionAgendaView } from '#sessions/dto/group.view.js';
-import { GroupSetupService } from '#sessions/group-setup.service.js';
-import { SessionScheduleService } from '#sessions/session-schedule.service.js';
-import { SessionView } from '#sessions/session-view.js';
+import {
+  CancelSessionDto,
+  RescheduleSessionDto,
+  SessionAgendaView,
+  GroupSetupService,
+  SessionScheduleService,
+  SessionView,
+} from '#sessions';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { PageQueryDto, pageRequest } from '#common/page.js';
-import { JoinService } from '#video/join.service.js';
-import { ModerationService } from '#video/moderation.service.js';
-import { MuteDto } from '#video/mute.dto.js';
+import { PageQueryDto, pageRequest } from '#common';
 import {
+  JoinService,
+  ModerationService,
+  MuteDto,
   JoinAdmitted,
   type JoinAnswer,
   JoinWaiting,
@@ -14,7 +14,7 @@ import {
   MuteResult,
   RemovalResult,
   SessionEnded,
-} from '#video/video.view.js';
+} from '#video';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Credentials } from '#webinars/webinar-access.service.js';
+import type { Credentials } from '#webinars';
 
 /**
  * Webinar routes take an attendee's or speaker's `X-Access-Key`, or a signed-in host's bearer

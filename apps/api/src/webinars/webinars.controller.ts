@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, pageRequest } from '#common/page.js';
-import type { Membership } from '#organizations/membership.entity.js';
-import { FACILITATOR_ROLES } from '#organizations/organization-role.js';
-import type { Credentials } from '#webinars/webinar-access.service.js';
+import { PageQueryDto, pageRequest } from '#common';
+import type { Membership } from '#organizations';
+import { FACILITATOR_ROLES } from '#organizations';
+import type { Credentials } from '#webinars';
 import {
   AddHostDto,
   AddSpeakerDto,
@@ -12,8 +12,6 @@ import {
   CreateWebinarDto,
   ListQuestionsDto,
   RegisterForWebinarDto,
-} from '#webinars/webinar.dto.js';
-import {
   HostRemoved,
   PromotionView,
   QuestionAsked,
@@ -30,10 +28,10 @@ import {
   WebinarJoinGrant,
   WebinarPublicView,
   WebinarSummaryPage,
-} from '#webinars/webinar.view.js';
-import { QuestionsService } from '#webinars/questions.service.js';
-import { WebinarHostsService } from '#webinars/webinar-hosts.service.js';
-import { WebinarsService } from '#webinars/webinars.service.js';
+  QuestionsService,
+  WebinarHostsService,
+  WebinarsService,
+} from '#webinars';
 import { type AuthenticatedUser, CurrentUser, Public } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 import {

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AttendanceService } from '#attendance/attendance.service.js';
-import { AppConfig } from '#config/app-config.js';
-import { RoomJob, type RoomJobPayload } from '#queue/queues.js';
-import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
-import { SessionRepository } from '#sessions/session.repository.js';
-import { roomNameForSession, VideoService } from '#video/video.service.js';
+import { AttendanceService } from '#attendance';
+import { AppConfig } from '#config';
+import { RoomJob, type RoomJobPayload } from '#queue';
+import { SessionLifecycleService, SessionRepository } from '#sessions';
+import { roomNameForSession, VideoService } from '#video';
 import type { JobHandler } from './job-handler.js';
 
 /** Closes a session's room after its end and marks the session ended. */

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig } from '#config/app-config.js';
-import { GroupRepository } from '#groups/group.repository.js';
-import { RoomJob, type RoomJobPayload } from '#queue/queues.js';
-import { SessionLifecycleService } from '#sessions/session-lifecycle.service.js';
-import { SessionRepository } from '#sessions/session.repository.js';
-import { roomNameForSession, VideoService } from '#video/video.service.js';
+import { AppConfig } from '#config';
+import { GroupRepository } from '#groups';
+import { RoomJob, type RoomJobPayload } from '#queue';
+import { SessionLifecycleService, SessionRepository } from '#sessions';
+import { roomNameForSession, VideoService } from '#video';
 import type { JobHandler } from './job-handler.js';
 
 /** The least time a room waits for its first participant, or after its last one leaves. */

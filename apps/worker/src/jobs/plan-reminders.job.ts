@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type PlanRemindersPayload, ReminderJob } from '#queue/queues.js';
-import { ReminderPlanner } from '#reminders/reminder-planner.service.js';
+import { type PlanRemindersPayload, ReminderJob } from '#queue';
+import { ReminderPlanner } from '#reminders';
 import type { JobHandler } from './job-handler.js';
 
 /** Re-plans the reminders of a group (or of an organization's groups) after a change. */

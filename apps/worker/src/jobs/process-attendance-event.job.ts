@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AttendanceService } from '#attendance/attendance.service.js';
-import { AttendanceJob, type ProcessEventPayload } from '#queue/queues.js';
+import { AttendanceService } from '#attendance';
+import { AttendanceJob, type ProcessEventPayload } from '#queue';
 import type { JobHandler } from './job-handler.js';
 
 @Injectable()

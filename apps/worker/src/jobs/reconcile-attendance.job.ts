@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AttendanceService } from '#attendance/attendance.service.js';
-import { AttendanceJob, type ReconcilePayload } from '#queue/queues.js';
+import { AttendanceService } from '#attendance';
+import { AttendanceJob, type ReconcilePayload } from '#queue';
 import type { JobHandler } from './job-handler.js';
 
 /** Compares a live room with LiveKit's participant list (and again later while it is live). */

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EmailVerificationService } from '#identity/email-verification.service.js';
-import { MailerService } from '#notifications/mailer.service.js';
-import { verificationEmail } from '#notifications/verification-email.js';
-import { type EmailVerificationPayload, NotificationJob } from '#queue/queues.js';
+import { EmailVerificationService } from '#identity';
+import { MailerService, verificationEmail } from '#notifications';
+import { type EmailVerificationPayload, NotificationJob } from '#queue';
 import type { JobHandler } from './job-handler.js';
 
 /** Mails the link that verifies an account's address; nothing once it is verified. */

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { invitationEmail } from '#notifications/invitation-email.js';
-import { MailerService } from '#notifications/mailer.service.js';
-import { InvitationsService } from '#organizations/invitations.service.js';
-import { type InvitationEmailPayload, NotificationJob } from '#queue/queues.js';
+import { invitationEmail, MailerService } from '#notifications';
+import { InvitationsService } from '#organizations';
+import { type InvitationEmailPayload, NotificationJob } from '#queue';
 import type { JobHandler } from './job-handler.js';
 
 /**

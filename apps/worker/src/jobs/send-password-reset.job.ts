@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PasswordService } from '#identity/password.service.js';
-import { MailerService } from '#notifications/mailer.service.js';
-import { passwordResetEmail } from '#notifications/password-reset-email.js';
-import { NotificationJob, type PasswordResetPayload } from '#queue/queues.js';
+import { PasswordService } from '#identity';
+import { MailerService, passwordResetEmail } from '#notifications';
+import { NotificationJob, type PasswordResetPayload } from '#queue';
 import type { JobHandler } from './job-handler.js';
 
 /** Mails the pending password-reset link once per mailing; nothing once it expired or was used. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReminderJob, type SendReminderPayload } from '#queue/queues.js';
-import { ReminderSender } from '#reminders/reminder-sender.service.js';
+import { ReminderJob, type SendReminderPayload } from '#queue';
+import { ReminderSender } from '#reminders';
 import type { JobHandler } from './job-handler.js';
 
 @Injectable()

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig } from '#config/app-config.js';
-import { EnrollmentService } from '#groups/enrollment.service.js';
-import { UserRepository } from '#identity/user.repository.js';
-import { MailerService } from '#notifications/mailer.service.js';
-import { waitlistPromotionEmail } from '#notifications/waitlist-promotion-email.js';
-import { NotificationJob, type WaitlistPromotionPayload } from '#queue/queues.js';
+import { AppConfig } from '#config';
+import { EnrollmentService } from '#groups';
+import { UserRepository } from '#identity';
+import { MailerService, waitlistPromotionEmail } from '#notifications';
+import { NotificationJob, type WaitlistPromotionPayload } from '#queue';
 import type { JobHandler } from './job-handler.js';
 
 /**

@@ -3,8 +3,8 @@ import {
   NotificationJob,
   type WebinarConfirmationPayload,
   type WebinarSpeakerPayload,
-} from '#queue/queues.js';
-import { WebinarMailService } from '#webinars/webinar-mail.service.js';
+} from '#queue';
+import { WebinarMailService } from '#webinars';
 import type { JobHandler } from './job-handler.js';
 
 /** The registration confirmation with the attendee's personal link and an ICS file. */

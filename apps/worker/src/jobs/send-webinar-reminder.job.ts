@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReminderJob, type SendWebinarReminderPayload } from '#queue/queues.js';
-import { WebinarReminderSender } from '#webinars/webinar-reminder.sender.js';
+import { ReminderJob, type SendWebinarReminderPayload } from '#queue';
+import { WebinarReminderSender } from '#webinars';
 import type { JobHandler } from './job-handler.js';
 
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReminderJob, type SessionNoticePayload } from '#queue/queues.js';
-import { ReminderSender } from '#reminders/reminder-sender.service.js';
+import { ReminderJob, type SessionNoticePayload } from '#queue';
+import { ReminderSender } from '#reminders';
 import type { JobHandler } from './job-handler.js';
 
 /** Tells a group that one of its sessions moved or was cancelled. */

@@ -1,5 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { QueueName } from '#queue/queues.js';
+import { QueueName } from '#queue';
 import { ProcessAttendanceEventJob } from '../jobs/process-attendance-event.job.js';
 import { ReconcileAttendanceJob } from '../jobs/reconcile-attendance.job.js';
 import { DispatchingProcessor } from './dispatching-processor.js';

@@ -1,5 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { QueueName } from '#queue/queues.js';
+import { QueueName } from '#queue';
 import { SendEmailVerificationJob } from '../jobs/send-email-verification.job.js';
 import { SendInvitationEmailJob } from '../jobs/send-invitation-email.job.js';
 import { SendPasswordResetJob } from '../jobs/send-password-reset.job.js';

@@ -1,5 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { QueueName } from '#queue/queues.js';
+import { QueueName } from '#queue';
 import { PlanRemindersJob } from '../jobs/plan-reminders.job.js';
 import { SendReminderJob } from '../jobs/send-reminder.job.js';
 import { SessionNoticeJob } from '../jobs/session-notice.job.js';

@@ -1,5 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { QueueName } from '#queue/queues.js';
+import { QueueName } from '#queue';
 import { CloseRoomJob } from '../jobs/close-room.job.js';
 import { OpenRoomJob } from '../jobs/open-room.job.js';
 import { DispatchingProcessor } from './dispatching-processor.js';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ListOf, PageOf } from '#common/page.js';
+import { ListOf, PageOf } from '#common';
 import type { AgendaItem, CurriculumModule, Exercise, Material } from '../curriculum-module.js';
 import type { CurriculumVersionStatus } from '../curriculum-version.entity.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '#common/page.js';
-import { GroupAgreementView } from '#organizations/dto/organization.view.js';
+import { PageOf } from '#common';
+import { GroupAgreementView } from '#organizations';
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../enrollment.entity.js';
 
 const status = { enum: ENROLLMENT_STATUSES, enumName: 'EnrollmentStatus' } as const;

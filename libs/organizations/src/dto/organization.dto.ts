@@ -1,4 +1,4 @@
-import { IsOmittable } from '#common/validation.js';
+import { IsOmittable } from '#common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {

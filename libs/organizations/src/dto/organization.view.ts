@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '#common/page.js';
-import { AuthResult } from '#identity/dto/auth.view.js';
+import { PageOf } from '#common';
+import { AuthResult } from '#identity';
 import { ORGANIZATION_ROLES, type OrganizationRole } from '../organization-role.js';
 
 const role = { enum: ORGANIZATION_ROLES, enumName: 'OrganizationRole' } as const;

@@ -17,7 +17,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOmittable } from '#common/validation.js';
+import { IsOmittable } from '#common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '#common/page.js';
-import { CurriculumModuleView } from '#curricula/dto/curriculum.view.js';
-import type { GroupViewerRole } from '#groups/group-access.service.js';
+import { PageOf } from '#common';
+import { CurriculumModuleView } from '#curricula';
+import type { GroupViewerRole } from '#groups';
 
 export class GroupView {
   @ApiProperty({ format: 'uuid' })

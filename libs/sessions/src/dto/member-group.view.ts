@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MaterialView } from '#curricula/dto/curriculum.view.js';
-import { ListOf } from '#common/page.js';
+import { MaterialView } from '#curricula';
+import { ListOf } from '#common';
 import { SESSION_STATUSES, type SessionStatus } from '../session-state.js';
 
 /** A session in short, as a member's lists show it. */

@@ -1,0 +1,8 @@
+/** The public surface of #queue: other libs and the apps import only this. */
+export * from './attendance.producer.js';
+export * from './notifications.producer.js';
+export * from './queue-connection.js';
+export * from './queue.module.js';
+export * from './queues.js';
+export * from './reminders.producer.js';
+export * from './rooms.producer.js';

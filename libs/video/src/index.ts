@@ -1,0 +1,8 @@
+/** The public surface of #video: other libs and the apps import only this. */
+export * from './join.service.js';
+export * from './lobby.repository.js';
+export * from './moderation.service.js';
+export * from './mute.dto.js';
+export * from './video.module.js';
+export * from './video.service.js';
+export * from './video.view.js';
