@@ -1,3 +1,4 @@
+import { timeZonesWith } from '../ui/timeZones';
 import './groups.css';
 import { type CalendarDate, type Time, today } from '@internationalized/date';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,8 +13,6 @@ import { useTimeZone } from '../profile/useProfile';
 import { Field } from '../ui/Field';
 import { CheckField, DateTimeField, TimeInputField } from './DateFields';
 import { zoneName } from './time';
-
-const ZONES = Intl.supportedValuesOf('timeZone');
 
 /** `/groups/new`: a group on a published program, weekly at one local time; then its page. */
 export default function NewGroup() {
@@ -133,7 +132,7 @@ export default function NewGroup() {
           <div className="field">
             <label htmlFor="timezone">{t('timeZone')}</label>
             <select id="timezone" name="timezone" defaultValue={zone}>
-              {ZONES.map((z) => (
+              {timeZonesWith().map((z) => (
                 <option key={z} value={z}>
                   {zoneName(z)}
                 </option>

@@ -1,3 +1,4 @@
+import { timeZonesWith } from '../ui/timeZones';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, Form, Label, TextArea, TextField } from 'react-aria-components';
@@ -19,7 +20,6 @@ import { useOrganization } from './useOrganization';
 import './org.css';
 
 // The canonical zones, plus UTC (an organization's default), which the list leaves out.
-const ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
 const UNITS: ReminderUnit[] = ['minutes', 'hours', 'days'];
 
 /** The organization's settings: owners and admins change them, therapists read them. */
@@ -160,10 +160,7 @@ function SettingsForm({ organization }: { organization: Schemas['OrganizationVie
         <div className="field">
           <label htmlFor="org-timezone">{t('timeZone')}</label>
           <select id="org-timezone" name="timezone" defaultValue={organization.timezone}>
-            {(ZONES.includes(organization.timezone)
-              ? ZONES
-              : [organization.timezone, ...ZONES]
-            ).map((zone) => (
+            {timeZonesWith(organization.timezone).map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll('_', ' ')}
               </option>

@@ -1,3 +1,4 @@
+import { timeZonesWith } from '../ui/timeZones';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
@@ -7,8 +8,6 @@ import { Field } from '../ui/Field';
 import { CalendarLink } from './CalendarLink';
 import { ReminderChannels } from './ReminderChannels';
 import { PROFILE_KEY, useProfile } from './useProfile';
-
-const ZONES = Intl.supportedValuesOf('timeZone');
 
 /**
  * Alias and time zone (what others see, and when the person's sessions are shown to happen),
@@ -33,7 +32,7 @@ export function Profile() {
   const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zone = profile.data.timezone ?? deviceZone;
   // 'UTC' and other aliases are not in the canonical list; the chosen zone must be offered.
-  const zones = ZONES.includes(zone) ? ZONES : [zone, ...ZONES];
+  const zones = timeZonesWith(zone);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
