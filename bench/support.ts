@@ -101,6 +101,8 @@ export async function measure(
 ): Promise<LoadSummary> {
   const connections = options.connections ?? LOAD.connections;
   await runLoad({ ...options, connections, duration: LOAD.warmupSeconds });
+  // Requests still in flight when the warm-up stops would be counted in the measured phase.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const before = queryCount.total;
   const result = await profiled(label, () =>
     runLoad({ ...options, connections, duration: LOAD.seconds }),
