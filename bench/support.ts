@@ -100,12 +100,19 @@ export async function measure(
   options: Omit<LoadOptions, 'connections' | 'duration'> & { connections?: number },
 ): Promise<LoadSummary> {
   const connections = options.connections ?? LOAD.connections;
-  await runLoad({ ...options, connections, duration: LOAD.warmupSeconds });
+  const warmup = await runLoad({ ...options, connections, duration: LOAD.warmupSeconds });
   // Requests still in flight when the warm-up stops would be counted in the measured phase.
   await new Promise((resolve) => setTimeout(resolve, 1000));
+  // The measured phase goes on where the warm-up stopped (each connection builds one request
+  // ahead), so events meant to be new are not replayed as duplicates.
+  const used = warmup.requests.sent + connections;
+  const variants = options.variants && [
+    ...options.variants.slice(used % options.variants.length),
+    ...options.variants.slice(0, used % options.variants.length),
+  ];
   const before = queryCount.total;
   const result = await profiled(label, () =>
-    runLoad({ ...options, connections, duration: LOAD.seconds }),
+    runLoad({ ...options, variants, connections, duration: LOAD.seconds }),
   );
   const summary = summarize(result);
   if (summary.failed > 0) {
