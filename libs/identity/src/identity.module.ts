@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -25,7 +26,9 @@ import { UserRepository } from './user.repository.js';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+        // A KeyObject, not the string: handed a string, jsonwebtoken first tries to parse it as a
+        // public key on every sign and verify (about 1 ms each; see docs/performance.md).
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
         signOptions: { algorithm: 'HS256', issuer: 'hearth' },
         verifyOptions: { algorithms: ['HS256'], issuer: 'hearth' },
       }),
