@@ -1,8 +1,8 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DomainError, requestId } from '#common';
@@ -54,7 +54,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   applyRequestLimits(fastify);
 
-  await app.register(helmet, {
+  // Helmet's headers, built once at start-up (@fastify/helmet rebuilt them on every request).
+  const secureHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -68,6 +69,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       },
     },
   });
+  fastify.addHook('onRequest', (request, reply, done) =>
+    secureHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
   // Counted in Redis when there is one, so every api replica shares the same limits.
   const rateLimitStore = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 })
