@@ -104,7 +104,7 @@ export default function NewGroup() {
             >
               {published.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {t('programOption', { title: c.title, count: c.moduleCount })}
+                  {c.title}
                 </option>
               ))}
             </select>
