@@ -50,3 +50,21 @@ describe('Login and register rate limits (e2e)', () => {
     }
   });
 });
+
+describe('Refreshing a sign-in (e2e)', () => {
+  const refreshing = useApi('refresh_limit', { env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+
+  it('never limits refreshing a sign-in: every page load behind a shared address refreshes', async () => {
+    const registered = await refreshing.api.http.post('/auth/register', {
+      email: uniqueEmail(),
+      password: 'a long password for refreshing',
+      displayName: 'r',
+    });
+    let { refreshToken } = registered.body;
+    for (let i = 0; i < 6; i++) {
+      const refreshed = await refreshing.api.http.post('/auth/refresh', { refreshToken });
+      expect(refreshed.status).toBe(200);
+      refreshToken = refreshed.body.refreshToken;
+    }
+  });
+});

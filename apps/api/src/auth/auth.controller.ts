@@ -63,11 +63,12 @@ export class AuthController {
     return { emailVerified: true };
   }
 
+  // Not limited per address: a refresh token (256 random bits) cannot be guessed, and every page
+  // load of every person behind a clinic's shared address refreshes once.
   @ApiAnswer(AuthResult, 'A new token pair; the one sent no longer works')
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @rateLimited
   refresh(@Body() body: RefreshDto): Promise<AuthResult> {
     return this.auth.refresh(body.refreshToken);
   }
