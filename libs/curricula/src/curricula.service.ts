@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, isUuid } from '#common';
+import { Clock, ConflictError, InvalidInputError } from '#common';
 import type { Page, PageRequest } from '#common';
-import { FACILITATOR_ROLES, MANAGER_ROLES, OrganizationAccess } from '#organizations';
+import { CurriculumAccess } from './curriculum-access.js';
 import type { CurriculumModule } from './curriculum-module.js';
 import type { CurriculumVersion } from './curriculum-version.entity.js';
 import type { Curriculum } from './curriculum.entity.js';
@@ -26,16 +26,13 @@ const toModule = (dto: ModuleDto): CurriculumModule => ({
   homework: dto.homework ?? [],
 });
 
-/**
- * Curricula are facilitators' material (agendas carry facilitator notes): staff roles read them.
- * Changing one (a draft's modules, publishing) is for its author and the organization's
- * owners/admins only: see `findForEditor`.
- */
+/** Curricula and their versions; who may read or change one is CurriculumAccess's call. */
 @Injectable()
 export class CurriculaService {
   constructor(
     private readonly curricula: CurriculumRepository,
-    private readonly access: OrganizationAccess,
+    private readonly access: CurriculumAccess,
+    private readonly clock: Clock,
   ) {}
 
   templates(): CurriculumTemplateView[] {
@@ -79,6 +76,7 @@ export class CurriculaService {
           createdById,
         },
         template.modules,
+        this.clock.now(),
       );
       return this.view(created);
     }
@@ -92,6 +90,7 @@ export class CurriculaService {
         createdById,
       },
       input.modules!.map(toModule),
+      this.clock.now(),
     );
     return this.view(created);
   }
@@ -102,7 +101,7 @@ export class CurriculaService {
   }
 
   async get(curriculumId: string, userId: string): Promise<CurriculumView> {
-    return this.view((await this.findForStaff(curriculumId, userId)).curriculum);
+    return this.view((await this.access.requireReader(curriculumId, userId)).curriculum);
   }
 
   /** One version with its modules: a draft to carry on editing, or an earlier published one. */
@@ -111,8 +110,8 @@ export class CurriculaService {
     versionId: string,
     userId: string,
   ): Promise<CurriculumVersionView> {
-    const { curriculum } = await this.findForStaff(curriculumId, userId);
-    return this.versionView(await this.findVersionOf(curriculum, versionId));
+    const { curriculum } = await this.access.requireReader(curriculumId, userId);
+    return this.versionView(await this.access.versionOf(curriculum, versionId));
   }
 
   async addVersion(
@@ -120,7 +119,7 @@ export class CurriculaService {
     userId: string,
     modules: ModuleDto[],
   ): Promise<CurriculumVersionView> {
-    const curriculum = await this.findForEditor(curriculumId, userId);
+    const curriculum = await this.access.requireEditor(curriculumId, userId);
     const draft = await this.curricula.addDraft(curriculum.id, modules.map(toModule));
     return this.versionView(draft);
   }
@@ -147,7 +146,7 @@ export class CurriculaService {
     userId: string,
   ): Promise<CurriculumVersionView> {
     const version = await this.findVersionForEditor(curriculumId, versionId, userId);
-    if (!(await this.curricula.publish(version.id, new Date()))) {
+    if (!(await this.curricula.publish(version.id, this.clock.now()))) {
       throw new ConflictError('version_published', 'This version is already published');
     }
     return this.versionView((await this.curricula.findVersion(version.id))!);
@@ -182,41 +181,8 @@ export class CurriculaService {
     return (await this.curricula.findVersion(versionId))?.modules[index] ?? null;
   }
 
-  private async findForStaff(curriculumId: string, userId: string) {
-    const notFound = () => new NotFoundError('curriculum_not_found', 'No such curriculum');
-    const curriculum = isUuid(curriculumId) ? await this.curricula.findById(curriculumId) : null;
-    if (!curriculum) throw notFound();
-    const membership = await this.access.requireRole(
-      curriculum.organizationId,
-      userId,
-      FACILITATOR_ROLES,
-      notFound,
-    );
-    return { curriculum, membership };
-  }
-
-  /** The one rule for changing a curriculum: its author, or an owner/admin of the organization. */
-  private async findForEditor(curriculumId: string, userId: string): Promise<Curriculum> {
-    const { curriculum, membership } = await this.findForStaff(curriculumId, userId);
-    if (curriculum.createdById !== userId && !MANAGER_ROLES.includes(membership.role)) {
-      throw new ForbiddenError(
-        'not_curriculum_owner',
-        'Only its author or an owner/admin can change this curriculum',
-      );
-    }
-    return curriculum;
-  }
-
   private async findVersionForEditor(curriculumId: string, versionId: string, userId: string) {
-    return this.findVersionOf(await this.findForEditor(curriculumId, userId), versionId);
-  }
-
-  private async findVersionOf(curriculum: Curriculum, versionId: string) {
-    const version = isUuid(versionId) ? await this.curricula.findVersion(versionId) : null;
-    if (!version || version.curriculumId !== curriculum.id) {
-      throw new NotFoundError('curriculum_version_not_found', 'No such curriculum version');
-    }
-    return version;
+    return this.access.versionOf(await this.access.requireEditor(curriculumId, userId), versionId);
   }
 
   private versionView(version: CurriculumVersion): CurriculumVersionView {

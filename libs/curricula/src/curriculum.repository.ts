@@ -66,6 +66,7 @@ export class CurriculumRepository {
       'organizationId' | 'title' | 'description' | 'approach' | 'templateKey' | 'createdById'
     >,
     modules: CurriculumModule[],
+    publishedAt: Date,
   ): Promise<Curriculum> {
     return this.dataSource.transaction(async (manager) => {
       const created = await manager.save(manager.create(Curriculum, curriculum));
@@ -74,7 +75,7 @@ export class CurriculumRepository {
         version: 1,
         status: 'published',
         modules,
-        publishedAt: new Date(),
+        publishedAt,
       });
       return created;
     });

@@ -19,3 +19,36 @@ export function explainDatabaseError(error: unknown, databaseUrl: string): strin
   const where = `${url.hostname}:${url.port || 5432}${url.pathname}`;
   return `DATABASE_URL: cannot connect to ${where}: ${CONNECTION_CODES[code]} (${code})`;
 }
+
+/** Network failures and SQLSTATEs that mean "no usable connection", not a bad query. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|connection error|Connection is closed/i;
+
+/**
+ * Whether the error means the database could not be reached or dropped the connection (down,
+ * restarting, out of connections), looking through TypeORM's `driverError` and `cause`. The api
+ * answers these 503, so a client retries instead of believing a resource is gone.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNREACHABLE.has(code) || UNAVAILABLE_SQLSTATE.test(code))) {
+      return true;
+    }
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+    const next = current as { driverError?: unknown; cause?: unknown };
+    current = next.driverError ?? next.cause;
+  }
+  return false;
+}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfRaw } from '#database';
+import { pageOfRaw, type Tx } from '#database';
 import type { GroupMemberView, RosterEntry } from './dto/enrollment.view.js';
 import { GroupConsent } from './group-consent.entity.js';
 import { Enrollment, type EnrollmentStatus } from './enrollment.entity.js';
@@ -19,24 +19,34 @@ export class EnrollmentRepository {
     return this.dataSource.getRepository(Enrollment).findOneBy({ groupId, userId });
   }
 
-  findForUpdate(manager: EntityManager, groupId: string, userId: string) {
-    return manager.findOne(Enrollment, {
+  findForUpdate(groupId: string, userId: string, tx: Tx) {
+    return tx.findOne(Enrollment, {
       where: { groupId, userId },
       lock: { mode: 'pessimistic_write' },
     });
   }
 
-  countActive(manager: EntityManager, groupId: string): Promise<number> {
-    return manager.countBy(Enrollment, { groupId, status: 'active' });
+  countActive(groupId: string, tx?: Tx): Promise<number> {
+    return (tx ?? this.dataSource.manager).countBy(Enrollment, { groupId, status: 'active' });
   }
 
-  save(manager: EntityManager, enrollment: Partial<Enrollment>): Promise<Enrollment> {
+  save(enrollment: Partial<Enrollment>, tx?: Tx): Promise<Enrollment> {
+    const manager = tx ?? this.dataSource.manager;
     return manager.save(manager.create(Enrollment, enrollment));
   }
 
+  /**
+   * The database's own clock, read inside the transaction: the waitlist is ordered by it, so the
+   * order holds across api replicas whatever their clocks say.
+   */
+  async queueTime(tx: Tx): Promise<Date> {
+    const [{ now }] = await tx.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+    return now;
+  }
+
   /** The waitlisted person who asked first. */
-  firstWaitlisted(manager: EntityManager, groupId: string): Promise<Enrollment | null> {
-    return manager.findOne(Enrollment, {
+  firstWaitlisted(groupId: string, tx?: Tx): Promise<Enrollment | null> {
+    return (tx ?? this.dataSource.manager).findOne(Enrollment, {
       where: { groupId, status: 'waitlisted' },
       order: { queuedAt: 'ASC', createdAt: 'ASC' },
     });

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ConflictError, NotFoundError, isUuid } from '#common';
+import { Clock, ConflictError, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
+import { Transactions } from '#database';
 import { MembershipRepository, OrganizationsService } from '#organizations';
 import { NotificationsProducer, RemindersProducer } from '#queue';
 import type {
@@ -33,7 +32,8 @@ const view = ({ id, groupId, userId, status }: Enrollment): EnrollmentView => ({
 @Injectable()
 export class EnrollmentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
     private readonly access: GroupAccess,
     private readonly groups: GroupRepository,
     private readonly enrollments: EnrollmentRepository,
@@ -45,28 +45,31 @@ export class EnrollmentService {
 
   async enroll(groupId: string, actorId: string, userId: string): Promise<EnrollmentView> {
     const group = await this.access.requireFacilitator(groupId, actorId);
-    if (!isUuid(userId) || !(await this.memberships.find(group.organizationId, userId))) {
+    // userId comes from the body, validated as a UUID by EnrollDto.
+    if (!(await this.memberships.find(group.organizationId, userId))) {
       throw new NotFoundError('member_not_found', 'No such member of this organization');
     }
-    const enrollment = await this.dataSource.transaction(async (manager) => {
-      const locked = (await this.groups.lock(manager, group.id))!;
-      const existing = await this.enrollments.findForUpdate(manager, group.id, userId);
+    const enrollment = await this.transactions.run(async (tx) => {
+      const locked = (await this.groups.lock(group.id, tx))!;
+      const existing = await this.enrollments.findForUpdate(group.id, userId, tx);
       if (existing && existing.status !== 'withdrawn') {
         throw new ConflictError('already_enrolled', 'This person is already in the group');
       }
-      const active = await this.enrollments.countActive(manager, group.id);
-      // The database's clock, so the waitlist order holds across api replicas.
-      const [{ now }] = await manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
-      return this.enrollments.save(manager, {
-        ...existing,
-        groupId: group.id,
-        userId,
-        status: active < locked.capacity ? 'active' : 'waitlisted',
-        queuedAt: now,
-        promotedAt: null,
-        promotionMailedAt: null,
-        withdrawnAt: null,
-      });
+      const active = await this.enrollments.countActive(group.id, tx);
+      const queuedAt = await this.enrollments.queueTime(tx);
+      return this.enrollments.save(
+        {
+          ...existing,
+          groupId: group.id,
+          userId,
+          status: active < locked.capacity ? 'active' : 'waitlisted',
+          queuedAt,
+          promotedAt: null,
+          promotionMailedAt: null,
+          withdrawnAt: null,
+        },
+        tx,
+      );
     });
     await this.reminders.replan({ groupId: group.id });
     return view(enrollment);
@@ -77,36 +80,32 @@ export class EnrollmentService {
    * person on the waitlist, who is told by e-mail once the change has committed.
    */
   async withdraw(enrollmentId: string, actorId: string): Promise<WithdrawalView> {
-    const enrollment = isUuid(enrollmentId) ? await this.enrollments.findById(enrollmentId) : null;
+    const enrollment = await this.enrollments.findById(enrollmentId);
     if (!enrollment) throw enrollmentNotFound();
     if (enrollment.userId !== actorId) {
       await this.access.requireFacilitator(enrollment.groupId, actorId).catch((error: unknown) => {
         throw error instanceof NotFoundError ? enrollmentNotFound() : error;
       });
     }
-    const { withdrawn, promoted } = await this.dataSource.transaction(async (manager) => {
-      await this.groups.lock(manager, enrollment.groupId);
+    const { withdrawn, promoted } = await this.transactions.run(async (tx) => {
+      await this.groups.lock(enrollment.groupId, tx);
       const current = (await this.enrollments.findForUpdate(
-        manager,
         enrollment.groupId,
         enrollment.userId,
+        tx,
       ))!;
       if (current.status === 'withdrawn') {
         throw new ConflictError('already_withdrawn', 'This person has already left the group');
       }
-      const now = new Date();
+      const now = this.clock.now();
       const seatFreed = current.status === 'active';
-      const withdrawn = await this.enrollments.save(manager, {
-        ...current,
-        status: 'withdrawn',
-        withdrawnAt: now,
-      });
-      const next = seatFreed
-        ? await this.enrollments.firstWaitlisted(manager, current.groupId)
-        : null;
+      const withdrawn = await this.enrollments.save(
+        { ...current, status: 'withdrawn', withdrawnAt: now },
+        tx,
+      );
+      const next = seatFreed ? await this.enrollments.firstWaitlisted(current.groupId, tx) : null;
       const promoted =
-        next &&
-        (await this.enrollments.save(manager, { ...next, status: 'active', promotedAt: now }));
+        next && (await this.enrollments.save({ ...next, status: 'active', promotedAt: now }, tx));
       return { withdrawn, promoted };
     });
     if (promoted) await this.producer.sendWaitlistPromotionEmail({ enrollmentId: promoted.id });
@@ -179,7 +178,7 @@ export class EnrollmentService {
   }
 
   markPromotionMailed(enrollmentId: string): Promise<boolean> {
-    return this.enrollments.markPromotionMailed(enrollmentId, new Date());
+    return this.enrollments.markPromotionMailed(enrollmentId, this.clock.now());
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError, isUuid } from '#common';
+import { ForbiddenError, NotFoundError } from '#common';
 import { MembershipRepository, MANAGER_ROLES } from '#organizations';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import type { Group } from './group.entity.js';
@@ -17,6 +17,7 @@ export interface GroupViewer {
  * Who sees a group. Its lead and co-facilitators, and the organization's owners and admins,
  * facilitate; participants with a seat or a waitlist place are members. Everyone else, including
  * other therapists of the organization, gets the same 404 as for a group that does not exist.
+ * Only "not found" and "not yours" become errors here: a failed read propagates as it is.
  */
 @Injectable()
 export class GroupAccess {
@@ -53,7 +54,7 @@ export class GroupAccess {
   }
 
   async requireViewer(groupId: string, userId: string): Promise<GroupViewer> {
-    const group = isUuid(groupId) ? await this.groups.findById(groupId) : null;
+    const group = await this.groups.findById(groupId);
     const role = group && (await this.roleOf(group, userId));
     if (!group || !role) throw groupNotFound();
     return { group, role };
@@ -61,11 +62,12 @@ export class GroupAccess {
 
   async requireFacilitator(groupId: string, userId: string): Promise<Group> {
     const { group, role } = await this.requireViewer(groupId, userId);
-    if (role !== 'facilitator') {
-      throw new ForbiddenError('facilitators_only', "Only the group's facilitators can do this");
-    }
+    if (role !== 'facilitator') throw facilitatorsOnly();
     return group;
   }
 }
 
 export const groupNotFound = () => new NotFoundError('group_not_found', 'No such group');
+
+export const facilitatorsOnly = () =>
+  new ForbiddenError('facilitators_only', "Only the group's facilitators can do this");

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfRaw } from '#database';
+import { pageOfRaw, type Tx } from '#database';
 import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
 import { Group } from './group.entity.js';
 
@@ -32,15 +32,13 @@ export class GroupRepository {
   }
 
   /** Locks the group row for the rest of the transaction: seats and schedules change under it. */
-  lock(manager: EntityManager, id: string): Promise<Group | null> {
-    return manager.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  lock(id: string, tx: Tx): Promise<Group | null> {
+    return tx.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async insert(
-    manager: EntityManager,
-    group: NewGroup,
-    coFacilitatorIds: string[],
-  ): Promise<Group> {
+  /** The group with its co-facilitators; pass `tx` to make it part of a larger change. */
+  async insert(group: NewGroup, coFacilitatorIds: string[], tx?: Tx): Promise<Group> {
+    const manager = tx ?? this.dataSource.manager;
     const created = await manager.save(manager.create(Group, group));
     if (coFacilitatorIds.length) {
       await manager.insert(
@@ -61,11 +59,11 @@ export class GroupRepository {
   }
 
   async updateSeries(
-    manager: EntityManager,
     id: string,
     changes: Pick<Group, 'startTime' | 'durationMinutes'>,
+    tx?: Tx,
   ): Promise<void> {
-    await manager.update(Group, { id }, changes);
+    await (tx ?? this.dataSource.manager).update(Group, { id }, changes);
   }
 
   /** The group's facilitators: the lead, then the co-facilitators. */
@@ -97,6 +95,7 @@ export class GroupRepository {
   pageOfOrganization(
     organizationId: string,
     facilitatorId: string | undefined,
+    now: Date,
     page: PageRequest,
   ): Promise<Page<GroupSummaryRow>> {
     const seats = (status: string) =>
@@ -115,10 +114,11 @@ export class GroupRepository {
         'g.capacity AS "capacity"',
         `${seats('active')} AS "enrolled"`,
         `${seats('waitlisted')} AS "waitlisted"`,
-        `(SELECT min(s.starts_at) FROM sessions s WHERE s.group_id = g.id AND s.ends_at > now()
+        `(SELECT min(s.starts_at) FROM sessions s WHERE s.group_id = g.id AND s.ends_at > :now
           AND s.status <> 'cancelled') AS "nextSessionAt"`,
       ])
-      .where('g.organization_id = :organizationId', { organizationId });
+      .where('g.organization_id = :organizationId', { organizationId })
+      .setParameter('now', now);
     if (facilitatorId) {
       query.andWhere(
         `(g.lead_facilitator_id = :facilitatorId OR EXISTS (SELECT 1 FROM group_co_facilitators f

@@ -10,6 +10,7 @@ import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
 import { GroupConsent } from './group-consent.entity.js';
 import { Group } from './group.entity.js';
 import { GroupRepository } from './group.repository.js';
+import { GroupService } from './group.service.js';
 
 @Module({
   imports: [
@@ -18,12 +19,14 @@ import { GroupRepository } from './group.repository.js';
     CurriculaModule,
     OrganizationsModule,
   ],
-  providers: [GroupRepository, EnrollmentRepository, GroupAccess, EnrollmentService],
+  providers: [GroupRepository, EnrollmentRepository, GroupAccess, EnrollmentService, GroupService],
   exports: [
     GroupRepository,
     EnrollmentRepository,
     GroupAccess,
     EnrollmentService,
+    GroupService,
+    CurriculaModule,
     OrganizationsModule,
   ],
 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#common';
+import { Clock, NotFoundError } from '#common';
 import { CurriculaService } from '#curricula';
 import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
 import type {
@@ -33,13 +33,14 @@ export class MemberGroupsService {
     private readonly sessions: SessionRepository,
     private readonly access: GroupAccess,
     private readonly curricula: CurriculaService,
+    private readonly clock: Clock,
   ) {}
 
   /** The groups the person holds a seat in or waits for, with each one's next session. */
   async myGroups(userId: string): Promise<MyGroupList> {
     const enrollments = await this.enrollments.openEnrollmentsOf(userId);
     const series = await this.sessions.listForGroups(enrollments.map((e) => e.groupId));
-    const now = new Date();
+    const now = this.clock.now();
     const items: MyGroupView[] = [];
     for (const enrollment of enrollments) {
       const group = await this.groups.findById(enrollment.groupId);
@@ -65,7 +66,7 @@ export class MemberGroupsService {
   async currentModule(groupId: string, userId: string): Promise<CurrentModuleView> {
     const { group } = await this.access.requireViewer(groupId, userId);
     const series = await this.sessions.listForGroup(group.id);
-    const session = nextOf(series, new Date()) ?? series.at(-1);
+    const session = nextOf(series, this.clock.now()) ?? series.at(-1);
     if (!session) throw new NotFoundError('session_not_found', 'This group has no sessions');
     const module = await this.curricula.moduleOf(group.curriculumVersionId, session.moduleIndex);
     return {

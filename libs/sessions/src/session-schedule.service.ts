@@ -1,19 +1,12 @@
 import { AppConfig } from '#config';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import {
-  InvalidInputError,
-  NotFoundError,
-  mapPage,
-  type Page,
-  type PageRequest,
-  isUuid,
-} from '#common';
+import { Clock, InvalidInputError, mapPage, type Page, type PageRequest } from '#common';
+import { Transactions, type Tx } from '#database';
 import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
 import { RemindersProducer, RoomsProducer } from '#queue';
-import type { CancelSessionDto, ChangeSeriesDto } from './dto/group.dto.js';
-import { assertTransition } from './session-state.js';
+import type { CancelSessionDto, ChangeSeriesDto } from './dto/session.dto.js';
+import { SessionAccess } from './session-access.js';
+import { SessionLifecycleService } from './session-lifecycle.service.js';
 import {
   type SessionList,
   type SessionView,
@@ -31,10 +24,13 @@ import { localParts, weeklySlot } from './weekly-schedule.js';
 @Injectable()
 export class SessionScheduleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
     private readonly sessions: SessionRepository,
     private readonly groups: GroupRepository,
     private readonly access: GroupAccess,
+    private readonly sessionAccess: SessionAccess,
+    private readonly lifecycle: SessionLifecycleService,
     private readonly rooms: RoomsProducer,
     private readonly enrollments: EnrollmentRepository,
     private readonly reminders: RemindersProducer,
@@ -54,7 +50,7 @@ export class SessionScheduleService {
         ...(await this.groups.facilitatedGroupIds(userId)),
       ]),
     ];
-    const sessions = await this.sessions.pageUpcomingForGroups(groupIds, new Date(), page);
+    const sessions = await this.sessions.pageUpcomingForGroups(groupIds, this.clock.now(), page);
     const groups = new Map<string, string>();
     for (const id of new Set(sessions.items.map((s) => s.groupId))) {
       groups.set(id, (await this.groups.findById(id))?.name ?? '');
@@ -69,15 +65,15 @@ export class SessionScheduleService {
   }
 
   async get(sessionId: string, actorId: string): Promise<SessionView> {
-    const session = await this.findVisible(sessionId, actorId);
+    const { session } = await this.sessionAccess.requireViewer(sessionId, actorId);
     return toSessionView(session);
   }
 
   /** Moves one session; the rest of the series stays where it is. */
   async reschedule(sessionId: string, actorId: string, startsAtIso: string): Promise<SessionView> {
-    const target = await this.findForFacilitator(sessionId, actorId);
+    const { session: target } = await this.sessionAccess.requireFacilitator(sessionId, actorId);
     const startsAt = new Date(startsAtIso);
-    if (startsAt.getTime() <= Date.now()) {
+    if (startsAt.getTime() <= this.clock.millis()) {
       throw new InvalidInputError(
         'starts_in_past',
         'A session cannot move into the past',
@@ -113,11 +109,14 @@ export class SessionScheduleService {
    * module move one session on, and a session is added a week after the last one.
    */
   async cancel(sessionId: string, actorId: string, input: CancelSessionDto): Promise<SessionView> {
-    const target = await this.findForFacilitator(sessionId, actorId);
-    const group = (await this.groups.findById(target.groupId))!;
-    const changed = await this.inSeries(target.groupId, async (series, manager) => {
+    const { session: target, group } = await this.sessionAccess.requireFacilitator(
+      sessionId,
+      actorId,
+    );
+    const changed = await this.inSeries(target.groupId, async (series, tx) => {
       const session = series.find((s) => s.id === target.id)!;
-      assertTransition(session.status, 'cancelled');
+      // Through the state machine, on the locked row; the save below then writes the rest.
+      await this.lifecycle.transitionOrFail(session, 'cancelled', tx);
       session.status = 'cancelled';
       session.cancelReason = input.reason ?? null;
       session.revision += 1;
@@ -130,23 +129,26 @@ export class SessionScheduleService {
       }));
       later.forEach((next, i) => Object.assign(next, modules[i], { revision: next.revision + 1 }));
       const last = series.at(-1)!;
-      await this.sessions.insertMany(manager, [
-        {
-          groupId: group.id,
-          sequence: last.sequence + 1,
-          ...modules.at(-1)!,
-          timezone: last.timezone,
-          ...weeklySlot(
-            {
-              timezone: last.timezone,
-              firstSessionDate: last.localDate,
-              startTime: last.localStartTime,
-              durationMinutes: (last.endsAt.getTime() - last.startsAt.getTime()) / 60_000,
-            },
-            1,
-          ),
-        },
-      ]);
+      await this.sessions.insertMany(
+        [
+          {
+            groupId: group.id,
+            sequence: last.sequence + 1,
+            ...modules.at(-1)!,
+            timezone: last.timezone,
+            ...weeklySlot(
+              {
+                timezone: last.timezone,
+                firstSessionDate: last.localDate,
+                startTime: last.localStartTime,
+                durationMinutes: (last.endsAt.getTime() - last.startsAt.getTime()) / 60_000,
+              },
+              1,
+            ),
+          },
+        ],
+        tx,
+      );
       return [session, ...later];
     });
     await this.rooms.unplan(target.id);
@@ -166,7 +168,7 @@ export class SessionScheduleService {
   ): Promise<SessionList> {
     const group = await this.access.requireFacilitator(groupId, actorId);
     const durationMinutes = input.durationMinutes ?? group.durationMinutes;
-    const changed = await this.inSeries(group.id, async (series, manager) => {
+    const changed = await this.inSeries(group.id, async (series, tx) => {
       const from = series.find((s) => s.id === input.fromSessionId);
       if (!from) {
         throw new InvalidInputError(
@@ -188,10 +190,7 @@ export class SessionScheduleService {
         );
         Object.assign(session, slot, { revision: session.revision + 1 });
       }
-      await this.groups.updateSeries(manager, group.id, {
-        startTime: input.startTime,
-        durationMinutes,
-      });
+      await this.groups.updateSeries(group.id, { startTime: input.startTime, durationMinutes }, tx);
       return moved;
     });
     for (const session of changed) await this.rooms.plan(session);
@@ -217,30 +216,13 @@ export class SessionScheduleService {
 
   private async inSeries(
     groupId: string,
-    change: (series: Session[], manager: EntityManager) => Promise<Session[]>,
+    change: (series: Session[], tx: Tx) => Promise<Session[]>,
   ): Promise<Session[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.groups.lock(manager, groupId);
-      const series = await this.sessions.lockSeries(manager, groupId);
-      const changed = await change(series, manager);
-      return this.sessions.save(manager, changed);
+    return this.transactions.run(async (tx) => {
+      await this.groups.lock(groupId, tx);
+      const series = await this.sessions.lockSeries(groupId, tx);
+      const changed = await change(series, tx);
+      return this.sessions.save(changed, tx);
     });
-  }
-
-  private async findVisible(sessionId: string, actorId: string): Promise<Session> {
-    const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
-    if (!session) throw sessionNotFound();
-    await this.access.requireViewer(session.groupId, actorId).catch(() => {
-      throw sessionNotFound();
-    });
-    return session;
-  }
-
-  private async findForFacilitator(sessionId: string, actorId: string): Promise<Session> {
-    const session = await this.findVisible(sessionId, actorId);
-    await this.access.requireFacilitator(session.groupId, actorId);
-    return session;
   }
 }
-
-export const sessionNotFound = () => new NotFoundError('session_not_found', 'No such session');

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfEntities } from '#database';
+import { Group } from '#groups';
+import { pageOfEntities, type Tx } from '#database';
 import type { SessionStatus } from './session-state.js';
 import { Session } from './session.entity.js';
 
@@ -17,6 +18,19 @@ export class SessionRepository {
 
   findById(id: string): Promise<Session | null> {
     return this.dataSource.getRepository(Session).findOneBy({ id });
+  }
+
+  /** The session and its group, in one read: what every access decision starts from. */
+  async findWithGroup(id: string): Promise<{ session: Session; group: Group } | null> {
+    const row = await this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .innerJoinAndMapOne('s.group', Group, 'g', 'g.id = s.group_id')
+      .where('s.id = :id', { id })
+      .getOne();
+    if (!row) return null;
+    const { group, ...session } = row as Session & { group: Group };
+    return { session: Object.assign(new Session(), session), group };
   }
 
   listForGroup(groupId: string): Promise<Session[]> {
@@ -61,25 +75,28 @@ export class SessionRepository {
   }
 
   /** The group's sessions, locked, in series order: the caller is changing the schedule. */
-  lockSeries(manager: EntityManager, groupId: string): Promise<Session[]> {
-    return manager.find(Session, {
+  lockSeries(groupId: string, tx: Tx): Promise<Session[]> {
+    return tx.find(Session, {
       where: { groupId },
       order: { sequence: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
   }
 
-  async insertMany(manager: EntityManager, sessions: NewSession[]): Promise<void> {
-    if (sessions.length) await manager.insert(Session, sessions);
+  async insertMany(sessions: NewSession[], tx?: Tx): Promise<void> {
+    if (sessions.length) await (tx ?? this.dataSource.manager).insert(Session, sessions);
   }
 
-  save(manager: EntityManager, sessions: Session[]): Promise<Session[]> {
-    return manager.save(Session, sessions);
+  save(sessions: Session[], tx?: Tx): Promise<Session[]> {
+    return (tx ?? this.dataSource.manager).save(Session, sessions);
   }
 
-  /** Moves the session to `to` if it is still in `from`; answers whether it moved. */
-  async setStatus(id: string, from: SessionStatus, to: SessionStatus): Promise<boolean> {
-    const result = await this.dataSource
+  /**
+   * Moves the session to `to` if it is still in `from`; answers whether it moved. Only
+   * SessionLifecycleService calls this, after checking the transition table.
+   */
+  async setStatus(id: string, from: SessionStatus, to: SessionStatus, tx?: Tx): Promise<boolean> {
+    const result = await (tx ?? this.dataSource.manager)
       .getRepository(Session)
       .update({ id, status: from }, { status: to });
     return result.affected === 1;

@@ -5,6 +5,8 @@ import { GroupsModule } from '#groups';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { GroupSetupService } from './group-setup.service.js';
 import { MemberGroupsService } from './member-groups.service.js';
+import { SessionAccess } from './session-access.js';
+import { SessionAgendaService } from './session-agenda.service.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
 import { SessionScheduleService } from './session-schedule.service.js';
 import { Session } from './session.entity.js';
@@ -14,6 +16,8 @@ import { SessionRepository } from './session.repository.js';
   imports: [TypeOrmModule.forFeature([Session]), GroupsModule, CurriculaModule],
   providers: [
     SessionRepository,
+    SessionAccess,
+    SessionAgendaService,
     GroupSetupService,
     SessionScheduleService,
     SessionLifecycleService,
@@ -22,6 +26,8 @@ import { SessionRepository } from './session.repository.js';
   ],
   exports: [
     SessionRepository,
+    SessionAccess,
+    SessionAgendaService,
     GroupSetupService,
     SessionScheduleService,
     SessionLifecycleService,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, NotFoundError, isUuid } from '#common';
+import { Clock, ConflictError, ForbiddenError } from '#common';
 import { AppConfig } from '#config';
-import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
+import { EnrollmentRepository } from '#groups';
 import { UserRepository } from '#identity';
 import { OrganizationsService } from '#organizations';
 import type { Session } from '#sessions';
-import { SessionRepository } from '#sessions';
+import { SessionAccess, sessionNotFound } from '#sessions';
 import { LobbyRepository } from './lobby.repository.js';
 import type { JoinAnswer } from './video.view.js';
 import { roomNameForSession, VideoService } from './video.service.js';
@@ -20,25 +20,22 @@ const JOINABLE = new Set<Session['status']>(['scheduled', 'open', 'live']);
 @Injectable()
 export class JoinService {
   constructor(
-    private readonly sessions: SessionRepository,
-    private readonly groups: GroupRepository,
-    private readonly access: GroupAccess,
+    private readonly access: SessionAccess,
     private readonly enrollments: EnrollmentRepository,
     private readonly organizations: OrganizationsService,
     private readonly users: UserRepository,
     private readonly lobby: LobbyRepository,
     private readonly video: VideoService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async join(sessionId: string, userId: string): Promise<JoinAnswer> {
-    const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
-    const group = session && (await this.groups.findById(session.groupId));
-    const relation = group && (await this.access.relation(group, userId));
-    if (!session || !group || !relation?.inOrganization) {
-      throw new NotFoundError('session_not_found', 'No such session');
-    }
-    const { role, enrollment } = relation;
+    const { session, group, inOrganization, role, enrollment } = await this.access.relation(
+      sessionId,
+      userId,
+    );
+    if (!inOrganization) throw sessionNotFound();
     if (!role || (role === 'member' && enrollment?.status !== 'active')) {
       throw new ForbiddenError('not_a_member', 'Only members of this group can join its sessions');
     }
@@ -91,7 +88,7 @@ export class JoinService {
   }
 
   private assertWindowOpen(session: Session): void {
-    const now = Date.now();
+    const now = this.clock.millis();
     const opens = session.startsAt.getTime() - this.config.VIDEO_JOIN_EARLY_MINUTES * 60_000;
     if (!JOINABLE.has(session.status) || now < opens || now >= session.endsAt.getTime()) {
       throw new ConflictError(

@@ -27,17 +27,17 @@ export class LobbyRepository {
     return this.dataSource.getRepository(LobbyEntry).findOneBy({ id: entryId, sessionId });
   }
 
-  async decide(entryId: string, status: LobbyStatus, by: string): Promise<void> {
+  async decide(entryId: string, status: LobbyStatus, by: string, at: Date): Promise<void> {
     await this.dataSource
       .getRepository(LobbyEntry)
-      .update({ id: entryId }, { status, decidedAt: new Date(), decidedById: by });
+      .update({ id: entryId }, { status, decidedAt: at, decidedById: by });
   }
 
   /**
    * Denies the entry and answers its status before. Denying someone already admitted bars them
    * like a removal, in the same transaction, since they may hold a token from the admission.
    */
-  async deny(entryId: string, by: string): Promise<LobbyStatus | null> {
+  async deny(entryId: string, by: string, at: Date): Promise<LobbyStatus | null> {
     return this.dataSource.transaction(async (manager) => {
       const entry = await manager.findOne(LobbyEntry, {
         where: { id: entryId },
@@ -56,7 +56,7 @@ export class LobbyRepository {
       await manager.update(
         LobbyEntry,
         { id: entryId },
-        { status: 'denied', decidedAt: new Date(), decidedById: by },
+        { status: 'denied', decidedAt: at, decidedById: by },
       );
       return entry.status;
     });
@@ -85,7 +85,7 @@ export class LobbyRepository {
     );
   }
 
-  async remove(sessionId: string, userId: string, by: string): Promise<void> {
+  async remove(sessionId: string, userId: string, by: string, at: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
@@ -97,7 +97,7 @@ export class LobbyRepository {
       await manager.update(
         LobbyEntry,
         { sessionId, userId },
-        { status: 'denied', decidedAt: new Date(), decidedById: by },
+        { status: 'denied', decidedAt: at, decidedById: by },
       );
     });
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, isUuid } from '#common';
+import { Clock, ConflictError, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
-import { GroupAccess, GroupRepository } from '#groups';
-import { SessionLifecycleService, SessionRepository } from '#sessions';
+import { GroupAccess } from '#groups';
+import { SessionAccess, SessionLifecycleService, SessionRepository } from '#sessions';
 import type { Session } from '#sessions';
 import { LobbyRepository } from './lobby.repository.js';
 import { roomNameForSession, VideoService } from './video.service.js';
@@ -19,11 +19,12 @@ import type {
 export class ModerationService {
   constructor(
     private readonly sessions: SessionRepository,
-    private readonly access: GroupAccess,
+    private readonly access: SessionAccess,
+    private readonly groups: GroupAccess,
     private readonly lobby: LobbyRepository,
     private readonly video: VideoService,
     private readonly lifecycle: SessionLifecycleService,
-    private readonly groups: GroupRepository,
+    private readonly clock: Clock,
   ) {}
 
   async waiting(
@@ -37,14 +38,14 @@ export class ModerationService {
 
   async admit(sessionId: string, entryId: string, actorId: string): Promise<LobbyDecision> {
     const { entry } = await this.entryFor(sessionId, entryId, actorId);
-    await this.lobby.decide(entry.id, 'admitted', actorId);
+    await this.lobby.decide(entry.id, 'admitted', actorId, this.clock.now());
     return { id: entry.id, userId: entry.userId, status: 'admitted' };
   }
 
   /** Denying someone already admitted takes them out of the room, as removal does. */
   async deny(sessionId: string, entryId: string, actorId: string): Promise<LobbyDecision> {
     const { session, entry } = await this.entryFor(sessionId, entryId, actorId);
-    if ((await this.lobby.deny(entry.id, actorId)) === 'admitted') {
+    if ((await this.lobby.deny(entry.id, actorId, this.clock.now())) === 'admitted') {
       await this.video.removeParticipant(roomNameForSession(session.id), entry.userId);
     }
     return { id: entry.id, userId: entry.userId, status: 'denied' };
@@ -67,12 +68,11 @@ export class ModerationService {
 
   /** Takes the person out of the room and bars them from this session. */
   async remove(sessionId: string, userId: string, actorId: string): Promise<RemovalResult> {
-    const session = await this.forFacilitator(sessionId, actorId);
-    const group = (await this.groups.findById(session.groupId))!;
-    if (!isUuid(userId) || !(await this.access.roleOf(group, userId))) {
+    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    if (!(await this.groups.roleOf(group, userId))) {
       throw new NotFoundError('participant_not_found', 'No such participant in this group');
     }
-    await this.lobby.remove(session.id, userId, actorId);
+    await this.lobby.remove(session.id, userId, actorId, this.clock.now());
     await this.video.removeParticipant(roomNameForSession(session.id), userId);
     return { userId, removed: true };
   }
@@ -99,19 +99,12 @@ export class ModerationService {
 
   private async entryFor(sessionId: string, entryId: string, actorId: string) {
     const session = await this.forFacilitator(sessionId, actorId);
-    const entry = isUuid(entryId) ? await this.lobby.findEntry(session.id, entryId) : null;
+    const entry = await this.lobby.findEntry(session.id, entryId);
     if (!entry) throw new NotFoundError('lobby_entry_not_found', 'No such lobby entry');
     return { session, entry };
   }
 
   private async forFacilitator(sessionId: string, actorId: string): Promise<Session> {
-    const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
-    if (!session) throw new NotFoundError('session_not_found', 'No such session');
-    await this.access.requireFacilitator(session.groupId, actorId).catch((error: unknown) => {
-      throw error instanceof NotFoundError
-        ? new NotFoundError('session_not_found', 'No such session')
-        : error;
-    });
-    return session;
+    return (await this.access.requireFacilitator(sessionId, actorId)).session;
   }
 }

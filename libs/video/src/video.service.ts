@@ -11,7 +11,7 @@ import {
   type WebhookEvent,
   WebhookReceiver,
 } from 'livekit-server-sdk';
-import { DomainError, InvalidInputError, NotFoundError } from '#common';
+import { Clock, DomainError, InvalidInputError, NotFoundError } from '#common';
 import { AppConfig, videoConfigured } from '#config';
 
 export interface JoinGrant {
@@ -74,7 +74,10 @@ export class VideoService {
   private readonly webhooks?: WebhookReceiver;
   private readonly webhookSigner?: TokenVerifier;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     if (videoConfigured(config)) {
       this.webhooks = new WebhookReceiver(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET);
       this.webhookSigner = new TokenVerifier(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET);
@@ -221,7 +224,7 @@ export class VideoService {
    * webhook (AttendanceService.enforceRemoval), which takes them out again on arrival.
    */
   async removeParticipant(room: string, identity: string): Promise<void> {
-    const revokeTokenTs = BigInt(Math.floor(Date.now() / 1000) + 1);
+    const revokeTokenTs = BigInt(Math.floor(this.clock.millis() / 1000) + 1);
     await this.call(() => this.client().removeParticipant(room, identity, { revokeTokenTs }), {
       notFoundIsFine: true,
     });

@@ -32,6 +32,26 @@ describe('toErrorBody', () => {
     expect(toErrorBody(new ConflictError('webinar_full', 'Full'), logger).statusCode).toBe(409);
   });
 
+  it('answers 503 database_unavailable, never 404 or 500, when the database cannot be reached', () => {
+    const { logger, calls } = fakeLogger();
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const dropped = Object.assign(new Error('Query failed'), {
+      driverError: new Error('Connection terminated unexpectedly'),
+    });
+    const shutdown = Object.assign(new Error('terminating connection'), { code: '57P01' });
+    for (const error of [refused, dropped, shutdown]) {
+      const body = toErrorBody(error, logger);
+      expect(body).toMatchObject({ statusCode: 503, code: 'database_unavailable' });
+      expect(body.message).not.toContain('5432');
+    }
+    expect(calls).toHaveLength(3);
+    // A query the database refused (a constraint, say) is still ours: a 500.
+    const constraint = Object.assign(new Error('duplicate key'), { code: '23505' });
+    expect(toErrorBody(constraint, logger).statusCode).toBe(500);
+  });
+
   it('lists the fields of a validation failure', () => {
     const { logger } = fakeLogger();
     const body = toErrorBody(

@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind, InvalidInputError, RateLimitedError } from '#common';
+import { isDatabaseUnavailable } from '#database';
 import { FieldError, ValidationFailedError } from './validation.js';
 import { isAppPage, sendAppPage } from './web-app.js';
 
@@ -97,6 +98,16 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
     return { statusCode, code: HTTP_CODES[statusCode] ?? 'bad_request', message: error.message };
   }
   const errorId = randomUUID();
+  if (isDatabaseUnavailable(error)) {
+    // An outage is not a missing resource nor a bug of ours: the client should retry.
+    logger.error({ err: error, errorId }, 'Database unavailable');
+    return {
+      statusCode: 503,
+      code: 'database_unavailable',
+      message: 'The database is unavailable; try again shortly',
+      errorId,
+    };
+  }
   logger.error({ err: error, errorId }, 'Unhandled error');
   return { statusCode: 500, code: 'internal_error', message: 'Something went wrong', errorId };
 }

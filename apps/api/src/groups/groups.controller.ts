@@ -10,15 +10,16 @@ import {
   RosterPage,
   WithdrawalView,
   EnrollmentService,
+  CreateGroupDto,
+  GroupDetailView,
+  GroupService,
+  GroupSummaryPage,
+  GroupView,
 } from '#groups';
 import type { Membership } from '#organizations';
 import { FACILITATOR_ROLES } from '#organizations';
 import {
   ChangeSeriesDto,
-  CreateGroupDto,
-  GroupDetailView,
-  GroupSummaryPage,
-  GroupView,
   GroupSetupService,
   SessionScheduleService,
   SessionList,
@@ -37,6 +38,7 @@ import {
 export class GroupsController {
   constructor(
     private readonly setup: GroupSetupService,
+    private readonly groups: GroupService,
     private readonly schedule: SessionScheduleService,
     private readonly enrollments: EnrollmentService,
   ) {}
@@ -53,13 +55,13 @@ export class GroupsController {
   @Get('organizations/:orgId/groups')
   @OrganizationRoles(...FACILITATOR_ROLES)
   list(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
-    return this.setup.list(membership, pageRequest(query));
+    return this.groups.list(membership, pageRequest(query));
   }
 
   @ApiAnswer(GroupDetailView)
   @Get('groups/:groupId')
   get(@Param('groupId') groupId: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.setup.get(groupId, user.id);
+    return this.groups.get(groupId, user.id);
   }
 
   @ApiAnswer(SessionPage, "The group's sessions by start")

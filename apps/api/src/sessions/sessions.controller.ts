@@ -4,7 +4,7 @@ import {
   CancelSessionDto,
   RescheduleSessionDto,
   SessionAgendaView,
-  GroupSetupService,
+  SessionAgendaService,
   SessionScheduleService,
   SessionView,
 } from '#sessions';
@@ -17,7 +17,7 @@ import { ApiAnswer } from '../common/api-answer.js';
 export class SessionsController {
   constructor(
     private readonly schedule: SessionScheduleService,
-    private readonly setup: GroupSetupService,
+    private readonly agendas: SessionAgendaService,
   ) {}
 
   @ApiAnswer(SessionView)
@@ -30,7 +30,7 @@ export class SessionsController {
   @ApiAnswer(SessionAgendaView)
   @Get(':sessionId/agenda')
   agenda(@Param('sessionId') sessionId: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.setup.agenda(sessionId, user.id);
+    return this.agendas.agenda(sessionId, user.id);
   }
 
   /** Moves this session only. */

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '#common';
 import { AppConfig } from '#config';
 import { GroupRepository } from '#groups';
 import { RoomJob, type RoomJobPayload } from '#queue';
@@ -25,14 +26,19 @@ export class OpenRoomJob implements JobHandler<RoomJobPayload> {
     private readonly video: VideoService,
     private readonly lifecycle: SessionLifecycleService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async handle({ sessionId }: RoomJobPayload): Promise<void> {
     const session = await this.sessions.findById(sessionId);
-    if (!session || session.status !== 'scheduled' || session.endsAt.getTime() <= Date.now())
+    if (
+      !session ||
+      session.status !== 'scheduled' ||
+      session.endsAt.getTime() <= this.clock.millis()
+    )
       return;
     const opensAt = session.startsAt.getTime() - this.config.ROOM_OPEN_LEAD_MINUTES * 60_000;
-    if (opensAt - Date.now() > 60_000) return; // moved later: its newer job will open it
+    if (opensAt - this.clock.millis() > 60_000) return; // moved later: its newer job will open it
     if (!this.video.available) {
       this.logger.warn(`Session ${sessionId}: video is not configured, no room opened`);
       return;
@@ -43,7 +49,10 @@ export class OpenRoomJob implements JobHandler<RoomJobPayload> {
     // (rooms are only made here). So the room waits, empty or left, until the close-room job's
     // time: a late group, or one whose people all drop for a while, still finds it there.
     const closesAt = session.endsAt.getTime() + this.config.ROOM_CLOSE_GRACE_MINUTES * 60_000;
-    const untilClose = Math.max(MIN_TIMEOUT_SECONDS, Math.ceil((closesAt - Date.now()) / 1000));
+    const untilClose = Math.max(
+      MIN_TIMEOUT_SECONDS,
+      Math.ceil((closesAt - this.clock.millis()) / 1000),
+    );
     await this.video.ensureRoom(roomNameForSession(session.id), {
       maxParticipants: group.capacity + facilitators,
       emptyTimeoutSeconds: untilClose,

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '#common';
-import { CurriculumModuleView } from '#curricula';
-import type { GroupViewerRole } from '#groups';
+import type { GroupViewerRole } from '../group-access.service.js';
 
 export class GroupView {
   @ApiProperty({ format: 'uuid' })
@@ -101,15 +100,3 @@ export class GroupSummary {
 }
 
 export class GroupSummaryPage extends PageOf(GroupSummary) {}
-
-/** The curriculum module a session follows, from the group's pinned version. */
-export class SessionAgendaView {
-  @ApiProperty({ format: 'uuid' })
-  sessionId!: string;
-
-  @ApiProperty({ type: 'integer', description: "The module's index in the version, from 0" })
-  moduleIndex!: number;
-
-  @ApiProperty({ type: CurriculumModuleView, description: 'With the facilitator notes' })
-  module!: CurriculumModuleView;
-}
