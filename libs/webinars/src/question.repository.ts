@@ -23,7 +23,10 @@ export class QuestionRepository {
   }
 
   create(
-    question: Pick<Question, 'webinarId' | 'registrationId' | 'text' | 'anonymous' | 'status'>,
+    question: Pick<
+      Question,
+      'webinarId' | 'registrationId' | 'text' | 'anonymous' | 'status' | 'createdAt'
+    >,
   ): Promise<Question> {
     return this.dataSource.getRepository(Question).save(question);
   }

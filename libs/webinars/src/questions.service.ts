@@ -46,9 +46,11 @@ export class QuestionsService {
     const actor = await this.access.actor(webinarId, credentials);
     if (actor.kind !== 'attendee')
       throw new ForbiddenError('attendees_only', 'Questions come from the audience');
+    // Asked at the clock's time, so the interval is measured on one clock.
+    const now = this.clock.millis();
     const recent = await this.questions.askedSince(
       actor.registration.id,
-      new Date(this.clock.millis() - QUESTION_INTERVAL_MS),
+      new Date(now - QUESTION_INTERVAL_MS),
     );
     if (recent)
       throw new DomainError(
@@ -63,6 +65,7 @@ export class QuestionsService {
       text: input.text,
       anonymous: input.anonymous ?? false,
       status,
+      createdAt: new Date(now),
     });
     return { id: question.id, status: question.status };
   }
