@@ -60,7 +60,7 @@ export class AttendanceService {
     const roomName = event.room?.name ?? '';
     const identity = event.participant?.identity || null;
     const participantSid = event.participant?.sid || null;
-    const occurredAt = eventTime(event.createdAt);
+    const occurredAt = eventTime(event.createdAt, this.clock.now());
     // Signed but impossible: refused with a 400 rather than stored, since attendance could never
     // use the row and LiveKit's delivery log then shows the refusal.
     if (!occurredAt) throw invalidWebhook('createdAt is not a plausible time');
