@@ -6,7 +6,7 @@ import {
   insertUser,
   libModule,
   type LibModule,
-} from '../../../test/support/lib-module.js';
+} from '../../../test/support/lib-with-queues.js';
 import { QuestionsService } from './questions.service.js';
 import { WebinarAccess } from './webinar-access.service.js';
 import { WebinarHostsService } from './webinar-hosts.service.js';

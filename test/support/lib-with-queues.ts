@@ -17,8 +17,9 @@ export interface LibModule {
 }
 
 /**
- * The middle test tier: a lib's Nest module against a fresh database built by the migrations,
- * the machine's Redis for its producers, and a ManualClock; services are called directly.
+ * The middle test tier with real queues: a lib's Nest module against a fresh database built by
+ * the migrations, the machine's Redis for its producers (jobs are enqueued for real, never
+ * processed) and a ManualClock; services are called directly, without HTTP.
  */
 export async function libModule(
   label: string,
