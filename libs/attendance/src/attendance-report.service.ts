@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, toCsv, mapPage, type Page, type PageRequest, isUuid } from '#common';
+import { Clock, NotFoundError, toCsv, mapPage, type Page, type PageRequest } from '#common';
 import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
 import type { Group } from '#groups';
 import { UserRepository } from '#identity';
@@ -52,6 +52,7 @@ export class AttendanceReportService {
     private readonly enrollments: EnrollmentRepository,
     private readonly users: UserRepository,
     private readonly access: GroupAccess,
+    private readonly clock: Clock,
   ) {}
 
   /** A session's attendance by person; `page` pages the people (see pageSessionPeople). */
@@ -88,13 +89,14 @@ export class AttendanceReportService {
   ): Promise<AttendanceItem> {
     const { group } = await this.forFacilitator(sessionId, actorId);
     const people = await this.people(group);
-    if (!isUuid(userId) || !people.has(userId)) {
+    if (!people.has(userId)) {
       throw new NotFoundError('member_not_found', 'No such member of this group');
     }
     await this.attendance.setOverride(sessionId, userId, people.get(userId)!, {
       overrideStatus: input.status,
       overrideReason: input.reason,
       overrideById: actorId,
+      overrideAt: this.clock.now(),
     });
     const [[row], [user]] = await Promise.all([
       this.attendance.forSessionAndUsers(sessionId, [userId]),
@@ -178,7 +180,7 @@ export class AttendanceReportService {
   }
 
   private async forFacilitator(sessionId: string, actorId: string) {
-    const session = isUuid(sessionId) ? await this.sessions.findById(sessionId) : null;
+    const session = await this.sessions.findById(sessionId);
     if (!session) throw new NotFoundError('session_not_found', 'No such session');
     const group = await this.access
       .requireFacilitator(session.groupId, actorId)

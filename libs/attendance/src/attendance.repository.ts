@@ -2,21 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfRaw } from '#database';
+import { pageOfRaw, type Tx } from '#database';
 import { User } from '#identity';
-import { Notification } from '#reminders';
 import { AbsenceFollowUp } from './absence-follow-up.entity.js';
 import { AttendanceEvent } from './attendance-event.entity.js';
 import { Attendance } from './attendance.entity.js';
 import { CONNECTION_EVENTS } from './presence.js';
-
-/** One registration of a webinar with the minutes its attendee watched. */
-export interface WebinarAttendeeRow {
-  registrationId: string;
-  displayName: string;
-  registeredAt: Date;
-  minutesWatched: number;
-}
 
 export type AttendanceFacts = Omit<
   Attendance,
@@ -44,10 +35,10 @@ export class AttendanceRepository {
     return this.dataSource.getRepository(AttendanceEvent).findOneBy({ id });
   }
 
-  async markProcessed(id: string): Promise<void> {
+  async markProcessed(id: string, at: Date): Promise<void> {
     await this.dataSource
       .getRepository(AttendanceEvent)
-      .update({ id, processedAt: IsNull() }, { processedAt: new Date() });
+      .update({ id, processedAt: IsNull() }, { processedAt: at });
   }
 
   /**
@@ -145,13 +136,13 @@ export class AttendanceRepository {
     sessionId: string,
     userId: string,
     role: Attendance['role'],
-    override: Pick<Attendance, 'overrideStatus' | 'overrideReason' | 'overrideById'>,
+    override: Pick<Attendance, 'overrideStatus' | 'overrideReason' | 'overrideById' | 'overrideAt'>,
   ): Promise<void> {
     await this.dataSource
       .getRepository(Attendance)
       .createQueryBuilder()
       .insert()
-      .values({ sessionId, userId, role, status: 'absent', ...override, overrideAt: new Date() })
+      .values({ sessionId, userId, role, status: 'absent', ...override })
       .orUpdate(
         ['override_status', 'override_reason', 'override_by_id', 'override_at'],
         ['session_id', 'user_id'],
@@ -159,73 +150,23 @@ export class AttendanceRepository {
       .execute();
   }
 
-  /** Tells the lead facilitator about a member's absences, once per member and session. */
-  async followUpOnce(
-    sessionId: string,
-    memberId: string,
-    notification: Pick<Notification, 'userId' | 'title' | 'body'>,
-  ): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(AbsenceFollowUp)
-        .values({ sessionId, memberId })
-        .orIgnore()
-        .returning('session_id')
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) return false;
-      await manager.insert(Notification, { ...notification, kind: 'absence_follow_up', sessionId });
-      return true;
-    });
+  /**
+   * Records that the lead facilitator is told about a member's absences as of this session;
+   * false when they were told already (once per member and session).
+   */
+  async claimFollowUp(sessionId: string, memberId: string, tx: Tx): Promise<boolean> {
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(AbsenceFollowUp)
+      .values({ sessionId, memberId })
+      .orIgnore()
+      .returning('session_id')
+      .execute();
+    return (inserted.raw as unknown[]).length === 1;
   }
 
   async unprocessedCount(): Promise<number> {
     return this.dataSource.getRepository(AttendanceEvent).countBy({ processedAt: IsNull() });
-  }
-
-  /** Registrations and who came, counted in the database (a webinar may have 100,000). */
-  async webinarTotals(
-    webinarId: string,
-  ): Promise<{ registered: number; attended: number; averageMinutesWatched: number }> {
-    const [row] = await this.dataSource.query<
-      { registered: string; attended: string; average: string | null }[]
-    >(
-      `SELECT count(*) AS registered,
-              count(*) FILTER (WHERE a.minutes_watched > 0) AS attended,
-              avg(a.minutes_watched) FILTER (WHERE a.minutes_watched > 0) AS average
-         FROM webinar_registrations r
-         LEFT JOIN webinar_attendance a ON a.registration_id = r.id
-        WHERE r.webinar_id = $1`,
-      [webinarId],
-    );
-    return {
-      registered: Number(row.registered),
-      attended: Number(row.attended),
-      averageMinutesWatched: Math.round(Number(row.average ?? 0) * 10) / 10,
-    };
-  }
-
-  /** A page of a webinar's registrations with minutes watched, in the order people registered. */
-  pageWebinarAttendees(webinarId: string, page: PageRequest): Promise<Page<WebinarAttendeeRow>> {
-    const query = this.dataSource
-      .createQueryBuilder()
-      .from('webinar_registrations', 'r')
-      .leftJoin('webinar_attendance', 'a', 'a.registration_id = r.id')
-      .select([
-        'r.id AS "registrationId"',
-        'r.display_name AS "displayName"',
-        'r.created_at AS "registeredAt"',
-        'COALESCE(a.minutes_watched, 0)::float8 AS "minutesWatched"',
-      ])
-      .where('r.webinar_id = :webinarId', { webinarId });
-    return pageOfRaw<WebinarAttendeeRow>(
-      query,
-      [
-        { expression: 'r.created_at', type: 'timestamp' },
-        { expression: 'r.id', type: 'uuid' },
-      ],
-      page,
-    );
   }
 }

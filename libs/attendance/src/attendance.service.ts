@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, InvalidInputError, UnauthenticatedError } from '#common';
+import { Clock, DomainError, InvalidInputError, UnauthenticatedError } from '#common';
 import { AppConfig } from '#config';
+import { Transactions } from '#database';
 import { EnrollmentRepository, GroupRepository } from '#groups';
 import { UserRepository } from '#identity';
 import { AttendanceProducer } from '#queue';
+import { NotificationRepository } from '#reminders';
 import { SessionLifecycleService, SessionRepository } from '#sessions';
 import type { Session } from '#sessions';
 import { LobbyRepository, roomNameForSession, sessionIdOfRoom, VideoService } from '#video';
@@ -36,7 +38,10 @@ export class AttendanceService {
     private readonly producer: AttendanceProducer,
     private readonly webinars: WebinarAttendanceService,
     private readonly lobby: LobbyRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly transactions: Transactions,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Verifies and stores a webhook; a duplicate is accepted and ignored. */
@@ -55,7 +60,7 @@ export class AttendanceService {
     const roomName = event.room?.name ?? '';
     const identity = event.participant?.identity || null;
     const participantSid = event.participant?.sid || null;
-    const occurredAt = eventTime(event.createdAt);
+    const occurredAt = eventTime(event.createdAt, this.clock.now());
     // Signed but impossible: refused with a 400 rather than stored, since attendance could never
     // use the row and LiveKit's delivery log then shows the refusal.
     if (!occurredAt) throw invalidWebhook('createdAt is not a plausible time');
@@ -102,7 +107,7 @@ export class AttendanceService {
         await this.finalize(session.id);
       }
     }
-    await this.attendance.markProcessed(event.id);
+    await this.attendance.markProcessed(event.id, this.clock.now());
   }
 
   /**
@@ -136,7 +141,7 @@ export class AttendanceService {
     if (!session || !this.video.available) return;
     const room = roomNameForSession(session.id);
     const present = (await this.video.listParticipants(room)) ?? [];
-    const now = new Date();
+    const now = this.clock.now();
     const touched = new Set<string>();
     const presentSids = new Set(present.map((p) => p.sid));
     for (const participant of present) {
@@ -203,7 +208,9 @@ export class AttendanceService {
 
   /** Records what the reconciler inferred; it is applied at once, so it is processed too. */
   private async recordInferred(event: Parameters<AttendanceRepository['insertEvent']>[0]) {
-    if (await this.attendance.insertEvent(event)) await this.attendance.markProcessed(event.id);
+    if (await this.attendance.insertEvent(event)) {
+      await this.attendance.markProcessed(event.id, this.clock.now());
+    }
   }
 
   private async recompute(session: Session, userId: string): Promise<void> {
@@ -215,7 +222,7 @@ export class AttendanceService {
       events,
       startsAt: session.startsAt,
       endsAt: session.endsAt,
-      now: new Date(),
+      now: this.clock.now(),
       presentPercent: this.config.ATTENDANCE_PRESENT_PERCENT,
     });
     await this.attendance.saveFacts({
@@ -253,10 +260,19 @@ export class AttendanceService {
       });
       if (attendedAny) continue;
       const member = await this.users.findById(memberId);
-      const told = await this.attendance.followUpOnce(session.id, memberId, {
-        userId: group.leadFacilitatorId,
-        title: `${member?.displayName ?? 'A member'} missed ${needed} sessions in a row`,
-        body: `${group.name}: you may want to check in with them.`,
+      const told = await this.transactions.run(async (tx) => {
+        if (!(await this.attendance.claimFollowUp(session.id, memberId, tx))) return false;
+        await this.notifications.add(
+          {
+            userId: group.leadFacilitatorId,
+            kind: 'absence_follow_up',
+            title: `${member?.displayName ?? 'A member'} missed ${needed} sessions in a row`,
+            body: `${group.name}: you may want to check in with them.`,
+            sessionId: session.id,
+          },
+          tx,
+        );
+        return true;
       });
       if (told) this.logger.log(`Session ${session.id}: absence follow-up for member ${memberId}`);
     }

@@ -6,7 +6,7 @@ const EARLIEST_MS = Date.UTC(2020, 0, 1);
 const MAX_CLOCK_SKEW = { days: 1 };
 
 /** A LiveKit time in whole seconds as a Date, or null when no real event can carry it. */
-export function eventTime(seconds: bigint | number | string, now = new Date()): Date | null {
+export function eventTime(seconds: bigint | number | string, now: Date): Date | null {
   let value: bigint;
   try {
     value = BigInt(seconds);

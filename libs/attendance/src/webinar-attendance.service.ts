@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { toCsv, mapPage, type PageRequest, isUuid } from '#common';
+import { Clock, toCsv, mapPage, type PageRequest, isUuid } from '#common';
 import { roomNameForWebinar, VideoService } from '#video';
 import {
   type Credentials,
-  WebinarAccess,
-  Registration,
+  RegistrationRepository,
   type Webinar,
-  WebinarAttendance,
+  WebinarAccess,
+  WebinarAttendanceRepository,
+  type WebinarAttendeeRow,
+  WebinarRepository,
 } from '#webinars';
-import { AttendanceRepository, type WebinarAttendeeRow } from './attendance.repository.js';
+import { AttendanceRepository } from './attendance.repository.js';
 import type { WebinarAttendanceReport, WebinarAttendeeView } from './attendance.view.js';
 import { computePresence } from './presence.js';
 
@@ -30,24 +30,26 @@ const registrationIdOf = (identity: string) => /^reg-([0-9a-f-]{36})$/.exec(iden
 
 /**
  * Who came to a webinar and for how long, from the same stored webhooks as sessions (attendees'
- * identities are `reg-<registrationId>`). Reports give counts and minutes to hosts only.
+ * identities are `reg-<registrationId>`). Reports give counts and minutes to hosts only. The
+ * webinar's rows are the webinars lib's: read and written through its repositories.
  */
 @Injectable()
 export class WebinarAttendanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attendance: AttendanceRepository,
     private readonly access: WebinarAccess,
+    private readonly webinars: WebinarRepository,
+    private readonly registrations: RegistrationRepository,
+    private readonly watched: WebinarAttendanceRepository,
     private readonly video: VideoService,
+    private readonly clock: Clock,
   ) {}
 
   /** An attendee who reconnects with a token from before a demotion stops publishing again. */
   async enforceDemotion(webinar: Webinar, identity: string): Promise<void> {
     const registrationId = registrationIdOf(identity);
     if (!registrationId) return;
-    const registration = await this.dataSource
-      .getRepository(Registration)
-      .findOneBy({ id: registrationId, webinarId: webinar.id });
+    const registration = await this.registrations.findIn(webinar.id, registrationId);
     if (registration && !registration.promoted) {
       await this.video.setPublishing(roomNameForWebinar(webinar.id), identity, false);
     }
@@ -56,34 +58,23 @@ export class WebinarAttendanceService {
   async recompute(webinar: Webinar, identity: string): Promise<void> {
     const registrationId = registrationIdOf(identity);
     if (!registrationId) return; // hosts and speakers are not the audience
-    const registration = await this.dataSource
-      .getRepository(Registration)
-      .findOneBy({ id: registrationId, webinarId: webinar.id });
+    const registration = await this.registrations.findIn(webinar.id, registrationId);
     if (!registration) return;
     const presence = computePresence({
       events: await this.attendance.presenceEvents(roomNameForWebinar(webinar.id), identity),
       startsAt: webinar.startsAt,
       endsAt: new Date(webinar.startsAt.getTime() + webinar.durationMinutes * 60_000),
-      now: new Date(),
+      now: this.clock.now(),
       presentPercent: 100,
     });
-    await this.dataSource
-      .getRepository(WebinarAttendance)
-      .createQueryBuilder()
-      .insert()
-      .values({
-        registrationId,
-        webinarId: webinar.id,
-        minutesWatched: presence.minutesPresent.toFixed(2),
-        firstJoinedAt: presence.firstJoinedAt,
-        lastLeftAt: presence.lastLeftAt,
-        final: presence.final,
-      })
-      .orUpdate(
-        ['minutes_watched', 'first_joined_at', 'last_left_at', 'final'],
-        ['registration_id'],
-      )
-      .execute();
+    await this.watched.save({
+      registrationId,
+      webinarId: webinar.id,
+      minutesWatched: presence.minutesPresent.toFixed(2),
+      firstJoinedAt: presence.firstJoinedAt,
+      lastLeftAt: presence.lastLeftAt,
+      final: presence.final,
+    });
   }
 
   async recomputeAll(webinar: Webinar): Promise<void> {
@@ -92,9 +83,10 @@ export class WebinarAttendanceService {
     }
   }
 
+  /** The webinar of a room, or null. The id comes from a webhook's room name, so it is checked. */
   async webinarFor(roomName: string): Promise<Webinar | null> {
     const id = webinarIdOfRoom(roomName);
-    return id && isUuid(id) ? this.access.webinar(id).catch(() => null) : null;
+    return id && isUuid(id) ? this.webinars.findById(id) : null;
   }
 
   /** Counts for the whole webinar, and a page of registrations with the minutes each watched. */
@@ -105,8 +97,8 @@ export class WebinarAttendanceService {
   ): Promise<WebinarAttendanceReport> {
     const { webinar } = await this.access.host(webinarId, credentials);
     const [totals, attendees] = await Promise.all([
-      this.attendance.webinarTotals(webinar.id),
-      this.attendance.pageWebinarAttendees(webinar.id, page),
+      this.watched.totals(webinar.id),
+      this.watched.pageAttendees(webinar.id, page),
     ]);
     return { ...totals, ...mapPage(attendees, toReportItem) };
   }
@@ -117,10 +109,7 @@ export class WebinarAttendanceService {
     const lines: (string | number)[][] = [['attendee', 'attended', 'minutes watched']];
     let cursor: string | undefined;
     do {
-      const page = await this.attendance.pageWebinarAttendees(webinar.id, {
-        limit: CSV_PAGE,
-        cursor,
-      });
+      const page = await this.watched.pageAttendees(webinar.id, { limit: CSV_PAGE, cursor });
       for (const item of page.items.map(toReportItem)) {
         lines.push([item.displayName, item.attended ? 'yes' : 'no', item.minutesWatched]);
       }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfEntities } from '#database';
+import { pageOfEntities, type Tx } from '#database';
 import { Notification } from './notification.entity.js';
 
 @Injectable()
@@ -37,5 +37,13 @@ export class NotificationRepository {
     await this.dataSource
       .getRepository(Notification)
       .update({ id, readAt: IsNull() }, { readAt: at });
+  }
+
+  /** Adds an in-app notification; with `tx`, as part of that transaction. */
+  async add(
+    notification: Pick<Notification, 'userId' | 'kind' | 'title' | 'body' | 'sessionId'>,
+    tx?: Tx,
+  ): Promise<void> {
+    await (tx ?? this.dataSource.manager).insert(Notification, notification);
   }
 }

@@ -23,6 +23,12 @@ import { ReminderSender } from './reminder-sender.service.js';
     ReminderSender,
     InAppNotificationsService,
   ],
-  exports: [ReminderPlanner, ReminderSender, InAppNotificationsService, DeliveryRepository],
+  exports: [
+    ReminderPlanner,
+    ReminderSender,
+    InAppNotificationsService,
+    DeliveryRepository,
+    NotificationRepository,
+  ],
 })
 export class RemindersModule {}

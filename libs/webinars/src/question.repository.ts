@@ -1,13 +1,62 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfEntities } from '#database';
-import { Question, type QuestionStatus, Registration } from './webinar.entity.js';
+import { pageOfEntities, type Tx } from '#database';
+import { Question, QuestionVote, type QuestionStatus } from './webinar.entity.js';
 
+/** A webinar's questions and their votes. */
 @Injectable()
 export class QuestionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The question, if it belongs to this webinar. */
+  findIn(webinarId: string, id: string): Promise<Question | null> {
+    return this.dataSource.getRepository(Question).findOneBy({ id, webinarId });
+  }
+
+  /** Whether this registration asked anything after `since`. */
+  askedSince(registrationId: string, since: Date): Promise<boolean> {
+    return this.dataSource
+      .getRepository(Question)
+      .existsBy({ registrationId, createdAt: MoreThan(since) });
+  }
+
+  create(
+    question: Pick<
+      Question,
+      'webinarId' | 'registrationId' | 'text' | 'anonymous' | 'status' | 'createdAt'
+    >,
+  ): Promise<Question> {
+    return this.dataSource.getRepository(Question).save(question);
+  }
+
+  async setStatus(id: string, status: QuestionStatus): Promise<void> {
+    await this.dataSource.getRepository(Question).update({ id }, { status });
+  }
+
+  /**
+   * Records one registration's vote, counted once; answers whether it counted and the votes
+   * the question has now (both within `tx`).
+   */
+  async vote(
+    questionId: string,
+    registrationId: string,
+    tx: Tx,
+  ): Promise<{ counted: boolean; votes: number }> {
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(QuestionVote)
+      .values({ questionId, registrationId })
+      .orIgnore()
+      .returning('question_id')
+      .execute();
+    const counted = (inserted.raw as unknown[]).length === 1;
+    if (counted) await tx.increment(Question, { id: questionId }, 'votes', 1);
+    const { votes } = await tx.findOneByOrFail(Question, { id: questionId });
+    return { counted, votes };
+  }
 
   /**
    * One page of a webinar's questions, the most voted first, then the oldest. Hosts see all;
@@ -41,14 +90,5 @@ export class QuestionRepository {
       ],
       page,
     );
-  }
-
-  /** The display names of these registrations, by id. */
-  async authorNames(registrationIds: string[]): Promise<Map<string, string>> {
-    if (!registrationIds.length) return new Map();
-    const rows = await this.dataSource
-      .getRepository(Registration)
-      .find({ where: { id: In(registrationIds) }, select: { id: true, displayName: true } });
-    return new Map(rows.map((r) => [r.id, r.displayName]));
   }
 }

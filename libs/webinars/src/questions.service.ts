@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
 import {
+  Clock,
   DomainError,
   ForbiddenError,
   NotFoundError,
   mapPage,
   type Page,
   type PageRequest,
-  isUuid,
 } from '#common';
+import { Transactions } from '#database';
 import { QuestionRepository } from './question.repository.js';
+import { RegistrationRepository } from './registration.repository.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import type { AskQuestionDto } from './webinar.dto.js';
-import { Question, QuestionVote, type QuestionStatus } from './webinar.entity.js';
+import type { QuestionStatus } from './webinar.entity.js';
 import type {
   QuestionAsked,
   QuestionStatusView,
@@ -31,9 +31,11 @@ const QUESTION_INTERVAL_MS = 20_000;
 @Injectable()
 export class QuestionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: WebinarAccess,
     private readonly questions: QuestionRepository,
+    private readonly registrations: RegistrationRepository,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
   ) {}
 
   async ask(
@@ -44,11 +46,12 @@ export class QuestionsService {
     const actor = await this.access.actor(webinarId, credentials);
     if (actor.kind !== 'attendee')
       throw new ForbiddenError('attendees_only', 'Questions come from the audience');
-    const questions = this.dataSource.getRepository(Question);
-    const recent = await questions.existsBy({
-      registrationId: actor.registration.id,
-      createdAt: MoreThan(new Date(Date.now() - QUESTION_INTERVAL_MS)),
-    });
+    // Asked at the clock's time, so the interval is measured on one clock.
+    const now = this.clock.millis();
+    const recent = await this.questions.askedSince(
+      actor.registration.id,
+      new Date(now - QUESTION_INTERVAL_MS),
+    );
     if (recent)
       throw new DomainError(
         'rate_limited',
@@ -56,12 +59,13 @@ export class QuestionsService {
         'One question at a time: try again shortly',
       );
     const status: QuestionStatus = actor.webinar.qaModeration ? 'held' : 'visible';
-    const question = await questions.save({
+    const question = await this.questions.create({
       webinarId: actor.webinar.id,
       registrationId: actor.registration.id,
       text: input.text,
       anonymous: input.anonymous ?? false,
       status,
+      createdAt: new Date(now),
     });
     return { id: question.id, status: question.status };
   }
@@ -81,7 +85,7 @@ export class QuestionsService {
       page,
       status,
     );
-    const authors = await this.questions.authorNames(
+    const authors = await this.registrations.displayNames(
       listed.items.filter((q) => !q.anonymous).map((q) => q.registrationId),
     );
     return mapPage(listed, (q): QuestionView => ({
@@ -110,21 +114,11 @@ export class QuestionsService {
       questionId,
       actor.registration.id,
     );
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(QuestionVote)
-        .values({ questionId: question.id, registrationId: actor.registration.id })
-        .orIgnore()
-        .returning('question_id')
-        .execute();
-      // API.md: 200 either way, counted once per registration.
-      const counted = (inserted.raw as unknown[]).length === 1;
-      if (counted) await manager.increment(Question, { id: question.id }, 'votes', 1);
-      const { votes } = await manager.findOneByOrFail(Question, { id: question.id });
-      return { id: question.id, votes, counted };
-    });
+    // API.md: 200 either way, counted once per registration.
+    const { votes, counted } = await this.transactions.run((tx) =>
+      this.questions.vote(question.id, actor.registration.id, tx),
+    );
+    return { id: question.id, votes, counted };
   }
 
   async setStatus(
@@ -134,20 +128,14 @@ export class QuestionsService {
     status: QuestionStatus,
   ): Promise<QuestionStatusView> {
     const { webinar } = await this.access.host(webinarId, credentials);
-    const question = isUuid(questionId)
-      ? await this.dataSource
-          .getRepository(Question)
-          .findOneBy({ id: questionId, webinarId: webinar.id })
-      : null;
+    const question = await this.questions.findIn(webinar.id, questionId);
     if (!question) throw new NotFoundError('question_not_found', 'No such question');
-    await this.dataSource.getRepository(Question).update({ id: question.id }, { status });
+    await this.questions.setStatus(question.id, status);
     return { id: question.id, status };
   }
 
   private async visibleQuestion(webinarId: string, questionId: string, registrationId: string) {
-    const question = isUuid(questionId)
-      ? await this.dataSource.getRepository(Question).findOneBy({ id: questionId, webinarId })
-      : null;
+    const question = await this.questions.findIn(webinarId, questionId);
     const visible =
       question &&
       (question.status === 'visible' ||

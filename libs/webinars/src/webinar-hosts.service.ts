@@ -1,36 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, NotFoundError, isUuid } from '#common';
-import {
-  MembershipRepository,
-  OrganizationAccess,
-  FACILITATOR_ROLES,
-  MANAGER_ROLES,
-} from '#organizations';
+import { InvalidInputError, NotFoundError } from '#common';
+import { MembershipRepository, FACILITATOR_ROLES } from '#organizations';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
-import { WebinarHostRepository } from './webinar-host.repository.js';
 import type { HostRemoved, WebinarHostList, WebinarHostView } from './webinar.view.js';
+import { WebinarRepository } from './webinar.repository.js';
 
 /** Naming and removing a webinar's hosts: an owner/admin of its organization only. */
 @Injectable()
 export class WebinarHostsService {
   constructor(
     private readonly access: WebinarAccess,
-    private readonly organizations: OrganizationAccess,
     private readonly memberships: MembershipRepository,
-    private readonly hosts: WebinarHostRepository,
+    private readonly webinars: WebinarRepository,
   ) {}
 
   /** Hosts (and managers) see who else hosts. */
   async list(webinarId: string, credentials: Credentials): Promise<WebinarHostList> {
     const { webinar } = await this.access.host(webinarId, credentials);
-    return { items: await this.hosts.list(webinar.id) };
+    return { items: await this.webinars.hosts(webinar.id) };
   }
 
+  /** `userId` comes from the body, a UUID checked by its DTO. */
   async add(webinarId: string, actorId: string, userId: string): Promise<WebinarHostView> {
-    const webinar = await this.managedWebinar(webinarId, actorId);
-    const membership = isUuid(userId)
-      ? await this.memberships.find(webinar.organizationId, userId)
-      : null;
+    const webinar = await this.access.manager(webinarId, actorId);
+    const membership = await this.memberships.find(webinar.organizationId, userId);
     if (!membership) {
       throw new NotFoundError('member_not_found', 'No such member of this organization');
     }
@@ -41,26 +34,15 @@ export class WebinarHostsService {
         'userId',
       );
     }
-    await this.hosts.add(webinar.id, userId);
-    return (await this.hosts.list(webinar.id)).find((host) => host.userId === userId)!;
+    await this.webinars.addHost(webinar.id, userId);
+    return (await this.webinars.hosts(webinar.id)).find((host) => host.userId === userId)!;
   }
 
   async remove(webinarId: string, actorId: string, userId: string): Promise<HostRemoved> {
-    const webinar = await this.managedWebinar(webinarId, actorId);
-    if (!isUuid(userId) || !(await this.hosts.remove(webinar.id, userId))) {
+    const webinar = await this.access.manager(webinarId, actorId);
+    if (!(await this.webinars.removeHost(webinar.id, userId))) {
       throw new NotFoundError('host_not_found', 'This person does not host this webinar');
     }
     return { userId };
-  }
-
-  private async managedWebinar(webinarId: string, actorId: string) {
-    const webinar = await this.access.webinar(webinarId);
-    await this.organizations.requireRole(
-      webinar.organizationId,
-      actorId,
-      MANAGER_ROLES,
-      () => new NotFoundError('webinar_not_found', 'No such webinar'),
-    );
-    return webinar;
   }
 }

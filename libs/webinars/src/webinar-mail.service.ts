@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '#config';
 import {
   MailerService,
@@ -9,8 +7,10 @@ import {
   webinarReminderEmail,
   webinarSpeakerEmail,
 } from '#notifications';
+import { RegistrationRepository } from './registration.repository.js';
 import { WebinarAccess } from './webinar-access.service.js';
-import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
+import type { Registration, Webinar } from './webinar.entity.js';
+import { WebinarRepository } from './webinar.repository.js';
 
 /**
  * The webinar e-mails, each with the person's own link: the key rides in the URL fragment,
@@ -19,7 +19,8 @@ import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
 @Injectable()
 export class WebinarMailService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webinars: WebinarRepository,
+    private readonly registrations: RegistrationRepository,
     private readonly access: WebinarAccess,
     private readonly mailer: MailerService,
     private readonly config: AppConfig,
@@ -27,10 +28,8 @@ export class WebinarMailService {
 
   /** A registration and its webinar, or null when either is gone. */
   async registration(id: string): Promise<{ registration: Registration; webinar: Webinar } | null> {
-    const registration = await this.dataSource.getRepository(Registration).findOneBy({ id });
-    const webinar =
-      registration &&
-      (await this.dataSource.getRepository(Webinar).findOneBy({ id: registration.webinarId }));
+    const registration = await this.registrations.findById(id);
+    const webinar = registration && (await this.webinars.findById(registration.webinarId));
     return registration && webinar ? { registration, webinar } : null;
   }
 
@@ -44,12 +43,8 @@ export class WebinarMailService {
   }
 
   async sendSpeakerInvitation(speakerId: string): Promise<void> {
-    const speaker = await this.dataSource
-      .getRepository(WebinarSpeaker)
-      .findOneBy({ id: speakerId });
-    const webinar =
-      speaker &&
-      (await this.dataSource.getRepository(Webinar).findOneBy({ id: speaker.webinarId }));
+    const speaker = await this.webinars.findSpeaker(speakerId);
+    const webinar = speaker && (await this.webinars.findById(speaker.webinarId));
     if (!speaker || !webinar) return;
     const key = this.access.speakerKeys.sign(speaker.id);
     await this.mailer.send(

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { claimOnce } from '#database';
+import { Clock } from '#common';
 import { OrganizationRepository } from '#organizations';
 import type { SendWebinarReminderPayload } from '#queue';
+import { RegistrationRepository } from './registration.repository.js';
 import { WebinarMailService } from './webinar-mail.service.js';
-import { WebinarReminderDelivery } from './webinar.entity.js';
 
 /**
  * Sends a webinar reminder after re-reading the registration and the webinar, claiming it in
@@ -14,9 +12,10 @@ import { WebinarReminderDelivery } from './webinar.entity.js';
 @Injectable()
 export class WebinarReminderSender {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registrations: RegistrationRepository,
     private readonly organizations: OrganizationRepository,
     private readonly mail: WebinarMailService,
+    private readonly clock: Clock,
   ) {}
 
   async send({ registrationId, offsetMinutes }: SendWebinarReminderPayload): Promise<boolean> {
@@ -24,15 +23,14 @@ export class WebinarReminderSender {
     if (!found) return false;
     const { webinar } = found;
     const dueAt = webinar.startsAt.getTime() - offsetMinutes * 60_000;
-    if (Date.now() < dueAt - 5_000 || Date.now() >= webinar.startsAt.getTime()) return false;
+    const now = this.clock.millis();
+    if (now < dueAt - 5_000 || now >= webinar.startsAt.getTime()) return false;
     const organization = await this.organizations.findById(webinar.organizationId);
     if (!organization?.reminderOffsetsMinutes.includes(offsetMinutes)) return false;
 
-    const deliveries = this.dataSource.getRepository(WebinarReminderDelivery);
-    const key = { registrationId, offsetMinutes };
-    if (!(await claimOnce(deliveries, key))) return false;
+    if (!(await this.registrations.claimReminder(registrationId, offsetMinutes))) return false;
     await this.mail.sendReminder(found);
-    await deliveries.update(key, { status: 'sent' });
+    await this.registrations.markReminderSent(registrationId, offsetMinutes);
     return true;
   }
 }

@@ -7,7 +7,7 @@ import { QuestionRepository } from './question.repository.js';
 import { QuestionsService } from './questions.service.js';
 import { RegistrationRepository } from './registration.repository.js';
 import { WebinarAccess } from './webinar-access.service.js';
-import { WebinarHostRepository } from './webinar-host.repository.js';
+import { WebinarAttendanceRepository } from './webinar-attendance.repository.js';
 import { WebinarHostsService } from './webinar-hosts.service.js';
 import {
   Question,
@@ -44,7 +44,7 @@ import { WebinarsService } from './webinars.service.js';
     QuestionRepository,
     RegistrationRepository,
     WebinarAccess,
-    WebinarHostRepository,
+    WebinarAttendanceRepository,
     WebinarHostsService,
     WebinarRepository,
     WebinarsService,
@@ -54,6 +54,9 @@ import { WebinarsService } from './webinars.service.js';
   ],
   exports: [
     WebinarAccess,
+    WebinarRepository,
+    RegistrationRepository,
+    WebinarAttendanceRepository,
     WebinarHostsService,
     WebinarsService,
     QuestionsService,

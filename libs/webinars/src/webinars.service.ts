@@ -1,24 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import {
-  ConflictError,
-  NotFoundError,
-  mapPage,
-  type Page,
-  type PageRequest,
-  isUuid,
-} from '#common';
+import { Clock, ConflictError, NotFoundError, mapPage, type Page, type PageRequest } from '#common';
 import { AppConfig } from '#config';
+import { Transactions } from '#database';
 import { normalizeEmail } from '#identity';
 import { OrganizationRepository } from '#organizations';
 import { NotificationsProducer, RemindersProducer } from '#queue';
 import { roomNameForWebinar, VideoService } from '#video';
 import { RegistrationRepository } from './registration.repository.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
-import { WebinarHostRepository } from './webinar-host.repository.js';
 import type { AddSpeakerDto, CreateWebinarDto, RegisterForWebinarDto } from './webinar.dto.js';
-import { Registration, Webinar, WebinarSpeaker } from './webinar.entity.js';
 import { WebinarRepository } from './webinar.repository.js';
 import type {
   PromotionView,
@@ -38,16 +28,16 @@ export const CONFIRMATION_RESEND_MINUTES = 10;
 @Injectable()
 export class WebinarsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: WebinarAccess,
-    private readonly hosts: WebinarHostRepository,
+    private readonly webinars: WebinarRepository,
+    private readonly registrationRepo: RegistrationRepository,
+    private readonly transactions: Transactions,
     private readonly video: VideoService,
     private readonly producer: NotificationsProducer,
     private readonly reminders: RemindersProducer,
     private readonly organizations: OrganizationRepository,
     private readonly config: AppConfig,
-    private readonly registrationList: RegistrationRepository,
-    private readonly webinarList: WebinarRepository,
+    private readonly clock: Clock,
   ) {}
 
   async create(
@@ -56,19 +46,22 @@ export class WebinarsService {
     input: CreateWebinarDto,
   ): Promise<WebinarCreated> {
     // Its creator is its first named host, in the same transaction.
-    const webinar = await this.dataSource.transaction(async (manager) => {
-      const created = await manager.getRepository(Webinar).save({
-        organizationId,
-        createdById: userId,
-        title: input.title,
-        description: input.description ?? '',
-        startsAt: new Date(input.startsAt),
-        durationMinutes: input.durationMinutes,
-        timezone: input.timezone,
-        capacity: input.capacity,
-        qaModeration: input.qaModeration ?? true,
-      });
-      await this.hosts.add(created.id, userId, manager);
+    const webinar = await this.transactions.run(async (tx) => {
+      const created = await this.webinars.create(
+        {
+          organizationId,
+          createdById: userId,
+          title: input.title,
+          description: input.description ?? '',
+          startsAt: new Date(input.startsAt),
+          durationMinutes: input.durationMinutes,
+          timezone: input.timezone,
+          capacity: input.capacity,
+          qaModeration: input.qaModeration ?? true,
+        },
+        tx,
+      );
+      await this.webinars.addHost(created.id, userId, tx);
       return created;
     });
     return { ...(await this.publicView(webinar.id)), capacity: webinar.capacity };
@@ -79,8 +72,8 @@ export class WebinarsService {
     organizationId: string,
     page: PageRequest,
   ): Promise<Page<WebinarSummary>> {
-    const rows = await this.webinarList.pageForOrganization(organizationId, page);
-    const counts = await this.webinarList.registrationCounts(rows.items.map((w) => w.id));
+    const rows = await this.webinars.pageForOrganization(organizationId, page);
+    const counts = await this.registrationRepo.countsFor(rows.items.map((w) => w.id));
     return mapPage(rows, (w): WebinarSummary => ({
       id: w.id,
       title: w.title,
@@ -94,10 +87,10 @@ export class WebinarsService {
 
   /** What anyone may see: the event, never who registered (only how many seats are left). */
   async publicView(webinarId: string): Promise<WebinarPublicView> {
-    const webinar = await this.access.webinar(webinarId);
-    const registered = await this.dataSource
-      .getRepository(Registration)
-      .countBy({ webinarId: webinar.id });
+    const [webinar, registered] = await Promise.all([
+      this.access.webinar(webinarId),
+      this.registrationRepo.count(webinarId),
+    ]);
     return {
       id: webinar.id,
       title: webinar.title,
@@ -117,15 +110,11 @@ export class WebinarsService {
     input: AddSpeakerDto,
   ): Promise<SpeakerView> {
     const { webinar } = await this.access.host(webinarId, credentials);
-    const speakers = this.dataSource.getRepository(WebinarSpeaker);
-    const email = normalizeEmail(input.email);
-    await speakers
-      .createQueryBuilder()
-      .insert()
-      .values({ webinarId: webinar.id, email, displayName: input.displayName })
-      .orIgnore()
-      .execute();
-    const speaker = await speakers.findOneByOrFail({ webinarId: webinar.id, email });
+    const speaker = await this.webinars.addSpeaker(
+      webinar.id,
+      normalizeEmail(input.email),
+      input.displayName,
+    );
     await this.producer.sendWebinarSpeakerInvitation({ speakerId: speaker.id });
     return { id: speaker.id, displayName: speaker.displayName };
   }
@@ -133,7 +122,7 @@ export class WebinarsService {
   /** Hosts see the guest speakers they invited, with the address each link went to. */
   async speakers(webinarId: string, credentials: Credentials): Promise<SpeakerList> {
     const { webinar } = await this.access.host(webinarId, credentials);
-    const speakers = await this.webinarList.speakers(webinar.id);
+    const speakers = await this.webinars.speakers(webinar.id);
     return { items: speakers.map(({ id, displayName, email }) => ({ id, displayName, email })) };
   }
 
@@ -144,32 +133,24 @@ export class WebinarsService {
   async register(webinarId: string, input: RegisterForWebinarDto): Promise<RegistrationCreated> {
     const webinar = await this.access.webinar(webinarId);
     const email = normalizeEmail(input.email);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      await manager.findOne(Webinar, {
-        where: { id: webinar.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const existing = await manager.findOneBy(Registration, { webinarId: webinar.id, email });
+    const outcome = await this.transactions.run(async (tx) => {
+      await this.webinars.lock(webinar.id, tx);
+      const existing = await this.registrationRepo.findByEmail(webinar.id, email, tx);
+      const now = this.clock.now();
       if (existing) {
-        const now = new Date();
         const due =
           !existing.confirmationSentAt ||
           now.getTime() - existing.confirmationSentAt.getTime() >=
             CONFIRMATION_RESEND_MINUTES * 60_000;
-        if (due)
-          await manager.update(Registration, { id: existing.id }, { confirmationSentAt: now });
+        if (due) await this.registrationRepo.markConfirmationSent(existing.id, now, tx);
         return { registration: existing, isNew: false, resend: due };
       }
-      const count = await manager.countBy(Registration, { webinarId: webinar.id });
+      const count = await this.registrationRepo.count(webinar.id, tx);
       if (count >= webinar.capacity)
         throw new ConflictError('webinar_full', 'This webinar is full');
-      const created = await manager.save(
-        manager.create(Registration, {
-          webinarId: webinar.id,
-          email,
-          displayName: input.displayName,
-          confirmationSentAt: new Date(),
-        }),
+      const created = await this.registrationRepo.create(
+        { webinarId: webinar.id, email, displayName: input.displayName, confirmationSentAt: now },
+        tx,
       );
       return { registration: created, isNew: true, resend: true };
     });
@@ -202,7 +183,7 @@ export class WebinarsService {
     page: PageRequest,
   ): Promise<Page<RegistrationView>> {
     const { webinar } = await this.access.host(webinarId, credentials);
-    const rows = await this.registrationList.pageForWebinar(webinar.id, page);
+    const rows = await this.registrationRepo.pageForWebinar(webinar.id, page);
     return mapPage(rows, ({ id, displayName, email, promoted, createdAt }): RegistrationView => ({
       id,
       displayName,
@@ -219,7 +200,8 @@ export class WebinarsService {
     const opens = webinar.startsAt.getTime() - this.config.VIDEO_JOIN_EARLY_MINUTES * 60_000;
     const closes = webinar.startsAt.getTime() + webinar.durationMinutes * 60_000;
     // Hosts and speakers may come in early to prepare; the audience only in the window.
-    if (Date.now() >= closes || (actor.kind === 'attendee' && Date.now() < opens)) {
+    const now = this.clock.millis();
+    if (now >= closes || (actor.kind === 'attendee' && now < opens)) {
       throw new ConflictError(
         'join_window_closed',
         'Joining opens shortly before the webinar starts',
@@ -263,12 +245,9 @@ export class WebinarsService {
     promoted: boolean,
   ): Promise<PromotionView> {
     const { webinar } = await this.access.host(webinarId, credentials);
-    const registrations = this.dataSource.getRepository(Registration);
-    const registration = isUuid(registrationId)
-      ? await registrations.findOneBy({ id: registrationId, webinarId: webinar.id })
-      : null;
+    const registration = await this.registrationRepo.findIn(webinar.id, registrationId);
     if (!registration) throw new NotFoundError('registration_not_found', 'No such attendee');
-    await registrations.update({ id: registration.id }, { promoted });
+    await this.registrationRepo.setPromoted(registration.id, promoted);
     await this.video.setPublishing(
       roomNameForWebinar(webinar.id),
       `reg-${registration.id}`,
