@@ -4,7 +4,7 @@ import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
 import type { Group } from '#groups';
 import { UserRepository } from '#identity';
 import type { Session } from '#sessions';
-import { SessionRepository } from '#sessions';
+import { SessionAccess, SessionRepository } from '#sessions';
 import type { Attendance, AttendanceStatus } from './attendance.entity.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import type { AttendanceItem, GroupAttendanceMatrix } from './attendance.view.js';
@@ -52,6 +52,7 @@ export class AttendanceReportService {
     private readonly enrollments: EnrollmentRepository,
     private readonly users: UserRepository,
     private readonly access: GroupAccess,
+    private readonly sessionAccess: SessionAccess,
     private readonly clock: Clock,
   ) {}
 
@@ -61,7 +62,7 @@ export class AttendanceReportService {
     actorId: string,
     page: PageRequest,
   ): Promise<Page<AttendanceItem>> {
-    const { session, group } = await this.forFacilitator(sessionId, actorId);
+    const { session, group } = await this.sessionAccess.requireFacilitator(sessionId, actorId);
     const [persons, people] = await Promise.all([
       this.attendance.pageSessionPeople(session.id, group.id, page),
       this.people(group),
@@ -87,7 +88,7 @@ export class AttendanceReportService {
     actorId: string,
     input: OverrideAttendanceDto,
   ): Promise<AttendanceItem> {
-    const { group } = await this.forFacilitator(sessionId, actorId);
+    const { group } = await this.sessionAccess.requireFacilitator(sessionId, actorId);
     const people = await this.people(group);
     if (!people.has(userId)) {
       throw new NotFoundError('member_not_found', 'No such member of this group');
@@ -177,18 +178,5 @@ export class AttendanceReportService {
       people.set(id, 'participant');
     for (const id of await this.groups.facilitatorIds(group)) people.set(id, 'facilitator');
     return people;
-  }
-
-  private async forFacilitator(sessionId: string, actorId: string) {
-    const session = await this.sessions.findById(sessionId);
-    if (!session) throw new NotFoundError('session_not_found', 'No such session');
-    const group = await this.access
-      .requireFacilitator(session.groupId, actorId)
-      .catch((error: unknown) => {
-        throw error instanceof NotFoundError
-          ? new NotFoundError('session_not_found', 'No such session')
-          : error;
-      });
-    return { session, group };
   }
 }
