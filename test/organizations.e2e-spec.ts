@@ -342,5 +342,27 @@ describe('Organization access (e2e)', () => {
     expect(
       (await hearth.api.http.get(`/organizations/${orgA}/members`, participant.accessToken)).status,
     ).toBe(403);
+    // Therapists enroll participants: they read them by alias, and nobody's address.
+    const therapist = await memberOfA('therapist');
+    expect(
+      (await hearth.api.http.get(`/organizations/${orgA}/members`, therapist.accessToken)).status,
+    ).toBe(403);
+    const participants = await hearth.api.http.get(
+      `/organizations/${orgA}/participants`,
+      therapist.accessToken,
+    );
+    expect(participants.status).toBe(200);
+    expect(participants.body.items).toContainEqual({
+      userId: participant.user.id,
+      displayName: expect.any(String),
+    });
+    expect(JSON.stringify(participants.body)).not.toMatch(/@|"role"/);
+    expect(
+      participants.body.items.some((p: { userId: string }) => p.userId === therapist.user.id),
+    ).toBe(false);
+    expect(
+      (await hearth.api.http.get(`/organizations/${orgA}/participants`, participant.accessToken))
+        .status,
+    ).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '#common';
 import type { Page, PageRequest } from '#common';
-import type { MemberView } from './dto/organization.view.js';
+import type { MemberView, ParticipantView } from './dto/organization.view.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
 
@@ -18,5 +18,9 @@ export class MembersService {
 
   list(organizationId: string, page: PageRequest): Promise<Page<MemberView>> {
     return this.memberships.listMembers(organizationId, page);
+  }
+
+  listParticipants(organizationId: string, page: PageRequest): Promise<Page<ParticipantView>> {
+    return this.memberships.listParticipants(organizationId, page);
   }
 }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Page, PageRequest } from '#common';
 import { pageOfRaw } from '#database';
-import { MemberView } from './dto/organization.view.js';
+import { MemberView, ParticipantView } from './dto/organization.view.js';
 import { Membership } from './membership.entity.js';
 
 @Injectable()
@@ -49,6 +49,24 @@ export class MembershipRepository {
       ])
       .where('m.organization_id = :organizationId', { organizationId });
     return pageOfRaw<MemberView>(
+      query,
+      [
+        { expression: 'm.created_at', type: 'timestamp' },
+        { expression: 'm.id', type: 'uuid' },
+      ],
+      page,
+    );
+  }
+
+  /** The organization's participants by alias only, for the facilitators who enroll them. */
+  listParticipants(organizationId: string, page: PageRequest): Promise<Page<ParticipantView>> {
+    const query = this.memberships
+      .createQueryBuilder('m')
+      .innerJoin('users', 'u', 'u.id = m.user_id')
+      .select(['m.user_id AS "userId"', 'u.display_name AS "displayName"'])
+      .where('m.organization_id = :organizationId', { organizationId })
+      .andWhere("m.role = 'participant'");
+    return pageOfRaw<ParticipantView>(
       query,
       [
         { expression: 'm.created_at', type: 'timestamp' },

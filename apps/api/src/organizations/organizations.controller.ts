@@ -9,6 +9,7 @@ import {
   InvitationPage,
   InvitationView,
   MemberPage,
+  ParticipantPage,
   OrganizationView,
   InvitationsService,
   MembersService,
@@ -52,12 +53,19 @@ export class OrganizationsController {
     return this.organizations.update(membership.organizationId, body);
   }
 
-  /** Therapists read it too: they enroll the organization's participants in their groups. */
   @ApiAnswer(MemberPage, 'Members in the order they joined')
   @Get(':orgId/members')
-  @OrganizationRoles(...FACILITATOR_ROLES)
+  @OrganizationRoles(...MANAGER_ROLES)
   listMembers(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
     return this.members.list(membership.organizationId, pageRequest(query));
+  }
+
+  /** For facilitators enrolling people in their groups: participants by alias, no addresses. */
+  @ApiAnswer(ParticipantPage, 'Participants in the order they joined')
+  @Get(':orgId/participants')
+  @OrganizationRoles(...FACILITATOR_ROLES)
+  listParticipants(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
+    return this.members.listParticipants(membership.organizationId, pageRequest(query));
   }
 
   /** Kept for integrators: an invitation like the route below; nobody joins without accepting. */

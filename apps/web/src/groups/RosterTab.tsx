@@ -129,10 +129,10 @@ function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }
   const queries = useQueryClient();
   const [outcome, setOutcome] = useState<Schemas['EnrollmentView'] | null>(null);
   const members = useQuery({
-    queryKey: ['organizations', group.organizationId, 'members'],
+    queryKey: ['organizations', group.organizationId, 'participants'],
     queryFn: () =>
       ok(
-        api.GET('/api/v1/organizations/{orgId}/members', {
+        api.GET('/api/v1/organizations/{orgId}/participants', {
           params: { path: { orgId: group.organizationId }, query: { limit: 200 } },
         }),
       ).then((page) => page.items),
@@ -150,9 +150,7 @@ function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }
       await queries.invalidateQueries({ queryKey: rosterKey(group.id) });
     },
   });
-  const candidates = (members.data ?? []).filter(
-    (m) => m.role === 'participant' && !enrolled.has(m.userId),
-  );
+  const candidates = (members.data ?? []).filter((m) => !enrolled.has(m.userId));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const userId = String(new FormData(event.currentTarget).get('member') ?? '');

@@ -90,6 +90,17 @@ export class MemberView {
 
 export class MemberPage extends PageOf(MemberView) {}
 
+/** A participant as the facilitators who enroll them see them: by alias, never by address. */
+export class ParticipantView {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty()
+  displayName!: string;
+}
+
+export class ParticipantPage extends PageOf(ParticipantView) {}
+
 /** An invitation as its sender sees it: the same whether or not an account uses the address. */
 export class InvitationView {
   @ApiProperty({ format: 'uuid' })
