@@ -33,6 +33,7 @@ import { SessionNoticeJob } from './jobs/session-notice.job.js';
 import { CloseRoomJob } from './jobs/close-room.job.js';
 import { OpenRoomJob } from './jobs/open-room.job.js';
 import { WorkerHealthServer } from './worker-health.server.js';
+import { configuredProcessor } from './worker-options.js';
 
 /** One processor per queue, each queue must have one (checked at start-up). */
 export const PROCESSORS: Type[] = [
@@ -81,7 +82,11 @@ export class WorkerModule {
         WebinarsModule,
         NotificationsModule,
       ],
-      providers: [...processors, ...JOBS, WorkerHealthServer],
+      providers: [
+        ...processors.map((processor) => configuredProcessor(processor, config)),
+        ...JOBS,
+        WorkerHealthServer,
+      ],
     };
   }
 }
