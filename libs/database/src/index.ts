@@ -4,3 +4,4 @@ export * from './connection-error.js';
 export * from './database.module.js';
 export * from './embedded-postgres.js';
 export * from './keyset-page.js';
+export * from './transactions.js';
