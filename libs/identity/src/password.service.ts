@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
+  Clock,
   InvalidInputError,
   NotFoundError,
   UnauthenticatedError,
@@ -9,6 +8,7 @@ import {
   SignedTokens,
 } from '#common';
 import { AppConfig } from '#config';
+import { Transactions } from '#database';
 import { NotificationsProducer } from '#queue';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -40,7 +40,8 @@ export class PasswordService {
   private readonly links: SignedTokens;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
     private readonly users: UserRepository,
     private readonly auth: AuthService,
     private readonly hasher: PasswordHasher,
@@ -87,9 +88,9 @@ export class PasswordService {
     // The DTO has no e-mail or name to weigh the password against; the account has.
     assertNotGuessable(newPassword, [user.email, user.displayName]);
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await this.users.setPassword(user.id, passwordHash, manager);
-      await this.refreshTokens.revokeAllForUser(user.id, new Date(), manager, caller.sessionId);
+    await this.transactions.run(async (tx) => {
+      await this.users.setPassword(user.id, passwordHash, tx);
+      await this.refreshTokens.revokeAllForUser(user.id, this.clock.now(), tx, caller.sessionId);
     });
     await this.tokens.forgetExpiredRevocations();
   }
@@ -101,7 +102,7 @@ export class PasswordService {
   async requestReset(email: string): Promise<void> {
     const mailing = await this.users.requestPasswordReset(
       email,
-      new Date(),
+      this.clock.now(),
       this.config.PASSWORD_RESET_TTL_MINUTES,
       RESET_REMAIL_MINUTES,
     );
@@ -114,7 +115,7 @@ export class PasswordService {
             requestedAt: mailing.requestedAt.getTime(),
             mailedAt: mailing.mailedAt.getTime(),
           }
-        : { userId: null, requestedAt: 0, mailedAt: Date.now() },
+        : { userId: null, requestedAt: 0, mailedAt: this.clock.millis() },
     );
   }
 
@@ -137,7 +138,7 @@ export class PasswordService {
         Math.floor(
           (user.passwordResetRequestedAt!.getTime() +
             this.config.PASSWORD_RESET_TTL_MINUTES * 60_000 -
-            Date.now()) /
+            this.clock.millis()) /
             60_000,
         ),
       ),
@@ -173,16 +174,11 @@ export class PasswordService {
     assertNotGuessable(newPassword, [user.email]);
     const requestedAt = user.passwordResetRequestedAt;
     const passwordHash = await this.hasher.hash(newPassword);
-    const { reclaimed } = await this.dataSource.transaction(async (manager) => {
+    const { reclaimed } = await this.transactions.run(async (tx) => {
       // Two uses of one link at once: only the first changes the password.
-      const done = await this.users.completePasswordReset(
-        user.id,
-        passwordHash,
-        requestedAt,
-        manager,
-      );
+      const done = await this.users.completePasswordReset(user.id, passwordHash, requestedAt, tx);
       if (!done) throw invalid;
-      await this.refreshTokens.revokeAllForUser(user.id, new Date(), manager);
+      await this.refreshTokens.revokeAllForUser(user.id, this.clock.now(), tx);
       return done;
     });
     // The owner proved themselves: a hold-back from someone guessing must not keep them out,
@@ -194,7 +190,7 @@ export class PasswordService {
   private isPending(user: User): boolean {
     const requestedAt = user.passwordResetRequestedAt;
     const ttlMs = this.config.PASSWORD_RESET_TTL_MINUTES * 60_000;
-    return !!requestedAt && requestedAt.getTime() + ttlMs > Date.now();
+    return !!requestedAt && requestedAt.getTime() + ttlMs > this.clock.millis();
   }
 
   private sign(user: User): string {
