@@ -9,12 +9,12 @@ import {
 } from '#common';
 import { AppConfig } from '#config';
 import { Transactions } from '#database';
-import { NotificationsProducer } from '#queue';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from './password-policy.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { PasswordResetQueue } from './send-password-reset/password-reset.queue.js';
 import { type AccessIdentity, TokenService } from './token.service.js';
 import type { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
@@ -48,7 +48,7 @@ export class PasswordService {
     private readonly tokens: TokenService,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly throttle: LoginThrottleService,
-    private readonly producer: NotificationsProducer,
+    private readonly resetMails: PasswordResetQueue,
     private readonly config: AppConfig,
   ) {
     this.links = new SignedTokens(config.JWT_SECRET, 'password-reset');
@@ -108,7 +108,7 @@ export class PasswordService {
     );
     // Always one job, so the answer takes as long whether or not there is an account (or a mail
     // due): a job without a user finds nothing to do in the worker. It carries no address.
-    await this.producer.sendPasswordReset(
+    await this.resetMails.add(
       mailing
         ? {
             userId: mailing.userId,

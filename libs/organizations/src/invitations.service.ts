@@ -16,7 +16,6 @@ import {
   UserRepository,
 } from '#identity';
 import type { User } from '#identity';
-import { NotificationsProducer } from '#queue';
 import type { AcceptInvitationDto } from './dto/organization.dto.js';
 import { InvitationSession, InvitationView } from './dto/organization.view.js';
 import type { Invitation } from './invitation.entity.js';
@@ -26,6 +25,7 @@ import { assertMayGrant } from './members.service.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
 import { OrganizationRepository } from './organization.repository.js';
+import { InvitationEmailQueue } from './send-invitation-email/invitation-email.queue.js';
 
 /** What the invitation e-mail needs; built by the worker when the job runs. */
 export interface InvitationEmail {
@@ -54,7 +54,7 @@ export class InvitationsService {
     private readonly tokens: TokenService,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly throttle: LoginThrottleService,
-    private readonly producer: NotificationsProducer,
+    private readonly invitationMails: InvitationEmailQueue,
     private readonly config: AppConfig,
   ) {
     this.links = new SignedTokens(config.JWT_SECRET, 'invitation-link');
@@ -79,7 +79,7 @@ export class InvitationsService {
       expiresAt: new Date(this.clock.millis() + this.config.INVITATION_TTL_HOURS * 3_600_000),
     });
     // Enqueued only after the invitation committed, so the worker always finds it.
-    await this.producer.sendInvitationEmail({
+    await this.invitationMails.add({
       invitationId: invitation.id,
       version: invitation.version,
     });

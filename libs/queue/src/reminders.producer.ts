@@ -60,6 +60,3 @@ export class RemindersProducer {
     });
   }
 }
-
-export const reminderJobId = (sessionId: string, userId: string, offsetMinutes: number) =>
-  `reminder-${sessionId}-${userId}-${offsetMinutes}`;

@@ -5,15 +5,10 @@ import { Clock } from '#common';
 import { Transactions } from '#database';
 import { EnrollmentRepository, GroupRepository } from '#groups';
 import { OrganizationRepository } from '#organizations';
-import {
-  PERSISTENT_RETRY,
-  QueueName,
-  ReminderJob,
-  type SendReminderPayload,
-  reminderJobId,
-} from '#queue';
+import { QueueName } from '#queue';
 import { SessionRepository } from '#sessions';
 import { PlanLockRepository } from './plan-lock.repository.js';
+import { reminderJobId, sendReminderJob } from './send-reminder.job.js';
 
 /** A reminder whose time passed more than this long ago is not sent late. */
 const TOO_LATE_MS = 60_000;
@@ -100,19 +95,10 @@ export class ReminderPlanner {
           offsets
             .map((offsetMinutes) => ({
               dueAt: session.startsAt.getTime() - offsetMinutes * 60_000,
-              data: { sessionId: session.id, userId, offsetMinutes } satisfies SendReminderPayload,
+              data: { sessionId: session.id, userId, offsetMinutes },
             }))
             .filter(({ dueAt }) => dueAt > now - TOO_LATE_MS)
-            .map(({ dueAt, data }) => ({
-              name: ReminderJob.Send,
-              data,
-              opts: {
-                jobId: reminderJobId(data.sessionId, userId, data.offsetMinutes),
-                delay: Math.max(0, dueAt - now),
-                ...PERSISTENT_RETRY,
-                removeOnComplete: true,
-              },
-            })),
+            .map(({ dueAt, data }) => sendReminderJob(data, dueAt, now)),
         ),
       );
       for (let i = 0; i < jobs.length; i += CHUNK)

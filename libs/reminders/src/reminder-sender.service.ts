@@ -14,11 +14,12 @@ import {
   sessionMovedEmail,
 } from '#notifications';
 import { OrganizationRepository } from '#organizations';
-import type { SendReminderPayload, SessionNoticePayload } from '#queue';
+import type { SessionNoticePayload } from '#queue';
 import type { Session } from '#sessions';
 import { SessionRepository } from '#sessions';
 import type { DeliveryKind } from './delivery.entity.js';
 import { type DeliveryKey, DeliveryRepository } from './delivery.repository.js';
+import type { SendReminderPayload } from './send-reminder.job.js';
 
 /** A job firing this much before its time belongs to an earlier plan of a session moved later. */
 const EARLY_TOLERANCE_MS = 5_000;

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { QueueName } from '#queue';
+import { SendReminderJob } from '#reminders';
 import { PlanRemindersJob } from '../jobs/plan-reminders.job.js';
-import { SendReminderJob } from '../jobs/send-reminder.job.js';
 import { SessionNoticeJob } from '../jobs/session-notice.job.js';
 import { SendWebinarReminderJob } from '../jobs/send-webinar-reminder.job.js';
 import { DispatchingProcessor } from './dispatching-processor.js';
