@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { Clock, ManualClock } from '../libs/common/src/index.js';
 import { localTime } from '../libs/notifications/src/session-email.js';
 import {
   enrolledParticipant,
@@ -18,10 +19,24 @@ import {
   startWorker,
   type TestEnvironment,
 } from './support/hearth.js';
-import { waitForJob } from './support/wait.js';
+import { eventually, waitForJob } from './support/wait.js';
 import { type ReceivedMail, TestSmtpServer } from './support/smtp.js';
 
-const LEAD_MS = 6_000;
+/**
+ * How long after its planning a reminder falls due, on the test's clock. Nothing here waits for
+ * it: the test moves the clock of the api and the worker to the due time and runs the reminder
+ * jobs planned for it, so the suite takes seconds, not minutes of real time.
+ */
+const LEAD_MS = 5 * 60_000;
+
+/**
+ * Puts the api and the worker (both in this process) on the test's clock: every service that
+ * asks their `Clock` gets the test's time. Test-only: production has no way to do this.
+ */
+function useClock(app: INestApplicationContext, clock: ManualClock) {
+  const injected = app.get(Clock);
+  injected.now = () => clock.now();
+}
 
 describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', (backend) => {
   let env: TestEnvironment;
@@ -31,6 +46,8 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
   let owner: TestUser;
   let orgId: string;
   let versionId: string;
+  let queue: Queue;
+  const clock = new ManualClock();
 
   beforeAll(async () => {
     smtp = await new TestSmtpServer().start();
@@ -40,6 +57,10 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     });
     api = await startApi(env.config);
     worker = await startWorker(env.config);
+    clock.set(new Date());
+    useClock(api.app, clock);
+    useClock(worker.app, clock);
+    queue = api.app.get<Queue>(getQueueToken('reminders'));
     owner = await registerUser(api.http, 'facilitator');
     ({ orgId, versionId } = await organizationWithCurriculum(api.http, owner, 'Reminder clinic'));
     // One reminder, one minute before each session: short enough for a test to wait for.
@@ -57,9 +78,9 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     await env?.close();
   });
 
-  /** Moves a session so that its 1-minute reminder falls due `inMs` from now. */
+  /** Moves a session so that its 1-minute reminder falls due `inMs` from now (the test's now). */
   async function reminderDueIn(sessionId: string, inMs: number) {
-    const startsAt = new Date(Date.now() + 60_000 + inMs);
+    const startsAt = new Date(clock.millis() + 60_000 + inMs);
     startsAt.setMilliseconds(0);
     const response = await api.http.patch(
       `/sessions/${sessionId}`,
@@ -68,6 +89,33 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     );
     expect(response.status).toBe(200);
     return { startsAt, dueAt: startsAt.getTime() - 60_000 };
+  }
+
+  /** Waits until the worker has run every job that is not delayed (plans, notices, sends). */
+  async function settled() {
+    await eventually(async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
+      return Object.values(counts).every((n) => n === 0);
+    }, 20_000);
+  }
+
+  /**
+   * Time reaches `dueAt`: checks that every reminder planned for these sessions waits exactly
+   * until then (their delay is counted from the clock, which stood still since they were
+   * planned), moves the clock there and runs them, as the queue would at that moment.
+   */
+  async function timeReaches(dueAt: number, ...sessionIds: string[]): Promise<Job[]> {
+    await settled();
+    const due = (await queue.getDelayed()).filter(
+      (job) =>
+        job.name === 'send-reminder' &&
+        sessionIds.includes((job.data as { sessionId: string }).sessionId),
+    );
+    for (const job of due) expect(job.delay).toBe(dueAt - clock.millis());
+    clock.set(new Date(dueAt));
+    await Promise.all(due.map((job) => job.promote()));
+    await settled();
+    return due;
   }
 
   const remindersTo = (user: TestUser, moduleTitle: string) =>
@@ -84,14 +132,16 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     const other = await enrolledParticipant(env, api.http, owner, orgId, groupId, 'Otherperson');
     await api.http.patch('/me', { timezone: 'Asia/Tokyo' }, reader.accessToken);
     const { startsAt, dueAt } = await reminderDueIn(sessions[0].id, LEAD_MS);
+    await settled();
+    expect(remindersTo(reader, sessions[0].moduleTitle)).toHaveLength(0);
 
-    const mail = await smtp.waitFor(
-      (m) => remindersTo(reader, sessions[0].moduleTitle).includes(m),
-      20_000,
+    const fired = await timeReaches(dueAt, sessions[0].id);
+    expect(fired.map((job) => (job.data as { userId: string }).userId).sort()).toEqual(
+      [reader.user.id, other.user.id, owner.user.id].sort(),
     );
-    const arrived = Date.now();
-    expect(arrived).toBeGreaterThanOrEqual(dueAt - 1_000);
-    expect(arrived - dueAt).toBeLessThan(6_000);
+    const mail = await smtp.waitFor((m) =>
+      remindersTo(reader, sessions[0].moduleTitle).includes(m),
+    );
     expect(mail.subject).toBe('Reminder: your session starts in 1 minute');
     expect(mail.text).toContain(localTime(startsAt, 'Asia/Tokyo'));
     expect(mail.text).toContain(`/sessions/${sessions[0].id}/join`);
@@ -118,7 +168,6 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     expect(read.status).toBe(200);
 
     // Running the same job again sends nothing.
-    const queue = api.app.get<Queue>(getQueueToken('reminders'));
     const again = await queue.add('send-reminder', {
       sessionId: sessions[0].id,
       userId: reader.user.id,
@@ -132,9 +181,10 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     ).toHaveLength(1);
 
     // Moved after its reminder went out, the session is reminded again at its new time.
-    await reminderDueIn(sessions[0].id, LEAD_MS);
-    await smtp.until(() => remindersTo(reader, sessions[0].moduleTitle).length === 2, 20_000);
-  }, 60_000);
+    const moved = await reminderDueIn(sessions[0].id, LEAD_MS);
+    await timeReaches(moved.dueAt, sessions[0].id);
+    await smtp.until(() => remindersTo(reader, sessions[0].moduleTitle).length === 2);
+  });
 
   it('after a reschedule, delivers at the new time only', async () => {
     const { groupId, sessions } = await distantGroup(api.http, owner, orgId, versionId);
@@ -142,9 +192,13 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     await reminderDueIn(sessions[1].id, LEAD_MS);
     const { dueAt } = await reminderDueIn(sessions[1].id, LEAD_MS + 10_000);
 
-    await smtp.waitFor((m) => remindersTo(person, sessions[1].moduleTitle).includes(m), 30_000);
-    expect(Date.now()).toBeGreaterThanOrEqual(dueAt - 1_000);
-    await sleep(2_000);
+    // One reminder for the person, waiting for the new time only (timeReaches checks its delay).
+    const fired = await timeReaches(dueAt, sessions[1].id);
+    expect(
+      fired.filter((job) => (job.data as { userId: string }).userId === person.user.id),
+    ).toHaveLength(1);
+    await smtp.waitFor((m) => remindersTo(person, sessions[1].moduleTitle).includes(m));
+    await settled();
     expect(remindersTo(person, sessions[1].moduleTitle)).toHaveLength(1);
     // Everyone was told about the move.
     expect(
@@ -154,7 +208,7 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
           m.subject === 'Your session has moved',
       ),
     ).toBe(true);
-  }, 40_000);
+  });
 
   it('after a cancellation, and to a withdrawn member, delivers nothing', async () => {
     const { groupId, sessions } = await distantGroup(api.http, owner, orgId, versionId);
@@ -174,8 +228,9 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
         .status,
     ).toBe(200);
 
-    await smtp.waitFor((m) => remindersTo(stays, sessions[3].moduleTitle).includes(m), 30_000);
-    await sleep(Math.max(0, Math.max(cancelledDue, dueAt) + 3_000 - Date.now()));
+    expect(cancelledDue).toBe(dueAt);
+    await timeReaches(dueAt, sessions[2].id, sessions[3].id);
+    await smtp.waitFor((m) => remindersTo(stays, sessions[3].moduleTitle).includes(m));
     expect(remindersTo(stays, sessions[2].moduleTitle)).toHaveLength(0);
     expect(remindersTo(leaves, sessions[3].moduleTitle)).toHaveLength(0);
     expect(remindersTo(leaves, sessions[2].moduleTitle)).toHaveLength(0);
@@ -186,20 +241,19 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
           m.subject === 'Your session is cancelled',
       ),
     ).toBe(true);
-  }, 40_000);
+  });
 
   it('sends nothing on a channel the person turned off', async () => {
     const { groupId, sessions } = await distantGroup(api.http, owner, orgId, versionId);
     const quiet = await enrolledParticipant(env, api.http, owner, orgId, groupId, 'Quiet');
     await api.http.patch('/me', { reminderChannels: { email: false } }, quiet.accessToken);
     const { dueAt } = await reminderDueIn(sessions[4].id, LEAD_MS);
+    await timeReaches(dueAt, sessions[4].id);
     await smtp.waitFor(
       (m) => remindersTo(owner, sessions[4].moduleTitle).length > 0 && m !== undefined,
-      30_000,
     );
-    await sleep(Math.max(0, dueAt + 2_000 - Date.now()));
     expect(remindersTo(quiet, sessions[4].moduleTitle)).toHaveLength(0);
     const inApp = await api.http.get('/me/notifications', quiet.accessToken);
     expect(inApp.body.items.some((n: { kind: string }) => n.kind === 'reminder')).toBe(true);
-  }, 40_000);
+  });
 });

@@ -6,15 +6,13 @@ import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
 import { HealthModule } from '#health';
 import { NotificationsModule } from '#notifications';
-import { OrganizationsModule } from '#organizations';
+import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
+import { OrganizationsModule, SendInvitationEmailJob } from '#organizations';
 import { QueueModule } from '#queue';
 import { VideoModule } from '#video';
-import { RemindersModule } from '#reminders';
+import { RemindersModule, SendReminderJob } from '#reminders';
 import { AttendanceModule } from '#attendance';
 import { WebinarsModule } from '#webinars';
-import { SendEmailVerificationJob } from './jobs/send-email-verification.job.js';
-import { SendInvitationEmailJob } from './jobs/send-invitation-email.job.js';
-import { SendPasswordResetJob } from './jobs/send-password-reset.job.js';
 import { SendWaitlistPromotionEmailJob } from './jobs/send-waitlist-promotion-email.job.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RoomsProcessor } from './processors/rooms.processor.js';
@@ -28,11 +26,11 @@ import {
 } from './jobs/send-webinar-emails.job.js';
 import { RemindersProcessor } from './processors/reminders.processor.js';
 import { PlanRemindersJob } from './jobs/plan-reminders.job.js';
-import { SendReminderJob } from './jobs/send-reminder.job.js';
 import { SessionNoticeJob } from './jobs/session-notice.job.js';
 import { CloseRoomJob } from './jobs/close-room.job.js';
 import { OpenRoomJob } from './jobs/open-room.job.js';
 import { WorkerHealthServer } from './worker-health.server.js';
+import { configuredProcessor } from './worker-options.js';
 
 /** One processor per queue, each queue must have one (checked at start-up). */
 export const PROCESSORS: Type[] = [
@@ -81,7 +79,11 @@ export class WorkerModule {
         WebinarsModule,
         NotificationsModule,
       ],
-      providers: [...processors, ...JOBS, WorkerHealthServer],
+      providers: [
+        ...processors.map((processor) => configuredProcessor(processor, config)),
+        ...JOBS,
+        WorkerHealthServer,
+      ],
     };
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, UnauthenticatedError } from '#common';
-import { NotificationsProducer } from '#queue';
 import { AuthResult, PublicUser } from './dto/auth.view.js';
 import type { LoginDto, RegisterDto } from './dto/register.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { EmailVerificationQueue } from './send-email-verification/email-verification.queue.js';
 import { TokenService } from './token.service.js';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
@@ -21,14 +21,14 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
-    private readonly producer: NotificationsProducer,
+    private readonly verificationMails: EmailVerificationQueue,
     private readonly throttle: LoginThrottleService,
   ) {}
 
   /** Mails a new verification link, unless the address is verified already. */
   async resendVerification(userId: string): Promise<void> {
     const user = await this.users.findById(userId);
-    if (user && !user.emailVerifiedAt) await this.producer.sendEmailVerification({ userId });
+    if (user && !user.emailVerifiedAt) await this.verificationMails.add({ userId });
   }
 
   async register(input: RegisterDto): Promise<AuthResult> {
@@ -45,7 +45,7 @@ export class AuthService {
         'An account with this e-mail already exists. If the address is yours, sign in, or reset the password to take the account over.',
       );
     }
-    await this.producer.sendEmailVerification({ userId: user.id });
+    await this.verificationMails.add({ userId: user.id });
     return { user: toPublicUser(user), ...(await this.tokens.issue(user.id)) };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, linkWithToken, SignedTokens } from '#common';
+import { Clock, NotFoundError, linkWithToken, SignedTokens } from '#common';
 import { AppConfig } from '#config';
 import { UserRepository } from './user.repository.js';
 
@@ -21,6 +21,7 @@ export class EmailVerificationService {
   constructor(
     private readonly users: UserRepository,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.tokens = new SignedTokens(config.JWT_SECRET, 'email-verification');
   }
@@ -45,6 +46,6 @@ export class EmailVerificationService {
     const id = this.tokens.idOf(token);
     const user = id && (await this.users.findById(id));
     if (!user || !this.tokens.verify(token, user.id, user.email)) throw invalid;
-    await this.users.markEmailVerified(user.id, user.email, new Date());
+    await this.users.markEmailVerified(user.id, user.email, this.clock.now());
   }
 }

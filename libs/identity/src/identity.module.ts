@@ -11,6 +11,8 @@ import { LoginFailure } from './login-failure.entity.js';
 import { LoginFailureRepository } from './login-failure.repository.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { EmailVerificationQueue } from './send-email-verification/email-verification.queue.js';
+import { PasswordResetQueue } from './send-password-reset/password-reset.queue.js';
 import { PasswordService } from './password.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
@@ -46,6 +48,8 @@ import { UserRepository } from './user.repository.js';
     RevokedSessionRepository,
     LoginFailureRepository,
     KnownClientRepository,
+    EmailVerificationQueue,
+    PasswordResetQueue,
   ],
   exports: [
     AuthService,

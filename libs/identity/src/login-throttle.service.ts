@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { Injectable } from '@nestjs/common';
-import { RateLimitedError } from '#common';
+import { Clock, RateLimitedError } from '#common';
 import { AppConfig } from '#config';
 import { KnownClientRepository, type KnownClientPolicy } from './known-client.repository.js';
 import { type BackoffPolicy, LoginFailureRepository } from './login-failure.repository.js';
@@ -47,6 +47,7 @@ export class LoginThrottleService {
     private readonly failures: LoginFailureRepository,
     private readonly knownClients: KnownClientRepository,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.keyed = createHmac('sha256', config.JWT_SECRET).update('login-throttle').digest();
     this.clientKeyed = createHmac('sha256', config.JWT_SECRET).update('known-client').digest();
@@ -65,7 +66,7 @@ export class LoginThrottleService {
   async begin(email: string, clientAddress?: string): Promise<LoginAttempt> {
     const key = this.keyOf(email);
     const client = clientAddress ? this.clientKeyOf(clientAddress) : null;
-    const now = new Date();
+    const now = this.clock.now();
     if (client && (await this.knownClients.isKnown(key, client, now, KNOWN_CLIENTS.days))) {
       // Neither held nor counted: its own failures are bounded by the per-address rate limit.
       return { key, client, counted: false };
@@ -105,11 +106,11 @@ export class LoginThrottleService {
   }
 
   private async remember(key: string, client: string): Promise<void> {
-    await this.knownClients.remember(key, client, new Date(), KNOWN_CLIENTS);
+    await this.knownClients.remember(key, client, this.clock.now(), KNOWN_CLIENTS);
   }
 
   private async forget(key: string): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     const window = this.config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000;
     await this.failures.clear(key, now, new Date(now.getTime() - window));
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
+  Clock,
   InvalidInputError,
   NotFoundError,
   UnauthenticatedError,
@@ -9,12 +8,13 @@ import {
   SignedTokens,
 } from '#common';
 import { AppConfig } from '#config';
-import { NotificationsProducer } from '#queue';
+import { Transactions } from '#database';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from './password-policy.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { PasswordResetQueue } from './send-password-reset/password-reset.queue.js';
 import { type AccessIdentity, TokenService } from './token.service.js';
 import type { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
@@ -40,14 +40,15 @@ export class PasswordService {
   private readonly links: SignedTokens;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
     private readonly users: UserRepository,
     private readonly auth: AuthService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly throttle: LoginThrottleService,
-    private readonly producer: NotificationsProducer,
+    private readonly resetMails: PasswordResetQueue,
     private readonly config: AppConfig,
   ) {
     this.links = new SignedTokens(config.JWT_SECRET, 'password-reset');
@@ -87,9 +88,9 @@ export class PasswordService {
     // The DTO has no e-mail or name to weigh the password against; the account has.
     assertNotGuessable(newPassword, [user.email, user.displayName]);
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await this.users.setPassword(user.id, passwordHash, manager);
-      await this.refreshTokens.revokeAllForUser(user.id, new Date(), manager, caller.sessionId);
+    await this.transactions.run(async (tx) => {
+      await this.users.setPassword(user.id, passwordHash, tx);
+      await this.refreshTokens.revokeAllForUser(user.id, this.clock.now(), tx, caller.sessionId);
     });
     await this.tokens.forgetExpiredRevocations();
   }
@@ -101,20 +102,20 @@ export class PasswordService {
   async requestReset(email: string): Promise<void> {
     const mailing = await this.users.requestPasswordReset(
       email,
-      new Date(),
+      this.clock.now(),
       this.config.PASSWORD_RESET_TTL_MINUTES,
       RESET_REMAIL_MINUTES,
     );
     // Always one job, so the answer takes as long whether or not there is an account (or a mail
     // due): a job without a user finds nothing to do in the worker. It carries no address.
-    await this.producer.sendPasswordReset(
+    await this.resetMails.add(
       mailing
         ? {
             userId: mailing.userId,
             requestedAt: mailing.requestedAt.getTime(),
             mailedAt: mailing.mailedAt.getTime(),
           }
-        : { userId: null, requestedAt: 0, mailedAt: Date.now() },
+        : { userId: null, requestedAt: 0, mailedAt: this.clock.millis() },
     );
   }
 
@@ -137,7 +138,7 @@ export class PasswordService {
         Math.floor(
           (user.passwordResetRequestedAt!.getTime() +
             this.config.PASSWORD_RESET_TTL_MINUTES * 60_000 -
-            Date.now()) /
+            this.clock.millis()) /
             60_000,
         ),
       ),
@@ -173,16 +174,11 @@ export class PasswordService {
     assertNotGuessable(newPassword, [user.email]);
     const requestedAt = user.passwordResetRequestedAt;
     const passwordHash = await this.hasher.hash(newPassword);
-    const { reclaimed } = await this.dataSource.transaction(async (manager) => {
+    const { reclaimed } = await this.transactions.run(async (tx) => {
       // Two uses of one link at once: only the first changes the password.
-      const done = await this.users.completePasswordReset(
-        user.id,
-        passwordHash,
-        requestedAt,
-        manager,
-      );
+      const done = await this.users.completePasswordReset(user.id, passwordHash, requestedAt, tx);
       if (!done) throw invalid;
-      await this.refreshTokens.revokeAllForUser(user.id, new Date(), manager);
+      await this.refreshTokens.revokeAllForUser(user.id, this.clock.now(), tx);
       return done;
     });
     // The owner proved themselves: a hold-back from someone guessing must not keep them out,
@@ -194,7 +190,7 @@ export class PasswordService {
   private isPending(user: User): boolean {
     const requestedAt = user.passwordResetRequestedAt;
     const ttlMs = this.config.PASSWORD_RESET_TTL_MINUTES * 60_000;
-    return !!requestedAt && requestedAt.getTime() + ttlMs > Date.now();
+    return !!requestedAt && requestedAt.getTime() + ttlMs > this.clock.millis();
   }
 
   private sign(user: User): string {

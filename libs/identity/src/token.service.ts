@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ForbiddenError, UnauthenticatedError, isUuid } from '#common';
+import { Clock, ForbiddenError, UnauthenticatedError, isUuid } from '#common';
 import { AppConfig } from '#config';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { RevokedSessionRepository } from './revoked-session.repository.js';
@@ -42,6 +42,7 @@ export class TokenService {
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly revokedSessions: RevokedSessionRepository,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async issue(userId: string): Promise<TokenPair> {
@@ -81,7 +82,7 @@ export class TokenService {
       parsed.id,
       (secretHash) => this.matches(secretHash, parsed.presentedHash),
       successor,
-      new Date(),
+      this.clock.now(),
     );
     switch (result.outcome) {
       case 'rotated':
@@ -117,7 +118,7 @@ export class TokenService {
    * already signed out; another user's token is refused (after the caller's login was signed out).
    */
   async signOut(refreshToken: string, caller: AccessIdentity): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     await this.refreshTokens.revokeFamily(caller.sessionId, now);
     // Also when its refresh tokens are gone already (expired): its access token must stop too.
     await this.revokedSessions.deny(caller.sessionId, now);
@@ -140,7 +141,7 @@ export class TokenService {
   /** Drops revocations whose denied access tokens have all expired, keeping the list short. */
   async forgetExpiredRevocations(): Promise<void> {
     const ttlMs = this.config.ACCESS_TOKEN_TTL_SECONDS * 1000 + REVOCATION_MARGIN_MS;
-    await this.revokedSessions.purgeRevokedBefore(new Date(Date.now() - ttlMs));
+    await this.revokedSessions.purgeRevokedBefore(new Date(this.clock.millis() - ttlMs));
   }
 
   private parse(refreshToken: string): { id: string; presentedHash: Buffer } | null {
@@ -157,7 +158,7 @@ export class TokenService {
     return {
       secret,
       secretHash: sha256(secret).toString('hex'),
-      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+      expiresAt: new Date(this.clock.millis() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
     };
   }
 

@@ -13,3 +13,5 @@ export * from './organization.repository.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';
 export * from './profile.service.js';
+export * from './send-invitation-email/invitation-email.queue.js';
+export * from './send-invitation-email/send-invitation-email.job.js';

@@ -2,7 +2,7 @@ import { ConflictError } from '#common';
 import type { Invitation } from './invitation.entity.js';
 
 /** Refuses an invitation that was accepted, declined or has expired. */
-export function assertInvitationOpen(invitation: Invitation, now = new Date()): void {
+export function assertInvitationOpen(invitation: Invitation, now: Date): void {
   if (invitation.acceptedAt) {
     throw new ConflictError('invitation_accepted', 'This invitation has already been accepted');
   }

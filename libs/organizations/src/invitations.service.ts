@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, NotFoundError, SignedTokens } from '#common';
+import { Clock, ConflictError, InvalidInputError, NotFoundError, SignedTokens } from '#common';
 import type { Page, PageRequest } from '#common';
 import { AppConfig } from '#config';
+import { Transactions, type Tx } from '#database';
 import {
   AuthService,
   toPublicUser,
@@ -17,7 +16,6 @@ import {
   UserRepository,
 } from '#identity';
 import type { User } from '#identity';
-import { NotificationsProducer } from '#queue';
 import type { AcceptInvitationDto } from './dto/organization.dto.js';
 import { InvitationSession, InvitationView } from './dto/organization.view.js';
 import type { Invitation } from './invitation.entity.js';
@@ -27,6 +25,7 @@ import { assertMayGrant } from './members.service.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
 import { OrganizationRepository } from './organization.repository.js';
+import { InvitationEmailQueue } from './send-invitation-email/invitation-email.queue.js';
 
 /** What the invitation e-mail needs; built by the worker when the job runs. */
 export interface InvitationEmail {
@@ -44,7 +43,8 @@ export class InvitationsService {
   private readonly links: SignedTokens;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
     private readonly invitations: InvitationRepository,
     private readonly organizations: OrganizationRepository,
     private readonly memberships: MembershipRepository,
@@ -54,7 +54,7 @@ export class InvitationsService {
     private readonly tokens: TokenService,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly throttle: LoginThrottleService,
-    private readonly producer: NotificationsProducer,
+    private readonly invitationMails: InvitationEmailQueue,
     private readonly config: AppConfig,
   ) {
     this.links = new SignedTokens(config.JWT_SECRET, 'invitation-link');
@@ -76,10 +76,10 @@ export class InvitationsService {
       email: normalizeEmail(email),
       role,
       invitedById: actor.userId,
-      expiresAt: new Date(Date.now() + this.config.INVITATION_TTL_HOURS * 3_600_000),
+      expiresAt: new Date(this.clock.millis() + this.config.INVITATION_TTL_HOURS * 3_600_000),
     });
     // Enqueued only after the invitation committed, so the worker always finds it.
-    await this.producer.sendInvitationEmail({
+    await this.invitationMails.add({
       invitationId: invitation.id,
       version: invitation.version,
     });
@@ -93,7 +93,7 @@ export class InvitationsService {
 
   /** Open invitations (neither accepted, declined nor expired), soonest to expire first. */
   listOpen(organizationId: string, page: PageRequest): Promise<Page<InvitationView>> {
-    return this.invitations.listOpenForOrganization(organizationId, new Date(), page);
+    return this.invitations.listOpenForOrganization(organizationId, this.clock.now(), page);
   }
 
   /**
@@ -103,7 +103,7 @@ export class InvitationsService {
    */
   async accept(input: AcceptInvitationDto, clientAddress?: string): Promise<InvitationSession> {
     const invitation = await this.findByToken(input.token);
-    assertInvitationOpen(invitation);
+    assertInvitationOpen(invitation, this.clock.now());
 
     // A verified account proves it is theirs with its password. An unverified one may have been
     // registered by anyone; the invitation link proves who owns the address, so it is theirs now.
@@ -124,14 +124,14 @@ export class InvitationsService {
     }
     const passwordHash = claims ? await this.hasher.hash(input.password) : null;
 
-    const user = await this.dataSource.transaction(async (manager) => {
-      const locked = await this.invitations.lockForAcceptance(manager, invitation.id);
+    const user = await this.transactions.run(async (tx) => {
+      const locked = await this.invitations.lockForAcceptance(tx, invitation.id);
       // Re-sent meanwhile: the link in hand is no longer the valid one.
       if (!locked || locked.version !== invitation.version) throw this.invalidLink();
-      assertInvitationOpen(locked);
-      const now = new Date();
+      const now = this.clock.now();
+      assertInvitationOpen(locked, now);
       const member = existing
-        ? await this.claimIfUnverified(existing, input.displayName, passwordHash, now, manager)
+        ? await this.claimIfUnverified(existing, input.displayName, passwordHash, now, tx)
         : await this.users.insert(
             {
               email: locked.email,
@@ -139,14 +139,14 @@ export class InvitationsService {
               passwordHash: passwordHash!,
               emailVerifiedAt: now,
             },
-            manager,
+            tx,
           );
       if (!member) throw new ConflictError('email_taken', 'An account with this e-mail exists');
       await this.memberships.insert(
         { organizationId: locked.organizationId, userId: member.id, role: locked.role },
-        manager,
+        tx,
       );
-      await this.invitations.markAccepted(manager, locked.id, now);
+      await this.invitations.markAccepted(tx, locked.id, now);
       return member;
     });
     // Claimed: the link proved the address, so this client is known and the squatter's are not.
@@ -163,15 +163,15 @@ export class InvitationsService {
     displayName: string | undefined,
     passwordHash: string | null,
     at: Date,
-    manager: EntityManager,
+    tx: Tx,
   ): Promise<User> {
     if (!passwordHash) return user;
     const claimed = { passwordHash, displayName: displayName ?? user.displayName };
-    if (!(await this.users.claimUnverified(user.id, claimed, at, manager))) {
+    if (!(await this.users.claimUnverified(user.id, claimed, at, tx))) {
       throw new ConflictError('invitation_retry', 'The account changed meanwhile; try again');
     }
     // Whoever registered the address before its owner is signed out.
-    await this.refreshTokens.revokeAllForUser(user.id, at, manager);
+    await this.refreshTokens.revokeAllForUser(user.id, at, tx);
     return { ...user, displayName: claimed.displayName, emailVerifiedAt: at };
   }
 
@@ -182,7 +182,7 @@ export class InvitationsService {
       !invitation ||
       invitation.acceptedAt ||
       invitation.declinedAt ||
-      invitation.expiresAt <= new Date() ||
+      invitation.expiresAt <= this.clock.now() ||
       invitation.version !== version ||
       invitation.sentVersion >= version
     ) {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenError, NotFoundError, isUuid } from '#common';
+import { Clock, ForbiddenError, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
+import { Transactions, type Tx } from '#database';
 import type { User } from '#identity';
 import { normalizeEmail, UserRepository } from '#identity';
 import {
@@ -21,7 +20,8 @@ import { MembershipRepository } from './membership.repository.js';
 @Injectable()
 export class MyInvitationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
     private readonly invitations: InvitationRepository,
     private readonly memberships: MembershipRepository,
     private readonly users: UserRepository,
@@ -30,32 +30,32 @@ export class MyInvitationsService {
   async list(userId: string, page: PageRequest): Promise<Page<OpenInvitationView>> {
     const user = await this.users.findById(userId);
     if (!user?.emailVerifiedAt) return { items: [] };
-    return this.invitations.listOpenForEmail(normalizeEmail(user.email), new Date(), page);
+    return this.invitations.listOpenForEmail(normalizeEmail(user.email), this.clock.now(), page);
   }
 
   async accept(userId: string, invitationId: string): Promise<InvitationAccepted> {
     const user = await this.verifiedUser(userId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       // Locked, so two accepts at once make one membership and the second sees it accepted.
-      const invitation = await this.lockOwn(manager, invitationId, user);
-      const now = new Date();
+      const invitation = await this.lockOwn(tx, invitationId, user);
+      const now = this.clock.now();
       assertInvitationOpen(invitation, now);
       await this.memberships.insert(
         { organizationId: invitation.organizationId, userId: user.id, role: invitation.role },
-        manager,
+        tx,
       );
-      await this.invitations.markAccepted(manager, invitation.id, now);
+      await this.invitations.markAccepted(tx, invitation.id, now);
       return { organizationId: invitation.organizationId, role: invitation.role };
     });
   }
 
   async decline(userId: string, invitationId: string): Promise<InvitationDeclined> {
     const user = await this.verifiedUser(userId);
-    return this.dataSource.transaction(async (manager) => {
-      const invitation = await this.lockOwn(manager, invitationId, user);
-      const now = new Date();
+    return this.transactions.run(async (tx) => {
+      const invitation = await this.lockOwn(tx, invitationId, user);
+      const now = this.clock.now();
       assertInvitationOpen(invitation, now);
-      await this.invitations.markDeclined(manager, invitation.id, now);
+      await this.invitations.markDeclined(tx, invitation.id, now);
       return { id: invitation.id, declined: true as const };
     });
   }
@@ -72,10 +72,9 @@ export class MyInvitationsService {
   }
 
   /** The invitation, if it was sent to this person's address; anyone else's is not found. */
-  private async lockOwn(manager: EntityManager, invitationId: string, user: User) {
-    const invitation = isUuid(invitationId)
-      ? await this.invitations.lockForAcceptance(manager, invitationId)
-      : null;
+  private async lockOwn(tx: Tx, invitationId: string, user: User) {
+    // The route checked `invitationId` as a UUID.
+    const invitation = await this.invitations.lockForAcceptance(tx, invitationId);
     if (!invitation || invitation.email !== normalizeEmail(user.email)) {
       throw new NotFoundError('invitation_not_found', 'No such invitation');
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError, isUuid } from '#common';
+import { ForbiddenError, NotFoundError } from '#common';
 import type { Membership } from './membership.entity.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { OrganizationRole } from './organization-role.js';
@@ -19,9 +19,8 @@ export class OrganizationAccess {
     notFound: () => NotFoundError = () =>
       new NotFoundError('organization_not_found', 'No such organization'),
   ): Promise<Membership> {
-    const membership = isUuid(organizationId)
-      ? await this.memberships.find(organizationId, userId)
-      : null;
+    // `:orgId` was checked as a UUID by the route; other callers pass a stored organization id.
+    const membership = organizationId ? await this.memberships.find(organizationId, userId) : null;
     if (!membership) throw notFound();
     if (!roles.includes(membership.role)) {
       throw new ForbiddenError(

@@ -13,6 +13,7 @@ import { Organization } from './organization.entity.js';
 import { OrganizationAccess } from './organization-access.service.js';
 import { OrganizationRepository } from './organization.repository.js';
 import { OrganizationsService } from './organizations.service.js';
+import { InvitationEmailQueue } from './send-invitation-email/invitation-email.queue.js';
 import { ProfileService } from './profile.service.js';
 
 @Module({
@@ -30,6 +31,7 @@ import { ProfileService } from './profile.service.js';
     MyInvitationsService,
     ProfileService,
     OrganizationAccess,
+    InvitationEmailQueue,
   ],
   exports: [
     OrganizationAccess,

@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { PERSISTENT_RETRY } from './job-options.js';
 import { AttendanceJob, type ReconcilePayload, QueueName } from './queues.js';
-
-const RETRY = { attempts: 8, backoff: { type: 'exponential' as const, delay: 2_000 } };
 
 @Injectable()
 export class AttendanceProducer {
@@ -14,13 +13,13 @@ export class AttendanceProducer {
     await this.queue.add(
       AttendanceJob.ProcessEvent,
       { eventId },
-      { ...RETRY, jobId: `event-${eventId}`, removeOnComplete: true },
+      { ...PERSISTENT_RETRY, jobId: `event-${eventId}`, removeOnComplete: true },
     );
   }
 
   async reconcile(payload: ReconcilePayload, delayMs = 0): Promise<void> {
     await this.queue.add(AttendanceJob.Reconcile, payload, {
-      ...RETRY,
+      ...PERSISTENT_RETRY,
       delay: delayMs,
       jobId: `reconcile-${payload.mode}-${payload.sessionId}-${Date.now() + delayMs}`,
       removeOnComplete: true,

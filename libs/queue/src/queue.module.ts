@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ClockModule } from '#common';
 import { AppConfig } from '#config';
 import { AttendanceProducer } from './attendance.producer.js';
+import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import { NotificationsProducer } from './notifications.producer.js';
 import { queueConnection } from './queue-connection.js';
 import { QueueErrorLogger } from './queue-error.logger.js';
@@ -21,17 +23,13 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [
+        ClockModule,
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
             connection: queueConnection(config),
             prefix: config.QUEUE_PREFIX,
-            defaultJobOptions: {
-              attempts: 5,
-              backoff: { type: 'exponential', delay: 5_000 },
-              removeOnComplete: { age: 24 * 3600, count: 1000 },
-              removeOnFail: { age: 7 * 24 * 3600 },
-            },
+            defaultJobOptions: DEFAULT_JOB_OPTIONS,
           }),
           extraOptions: { manualRegistration: true },
         }),

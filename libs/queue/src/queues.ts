@@ -20,24 +20,6 @@ export const NotificationJob = {
 } as const;
 export type NotificationJob = (typeof NotificationJob)[keyof typeof NotificationJob];
 
-export interface InvitationEmailPayload {
-  invitationId: string;
-  /** The invitation version this job mails; a newer version supersedes it. */
-  version: number;
-}
-
-export interface EmailVerificationPayload {
-  userId: string;
-}
-
-export interface PasswordResetPayload {
-  /** Null when no mail is due (no account has the address, or it was mailed just now). */
-  userId: string | null;
-  /** The reset request (epoch ms) and the mailing of its link this job makes. */
-  requestedAt: number;
-  mailedAt: number;
-}
-
 export interface WaitlistPromotionPayload {
   enrollmentId: string;
 }
@@ -48,14 +30,6 @@ export interface WebinarConfirmationPayload {
 
 export interface WebinarSpeakerPayload {
   speakerId: string;
-}
-
-/** The payload each notification job carries. */
-export interface NotificationPayloads {
-  [NotificationJob.InvitationEmail]: InvitationEmailPayload;
-  [NotificationJob.EmailVerification]: EmailVerificationPayload;
-  [NotificationJob.PasswordReset]: PasswordResetPayload;
-  [NotificationJob.WaitlistPromotionEmail]: WaitlistPromotionPayload;
 }
 
 /** Job names and payloads of the rooms queue. */
@@ -84,12 +58,6 @@ export interface SendWebinarReminderPayload {
 /** Re-plan the reminders of one group, or of every group of an organization. */
 export type PlanRemindersPayload =
   { groupId: string; fresh?: boolean } | { organizationId: string };
-
-export interface SendReminderPayload {
-  sessionId: string;
-  userId: string;
-  offsetMinutes: number;
-}
 
 export interface SessionNoticePayload {
   sessionId: string;

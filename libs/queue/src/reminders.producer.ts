@@ -1,6 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { Clock } from '#common';
+import { PERSISTENT_RETRY } from './job-options.js';
 import {
   type PlanRemindersPayload,
   QueueName,
@@ -9,11 +11,7 @@ import {
   type SessionNoticePayload,
 } from './queues.js';
 
-const ONCE = {
-  removeOnComplete: true,
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 2_000 },
-};
+const ONCE = { ...PERSISTENT_RETRY, removeOnComplete: true };
 
 /**
  * Asks the worker to (re-)plan reminders, and to tell people about changed sessions. Call after
@@ -21,7 +19,10 @@ const ONCE = {
  */
 @Injectable()
 export class RemindersProducer {
-  constructor(@InjectQueue(QueueName.Reminders) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {}
 
   async replan(payload: PlanRemindersPayload): Promise<void> {
     await this.queue.add(ReminderJob.Plan, payload, ONCE);
@@ -33,7 +34,7 @@ export class RemindersProducer {
     startsAt: Date,
     offsets: number[],
   ): Promise<void> {
-    const now = Date.now();
+    const now = this.clock.millis();
     const jobs = offsets
       .map((offsetMinutes) => ({
         offsetMinutes,
@@ -59,6 +60,3 @@ export class RemindersProducer {
     });
   }
 }
-
-export const reminderJobId = (sessionId: string, userId: string, offsetMinutes: number) =>
-  `reminder-${sessionId}-${userId}-${offsetMinutes}`;

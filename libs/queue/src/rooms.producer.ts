@@ -1,7 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import { Clock } from '#common';
 import { AppConfig } from '#config';
+import { PERSISTENT_RETRY } from './job-options.js';
 import { QueueName, RoomJob, type RoomJobPayload } from './queues.js';
 
 export interface PlannedSession {
@@ -12,8 +14,7 @@ export interface PlannedSession {
 
 /** Retries with backoff: the LiveKit SDK does not retry against a self-hosted server. */
 const ROOM_JOB_OPTIONS: JobsOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 2_000 },
+  ...PERSISTENT_RETRY,
   // Completed ids are freed at once, so a re-plan can use the same id again.
   removeOnComplete: true,
 };
@@ -28,11 +29,12 @@ export class RoomsProducer {
   constructor(
     @InjectQueue(QueueName.Rooms) private readonly queue: Queue,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async plan(session: PlannedSession): Promise<void> {
     await this.unplan(session.id);
-    const now = Date.now();
+    const now = this.clock.millis();
     const openAt = session.startsAt.getTime() - this.config.ROOM_OPEN_LEAD_MINUTES * 60_000;
     const closeAt = session.endsAt.getTime() + this.config.ROOM_CLOSE_GRACE_MINUTES * 60_000;
     const payload: RoomJobPayload = { sessionId: session.id };

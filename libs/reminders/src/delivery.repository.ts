@@ -23,23 +23,22 @@ export class DeliveryRepository {
     return claimOnce(this.dataSource.getRepository(Delivery), key);
   }
 
-  async markSent(key: DeliveryKey): Promise<void> {
-    await this.dataSource
-      .getRepository(Delivery)
-      .update(key, { status: 'sent', sentAt: new Date() });
+  async markSent(key: DeliveryKey, at: Date): Promise<void> {
+    await this.dataSource.getRepository(Delivery).update(key, { status: 'sent', sentAt: at });
   }
 
   /** Records and creates an in-app notification in one transaction: exactly once. */
   async notifyInApp(
     key: DeliveryKey,
     notification: Pick<Notification, 'kind' | 'title' | 'body'>,
+    at: Date,
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(Delivery)
-        .values({ ...key, status: 'sent', sentAt: new Date() })
+        .values({ ...key, status: 'sent', sentAt: at })
         .orIgnore()
         .returning('id')
         .execute();

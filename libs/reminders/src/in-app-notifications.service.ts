@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, isUuid } from '#common';
+import { Clock, NotFoundError } from '#common';
 import type { PageRequest } from '#common';
 import { NotificationRepository } from './notification.repository.js';
 import type { NotificationPage, NotificationRead, NotificationView } from './notification.view.js';
@@ -7,7 +7,10 @@ import type { NotificationPage, NotificationRead, NotificationView } from './not
 /** A person's in-app notifications: the newest first, marked read one by one. */
 @Injectable()
 export class InAppNotificationsService {
-  constructor(private readonly notifications: NotificationRepository) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async list(userId: string, page: PageRequest): Promise<NotificationPage> {
     const [{ items, nextCursor }, unread] = await Promise.all([
@@ -32,9 +35,10 @@ export class InAppNotificationsService {
   }
 
   async markRead(userId: string, id: string): Promise<NotificationRead> {
-    const notification = isUuid(id) ? await this.notifications.findForUser(id, userId) : null;
+    // The route validated `id` as a UUID.
+    const notification = await this.notifications.findForUser(id, userId);
     if (!notification) throw new NotFoundError('notification_not_found', 'No such notification');
-    if (!notification.readAt) await this.notifications.markRead(notification.id, new Date());
+    if (!notification.readAt) await this.notifications.markRead(notification.id, this.clock.now());
     return { id, read: true };
   }
 }

@@ -6,3 +6,4 @@ export * from './notification.view.js';
 export * from './reminder-planner.service.js';
 export * from './reminder-sender.service.js';
 export * from './reminders.module.js';
+export * from './send-reminder.job.js';

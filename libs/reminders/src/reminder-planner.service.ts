@@ -1,12 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { Clock } from '#common';
+import { Transactions } from '#database';
 import { EnrollmentRepository, GroupRepository } from '#groups';
 import { OrganizationRepository } from '#organizations';
-import { QueueName, ReminderJob, type SendReminderPayload, reminderJobId } from '#queue';
+import { QueueName } from '#queue';
 import { SessionRepository } from '#sessions';
+import { PlanLockRepository } from './plan-lock.repository.js';
+import { reminderJobId, sendReminderJob } from './send-reminder.job.js';
 
 /** A reminder whose time passed more than this long ago is not sent late. */
 const TOO_LATE_MS = 60_000;
@@ -27,7 +29,9 @@ export interface PlanResult {
 @Injectable()
 export class ReminderPlanner {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly locks: PlanLockRepository,
+    private readonly clock: Clock,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
     private readonly groups: GroupRepository,
     private readonly enrollments: EnrollmentRepository,
@@ -50,8 +54,8 @@ export class ReminderPlanner {
    * there are none.
    */
   async planGroup(groupId: string, { fresh = false } = {}): Promise<PlanResult> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reminders:${groupId}`]);
+    return this.transactions.run(async (tx) => {
+      await this.locks.lockGroup(groupId, tx);
       const group = await this.groups.findById(groupId);
       if (!group) return { planned: 0, removed: 0 };
       const [organization, sessions, seated, everEnrolled, facilitators] = await Promise.all([
@@ -64,7 +68,7 @@ export class ReminderPlanner {
         this.groups.facilitatorIds(group),
       ]);
       const offsets = organization?.reminderOffsetsMinutes ?? [];
-      const now = Date.now();
+      const now = this.clock.millis();
       const coming = sessions.filter(
         (s) => (s.status === 'scheduled' || s.status === 'open') && s.startsAt.getTime() > now,
       );
@@ -91,20 +95,10 @@ export class ReminderPlanner {
           offsets
             .map((offsetMinutes) => ({
               dueAt: session.startsAt.getTime() - offsetMinutes * 60_000,
-              data: { sessionId: session.id, userId, offsetMinutes } satisfies SendReminderPayload,
+              data: { sessionId: session.id, userId, offsetMinutes },
             }))
             .filter(({ dueAt }) => dueAt > now - TOO_LATE_MS)
-            .map(({ dueAt, data }) => ({
-              name: ReminderJob.Send,
-              data,
-              opts: {
-                jobId: reminderJobId(data.sessionId, userId, data.offsetMinutes),
-                delay: Math.max(0, dueAt - now),
-                removeOnComplete: true,
-                attempts: 8,
-                backoff: { type: 'exponential' as const, delay: 5_000 },
-              },
-            })),
+            .map(({ dueAt, data }) => sendReminderJob(data, dueAt, now)),
         ),
       );
       for (let i = 0; i < jobs.length; i += CHUNK)

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '#common';
 import { AppConfig } from '#config';
 import { EnrollmentRepository, GroupRepository } from '#groups';
 import type { Group } from '#groups';
@@ -13,11 +14,12 @@ import {
   sessionMovedEmail,
 } from '#notifications';
 import { OrganizationRepository } from '#organizations';
-import type { SendReminderPayload, SessionNoticePayload } from '#queue';
+import type { SessionNoticePayload } from '#queue';
 import type { Session } from '#sessions';
 import { SessionRepository } from '#sessions';
 import type { DeliveryKind } from './delivery.entity.js';
 import { type DeliveryKey, DeliveryRepository } from './delivery.repository.js';
+import type { SendReminderPayload } from './send-reminder.job.js';
 
 /** A job firing this much before its time belongs to an earlier plan of a session moved later. */
 const EARLY_TOLERANCE_MS = 5_000;
@@ -40,12 +42,13 @@ export class ReminderSender {
     private readonly deliveries: DeliveryRepository,
     private readonly mailer: MailerService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async sendReminder({ sessionId, userId, offsetMinutes }: SendReminderPayload): Promise<number> {
     const session = await this.sessions.findById(sessionId);
     if (!session || (session.status !== 'scheduled' && session.status !== 'open')) return 0;
-    const now = Date.now();
+    const now = this.clock.millis();
     const dueAt = session.startsAt.getTime() - offsetMinutes * 60_000;
     if (now < dueAt - EARLY_TOLERANCE_MS || now >= session.startsAt.getTime()) return 0;
     const context = await this.recipientContext(session, userId);
@@ -120,14 +123,18 @@ export class ReminderSender {
     let sent = 0;
     if (
       user.reminderInApp &&
-      (await this.deliveries.notifyInApp({ ...key, channel: 'in_app' }, message.inApp))
+      (await this.deliveries.notifyInApp(
+        { ...key, channel: 'in_app' },
+        message.inApp,
+        this.clock.now(),
+      ))
     ) {
       sent++;
     }
     const emailKey: DeliveryKey = { ...key, channel: 'email' };
     if (user.reminderEmail && (await this.deliveries.claim(emailKey))) {
       await this.mailer.send(message.email());
-      await this.deliveries.markSent(emailKey);
+      await this.deliveries.markSent(emailKey, this.clock.now());
       this.logger.log(`${key.kind} for session ${key.sessionId} mailed to user ${key.userId}`);
       sent++;
     }

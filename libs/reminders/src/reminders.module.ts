@@ -7,6 +7,7 @@ import { DeliveryRepository } from './delivery.repository.js';
 import { InAppNotificationsService } from './in-app-notifications.service.js';
 import { Notification } from './notification.entity.js';
 import { NotificationRepository } from './notification.repository.js';
+import { PlanLockRepository } from './plan-lock.repository.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import { ReminderSender } from './reminder-sender.service.js';
 
@@ -19,6 +20,7 @@ import { ReminderSender } from './reminder-sender.service.js';
   providers: [
     DeliveryRepository,
     NotificationRepository,
+    PlanLockRepository,
     ReminderPlanner,
     ReminderSender,
     InAppNotificationsService,

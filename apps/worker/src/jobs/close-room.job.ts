@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AttendanceService } from '#attendance';
 import { Clock } from '#common';
 import { AppConfig } from '#config';
-import { RoomJob, type RoomJobPayload } from '#queue';
+import { RoomJob, type RoomJobPayload, type JobHandler } from '#queue';
 import { SessionLifecycleService, SessionRepository } from '#sessions';
 import { roomNameForSession, VideoService } from '#video';
-import type { JobHandler } from './job-handler.js';
 
 /** Closes a session's room after its end and marks the session ended. */
 @Injectable()

@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '#common';
 import { AppConfig } from '#config';
 import { GroupRepository } from '#groups';
-import { RoomJob, type RoomJobPayload } from '#queue';
+import { RoomJob, type RoomJobPayload, type JobHandler } from '#queue';
 import { SessionLifecycleService, SessionRepository } from '#sessions';
 import { roomNameForSession, VideoService } from '#video';
-import type { JobHandler } from './job-handler.js';
 
 /** The least time a room waits for its first participant, or after its last one leaves. */
 const MIN_TIMEOUT_SECONDS = 5 * 60;

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type PlanRemindersPayload, ReminderJob } from '#queue';
+import { type PlanRemindersPayload, ReminderJob, type JobHandler } from '#queue';
 import { ReminderPlanner } from '#reminders';
-import type { JobHandler } from './job-handler.js';
 
 /** Re-plans the reminders of a group (or of an organization's groups) after a change. */
 @Injectable()

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AttendanceService } from '#attendance';
-import { AttendanceJob, type ProcessEventPayload } from '#queue';
-import type { JobHandler } from './job-handler.js';
+import { AttendanceJob, type ProcessEventPayload, type JobHandler } from '#queue';
 
 @Injectable()
 export class ProcessAttendanceEventJob implements JobHandler<ProcessEventPayload> {

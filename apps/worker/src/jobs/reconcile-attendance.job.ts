@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AttendanceService } from '#attendance';
-import { AttendanceJob, type ReconcilePayload } from '#queue';
-import type { JobHandler } from './job-handler.js';
+import { AttendanceJob, type ReconcilePayload, type JobHandler } from '#queue';
 
 /** Compares a live room with LiveKit's participant list (and again later while it is live). */
 @Injectable()

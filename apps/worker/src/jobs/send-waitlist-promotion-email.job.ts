@@ -3,8 +3,7 @@ import { AppConfig } from '#config';
 import { EnrollmentService } from '#groups';
 import { UserRepository } from '#identity';
 import { MailerService, waitlistPromotionEmail } from '#notifications';
-import { NotificationJob, type WaitlistPromotionPayload } from '#queue';
-import type { JobHandler } from './job-handler.js';
+import { NotificationJob, type WaitlistPromotionPayload, type JobHandler } from '#queue';
 
 /**
  * Tells a promoted person their seat is ready. Re-reads the enrollment: someone who left again,

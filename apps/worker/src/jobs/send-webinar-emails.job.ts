@@ -3,9 +3,9 @@ import {
   NotificationJob,
   type WebinarConfirmationPayload,
   type WebinarSpeakerPayload,
+  type JobHandler,
 } from '#queue';
 import { WebinarMailService } from '#webinars';
-import type { JobHandler } from './job-handler.js';
 
 /** The registration confirmation with the attendee's personal link and an ICS file. */
 @Injectable()

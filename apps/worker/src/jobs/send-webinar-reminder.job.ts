@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReminderJob, type SendWebinarReminderPayload } from '#queue';
+import { ReminderJob, type SendWebinarReminderPayload, type JobHandler } from '#queue';
 import { WebinarReminderSender } from '#webinars';
-import type { JobHandler } from './job-handler.js';
 
 @Injectable()
 export class SendWebinarReminderJob implements JobHandler<SendWebinarReminderPayload> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReminderJob, type SessionNoticePayload } from '#queue';
+import { ReminderJob, type SessionNoticePayload, type JobHandler } from '#queue';
 import { ReminderSender } from '#reminders';
-import type { JobHandler } from './job-handler.js';
 
 /** Tells a group that one of its sessions moved or was cancelled. */
 @Injectable()

@@ -4,10 +4,8 @@ import { ProcessAttendanceEventJob } from '../jobs/process-attendance-event.job.
 import { ReconcileAttendanceJob } from '../jobs/reconcile-attendance.job.js';
 import { DispatchingProcessor } from './dispatching-processor.js';
 
-// Fixed at load time, like the reminders processor: read from the environment AppConfig checks.
-const lockDuration = Number(process.env.QUEUE_LOCK_DURATION_MS ?? 30_000);
-
-@Processor(QueueName.Attendance, { concurrency: 8, lockDuration, stalledInterval: lockDuration })
+// The lock settings come from the config (worker-options.ts).
+@Processor(QueueName.Attendance, { concurrency: 8 })
 export class AttendanceProcessor extends DispatchingProcessor {
   constructor(processEvent: ProcessAttendanceEventJob, reconcile: ReconcileAttendanceJob) {
     super(QueueName.Attendance, [processEvent, reconcile]);

@@ -1,6 +1,6 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import type { JobHandler } from '../jobs/job-handler.js';
+import type { JobHandler } from '#queue';
 
 /** A queue's processor that hands each job to the one handler class of its name. */
 export abstract class DispatchingProcessor extends WorkerHost {

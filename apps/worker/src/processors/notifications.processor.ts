@@ -1,8 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
+import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
+import { SendInvitationEmailJob } from '#organizations';
 import { QueueName } from '#queue';
-import { SendEmailVerificationJob } from '../jobs/send-email-verification.job.js';
-import { SendInvitationEmailJob } from '../jobs/send-invitation-email.job.js';
-import { SendPasswordResetJob } from '../jobs/send-password-reset.job.js';
 import { SendWaitlistPromotionEmailJob } from '../jobs/send-waitlist-promotion-email.job.js';
 import {
   SendWebinarConfirmationJob,

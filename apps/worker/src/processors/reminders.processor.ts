@@ -1,16 +1,13 @@
 import { Processor } from '@nestjs/bullmq';
 import { QueueName } from '#queue';
+import { SendReminderJob } from '#reminders';
 import { PlanRemindersJob } from '../jobs/plan-reminders.job.js';
-import { SendReminderJob } from '../jobs/send-reminder.job.js';
 import { SessionNoticeJob } from '../jobs/session-notice.job.js';
 import { SendWebinarReminderJob } from '../jobs/send-webinar-reminder.job.js';
 import { DispatchingProcessor } from './dispatching-processor.js';
 
-// Decorator options are fixed at load time, so this one setting is read from the environment
-// directly (AppConfig validates the same variable at boot).
-const lockDuration = Number(process.env.QUEUE_LOCK_DURATION_MS ?? 30_000);
-
-@Processor(QueueName.Reminders, { concurrency: 8, lockDuration, stalledInterval: lockDuration })
+// The lock settings come from the config (worker-options.ts).
+@Processor(QueueName.Reminders, { concurrency: 8 })
 export class RemindersProcessor extends DispatchingProcessor {
   constructor(
     plan: PlanRemindersJob,

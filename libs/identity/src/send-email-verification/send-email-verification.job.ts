@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EmailVerificationService } from '#identity';
 import { MailerService, verificationEmail } from '#notifications';
-import { type EmailVerificationPayload, NotificationJob } from '#queue';
-import type { JobHandler } from './job-handler.js';
+import { type JobHandler, NotificationJob } from '#queue';
+import { EmailVerificationService } from '../email-verification.service.js';
+import type { EmailVerificationPayload } from './email-verification.queue.js';
 
-/** Mails the link that verifies an account's address; nothing once it is verified. */
+/** In the worker: mails the link that verifies an account's address; nothing once verified. */
 @Injectable()
 export class SendEmailVerificationJob implements JobHandler<EmailVerificationPayload> {
   readonly jobName = NotificationJob.EmailVerification;

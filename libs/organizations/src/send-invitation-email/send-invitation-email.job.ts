@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { invitationEmail, MailerService } from '#notifications';
-import { InvitationsService } from '#organizations';
-import { type InvitationEmailPayload, NotificationJob } from '#queue';
-import type { JobHandler } from './job-handler.js';
+import { type JobHandler, NotificationJob } from '#queue';
+import { InvitationsService } from '../invitations.service.js';
+import type { InvitationEmailPayload } from './invitation-email.queue.js';
 
 /**
- * Mails an invitation link. Re-reads the invitation first: an accepted, expired or superseded
- * invitation, or one whose version was already mailed, sends nothing.
+ * In the worker: mails an invitation link. Re-reads the invitation first: an accepted, expired
+ * or superseded invitation, or one whose version was already mailed, sends nothing.
  */
 @Injectable()
 export class SendInvitationEmailJob implements JobHandler<InvitationEmailPayload> {

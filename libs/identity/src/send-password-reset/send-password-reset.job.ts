@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PasswordService } from '#identity';
 import { MailerService, passwordResetEmail } from '#notifications';
-import { NotificationJob, type PasswordResetPayload } from '#queue';
-import type { JobHandler } from './job-handler.js';
+import { type JobHandler, NotificationJob } from '#queue';
+import { PasswordService } from '../password.service.js';
+import type { PasswordResetPayload } from './password-reset.queue.js';
 
-/** Mails the pending password-reset link once per mailing; nothing once it expired or was used. */
+/** In the worker: mails the pending reset link once per mailing; nothing once expired or used. */
 @Injectable()
 export class SendPasswordResetJob implements JobHandler<PasswordResetPayload> {
   readonly jobName = NotificationJob.PasswordReset;

@@ -1,0 +1,157 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { CurriculaService } from '#curricula';
+import { AuthService } from '#identity';
+import { type MailMessage, MailerService } from '#notifications';
+import { OrganizationsService } from '#organizations';
+import {
+  ALL_QUEUES,
+  AttendanceProducer,
+  NotificationsProducer,
+  RemindersProducer,
+  RoomsProducer,
+} from '#queue';
+import { GroupSetupService, type Session, SessionRepository } from '#sessions';
+import {
+  fakeProducer,
+  libTestModule,
+  type LibTestModule,
+  type ProducedJob,
+} from '../../../test/support/lib-test-module.js';
+import { InAppNotificationsService } from './in-app-notifications.service.js';
+import { ReminderPlanner } from './reminder-planner.service.js';
+import { ReminderSender } from './reminder-sender.service.js';
+import { RemindersModule } from './reminders.module.js';
+import { reminderJobId } from './send-reminder.job.js';
+
+const OFFSET = 60;
+
+interface PlannedJob {
+  name: string;
+  data: { sessionId: string; userId: string; offsetMinutes: number };
+  opts: { jobId: string; delay: number };
+}
+
+/** The reminders queue as the planner sees it: jobs by id, removable. */
+class FakeQueue {
+  readonly jobs = new Map<string, PlannedJob>();
+
+  /** Jobs other than reminders (mails, plans) are not what these tests are about. */
+  add() {
+    return Promise.resolve({});
+  }
+
+  addBulk(jobs: PlannedJob[]) {
+    for (const job of jobs) this.jobs.set(job.opts.jobId, job);
+    return Promise.resolve([]);
+  }
+
+  remove(id: string) {
+    return Promise.resolve(this.jobs.delete(id) ? 1 : 0);
+  }
+}
+
+describe('Reminders', () => {
+  let lib: LibTestModule;
+  const queue = new FakeQueue();
+  const mails: MailMessage[] = [];
+  const produced: ProducedJob[] = [];
+  let ownerId: string;
+  let groupId: string;
+  let sessions: Session[];
+
+  beforeAll(async () => {
+    lib = await libTestModule(
+      'reminders',
+      [RemindersModule],
+      [
+        ...[NotificationsProducer, RemindersProducer, RoomsProducer, AttendanceProducer].map((p) =>
+          fakeProducer(p, produced),
+        ),
+        ...ALL_QUEUES.map((name) => ({ provide: getQueueToken(name), useValue: queue })),
+      ],
+      [[MailerService, { send: (mail: MailMessage) => Promise.resolve(void mails.push(mail)) }]],
+    );
+    const { user } = await lib.module.get(AuthService).register({
+      email: 'lead@example.org',
+      password: 'a long passphrase 41',
+      displayName: 'Lead',
+    });
+    ownerId = user.id;
+    const organizations = lib.module.get(OrganizationsService);
+    const orgId = (await organizations.create('Clinic', ownerId)).id;
+    await organizations.update(orgId, { reminderOffsetsMinutes: [OFFSET] });
+    const curriculum = await lib.module
+      .get(CurriculaService)
+      .create(orgId, ownerId, { templateKey: 'cbt-depression-8' });
+    groupId = (
+      await lib.module.get(GroupSetupService).create(orgId, ownerId, {
+        name: 'Tuesday group',
+        curriculumVersionId: curriculum.currentVersionId!,
+        timezone: 'Europe/London',
+        firstSessionDate: '2027-03-09',
+        startTime: '19:00',
+        durationMinutes: 90,
+        capacity: 10,
+        lobbyEnabled: false,
+      })
+    ).id;
+    sessions = await lib.module.get(SessionRepository).listForGroup(groupId);
+  });
+
+  afterAll(() => lib?.close());
+
+  const dueAt = (session: Session) => session.startsAt.getTime() - OFFSET * 60_000;
+
+  describe(ReminderPlanner.name, () => {
+    it('plans one reminder per coming session, waiting on the clock until its offset', async () => {
+      const planner = lib.module.get(ReminderPlanner);
+      expect(await planner.planGroup(groupId)).toEqual({ planned: sessions.length, removed: 0 });
+      for (const session of sessions) {
+        const job = queue.jobs.get(reminderJobId(session.id, ownerId, OFFSET));
+        expect(job?.opts.delay).toBe(dueAt(session) - lib.clock.millis());
+      }
+
+      // A week later the first session is past: re-planning replaces the rest and drops it.
+      lib.clock.set(new Date(sessions[0].startsAt.getTime() + 60_000));
+      expect(await planner.planGroup(groupId)).toEqual({
+        planned: sessions.length - 1,
+        removed: sessions.length - 1,
+      });
+      expect(queue.jobs.get(reminderJobId(sessions[1].id, ownerId, OFFSET))?.opts.delay).toBe(
+        dueAt(sessions[1]) - lib.clock.millis(),
+      );
+    });
+  });
+
+  describe(ReminderSender.name, () => {
+    it('sends a reminder only once it is due, and only once', async () => {
+      const sender = lib.module.get(ReminderSender);
+      const session = sessions[2];
+      const payload = { sessionId: session.id, userId: ownerId, offsetMinutes: OFFSET };
+
+      lib.clock.set(new Date(dueAt(session) - 10 * 60_000));
+      expect(await sender.sendReminder(payload)).toBe(0);
+
+      lib.clock.set(new Date(dueAt(session)));
+      expect(await sender.sendReminder(payload)).toBe(2); // e-mail and in-app
+      expect(await sender.sendReminder(payload)).toBe(0);
+      expect(mails.filter((m) => m.to === 'lead@example.org')).toHaveLength(1);
+      // An offset the organization does not use sends nothing.
+      expect(await sender.sendReminder({ ...payload, offsetMinutes: 30 })).toBe(0);
+    });
+  });
+
+  describe(InAppNotificationsService.name, () => {
+    it('lists the reminder as unread until it is marked read', async () => {
+      const notifications = lib.module.get(InAppNotificationsService);
+      const page = await notifications.list(ownerId, { limit: 20 });
+      expect(page.items.map((n) => n.kind)).toEqual(['reminder']);
+      expect(page.unreadCount).toBe(1);
+      await notifications.markRead(ownerId, page.items[0].id);
+      expect((await notifications.list(ownerId, { limit: 20 })).unreadCount).toBe(0);
+      await expect(notifications.markRead(sessions[0].id, page.items[0].id)).rejects.toMatchObject({
+        code: 'notification_not_found',
+      });
+    });
+  });
+});
