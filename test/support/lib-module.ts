@@ -12,6 +12,9 @@ import {
   RemindersProducer,
   RoomsProducer,
 } from '#queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import { ALL_QUEUES } from '#queue';
+import { type QueuedJob, recordingQueues } from './lib-test-module.js';
 import { createTestDatabase } from './test-database.js';
 
 /** Every call a service made to a producer, in order: `[producer, method, payload]`. */
@@ -38,6 +41,8 @@ export interface LibTestModule {
   clock: ManualClock;
   /** What the services enqueued (the queues are fakes: no Redis, no worker). */
   enqueued: EnqueuedCall[];
+  /** Jobs added straight to a queue by a job's own producer (also recorded, never run). */
+  queued: QueuedJob[];
   get<T>(type: abstract new (...args: never[]) => T): T;
   close(): Promise<void>;
 }
@@ -60,15 +65,19 @@ export async function bootLibModule(
   });
   const clock = new ManualClock(options.now);
   const enqueued: EnqueuedCall[] = [];
+  const queued: QueuedJob[] = [];
   const producers = [RoomsProducer, RemindersProducer, NotificationsProducer, AttendanceProducer];
 
   @Global()
   @Module({
-    providers: producers.map((type) => ({
-      provide: type,
-      useValue: recordingProducer(type.name, enqueued),
-    })),
-    exports: producers,
+    providers: [
+      ...producers.map((type) => ({
+        provide: type,
+        useValue: recordingProducer(type.name, enqueued),
+      })),
+      ...recordingQueues(queued),
+    ],
+    exports: [...producers, ...ALL_QUEUES.map((queue) => getQueueToken(queue))],
   })
   class RecordingQueueModule {}
 
@@ -91,6 +100,7 @@ export async function bootLibModule(
     dataSource: module.get<DataSource>(getDataSourceToken()),
     clock,
     enqueued,
+    queued,
     get: (type) => module.get(type, { strict: false }),
     close: async () => {
       await module.close();
