@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, ok } from '../api/result';
-import { isUuid, useFormat } from './format';
+import { isUuid } from '../ui/ids';
+import { useFormat } from './format';
 import { agreementKey, useAgreement } from './useAgreement';
 import './me.css';
 

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { signOut } from '../auth/session';
 import { useAuth } from '../auth/useAuth';
 import { Field } from '../ui/Field';
-import { forgetFragment, tokenFromFragment } from './format';
+import { forgetFragment, fromFragment } from '../ui/fragment';
 
 const MIN_LENGTH = 10;
 
@@ -14,7 +14,7 @@ const MIN_LENGTH = 10;
 export default function ResetPassword() {
   const { t } = useTranslation('me');
   const signedIn = useAuth().status === 'signedIn';
-  const [token] = useState(tokenFromFragment);
+  const [token] = useState(() => fromFragment('token'));
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
