@@ -78,8 +78,11 @@ function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
 
 export function Home({ name }: { name: string }) {
   const { t } = useTranslation();
+  const now = useNow(15_000);
   const sessions = useQuery({
     queryKey: ['me', 'sessions'],
+    // A page left open keeps up: a session that ended gives way to the next one.
+    refetchInterval: 60_000,
     queryFn: async () => {
       const { data, error } = await api.GET('/api/v1/me/sessions', {
         params: { query: { limit: 5 } },
@@ -88,7 +91,7 @@ export function Home({ name }: { name: string }) {
       return data.items;
     },
   });
-  const [next, ...later] = sessions.data ?? [];
+  const [next, ...later] = (sessions.data ?? []).filter((s) => Date.parse(s.endsAt) > now);
   return (
     <>
       <h1>{t('hello', { name })}</h1>
