@@ -18,7 +18,8 @@ import { useProfile } from '../profile/useProfile';
 import { LobbyPanel } from '../room/LobbyPanel';
 import { Field } from '../ui/Field';
 import { groupKey } from './GroupPage';
-import { isUuid, useInstants, zoneName } from './time';
+import { isUuid } from '../ui/ids';
+import { useInstants, zoneName } from './time';
 
 type Session = Schemas['SessionView'];
 type Group = Schemas['GroupDetailView'];
@@ -80,7 +81,7 @@ function SessionDesk({ session, group }: { session: Session; group: Group }) {
       {facilitator && (
         <div className="desk">
           <div className="desk-side">
-            {!over && group.lobbyEnabled && <LobbyPanel sessionId={session.id} />}
+            {!over && group.lobbyEnabled && <LobbyPanel sessionId={session.id} session={session} />}
             <InRoom session={session} running={running} />
           </div>
           <Agenda session={session} />

@@ -17,7 +17,3 @@ export function useInstants(timeZone: string | undefined) {
 
 /** The zone's name as people read it: "Asia/Dhaka" → "Asia/Dhaka" without underscores. */
 export const zoneName = (zone: string) => zone.replaceAll('_', ' ');
-
-/** Ids from the address go into api paths only when they look like ids. */
-export const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
