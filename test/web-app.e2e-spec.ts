@@ -138,6 +138,8 @@ describe('The web app (e2e, Chromium)', () => {
     expect(sent.startsWith('Bearer ')).toBe(true);
     expect(issued).toContain(sent.slice('Bearer '.length));
     await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    await page.getByRole('link', { name: 'Your sessions' }).click();
+    await page.getByRole('heading', { name: 'Your next session' }).waitFor();
 
     // A refresh token the api no longer honours ends the session with a clear screen.
     await page.evaluate(`localStorage.setItem('hearth.refreshToken', 'no-longer-valid')`);
@@ -149,7 +151,7 @@ describe('The web app (e2e, Chromium)', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate(`localStorage.getItem('hearth.refreshToken')`)).toBeNull();
-  }, 45_000);
+  }, 60_000);
 
   it('signs out at once even when the network is down', async () => {
     const page = await open('phone');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { useInstants } from './time';
+import * as keys from '../ui/queryKeys';
 
 type Group = Schemas['GroupDetailView'];
 
@@ -13,7 +14,7 @@ export function AttendanceTab({ group }: { group: Group }) {
   const { t: common } = useTranslation();
   const instants = useInstants(group.timezone);
   const matrix = useQuery({
-    queryKey: ['groups', group.id, 'attendance'],
+    queryKey: keys.groups.attendance(group.id),
     queryFn: () =>
       ok(
         api.GET('/api/v1/groups/{groupId}/attendance', { params: { path: { groupId: group.id } } }),

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { useInstants, zoneName } from './time';
+import * as keys from '../ui/queryKeys';
 
 /** `/groups`: the groups the person facilitates (all of them for managers). */
 export default function GroupsList() {
@@ -15,7 +16,7 @@ export default function GroupsList() {
   const orgId = org?.organizationId ?? '';
   const instants = useInstants(undefined);
   const groups = useInfiniteQuery({
-    queryKey: ['organizations', orgId, 'groups'],
+    queryKey: keys.pages(keys.organizations.groups(orgId)),
     enabled: Boolean(org),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>

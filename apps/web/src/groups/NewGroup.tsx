@@ -13,6 +13,7 @@ import { useTimeZone } from '../profile/useProfile';
 import { Field } from '../ui/Field';
 import { CheckField, DateTimeField, TimeInputField } from './DateFields';
 import { zoneName } from './time';
+import * as keys from '../ui/queryKeys';
 
 /** `/groups/new`: a group on a published program, weekly at one local time; then its page. */
 export default function NewGroup() {
@@ -27,7 +28,7 @@ export default function NewGroup() {
   const [firstDate, setFirstDate] = useState<CalendarDate | null>(null);
   const [startTime, setStartTime] = useState<Time | null>(null);
   const curricula = useQuery({
-    queryKey: ['organizations', orgId, 'curricula'],
+    queryKey: keys.organizations.curricula(orgId),
     enabled: Boolean(org),
     queryFn: () =>
       ok(
@@ -39,7 +40,7 @@ export default function NewGroup() {
   const published = curricula.data?.items.filter((c) => c.currentVersionId) ?? [];
   const chosen = curriculumId || published[0]?.id || '';
   const curriculum = useQuery({
-    queryKey: ['curricula', chosen],
+    queryKey: keys.curricula.one(chosen),
     enabled: Boolean(chosen),
     queryFn: () =>
       ok(
@@ -50,7 +51,7 @@ export default function NewGroup() {
     mutationFn: (body: Schemas['CreateGroupDto']) =>
       ok(api.POST('/api/v1/organizations/{orgId}/groups', { params: { path: { orgId } }, body })),
     onSuccess: async (group) => {
-      await queries.invalidateQueries({ queryKey: ['organizations', orgId, 'groups'] });
+      await queries.invalidateQueries({ queryKey: keys.organizations.groups(orgId) });
       void navigate(`/groups/${group.id}`);
     },
   });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
   Button,
@@ -12,18 +12,26 @@ import {
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
+import { useMembers } from '../org/useMembers';
+import * as keys from '../ui/queryKeys';
+
+/** After an enrolment or a withdrawal: the roster, the group's counts and the groups list. */
+const rosterChanged = (queries: QueryClient, group: Group) =>
+  Promise.all([
+    queries.invalidateQueries({ queryKey: keys.groups.enrollments(group.id) }),
+    queries.invalidateQueries({ queryKey: keys.groups.one(group.id), exact: true }),
+    queries.invalidateQueries({ queryKey: keys.organizations.groups(group.organizationId) }),
+  ]);
 
 type Group = Schemas['GroupDetailView'];
 type Entry = Schemas['RosterEntry'];
-
-const rosterKey = (groupId: string) => ['groups', groupId, 'enrollments'];
 
 /** The Roster tab: members with a seat, the waitlist in order, enrolling and withdrawing. */
 export function RosterTab({ group }: { group: Group }) {
   const { t } = useTranslation('groups');
   const { t: common } = useTranslation();
   const roster = useQuery({
-    queryKey: rosterKey(group.id),
+    queryKey: keys.groups.enrollments(group.id),
     queryFn: () =>
       ok(
         api.GET('/api/v1/groups/{groupId}/enrollments', {
@@ -78,7 +86,7 @@ function Person({ entry, group }: { entry: Entry; group: Group }) {
           params: { path: { enrollmentId: entry.id } },
         }),
       ),
-    onSuccess: () => queries.invalidateQueries({ queryKey: rosterKey(group.id) }),
+    onSuccess: () => rosterChanged(queries, group),
   });
   return (
     <li>
@@ -128,15 +136,7 @@ function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }
   const { t } = useTranslation('groups');
   const queries = useQueryClient();
   const [outcome, setOutcome] = useState<Schemas['EnrollmentView'] | null>(null);
-  const members = useQuery({
-    queryKey: ['organizations', group.organizationId, 'members'],
-    queryFn: () =>
-      ok(
-        api.GET('/api/v1/organizations/{orgId}/members', {
-          params: { path: { orgId: group.organizationId }, query: { limit: 200 } },
-        }),
-      ).then((page) => page.items),
-  });
+  const members = useMembers(group.organizationId);
   const enroll = useMutation({
     mutationFn: (userId: string) =>
       ok(
@@ -147,7 +147,7 @@ function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }
       ),
     onSuccess: async (enrollment) => {
       setOutcome(enrollment);
-      await queries.invalidateQueries({ queryKey: rosterKey(group.id) });
+      await rosterChanged(queries, group);
     },
   });
   const candidates = (members.data ?? []).filter(

@@ -20,11 +20,12 @@ import { Field } from '../ui/Field';
 import { groupKey } from './GroupPage';
 import { isUuid } from '../ui/ids';
 import { useInstants, zoneName } from './time';
+import * as keys from '../ui/queryKeys';
 
 type Session = Schemas['SessionView'];
 type Group = Schemas['GroupDetailView'];
 
-const sessionKey = (sessionId: string) => ['sessions', sessionId];
+const sessionKey = keys.sessions.one;
 
 /** `/sessions/:sessionId`: the facilitator's desk for one session, before, during and after. */
 export default function SessionPage() {
@@ -95,7 +96,7 @@ function Agenda({ session }: { session: Session }) {
   const { t } = useTranslation('groups');
   const { t: common } = useTranslation();
   const agenda = useQuery({
-    queryKey: ['sessions', session.id, 'agenda'],
+    queryKey: keys.sessions.agenda(session.id),
     queryFn: () =>
       ok(
         api.GET('/api/v1/sessions/{sessionId}/agenda', {
@@ -154,7 +155,7 @@ function InRoom({ session, running }: { session: Session; running: boolean }) {
   const { t } = useTranslation('groups');
   const me = useProfile().data?.id;
   const queries = useQueryClient();
-  const key = ['sessions', session.id, 'attendance'];
+  const key = keys.sessions.attendance(session.id);
   const attendance = useQuery({
     queryKey: key,
     enabled: session.status !== 'scheduled' && session.status !== 'cancelled',
@@ -331,7 +332,11 @@ function AttendanceRow(props: { session: Session; person: Schemas['AttendanceIte
       ),
     onSuccess: async () => {
       setSaved(true);
-      await queries.invalidateQueries({ queryKey: ['sessions', props.session.id, 'attendance'] });
+      await Promise.all([
+        queries.invalidateQueries({ queryKey: keys.sessions.attendance(props.session.id) }),
+        // The group's members × sessions matrix counts this person's attendance too.
+        queries.invalidateQueries({ queryKey: keys.groups.attendance(props.session.groupId) }),
+      ]);
     },
   });
   function submit(event: FormEvent<HTMLFormElement>) {

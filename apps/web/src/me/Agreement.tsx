@@ -8,6 +8,7 @@ import { isUuid } from '../ui/ids';
 import { useFormat } from './format';
 import { agreementKey, useAgreement } from './useAgreement';
 import './me.css';
+import * as keys from '../ui/queryKeys';
 
 /** Where to go back after consenting: only the join page of a session, never another address. */
 const JOIN_PATH = /^\/sessions\/[0-9a-f-]{36}\/join$/i;
@@ -22,7 +23,7 @@ function AgreementPage({ groupId }: { groupId: string }) {
   const back = search.get('return');
   const returnTo = back && JOIN_PATH.test(back) ? back : null;
   const group = useQuery({
-    queryKey: ['groups', groupId],
+    queryKey: keys.groups.one(groupId),
     queryFn: () => ok(api.GET('/api/v1/groups/{groupId}', { params: { path: { groupId } } })),
   });
   const state = useAgreement(groupId);

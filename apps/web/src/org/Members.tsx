@@ -10,6 +10,7 @@ import { Field } from '../ui/Field';
 import { NotStaff } from './OrganizationSettings';
 import { useOrganization } from './useOrganization';
 import './org.css';
+import * as keys from '../ui/queryKeys';
 
 type Role = Schemas['OrganizationRole'];
 const PAGE = 50;
@@ -70,7 +71,7 @@ function InviteForm({ organizationId, role }: { organizationId: string; role: Ro
       ),
     onSuccess: async (invitation) => {
       setSent(invitation.email);
-      await queries.invalidateQueries({ queryKey: ['invitations', organizationId] });
+      await queries.invalidateQueries({ queryKey: keys.organizations.invitations(organizationId) });
     },
   });
 
@@ -124,7 +125,7 @@ function Invitations({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('org');
   const date = useDate();
   const invitations = useInfiniteQuery({
-    queryKey: ['invitations', organizationId],
+    queryKey: keys.pages(keys.organizations.invitations(organizationId)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: { nextCursor?: string }) => page.nextCursor,
     queryFn: ({ pageParam }) =>
@@ -174,7 +175,7 @@ function MemberList({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('org');
   const date = useDate();
   const members = useInfiniteQuery({
-    queryKey: ['members', organizationId],
+    queryKey: keys.pages(keys.organizations.members(organizationId)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: { nextCursor?: string }) => page.nextCursor,
     queryFn: ({ pageParam }) =>

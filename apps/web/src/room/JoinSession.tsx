@@ -11,6 +11,7 @@ import { isUuid } from '../ui/ids';
 import './join.css';
 import { LobbyPanel } from './LobbyPanel';
 import type { MediaChoices, RoomEnding } from './Room';
+import * as keys from '../ui/queryKeys';
 
 /** How often the lobby asks whether the person is in yet, and how soon after a network blip. */
 const POLL_MS = 3_000;
@@ -72,7 +73,7 @@ function Joining({ sessionId }: { sessionId: string }) {
   const [step, setStep] = useState<Step>({ kind: consented ? 'asking' : 'ready' });
   const [media, setMedia] = useState<MediaChoices>({ audio: true, video: true });
   const session = useQuery({
-    queryKey: ['sessions', sessionId],
+    queryKey: keys.sessions.one(sessionId),
     queryFn: () => ok(api.GET('/api/v1/sessions/{sessionId}', { params: { path: { sessionId } } })),
   });
   // Read when consent is needed; held in a ref so the session's arrival does not ask to join again.

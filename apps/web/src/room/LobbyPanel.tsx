@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ok } from '../api/result';
 import { useErrorText } from '../ui/errors';
+import * as keys from '../ui/queryKeys';
 
 /** People may wait in the lobby from this long before the start (the api's join window). */
 const JOIN_OPENS_MS = 15 * 60_000;
@@ -39,7 +40,7 @@ export function LobbyPanel({
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queries = useQueryClient();
-  const key = ['sessions', sessionId, 'lobby'];
+  const key = keys.sessions.lobby(sessionId);
   const active = useWithin(
     session && {
       from: Date.parse(session.startsAt) - JOIN_OPENS_MS,

@@ -22,6 +22,7 @@ import { useTimeZone } from '../profile/useProfile';
 import { Field } from '../ui/Field';
 import { wallTimeToIso } from './wall-time';
 import { wallDate } from './when';
+import * as keys from '../ui/queryKeys';
 
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -57,7 +58,9 @@ export default function NewWebinar() {
         }),
       ),
     onSuccess: (created) => {
-      void client.invalidateQueries({ queryKey: ['organizations'] });
+      void client.invalidateQueries({
+        queryKey: keys.organizations.webinars(organization!.organizationId),
+      });
       void navigate(`/webinars/${created.id}/host`);
     },
   });

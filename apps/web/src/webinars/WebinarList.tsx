@@ -7,6 +7,7 @@ import { ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { useTimeZone } from '../profile/useProfile';
 import { formatStart } from './when';
+import * as keys from '../ui/queryKeys';
 
 /** `/webinars`: the organization's webinars for its staff, the latest first. */
 export default function WebinarList() {
@@ -15,7 +16,7 @@ export default function WebinarList() {
   const timeZone = useTimeZone();
   const orgId = organization?.organizationId ?? '';
   const list = useInfiniteQuery({
-    queryKey: ['organizations', orgId, 'webinars'],
+    queryKey: keys.pages(keys.organizations.webinars(orgId)),
     enabled: !!organization,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
