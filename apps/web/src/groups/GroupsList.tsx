@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
+import { useTimeZone } from '../profile/useProfile';
 import { useInstants, zoneName } from './time';
 import * as keys from '../ui/queryKeys';
 
@@ -14,7 +15,8 @@ export default function GroupsList() {
   const { t: common } = useTranslation();
   const org = useOrganization();
   const orgId = org?.organizationId ?? '';
-  const instants = useInstants(undefined);
+  // The next session in the reader's own zone (their profile's), like every other time they read.
+  const instants = useInstants(useTimeZone());
   const groups = useInfiniteQuery({
     queryKey: keys.pages(keys.organizations.groups(orgId)),
     enabled: Boolean(org),
