@@ -14,6 +14,7 @@ import { Field } from '../ui/Field';
 import { CheckField, DateTimeField, TimeInputField } from './DateFields';
 import { zoneName } from './time';
 import * as keys from '../ui/queryKeys';
+import { Problem } from '../ui/Problem';
 
 /** `/groups/new`: a group on a published program, weekly at one local time; then its page. */
 export default function NewGroup() {
@@ -179,11 +180,7 @@ export default function NewGroup() {
             help={t('lobbyHelp')}
           />
           <CheckField name="screenShare" value="on" label={t('screenShare')} />
-          {refusal && (
-            <p role="alert" className="problem">
-              {refusal.message}
-            </p>
-          )}
+          {refusal && <Problem error={refusal} />}
           <Button type="submit" className="primary" isDisabled={create.isPending}>
             {t('createGroup')}
           </Button>

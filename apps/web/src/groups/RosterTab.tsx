@@ -1,19 +1,13 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogTrigger,
-  Form,
-  Heading,
-  Modal,
-  ModalOverlay,
-} from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { useMembers } from '../org/useMembers';
 import * as keys from '../ui/queryKeys';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Problem } from '../ui/Problem';
 
 /** After an enrolment or a withdrawal: the roster, the group's counts and the groups list. */
 const rosterChanged = (queries: QueryClient, group: Group) =>
@@ -94,40 +88,19 @@ function Person({ entry, group }: { entry: Entry; group: Group }) {
       {entry.status === 'active' && entry.consentedVersion === null && (
         <span className="hint">{t('noConsentYet')}</span>
       )}
-      <DialogTrigger>
-        <Button className="secondary" aria-label={t('withdrawWho', { name: entry.displayName })}>
-          {t('withdraw')}
-        </Button>
-        <ModalOverlay className="overlay" isDismissable>
-          <Modal className="modal">
-            <Dialog role="alertdialog">
-              {({ close }) => (
-                <>
-                  <Heading slot="title">{t('withdrawTitle', { name: entry.displayName })}</Heading>
-                  <p>{entry.status === 'active' ? t('withdrawActive') : t('withdrawWaiting')}</p>
-                  {withdraw.error && (
-                    <p role="alert" className="problem">
-                      {withdraw.error.message}
-                    </p>
-                  )}
-                  <div className="actions">
-                    <Button className="secondary" onPress={close}>
-                      {t('keepThem')}
-                    </Button>
-                    <Button
-                      className="primary danger"
-                      isDisabled={withdraw.isPending}
-                      onPress={() => withdraw.mutate(undefined, { onSuccess: close })}
-                    >
-                      {t('confirmWithdraw')}
-                    </Button>
-                  </div>
-                </>
-              )}
-            </Dialog>
-          </Modal>
-        </ModalOverlay>
-      </DialogTrigger>
+      <ConfirmDialog
+        label={t('withdraw')}
+        ariaLabel={t('withdrawWho', { name: entry.displayName })}
+        className="secondary"
+        title={t('withdrawTitle', { name: entry.displayName })}
+        cancel={t('keepThem')}
+        confirm={t('confirmWithdraw')}
+        isPending={withdraw.isPending}
+        error={withdraw.error}
+        onConfirm={(close) => withdraw.mutate(undefined, { onSuccess: close })}
+      >
+        <p>{entry.status === 'active' ? t('withdrawActive') : t('withdrawWaiting')}</p>
+      </ConfirmDialog>
     </li>
   );
 }
@@ -182,11 +155,7 @@ function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }
           </Button>
         </Form>
       )}
-      {enroll.error && (
-        <p role="alert" className="problem">
-          {enroll.error.message}
-        </p>
-      )}
+      {enroll.error && <Problem error={enroll.error} />}
       {outcome && (
         <p role="status">
           {outcome.status === 'waitlisted'

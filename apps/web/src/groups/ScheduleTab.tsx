@@ -36,6 +36,7 @@ import { DateTimeField, TimeInputField } from './DateFields';
 import { groupKey } from './GroupPage';
 import { useInstants, zoneName } from './time';
 import { sessionsKey, useSessions } from './useSessions';
+import { Problem } from '../ui/Problem';
 
 type Session = Schemas['SessionView'];
 type Group = Schemas['GroupDetailView'];
@@ -262,11 +263,7 @@ function MoveDialog(props: { session: Session; group: Group; onMoved(s: Session)
                   hideTimeZone
                   isRequired
                 />
-                {move.error && (
-                  <p role="alert" className="problem">
-                    {move.error.message}
-                  </p>
-                )}
+                {move.error && <Problem error={move.error} />}
                 <div className="actions">
                   <Button className="secondary" onPress={close}>
                     {t('keepIt')}
@@ -329,11 +326,7 @@ function CancelDialog(props: { session: Session; group: Group }) {
                   <Radio value="shift">{t('shiftCurriculum')}</Radio>
                 </RadioGroup>
                 <Field name="reason" label={t('reason')} help={t('reasonHelp')} />
-                {cancel.error && (
-                  <p role="alert" className="problem">
-                    {cancel.error.message}
-                  </p>
-                )}
+                {cancel.error && <Problem error={cancel.error} />}
                 <div className="actions">
                   <Button className="secondary" onPress={close}>
                     {t('keepIt')}
@@ -410,11 +403,7 @@ function SeriesForm({ group, sessions }: { group: Group; sessions: Session[] }) 
           inputMode="numeric"
           isRequired
         />
-        {refusal && (
-          <p role="alert" className="problem">
-            {refusal.message}
-          </p>
-        )}
+        {refusal && <Problem error={refusal} />}
         {done && <p role="status">{t('seriesChanged')}</p>}
         <Button type="submit" className="primary" isDisabled={change.isPending}>
           {t('changeSeries')}

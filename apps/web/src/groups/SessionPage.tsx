@@ -1,15 +1,7 @@
 import './groups.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogTrigger,
-  Form,
-  Heading,
-  Modal,
-  ModalOverlay,
-} from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
@@ -21,6 +13,8 @@ import { groupKey } from './GroupPage';
 import { isUuid } from '../ui/ids';
 import { useInstants, zoneName } from './time';
 import * as keys from '../ui/queryKeys';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Problem } from '../ui/Problem';
 
 type Session = Schemas['SessionView'];
 type Group = Schemas['GroupDetailView'];
@@ -48,7 +42,7 @@ export default function SessionPage() {
   });
   if (!valid) return <p role="alert">{t('noSuchSession')}</p>;
   if (session.isError || group.isError) {
-    return <p role="alert">{session.error?.message ?? common('somethingWrong')}</p>;
+    return <Problem error={session.error ?? group.error} />;
   }
   if (!session.data || !group.data) return <p>{common('loading')}</p>;
   return <SessionDesk session={session.data} group={group.data} />;
@@ -222,82 +216,43 @@ function InRoom({ session, running }: { session: Session; running: boolean }) {
                 >
                   {t('mute')}
                 </Button>
-                <Confirm
+                <ConfirmDialog
                   label={t('remove')}
                   ariaLabel={t('removeWho', { name: person.displayName })}
                   title={t('removeTitle', { name: person.displayName })}
-                  text={t('removeText')}
+                  cancel={t('goBack')}
                   confirm={t('confirmRemove')}
-                  onConfirm={() => remove.mutate(person)}
-                />
+                  onConfirm={(close) => {
+                    remove.mutate(person);
+                    close();
+                  }}
+                >
+                  <p>{t('removeText')}</p>
+                </ConfirmDialog>
               </li>
             ))}
           </ul>
           <p role="status" aria-live="polite">
             {notice}
           </p>
-          {failure && (
-            <p role="alert" className="problem">
-              {failure.message}
-            </p>
-          )}
-          <Confirm
-            className="end-all"
+          {failure && <Problem error={failure} />}
+          <ConfirmDialog
+            className="secondary danger end-all"
             label={t('endForEveryone')}
             title={t('endTitle')}
-            text={t('endText')}
+            cancel={t('goBack')}
             confirm={t('confirmEnd')}
-            onConfirm={() => end.mutate()}
-          />
+            onConfirm={(close) => {
+              end.mutate();
+              close();
+            }}
+          >
+            <p>{t('endText')}</p>
+          </ConfirmDialog>
         </section>
       )}
       {people.length > 0 && <AttendanceList session={session} people={people} />}
     </>
-  );
-}
-
-function Confirm(props: {
-  className?: string;
-  label: string;
-  ariaLabel?: string;
-  title: string;
-  text: string;
-  confirm: string;
-  onConfirm(): void;
-}) {
-  const { t } = useTranslation('groups');
-  return (
-    <DialogTrigger>
-      <Button className={`secondary danger ${props.className ?? ''}`} aria-label={props.ariaLabel}>
-        {props.label}
-      </Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog role="alertdialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">{props.title}</Heading>
-                <p>{props.text}</p>
-                <div className="actions">
-                  <Button className="secondary" onPress={close}>
-                    {t('goBack')}
-                  </Button>
-                  <Button
-                    className="primary danger"
-                    onPress={() => {
-                      props.onConfirm();
-                      close();
-                    }}
-                  >
-                    {props.confirm}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
   );
 }
 
@@ -379,11 +334,7 @@ function AttendanceRow(props: { session: Session; person: Schemas['AttendanceIte
             </select>
           </div>
           <Field name="reason" label={t('reason')} isRequired />
-          {override.error && (
-            <p role="alert" className="problem">
-              {override.error.message}
-            </p>
-          )}
+          {override.error && <Problem error={override.error} />}
           {saved && <p role="status">{t('overrideSaved')}</p>}
           <Button type="submit" className="primary" isDisabled={override.isPending}>
             {t('saveAttendance')}
