@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { useAuth } from '../auth/useAuth';
-import { useOrganization } from '../org/useOrganization';
+import { STAFF, useOrganization } from '../org/useOrganization';
 import { Field } from '../ui/Field';
 import { useMembers } from '../org/useMembers';
 
@@ -165,8 +165,6 @@ export function Speakers({ webinarId }: { webinarId: string }) {
     </section>
   );
 }
-
-const STAFF: readonly Schemas['OrganizationRole'][] = ['owner', 'admin', 'therapist'];
 
 /** Who hosts; owners and admins name other staff as hosts, or remove them. */
 export function Hosts(props: { webinarId: string; hosts: Schemas['WebinarHostView'][] }) {
