@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
-import { useTimeZone } from '../profile/useProfile';
-import { useInstants, zoneName } from './time';
+import { useDates } from '../ui/useDates';
+import { zoneName } from './time';
 import * as keys from '../ui/queryKeys';
 
 /** `/groups`: the groups the person facilitates (all of them for managers). */
@@ -16,7 +16,7 @@ export default function GroupsList() {
   const org = useOrganization();
   const orgId = org?.organizationId ?? '';
   // The next session in the reader's own zone (their profile's), like every other time they read.
-  const instants = useInstants(useTimeZone());
+  const instants = useDates();
   const groups = useInfiniteQuery({
     queryKey: keys.pages(keys.organizations.groups(orgId)),
     enabled: Boolean(org),

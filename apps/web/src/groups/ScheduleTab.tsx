@@ -34,7 +34,8 @@ import { ApiError, ok } from '../api/result';
 import { Field } from '../ui/Field';
 import { DateTimeField, TimeInputField } from './DateFields';
 import { groupKey } from './GroupPage';
-import { useInstants, zoneName } from './time';
+import { useDates } from '../ui/useDates';
+import { zoneName } from './time';
 import { sessionsKey, useSessions } from './useSessions';
 import { Problem } from '../ui/Problem';
 
@@ -184,7 +185,7 @@ function SessionCalendar(props: {
 function SessionRow(props: { session: Session; group: Group; onMoved(s: Session): void }) {
   const { t } = useTranslation('groups');
   const { session } = props;
-  const instants = useInstants(props.group.timezone);
+  const instants = useDates(props.group.timezone);
   const changeable = session.status === 'scheduled' || session.status === 'open';
   return (
     <li className={`card session ${session.status}`}>
@@ -349,7 +350,7 @@ function SeriesForm({ group, sessions }: { group: Group; sessions: Session[] }) 
   const changed = useScheduleChanged(group);
   const [time, setTime] = useState<Time | null>(parseTime(group.startTime));
   const [done, setDone] = useState(false);
-  const instants = useInstants(group.timezone);
+  const instants = useDates(group.timezone);
   const coming = sessions.filter(
     (s) => s.status === 'scheduled' && new Date(s.startsAt) > new Date(),
   );
@@ -389,7 +390,7 @@ function SeriesForm({ group, sessions }: { group: Group; sessions: Session[] }) 
           <select id="series-from" name="from" defaultValue={coming[0]?.id}>
             {coming.map((s) => (
               <option key={s.id} value={s.id}>
-                {t('sessionOption', { sequence: s.sequence, when: instants.day(s.startsAt) })}
+                {t('sessionOption', { sequence: s.sequence, when: instants.shortDate(s.startsAt) })}
               </option>
             ))}
           </select>

@@ -11,7 +11,8 @@ import { LobbyPanel } from '../room/LobbyPanel';
 import { Field } from '../ui/Field';
 import { groupKey } from './GroupPage';
 import { isUuid } from '../ui/ids';
-import { useInstants, zoneName } from './time';
+import { useDates } from '../ui/useDates';
+import { zoneName } from './time';
 import * as keys from '../ui/queryKeys';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Problem } from '../ui/Problem';
@@ -50,7 +51,7 @@ export default function SessionPage() {
 
 function SessionDesk({ session, group }: { session: Session; group: Group }) {
   const { t } = useTranslation('groups');
-  const instants = useInstants(group.timezone);
+  const instants = useDates(group.timezone);
   const facilitator = group.viewerRole === 'facilitator';
   const running = session.status === 'open' || session.status === 'live';
   const over = session.status === 'ended' || session.status === 'cancelled';

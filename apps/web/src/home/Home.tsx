@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { OpenInvitations } from '../me/OpenInvitations';
 import { StartOrganization } from '../org/StartOrganization';
-import { useTimeZone } from '../profile/useProfile';
+import { useDates } from '../ui/useDates';
 
 function useNow(stepMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -34,16 +34,8 @@ function until(ms: number, language: string): string {
 }
 
 function When({ session }: { session: Schemas['UpcomingSessionView'] }) {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-    timeZone: useTimeZone(),
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  return <time dateTime={session.startsAt}>{format.format(new Date(session.startsAt))}</time>;
+  const dates = useDates();
+  return <time dateTime={session.startsAt}>{dates.dateTime(session.startsAt)}</time>;
 }
 
 function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { isUuid } from '../ui/ids';
-import { useFormat } from './format';
+import { useDates } from '../ui/useDates';
 import { agreementKey, useAgreement } from './useAgreement';
 import './me.css';
 import * as keys from '../ui/queryKeys';
@@ -16,7 +16,7 @@ const JOIN_PATH = /^\/sessions\/[0-9a-f-]{36}\/join$/i;
 function AgreementPage({ groupId }: { groupId: string }) {
   const { t } = useTranslation('me');
   const { t: common } = useTranslation();
-  const day = useFormat('day');
+  const day = useDates().date;
   const navigate = useNavigate();
   const queries = useQueryClient();
   const [search] = useSearchParams();

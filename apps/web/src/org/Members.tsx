@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
-import { useTimeZone } from '../profile/useProfile';
+import { useDates } from '../ui/useDates';
 import { Field } from '../ui/Field';
 import { NotStaff } from './OrganizationSettings';
 import { useOrganization } from './useOrganization';
@@ -39,17 +39,6 @@ export default function Members() {
       <MemberList organizationId={organization.organizationId} />
     </>
   );
-}
-
-function useDate() {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-    timeZone: useTimeZone(),
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-  return (at: string) => format.format(new Date(at));
 }
 
 function InviteForm({ organizationId, role }: { organizationId: string; role: Role }) {
@@ -123,7 +112,7 @@ function InviteForm({ organizationId, role }: { organizationId: string; role: Ro
 
 function Invitations({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('org');
-  const date = useDate();
+  const date = useDates().date;
   const invitations = useInfiniteQuery({
     queryKey: keys.pages(keys.organizations.invitations(organizationId)),
     initialPageParam: undefined as string | undefined,
@@ -173,7 +162,7 @@ function Invitations({ organizationId }: { organizationId: string }) {
 
 function MemberList({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('org');
-  const date = useDate();
+  const date = useDates().date;
   const members = useInfiniteQuery({
     queryKey: keys.pages(keys.organizations.members(organizationId)),
     initialPageParam: undefined as string | undefined,
