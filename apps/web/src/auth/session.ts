@@ -66,6 +66,11 @@ async function refreshOnce(): Promise<boolean> {
       return false;
     }
     const { data } = answer;
+    if (localStorage.getItem(REFRESH_KEY) !== refreshToken) {
+      // Signed out while the answer was on its way: the new pair is revoked, not used.
+      if (data) void revoke(data.refreshToken, data.accessToken);
+      return false;
+    }
     if (!data) {
       localStorage.removeItem(REFRESH_KEY);
       clearTimeout(timer);
@@ -107,7 +112,11 @@ export async function signOut() {
   localStorage.removeItem(REFRESH_KEY);
   clearTimeout(timer);
   set({ status: 'signedOut' });
-  if (!refreshToken) return;
+  if (refreshToken) await revoke(refreshToken, accessToken);
+}
+
+/** Ends a login at the api, as well as it can (offline, its token simply expires there). */
+async function revoke(refreshToken: string, accessToken: string | undefined) {
   const logout = (pair: { refreshToken: string; accessToken?: string }) =>
     api.POST('/api/v1/auth/logout', {
       body: { refreshToken: pair.refreshToken },
