@@ -156,8 +156,20 @@ describe('Webinars in the web app (e2e, Chromium)', () => {
       );
       await hostPage.getByLabel('Title').fill(title);
       await hostPage.getByLabel('Description').fill('Three guests and your questions.');
-      await hostPage.getByLabel('Date').fill(dhakaDate);
-      await hostPage.getByLabel('Time').fill(hhmm(startsAt, 'Asia/Dhaka'));
+      // Date and time are typed by segments (React Aria's fields), as a person types them.
+      const [y, m, d] = dhakaDate.split('-');
+      await hostPage
+        .getByRole('group', { name: 'Date', exact: true })
+        .getByRole('spinbutton')
+        .first()
+        .click();
+      await hostPage.keyboard.type(`${m}${d}${y}`);
+      await hostPage
+        .getByRole('group', { name: 'Time', exact: true })
+        .getByRole('spinbutton')
+        .first()
+        .click();
+      await hostPage.keyboard.type(hhmm(startsAt, 'Asia/Dhaka').replace(':', ''));
       await hostPage.getByLabel('Length in minutes').fill('45');
       await hostPage.getByLabel('Seats').fill('50');
       await hostPage.getByText('In your time zone (Asia/Dhaka)').waitFor();

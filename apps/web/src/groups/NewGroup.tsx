@@ -11,7 +11,7 @@ import { ApiError, ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { useTimeZone } from '../profile/useProfile';
 import { Field } from '../ui/Field';
-import { CheckField, DateTimeField, TimeInputField } from './DateFields';
+import { CheckField, DateTimeField, TimeInputField } from '../ui/DateFields';
 import { zoneName } from './time';
 import * as keys from '../ui/queryKeys';
 import { Problem } from '../ui/Problem';

@@ -32,7 +32,7 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { Field } from '../ui/Field';
-import { DateTimeField, TimeInputField } from './DateFields';
+import { DateTimeField, TimeInputField } from '../ui/DateFields';
 import { groupKey } from './GroupPage';
 import { useDates } from '../ui/useDates';
 import { zoneName } from './time';
