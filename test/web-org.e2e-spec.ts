@@ -197,6 +197,12 @@ describe('The web app for organizations and programs (e2e, Chromium)', () => {
         .getByLabel('Minutes')
         .fill('10');
       await page.getByRole('button', { name: 'Publish version 2' }).click();
+      // Publishing cannot be undone: it asks first.
+      const confirm = page.getByRole('alertdialog', { name: 'Publish version 2?' });
+      await confirm
+        .getByText('Once published, this version cannot be changed.', { exact: false })
+        .waitFor();
+      await confirm.getByRole('button', { name: 'Yes, publish it' }).click();
 
       // Version 2 is published and is the one shown.
       await page.getByRole('status').getByText('Version 2 is published.').waitFor();

@@ -312,6 +312,63 @@ describe('The web app for participants (e2e, Chromium)', () => {
     await journey('desktop', 'Heron');
   }, 120_000);
 
+  it('leaves nothing of the person signed in on a shared device to the next one who accepts an invitation there', async () => {
+    const { http } = deployment.api;
+    // Juniper is signed in on the family phone and has looked at their groups and profile.
+    const page = await openApp(browser, origin, { size: 'phone' });
+    await page.getByLabel('E-mail').fill(peer.email);
+    await page.getByLabel('Password').fill(peer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'My groups' }).click();
+    await page.getByRole('link', { name: 'Thursday circle' }).waitFor();
+    await page.getByRole('link', { name: 'Profile' }).click();
+    expect(await page.getByLabel('The name others in your group see').inputValue()).toBe('Juniper');
+    const juniperRefresh = (await page.evaluate(
+      `localStorage.getItem('hearth.refreshToken')`,
+    )) as string;
+    expect(juniperRefresh).toBeTruthy();
+
+    // Their sister opens her own invitation on the same phone.
+    const email = uniqueEmail('wren');
+    await http.post(
+      `/organizations/${orgId}/invitations`,
+      { email, role: 'participant' },
+      therapist.accessToken,
+    );
+    const link = linkIn(await mailTo(email, 'You are invited'), '/invitations/accept');
+    await page.goto(link.url);
+    await page.getByRole('heading', { name: 'Join on Hearth' }).waitFor();
+    await page
+      .getByText('You are signed in as Juniper. If this invitation is for someone else,', {
+        exact: false,
+      })
+      .waitFor();
+    await page.getByLabel('The name others in your group see').fill('Wren');
+    await page.getByLabel('Password').fill('a kite above the quiet field');
+    await page.getByRole('button', { name: 'Accept the invitation' }).click();
+    await page.getByRole('heading', { name: 'Hello, Wren' }).waitFor();
+
+    // Nothing of Juniper's shows: not their alias, not their groups.
+    await page.getByRole('link', { name: 'My groups' }).click();
+    await page
+      .getByText('You are not in a group yet. When a facilitator adds you to one, it shows here.')
+      .waitFor();
+    expect(await page.getByText('Thursday circle').count()).toBe(0);
+    await page.getByRole('link', { name: 'Profile' }).click();
+    await eventually(
+      async () =>
+        (await page.getByLabel('The name others in your group see').inputValue()) === 'Wren',
+    );
+    expect(await page.getByText('Juniper').count()).toBe(0);
+    // And Juniper's sign-in on this phone is over at the api too.
+    const reused = await http.post('/auth/refresh', { refreshToken: juniperRefresh });
+    expect(reused.status).toBe(401);
+    expect(await page.evaluate(`localStorage.getItem('hearth.refreshToken')`)).not.toBe(
+      juniperRefresh,
+    );
+    await page.context().close();
+  }, 60_000);
+
   it('shows the group agreement page to a member who has not consented, from a direct link', async () => {
     const { http } = deployment.api;
     const page = await openApp(browser, origin, { size: 'phone', path: `/groups/${groupId}` });

@@ -156,6 +156,34 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
     await checkScreen(page, 'room-connected-phone');
   }, 120_000);
 
+  it('keeps its place in the lobby through a network blip, and joins once admitted', async () => {
+    const { sessionId, participant, room } = await sessionWithParticipant('Linden', {
+      lobbyEnabled: true,
+    });
+    const page = await openJoinPage(sessionId, participant);
+    await page.getByRole('button', { name: 'Join the session' }).click();
+    await page.getByRole('heading', { name: 'You are in the waiting room' }).waitFor();
+
+    // The phone loses its network for a few seconds: the page says so and keeps asking.
+    await page.context().setOffline(true);
+    await page.getByText('Reconnecting… your connection dropped for a moment.').waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    await page.context().setOffline(false);
+    await page
+      .getByText('Reconnecting… your connection dropped for a moment.')
+      .waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByRole('heading', { name: 'You are in the waiting room' }).waitFor();
+
+    const lobby = await api.http.get(`/sessions/${sessionId}/lobby`, therapist.accessToken);
+    expect(lobby.body.items).toHaveLength(1);
+    await api.http.post(
+      `/sessions/${sessionId}/lobby/${lobby.body.items[0].id}/admit`,
+      {},
+      therapist.accessToken,
+    );
+    await inRoom(page, room, participant);
+  }, 120_000);
+
   it('plays the facilitator, tells of their mute but not of one’s own, and says plainly when removed', async () => {
     const { sessionId, participant, room } = await sessionWithParticipant('Rowan');
     const facilitator = await facilitatorInRoom(sessionId);

@@ -156,8 +156,20 @@ describe('Webinars in the web app (e2e, Chromium)', () => {
       );
       await hostPage.getByLabel('Title').fill(title);
       await hostPage.getByLabel('Description').fill('Three guests and your questions.');
-      await hostPage.getByLabel('Date').fill(dhakaDate);
-      await hostPage.getByLabel('Time').fill(hhmm(startsAt, 'Asia/Dhaka'));
+      // Date and time are typed by segments (React Aria's fields), as a person types them.
+      const [y, m, d] = dhakaDate.split('-');
+      await hostPage
+        .getByRole('group', { name: 'Date', exact: true })
+        .getByRole('spinbutton')
+        .first()
+        .click();
+      await hostPage.keyboard.type(`${m}${d}${y}`);
+      await hostPage
+        .getByRole('group', { name: 'Time', exact: true })
+        .getByRole('spinbutton')
+        .first()
+        .click();
+      await hostPage.keyboard.type(hhmm(startsAt, 'Asia/Dhaka').replace(':', ''));
       await hostPage.getByLabel('Length in minutes').fill('45');
       await hostPage.getByLabel('Seats').fill('50');
       await hostPage.getByText('In your time zone (Asia/Dhaka)').waitFor();
@@ -237,14 +249,27 @@ describe('Webinars in the web app (e2e, Chromium)', () => {
       await attendee.getByRole('button', { name: 'Register' }).click();
       await attendee.getByText('You are registered.', { exact: false }).waitFor();
       await attendee.getByRole('button', { name: 'Watch the webinar' }).waitFor();
-      const accessKey = await attendee.evaluate(
-        (id) =>
-          (
-            globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-          ).localStorage.getItem(`hearth.webinar.${id}`),
-        webinarId,
-      );
+      type Storages = Record<
+        'localStorage' | 'sessionStorage',
+        { getItem(key: string): string | null }
+      >;
+      const stored = (where: keyof Storages) =>
+        attendee.evaluate(
+          ([id, kind]) =>
+            (globalThis as unknown as Storages)[kind as keyof Storages].getItem(
+              `hearth.webinar.${id}`,
+            ),
+          [webinarId, where],
+        );
+      // The key lives in this tab only: on a shared device the next person is not Wren.
+      const accessKey = await stored('sessionStorage');
       expect(accessKey).toMatch(/^[\w.-]{20,}$/);
+      expect(await stored('localStorage')).toBeNull();
+      const nextPerson = await attendee.context().newPage();
+      await nextPerson.goto(`${origin}/webinars/${webinarId}`);
+      await nextPerson.getByRole('button', { name: 'Register' }).waitFor();
+      expect(await nextPerson.getByRole('button', { name: 'Watch the webinar' }).count()).toBe(0);
+      await nextPerson.close();
       const registrations = (
         await http().get(`/webinars/${webinarId}/registrations`, host.accessToken)
       ).body.items as { id: string; displayName: string }[];

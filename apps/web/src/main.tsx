@@ -9,8 +9,13 @@ import './ui/app.css';
 
 const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
 // Nothing one person read stays in memory for the next one on a shared phone.
+// Cleared when the session ends and whenever the signed-in person changes (an invitation accepted
+// for another account moves straight from one person to the next).
+let reader: string | undefined;
 onAuthChange((state) => {
-  if (state.status !== 'signedIn') queries.clear();
+  const next = state.status === 'signedIn' ? state.user.id : undefined;
+  if (next !== reader || !next) queries.clear();
+  reader = next;
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -42,8 +42,18 @@ function schedule(ms: number) {
   timer = setTimeout(() => void refresh(), ms);
 }
 
+/** The refresh under way, shared by every caller (concurrent 401s trade the token once). */
+let refreshing: Promise<boolean> | undefined;
+
 /** Trades the stored refresh token for a new pair; a refusal ends the session visibly. */
-export async function refresh(): Promise<boolean> {
+export function refresh(): Promise<boolean> {
+  refreshing ??= refreshOnce().finally(() => {
+    refreshing = undefined;
+  });
+  return refreshing;
+}
+
+async function refreshOnce(): Promise<boolean> {
   const run = async () => {
     const refreshToken = localStorage.getItem(REFRESH_KEY);
     if (!refreshToken) return false;
@@ -56,6 +66,11 @@ export async function refresh(): Promise<boolean> {
       return false;
     }
     const { data } = answer;
+    if (localStorage.getItem(REFRESH_KEY) !== refreshToken) {
+      // Signed out while the answer was on its way: the new pair is revoked, not used.
+      if (data) void revoke(data.refreshToken, data.accessToken);
+      return false;
+    }
     if (!data) {
       localStorage.removeItem(REFRESH_KEY);
       clearTimeout(timer);
@@ -87,12 +102,36 @@ export async function acceptInvitation(body: Schemas['AcceptInvitationDto']) {
   return error;
 }
 
+/**
+ * Forgets the session on this device at once (offline too), then revokes the refresh token at the
+ * api as well as it can: an unreachable api must not keep the next person in this account.
+ */
 export async function signOut() {
   const refreshToken = localStorage.getItem(REFRESH_KEY);
+  const accessToken = state.status === 'signedIn' ? state.accessToken : undefined;
   localStorage.removeItem(REFRESH_KEY);
   clearTimeout(timer);
-  if (refreshToken) await api.POST('/api/v1/auth/logout', { body: { refreshToken } });
   set({ status: 'signedOut' });
+  if (refreshToken) await revoke(refreshToken, accessToken);
+}
+
+/** Ends a login at the api, as well as it can (offline, its token simply expires there). */
+async function revoke(refreshToken: string, accessToken: string | undefined) {
+  const logout = (pair: { refreshToken: string; accessToken?: string }) =>
+    api.POST('/api/v1/auth/logout', {
+      body: { refreshToken: pair.refreshToken },
+      headers: pair.accessToken ? { authorization: `Bearer ${pair.accessToken}` } : {},
+    });
+  try {
+    const { response } = await logout({ refreshToken, accessToken });
+    if (response.status === 401) {
+      // The access token lapsed (the device slept): trade the refresh token once to revoke it.
+      const { data } = await api.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+      if (data) await logout(data);
+    }
+  } catch {
+    // Offline: the token is gone from this device; it expires at the api on its own.
+  }
 }
 
 /** Copies of requests in flight, so one refused for an expired token can be sent again. */

@@ -6,6 +6,7 @@ import { ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { curriculaKey, curriculumKey } from './queries';
 import './curricula.css';
+import * as keys from '../ui/queryKeys';
 
 /** The organization's programs, and the built-in ones to start a new program from. */
 export default function Curricula() {
@@ -39,7 +40,7 @@ function OwnCurricula({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('curricula');
   const approach = useApproach();
   const curricula = useInfiniteQuery({
-    queryKey: curriculaKey(organizationId),
+    queryKey: keys.pages(curriculaKey(organizationId)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: { nextCursor?: string }) => page.nextCursor,
     queryFn: ({ pageParam }) =>
@@ -101,7 +102,7 @@ function Templates({ organizationId }: { organizationId: string }) {
   const queries = useQueryClient();
   const navigate = useNavigate();
   const templates = useQuery({
-    queryKey: ['curriculum-templates'],
+    queryKey: keys.curricula.templates,
     staleTime: Infinity,
     queryFn: () => ok(api.GET('/api/v1/curriculum-templates')),
   });

@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
-import { useProfile, useTimeZone } from '../profile/useProfile';
+import { useProfile } from '../profile/useProfile';
+import { useDates } from '../ui/useDates';
 import { isUuid } from '../ui/ids';
 import { useApproach } from './Curricula';
 import { DraftEditor } from './DraftEditor';
@@ -48,7 +49,7 @@ export default function CurriculumPage() {
 }
 
 function Program({ curriculum }: { curriculum: Curriculum }) {
-  const { t, i18n } = useTranslation('curricula');
+  const { t } = useTranslation('curricula');
   const approach = useApproach();
   const queries = useQueryClient();
   const organization = useOrganization();
@@ -61,10 +62,7 @@ function Program({ curriculum }: { curriculum: Curriculum }) {
   // The newest version still being drafted is the one to carry on with.
   const openDraft = latest?.status === 'draft' ? latest : undefined;
   const draft = useVersion(curriculum.id, editing ? openDraft?.id : undefined);
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-    timeZone: useTimeZone(),
-    dateStyle: 'medium',
-  });
+  const date = useDates().mediumDate;
 
   const refresh = async () => {
     await queries.invalidateQueries({ queryKey: curriculumKey(curriculum.id), exact: true });
@@ -105,9 +103,7 @@ function Program({ curriculum }: { curriculum: Curriculum }) {
               <span>{t('versionN', { version: v.version })}</span>
               <span className={`status ${v.status}`}>{t(`status_${v.status}`)}</span>
               {v.publishedAt && (
-                <span className="hint">
-                  {t('publishedOn', { date: date.format(new Date(v.publishedAt)) })}
-                </span>
+                <span className="hint">{t('publishedOn', { date: date(v.publishedAt) })}</span>
               )}
               {v.id === curriculum.currentVersionId && <span className="hint">{t('inUse')}</span>}
             </li>

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { versionKey } from './queries';
 
 type Module = Schemas['CurriculumModuleView'];
@@ -96,7 +97,8 @@ export function DraftEditor({
   const failed = save.error ?? publish.error;
 
   const update = (index: number, change: (m: Module) => Module) => {
-    setModules(modules.map((m, i) => (i === index ? change(m) : m)));
+    // Functional: two changes in one event both land (a stale `modules` would drop the first).
+    setModules((current) => current.map((m, i) => (i === index ? change(m) : m)));
     setDirty(true);
     setSaved(false);
   };
@@ -143,14 +145,21 @@ export function DraftEditor({
           {t('saveDraft')}
         </button>
         <p className="hint">{t('publishHint')}</p>
-        <button
-          type="button"
+        <ConfirmDialog
           className="button"
-          disabled={save.isPending || publish.isPending || problems.length > 0}
-          onClick={() => publish.mutate()}
+          danger={false}
+          isDisabled={save.isPending || publish.isPending || problems.length > 0}
+          label={t('publish', { version: draft.version })}
+          title={t('publishConfirmTitle', { version: draft.version })}
+          cancel={t('keepEditing')}
+          confirm={t('publishConfirm')}
+          onConfirm={(close) => {
+            publish.mutate();
+            close();
+          }}
         >
-          {t('publish', { version: draft.version })}
-        </button>
+          <p>{t('publishConfirmText')}</p>
+        </ConfirmDialog>
         <button type="button" className="link" onClick={onClose}>
           {dirty ? t('closeUnsaved') : t('close')}
         </button>

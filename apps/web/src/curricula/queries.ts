@@ -2,14 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ok } from '../api/result';
 
-export const curriculumKey = (curriculumId: string) => ['curriculum', curriculumId];
-export const versionKey = (curriculumId: string, versionId: string) => [
-  'curriculum',
-  curriculumId,
-  'version',
-  versionId,
-];
-export const curriculaKey = (organizationId: string) => ['curricula', organizationId];
+import * as keys from '../ui/queryKeys';
+
+export const curriculumKey = keys.curricula.one;
+export const versionKey = keys.curricula.version;
+/** The organization's curricula (invalidate this; the paged list sits under it). */
+export const curriculaKey = keys.organizations.curricula;
 
 export function useCurriculum(curriculumId: string, enabled: boolean) {
   return useQuery({

@@ -70,6 +70,11 @@ export const en = {
   publishHint:
     'Publishing freezes this version: groups created from now on follow it, running groups keep theirs.',
   publish: 'Publish version {{version}}',
+  publishConfirmTitle: 'Publish version {{version}}?',
+  publishConfirmText:
+    'Once published, this version cannot be changed. Groups created from now on will follow it; running groups keep the version they have.',
+  publishConfirm: 'Yes, publish it',
+  keepEditing: 'Keep editing',
   close: 'Stop editing',
   closeUnsaved: 'Stop editing without saving',
 } satisfies Record<string, string>;
@@ -142,6 +147,11 @@ export const bn: Record<keyof typeof en, string> = {
   publishHint:
     'প্রকাশ করলে এই সংস্করণ আর বদলানো যায় না: এখন থেকে তৈরি গ্রুপ এটি মেনে চলবে, চলমান গ্রুপ নিজেদেরটাই রাখবে।',
   publish: 'সংস্করণ {{version}} প্রকাশ করুন',
+  publishConfirmTitle: 'সংস্করণ {{version}} প্রকাশ করবেন?',
+  publishConfirmText:
+    'প্রকাশ করার পর এই সংস্করণ আর বদলানো যাবে না। এখন থেকে তৈরি গ্রুপ এটি মেনে চলবে; চলমান গ্রুপ নিজেদের সংস্করণই রাখবে।',
+  publishConfirm: 'হ্যাঁ, প্রকাশ করুন',
+  keepEditing: 'সম্পাদনা চালিয়ে যান',
   close: 'সম্পাদনা বন্ধ করুন',
   closeUnsaved: 'সংরক্ষণ না করে সম্পাদনা বন্ধ করুন',
 };
@@ -215,6 +225,11 @@ export const id: Record<keyof typeof en, string> = {
   publishHint:
     'Menerbitkan akan membekukan versi ini: kelompok yang dibuat mulai sekarang mengikutinya, kelompok yang sedang berjalan tetap memakai versinya.',
   publish: 'Terbitkan versi {{version}}',
+  publishConfirmTitle: 'Terbitkan versi {{version}}?',
+  publishConfirmText:
+    'Setelah diterbitkan, versi ini tidak bisa diubah lagi. Kelompok yang dibuat mulai sekarang akan mengikutinya; kelompok yang sedang berjalan tetap memakai versinya.',
+  publishConfirm: 'Ya, terbitkan',
+  keepEditing: 'Lanjut mengubah',
   close: 'Berhenti mengubah',
   closeUnsaved: 'Berhenti mengubah tanpa menyimpan',
 };

@@ -3,7 +3,8 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
-import { useInstants } from './time';
+import { useDates } from '../ui/useDates';
+import * as keys from '../ui/queryKeys';
 
 type Group = Schemas['GroupDetailView'];
 
@@ -11,9 +12,9 @@ type Group = Schemas['GroupDetailView'];
 export function AttendanceTab({ group }: { group: Group }) {
   const { t, i18n } = useTranslation('groups');
   const { t: common } = useTranslation();
-  const instants = useInstants(group.timezone);
+  const instants = useDates(group.timezone);
   const matrix = useQuery({
-    queryKey: ['groups', group.id, 'attendance'],
+    queryKey: keys.groups.attendance(group.id),
     queryFn: () =>
       ok(
         api.GET('/api/v1/groups/{groupId}/attendance', { params: { path: { groupId: group.id } } }),
@@ -57,7 +58,7 @@ export function AttendanceTab({ group }: { group: Group }) {
                 <th scope="col">{t('rate')}</th>
                 {sessions.map((s) => (
                   <th key={s.id} scope="col" title={s.moduleTitle}>
-                    <abbr title={`${s.moduleTitle}, ${instants.day(s.startsAt)}`}>
+                    <abbr title={`${s.moduleTitle}, ${instants.shortDate(s.startsAt)}`}>
                       {s.sequence}
                     </abbr>
                   </th>

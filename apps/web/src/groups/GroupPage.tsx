@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { ok } from '../api/result';
+import * as keys from '../ui/queryKeys';
 
 const FacilitatorGroup = lazy(() => import('./FacilitatorGroup'));
 const MemberGroup = lazy(() => import('../me/MemberGroup'));
 
-export const groupKey = (groupId: string) => ['groups', groupId];
+export const groupKey = keys.groups.one;
 
 /** `/groups/:groupId`, the address e-mails link to: the facilitators' view or the members'. */
 export default function GroupPage() {

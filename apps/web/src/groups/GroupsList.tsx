@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
-import { useInstants, zoneName } from './time';
+import { useDates } from '../ui/useDates';
+import { zoneName } from './time';
+import * as keys from '../ui/queryKeys';
 
 /** `/groups`: the groups the person facilitates (all of them for managers). */
 export default function GroupsList() {
@@ -13,9 +15,10 @@ export default function GroupsList() {
   const { t: common } = useTranslation();
   const org = useOrganization();
   const orgId = org?.organizationId ?? '';
-  const instants = useInstants(undefined);
+  // The next session in the reader's own zone (their profile's), like every other time they read.
+  const instants = useDates();
   const groups = useInfiniteQuery({
-    queryKey: ['organizations', orgId, 'groups'],
+    queryKey: keys.pages(keys.organizations.groups(orgId)),
     enabled: Boolean(org),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>

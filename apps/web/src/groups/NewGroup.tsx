@@ -11,8 +11,10 @@ import { ApiError, ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { useTimeZone } from '../profile/useProfile';
 import { Field } from '../ui/Field';
-import { CheckField, DateTimeField, TimeInputField } from './DateFields';
+import { CheckField, DateTimeField, TimeInputField } from '../ui/DateFields';
 import { zoneName } from './time';
+import * as keys from '../ui/queryKeys';
+import { Problem } from '../ui/Problem';
 
 /** `/groups/new`: a group on a published program, weekly at one local time; then its page. */
 export default function NewGroup() {
@@ -27,7 +29,7 @@ export default function NewGroup() {
   const [firstDate, setFirstDate] = useState<CalendarDate | null>(null);
   const [startTime, setStartTime] = useState<Time | null>(null);
   const curricula = useQuery({
-    queryKey: ['organizations', orgId, 'curricula'],
+    queryKey: keys.organizations.curricula(orgId),
     enabled: Boolean(org),
     queryFn: () =>
       ok(
@@ -39,7 +41,7 @@ export default function NewGroup() {
   const published = curricula.data?.items.filter((c) => c.currentVersionId) ?? [];
   const chosen = curriculumId || published[0]?.id || '';
   const curriculum = useQuery({
-    queryKey: ['curricula', chosen],
+    queryKey: keys.curricula.one(chosen),
     enabled: Boolean(chosen),
     queryFn: () =>
       ok(
@@ -50,7 +52,7 @@ export default function NewGroup() {
     mutationFn: (body: Schemas['CreateGroupDto']) =>
       ok(api.POST('/api/v1/organizations/{orgId}/groups', { params: { path: { orgId } }, body })),
     onSuccess: async (group) => {
-      await queries.invalidateQueries({ queryKey: ['organizations', orgId, 'groups'] });
+      await queries.invalidateQueries({ queryKey: keys.organizations.groups(orgId) });
       void navigate(`/groups/${group.id}`);
     },
   });
@@ -178,11 +180,7 @@ export default function NewGroup() {
             help={t('lobbyHelp')}
           />
           <CheckField name="screenShare" value="on" label={t('screenShare')} />
-          {refusal && (
-            <p role="alert" className="problem">
-              {refusal.message}
-            </p>
-          )}
+          {refusal && <Problem error={refusal} />}
           <Button type="submit" className="primary" isDisabled={create.isPending}>
             {t('createGroup')}
           </Button>

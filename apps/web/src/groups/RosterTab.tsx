@@ -1,29 +1,31 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogTrigger,
-  Form,
-  Heading,
-  Modal,
-  ModalOverlay,
-} from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
+import { useParticipants } from '../org/useMembers';
+import * as keys from '../ui/queryKeys';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Problem } from '../ui/Problem';
+
+/** After an enrolment or a withdrawal: the roster, the group's counts and the groups list. */
+const rosterChanged = (queries: QueryClient, group: Group) =>
+  Promise.all([
+    queries.invalidateQueries({ queryKey: keys.groups.enrollments(group.id) }),
+    queries.invalidateQueries({ queryKey: keys.groups.one(group.id), exact: true }),
+    queries.invalidateQueries({ queryKey: keys.organizations.groups(group.organizationId) }),
+  ]);
 
 type Group = Schemas['GroupDetailView'];
 type Entry = Schemas['RosterEntry'];
-
-const rosterKey = (groupId: string) => ['groups', groupId, 'enrollments'];
 
 /** The Roster tab: members with a seat, the waitlist in order, enrolling and withdrawing. */
 export function RosterTab({ group }: { group: Group }) {
   const { t } = useTranslation('groups');
   const { t: common } = useTranslation();
   const roster = useQuery({
-    queryKey: rosterKey(group.id),
+    queryKey: keys.groups.enrollments(group.id),
     queryFn: () =>
       ok(
         api.GET('/api/v1/groups/{groupId}/enrollments', {
@@ -78,7 +80,7 @@ function Person({ entry, group }: { entry: Entry; group: Group }) {
           params: { path: { enrollmentId: entry.id } },
         }),
       ),
-    onSuccess: () => queries.invalidateQueries({ queryKey: rosterKey(group.id) }),
+    onSuccess: () => rosterChanged(queries, group),
   });
   return (
     <li>
@@ -86,40 +88,19 @@ function Person({ entry, group }: { entry: Entry; group: Group }) {
       {entry.status === 'active' && entry.consentedVersion === null && (
         <span className="hint">{t('noConsentYet')}</span>
       )}
-      <DialogTrigger>
-        <Button className="secondary" aria-label={t('withdrawWho', { name: entry.displayName })}>
-          {t('withdraw')}
-        </Button>
-        <ModalOverlay className="overlay" isDismissable>
-          <Modal className="modal">
-            <Dialog role="alertdialog">
-              {({ close }) => (
-                <>
-                  <Heading slot="title">{t('withdrawTitle', { name: entry.displayName })}</Heading>
-                  <p>{entry.status === 'active' ? t('withdrawActive') : t('withdrawWaiting')}</p>
-                  {withdraw.error && (
-                    <p role="alert" className="problem">
-                      {withdraw.error.message}
-                    </p>
-                  )}
-                  <div className="actions">
-                    <Button className="secondary" onPress={close}>
-                      {t('keepThem')}
-                    </Button>
-                    <Button
-                      className="primary danger"
-                      isDisabled={withdraw.isPending}
-                      onPress={() => withdraw.mutate(undefined, { onSuccess: close })}
-                    >
-                      {t('confirmWithdraw')}
-                    </Button>
-                  </div>
-                </>
-              )}
-            </Dialog>
-          </Modal>
-        </ModalOverlay>
-      </DialogTrigger>
+      <ConfirmDialog
+        label={t('withdraw')}
+        ariaLabel={t('withdrawWho', { name: entry.displayName })}
+        className="secondary"
+        title={t('withdrawTitle', { name: entry.displayName })}
+        cancel={t('keepThem')}
+        confirm={t('confirmWithdraw')}
+        isPending={withdraw.isPending}
+        error={withdraw.error}
+        onConfirm={(close) => withdraw.mutate(undefined, { onSuccess: close })}
+      >
+        <p>{entry.status === 'active' ? t('withdrawActive') : t('withdrawWaiting')}</p>
+      </ConfirmDialog>
     </li>
   );
 }
@@ -128,15 +109,7 @@ function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }
   const { t } = useTranslation('groups');
   const queries = useQueryClient();
   const [outcome, setOutcome] = useState<Schemas['EnrollmentView'] | null>(null);
-  const members = useQuery({
-    queryKey: ['organizations', group.organizationId, 'participants'],
-    queryFn: () =>
-      ok(
-        api.GET('/api/v1/organizations/{orgId}/participants', {
-          params: { path: { orgId: group.organizationId }, query: { limit: 200 } },
-        }),
-      ).then((page) => page.items),
-  });
+  const members = useParticipants(group.organizationId);
   const enroll = useMutation({
     mutationFn: (userId: string) =>
       ok(
@@ -147,7 +120,7 @@ function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }
       ),
     onSuccess: async (enrollment) => {
       setOutcome(enrollment);
-      await queries.invalidateQueries({ queryKey: rosterKey(group.id) });
+      await rosterChanged(queries, group);
     },
   });
   const candidates = (members.data ?? []).filter((m) => !enrolled.has(m.userId));
@@ -180,11 +153,7 @@ function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }
           </Button>
         </Form>
       )}
-      {enroll.error && (
-        <p role="alert" className="problem">
-          {enroll.error.message}
-        </p>
-      )}
+      {enroll.error && <Problem error={enroll.error} />}
       {outcome && (
         <p role="status">
           {outcome.status === 'waitlisted'

@@ -32,10 +32,12 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { Field } from '../ui/Field';
-import { DateTimeField, TimeInputField } from './DateFields';
+import { DateTimeField, TimeInputField } from '../ui/DateFields';
 import { groupKey } from './GroupPage';
-import { useInstants, zoneName } from './time';
+import { useDates } from '../ui/useDates';
+import { zoneName } from './time';
 import { sessionsKey, useSessions } from './useSessions';
+import { Problem } from '../ui/Problem';
 
 type Session = Schemas['SessionView'];
 type Group = Schemas['GroupDetailView'];
@@ -183,7 +185,7 @@ function SessionCalendar(props: {
 function SessionRow(props: { session: Session; group: Group; onMoved(s: Session): void }) {
   const { t } = useTranslation('groups');
   const { session } = props;
-  const instants = useInstants(props.group.timezone);
+  const instants = useDates(props.group.timezone);
   const changeable = session.status === 'scheduled' || session.status === 'open';
   return (
     <li className={`card session ${session.status}`}>
@@ -262,11 +264,7 @@ function MoveDialog(props: { session: Session; group: Group; onMoved(s: Session)
                   hideTimeZone
                   isRequired
                 />
-                {move.error && (
-                  <p role="alert" className="problem">
-                    {move.error.message}
-                  </p>
-                )}
+                {move.error && <Problem error={move.error} />}
                 <div className="actions">
                   <Button className="secondary" onPress={close}>
                     {t('keepIt')}
@@ -329,11 +327,7 @@ function CancelDialog(props: { session: Session; group: Group }) {
                   <Radio value="shift">{t('shiftCurriculum')}</Radio>
                 </RadioGroup>
                 <Field name="reason" label={t('reason')} help={t('reasonHelp')} />
-                {cancel.error && (
-                  <p role="alert" className="problem">
-                    {cancel.error.message}
-                  </p>
-                )}
+                {cancel.error && <Problem error={cancel.error} />}
                 <div className="actions">
                   <Button className="secondary" onPress={close}>
                     {t('keepIt')}
@@ -356,7 +350,7 @@ function SeriesForm({ group, sessions }: { group: Group; sessions: Session[] }) 
   const changed = useScheduleChanged(group);
   const [time, setTime] = useState<Time | null>(parseTime(group.startTime));
   const [done, setDone] = useState(false);
-  const instants = useInstants(group.timezone);
+  const instants = useDates(group.timezone);
   const coming = sessions.filter(
     (s) => s.status === 'scheduled' && new Date(s.startsAt) > new Date(),
   );
@@ -396,7 +390,7 @@ function SeriesForm({ group, sessions }: { group: Group; sessions: Session[] }) 
           <select id="series-from" name="from" defaultValue={coming[0]?.id}>
             {coming.map((s) => (
               <option key={s.id} value={s.id}>
-                {t('sessionOption', { sequence: s.sequence, when: instants.day(s.startsAt) })}
+                {t('sessionOption', { sequence: s.sequence, when: instants.shortDate(s.startsAt) })}
               </option>
             ))}
           </select>
@@ -410,11 +404,7 @@ function SeriesForm({ group, sessions }: { group: Group; sessions: Session[] }) 
           inputMode="numeric"
           isRequired
         />
-        {refusal && (
-          <p role="alert" className="problem">
-            {refusal.message}
-          </p>
-        )}
+        {refusal && <Problem error={refusal} />}
         {done && <p role="status">{t('seriesChanged')}</p>}
         <Button type="submit" className="primary" isDisabled={change.isPending}>
           {t('changeSeries')}

@@ -1,15 +1,7 @@
 import './groups.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogTrigger,
-  Form,
-  Heading,
-  Modal,
-  ModalOverlay,
-} from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
@@ -18,12 +10,17 @@ import { useProfile } from '../profile/useProfile';
 import { LobbyPanel } from '../room/LobbyPanel';
 import { Field } from '../ui/Field';
 import { groupKey } from './GroupPage';
-import { isUuid, useInstants, zoneName } from './time';
+import { isUuid } from '../ui/ids';
+import { useDates } from '../ui/useDates';
+import { zoneName } from './time';
+import * as keys from '../ui/queryKeys';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Problem } from '../ui/Problem';
 
 type Session = Schemas['SessionView'];
 type Group = Schemas['GroupDetailView'];
 
-const sessionKey = (sessionId: string) => ['sessions', sessionId];
+const sessionKey = keys.sessions.one;
 
 /** `/sessions/:sessionId`: the facilitator's desk for one session, before, during and after. */
 export default function SessionPage() {
@@ -46,7 +43,7 @@ export default function SessionPage() {
   });
   if (!valid) return <p role="alert">{t('noSuchSession')}</p>;
   if (session.isError || group.isError) {
-    return <p role="alert">{session.error?.message ?? common('somethingWrong')}</p>;
+    return <Problem error={session.error ?? group.error} />;
   }
   if (!session.data || !group.data) return <p>{common('loading')}</p>;
   return <SessionDesk session={session.data} group={group.data} />;
@@ -54,7 +51,7 @@ export default function SessionPage() {
 
 function SessionDesk({ session, group }: { session: Session; group: Group }) {
   const { t } = useTranslation('groups');
-  const instants = useInstants(group.timezone);
+  const instants = useDates(group.timezone);
   const facilitator = group.viewerRole === 'facilitator';
   const running = session.status === 'open' || session.status === 'live';
   const over = session.status === 'ended' || session.status === 'cancelled';
@@ -80,7 +77,7 @@ function SessionDesk({ session, group }: { session: Session; group: Group }) {
       {facilitator && (
         <div className="desk">
           <div className="desk-side">
-            {!over && group.lobbyEnabled && <LobbyPanel sessionId={session.id} />}
+            {!over && group.lobbyEnabled && <LobbyPanel sessionId={session.id} session={session} />}
             <InRoom session={session} running={running} />
           </div>
           <Agenda session={session} />
@@ -94,7 +91,7 @@ function Agenda({ session }: { session: Session }) {
   const { t } = useTranslation('groups');
   const { t: common } = useTranslation();
   const agenda = useQuery({
-    queryKey: ['sessions', session.id, 'agenda'],
+    queryKey: keys.sessions.agenda(session.id),
     queryFn: () =>
       ok(
         api.GET('/api/v1/sessions/{sessionId}/agenda', {
@@ -153,7 +150,7 @@ function InRoom({ session, running }: { session: Session; running: boolean }) {
   const { t } = useTranslation('groups');
   const me = useProfile().data?.id;
   const queries = useQueryClient();
-  const key = ['sessions', session.id, 'attendance'];
+  const key = keys.sessions.attendance(session.id);
   const attendance = useQuery({
     queryKey: key,
     enabled: session.status !== 'scheduled' && session.status !== 'cancelled',
@@ -220,82 +217,43 @@ function InRoom({ session, running }: { session: Session; running: boolean }) {
                 >
                   {t('mute')}
                 </Button>
-                <Confirm
+                <ConfirmDialog
                   label={t('remove')}
                   ariaLabel={t('removeWho', { name: person.displayName })}
                   title={t('removeTitle', { name: person.displayName })}
-                  text={t('removeText')}
+                  cancel={t('goBack')}
                   confirm={t('confirmRemove')}
-                  onConfirm={() => remove.mutate(person)}
-                />
+                  onConfirm={(close) => {
+                    remove.mutate(person);
+                    close();
+                  }}
+                >
+                  <p>{t('removeText')}</p>
+                </ConfirmDialog>
               </li>
             ))}
           </ul>
           <p role="status" aria-live="polite">
             {notice}
           </p>
-          {failure && (
-            <p role="alert" className="problem">
-              {failure.message}
-            </p>
-          )}
-          <Confirm
-            className="end-all"
+          {failure && <Problem error={failure} />}
+          <ConfirmDialog
+            className="secondary danger end-all"
             label={t('endForEveryone')}
             title={t('endTitle')}
-            text={t('endText')}
+            cancel={t('goBack')}
             confirm={t('confirmEnd')}
-            onConfirm={() => end.mutate()}
-          />
+            onConfirm={(close) => {
+              end.mutate();
+              close();
+            }}
+          >
+            <p>{t('endText')}</p>
+          </ConfirmDialog>
         </section>
       )}
       {people.length > 0 && <AttendanceList session={session} people={people} />}
     </>
-  );
-}
-
-function Confirm(props: {
-  className?: string;
-  label: string;
-  ariaLabel?: string;
-  title: string;
-  text: string;
-  confirm: string;
-  onConfirm(): void;
-}) {
-  const { t } = useTranslation('groups');
-  return (
-    <DialogTrigger>
-      <Button className={`secondary danger ${props.className ?? ''}`} aria-label={props.ariaLabel}>
-        {props.label}
-      </Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog role="alertdialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">{props.title}</Heading>
-                <p>{props.text}</p>
-                <div className="actions">
-                  <Button className="secondary" onPress={close}>
-                    {t('goBack')}
-                  </Button>
-                  <Button
-                    className="primary danger"
-                    onPress={() => {
-                      props.onConfirm();
-                      close();
-                    }}
-                  >
-                    {props.confirm}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
   );
 }
 
@@ -330,7 +288,11 @@ function AttendanceRow(props: { session: Session; person: Schemas['AttendanceIte
       ),
     onSuccess: async () => {
       setSaved(true);
-      await queries.invalidateQueries({ queryKey: ['sessions', props.session.id, 'attendance'] });
+      await Promise.all([
+        queries.invalidateQueries({ queryKey: keys.sessions.attendance(props.session.id) }),
+        // The group's members × sessions matrix counts this person's attendance too.
+        queries.invalidateQueries({ queryKey: keys.groups.attendance(props.session.groupId) }),
+      ]);
     },
   });
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -373,11 +335,7 @@ function AttendanceRow(props: { session: Session; person: Schemas['AttendanceIte
             </select>
           </div>
           <Field name="reason" label={t('reason')} isRequired />
-          {override.error && (
-            <p role="alert" className="problem">
-              {override.error.message}
-            </p>
-          )}
+          {override.error && <Problem error={override.error} />}
           {saved && <p role="status">{t('overrideSaved')}</p>}
           <Button type="submit" className="primary" isDisabled={override.isPending}>
             {t('saveAttendance')}

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { OpenInvitations } from '../me/OpenInvitations';
 import { StartOrganization } from '../org/StartOrganization';
-import { useTimeZone } from '../profile/useProfile';
+import { useDates } from '../ui/useDates';
 
 function useNow(stepMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -34,16 +34,8 @@ function until(ms: number, language: string): string {
 }
 
 function When({ session }: { session: Schemas['UpcomingSessionView'] }) {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-    timeZone: useTimeZone(),
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  return <time dateTime={session.startsAt}>{format.format(new Date(session.startsAt))}</time>;
+  const dates = useDates();
+  return <time dateTime={session.startsAt}>{dates.dateTime(session.startsAt)}</time>;
 }
 
 function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
@@ -78,8 +70,11 @@ function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
 
 export function Home({ name }: { name: string }) {
   const { t } = useTranslation();
+  const now = useNow(15_000);
   const sessions = useQuery({
     queryKey: ['me', 'sessions'],
+    // A page left open keeps up: a session that ended gives way to the next one.
+    refetchInterval: 60_000,
     queryFn: async () => {
       const { data, error } = await api.GET('/api/v1/me/sessions', {
         params: { query: { limit: 5 } },
@@ -88,7 +83,7 @@ export function Home({ name }: { name: string }) {
       return data.items;
     },
   });
-  const [next, ...later] = sessions.data ?? [];
+  const [next, ...later] = (sessions.data ?? []).filter((s) => Date.parse(s.endsAt) > now);
   return (
     <>
       <h1>{t('hello', { name })}</h1>

@@ -81,6 +81,38 @@ export const en = {
   navNotifications: 'Notifications',
   navProfile: 'Profile',
   mainNav: 'Main',
+  openCalendar: 'Choose from a calendar',
+  calendar: 'Calendar',
+  calendarPrevious: 'Previous',
+  calendarNext: 'Next',
+  offline: 'You seem to be offline. Check your connection and try again.',
+  error_session_not_found: 'This session could not be found. It may have been cancelled or moved.',
+  error_group_not_found: 'This group could not be found.',
+  error_webinar_not_found: 'This webinar could not be found.',
+  error_invitation_not_found:
+    'This invitation link is not valid any more. Ask the person who invited you for a new one.',
+  error_invitation_expired:
+    'This invitation has expired. Ask the person who invited you for a new one.',
+  error_invitation_accepted: 'This invitation has already been accepted. Sign in to carry on.',
+  error_invitation_declined:
+    'This invitation was declined. Ask the person who invited you for a new one.',
+  error_join_window_closed: 'Joining is not open right now. You can join shortly before the start.',
+  error_session_not_running: 'This session is not running right now.',
+  error_lobby_denied: 'The facilitator did not let you in this time.',
+  error_lobby_entry_not_found: 'This person is no longer waiting.',
+  error_session_changed: 'This session was changed in the meantime. Please look again and retry.',
+  error_rate_limited:
+    'That was a lot of tries in a short time. Please wait a minute and try again.',
+  error_email_taken: 'There is already an account with this e-mail address.',
+  error_facilitators_only: "Only the group's facilitators can do this.",
+  error_insufficient_role: 'Your role in the organization does not allow this.',
+  error_already_enrolled: 'This person is already in the group.',
+  error_already_member: 'This person is already a member.',
+  error_capacity: 'The group is full.',
+  error_webinar_full: 'This webinar is full.',
+  error_reset_link_expired: 'This link has expired. Ask for a new one.',
+  error_reset_link_invalid: 'This link is not valid. Ask for a new one.',
+  error_validation_failed: 'Some of the details are not right. Please check them and try again.',
 } as const;
 
 export type Strings = { [K in keyof typeof en]: string };

@@ -81,4 +81,37 @@ export const id: Strings = {
   navNotifications: 'Notifikasi',
   navProfile: 'Profil',
   mainNav: 'Utama',
+  openCalendar: 'Pilih dari kalender',
+  calendar: 'Kalender',
+  calendarPrevious: 'Sebelumnya',
+  calendarNext: 'Berikutnya',
+  offline: 'Sepertinya Anda sedang offline. Periksa koneksi Anda lalu coba lagi.',
+  error_session_not_found: 'Sesi ini tidak ditemukan. Mungkin sudah dibatalkan atau dipindahkan.',
+  error_group_not_found: 'Kelompok ini tidak ditemukan.',
+  error_webinar_not_found: 'Webinar ini tidak ditemukan.',
+  error_invitation_not_found:
+    'Tautan undangan ini sudah tidak berlaku. Mintalah tautan baru kepada orang yang mengundang Anda.',
+  error_invitation_expired:
+    'Undangan ini sudah kedaluwarsa. Mintalah undangan baru kepada orang yang mengundang Anda.',
+  error_invitation_accepted: 'Undangan ini sudah diterima. Silakan masuk untuk melanjutkan.',
+  error_invitation_declined:
+    'Undangan ini sudah ditolak. Mintalah undangan baru kepada orang yang mengundang Anda.',
+  error_join_window_closed:
+    'Saat ini belum bisa bergabung. Anda bisa bergabung sesaat sebelum mulai.',
+  error_session_not_running: 'Sesi ini sedang tidak berlangsung.',
+  error_lobby_denied: 'Kali ini fasilitator tidak mempersilakan Anda masuk.',
+  error_lobby_entry_not_found: 'Orang ini sudah tidak menunggu.',
+  error_session_changed: 'Sesi ini baru saja diubah. Silakan periksa lagi lalu coba kembali.',
+  error_rate_limited:
+    'Terlalu banyak percobaan dalam waktu singkat. Tunggu sebentar lalu coba lagi.',
+  error_email_taken: 'Sudah ada akun dengan alamat e-mail ini.',
+  error_facilitators_only: 'Hanya fasilitator kelompok yang bisa melakukan ini.',
+  error_insufficient_role: 'Peran Anda di organisasi tidak mengizinkan ini.',
+  error_already_enrolled: 'Orang ini sudah ada di kelompok.',
+  error_already_member: 'Orang ini sudah menjadi anggota.',
+  error_capacity: 'Kelompok ini sudah penuh.',
+  error_webinar_full: 'Webinar ini sudah penuh.',
+  error_reset_link_expired: 'Tautan ini sudah kedaluwarsa. Mintalah yang baru.',
+  error_reset_link_invalid: 'Tautan ini tidak berlaku. Mintalah yang baru.',
+  error_validation_failed: 'Ada data yang belum benar. Periksa lagi lalu coba kembali.',
 };

@@ -3,9 +3,11 @@ import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Schemas } from '../api/client';
-import { acceptInvitation } from '../auth/session';
+import { acceptInvitation, signOut } from '../auth/session';
+import { useAuth } from '../auth/useAuth';
+import { useErrorText } from '../ui/errors';
 import { Field } from '../ui/Field';
-import { forgetFragment, tokenFromFragment } from './format';
+import { forgetFragment, fromFragment } from '../ui/fragment';
 import './me.css';
 
 /**
@@ -16,7 +18,7 @@ import './me.css';
 export default function AcceptInvitation() {
   const { t } = useTranslation('me');
   const navigate = useNavigate();
-  const [token] = useState(tokenFromFragment);
+  const [token] = useState(() => fromFragment('token'));
   const [problem, setProblem] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   // A field's error goes once it is edited: a stale one would keep the browser from submitting.
@@ -27,6 +29,8 @@ export default function AcceptInvitation() {
       return rest;
     });
   const [busy, setBusy] = useState(false);
+  const auth = useAuth();
+  const errorText = useErrorText();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,6 +41,9 @@ export default function AcceptInvitation() {
     setProblem(undefined);
     setFieldErrors({});
     try {
+      // Someone else may be signed in on this device: their session ends (and its refresh token is
+      // revoked) before the invited person's begins, so nothing of theirs is left on screen.
+      if (auth.status === 'signedIn') await signOut();
       const error = (await acceptInvitation({
         token,
         password: String(form.get('password')),
@@ -52,7 +59,7 @@ export default function AcceptInvitation() {
       if (error.code === 'invalid_credentials') fields.password = t('acceptWrongPassword');
       setFieldErrors(fields);
       if (error.code === 'invitation_not_found') setProblem(t('linkInvalidInvitation'));
-      else if (!Object.keys(fields).length) setProblem(error.message);
+      else if (!Object.keys(fields).length) setProblem(errorText(error));
     } catch {
       setProblem(t('offline'));
     } finally {
@@ -68,6 +75,9 @@ export default function AcceptInvitation() {
       ) : (
         <>
           <p>{t('acceptIntro')}</p>
+          {auth.status === 'signedIn' && (
+            <p className="notice">{t('acceptSignedInAs', { name: auth.user.displayName })}</p>
+          )}
           <Form onSubmit={(event) => void submit(event)} validationErrors={fieldErrors}>
             <Field
               name="displayName"

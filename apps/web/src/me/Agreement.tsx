@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, ok } from '../api/result';
-import { isUuid, useFormat } from './format';
+import { isUuid } from '../ui/ids';
+import { useDates } from '../ui/useDates';
 import { agreementKey, useAgreement } from './useAgreement';
 import './me.css';
+import * as keys from '../ui/queryKeys';
 
 /** Where to go back after consenting: only the join page of a session, never another address. */
 const JOIN_PATH = /^\/sessions\/[0-9a-f-]{36}\/join$/i;
@@ -14,14 +16,14 @@ const JOIN_PATH = /^\/sessions\/[0-9a-f-]{36}\/join$/i;
 function AgreementPage({ groupId }: { groupId: string }) {
   const { t } = useTranslation('me');
   const { t: common } = useTranslation();
-  const day = useFormat('day');
+  const day = useDates().date;
   const navigate = useNavigate();
   const queries = useQueryClient();
   const [search] = useSearchParams();
   const back = search.get('return');
   const returnTo = back && JOIN_PATH.test(back) ? back : null;
   const group = useQuery({
-    queryKey: ['groups', groupId],
+    queryKey: keys.groups.one(groupId),
     queryFn: () => ok(api.GET('/api/v1/groups/{groupId}', { params: { path: { groupId } } })),
   });
   const state = useAgreement(groupId);

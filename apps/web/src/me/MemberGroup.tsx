@@ -4,13 +4,13 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { useAuth } from '../auth/useAuth';
-import { useFormat } from './format';
+import { useDates } from '../ui/useDates';
 import { useAgreement } from './useAgreement';
 import './me.css';
 
 function AgreementState({ groupId }: { groupId: string }) {
   const { t } = useTranslation('me');
-  const day = useFormat('day');
+  const day = useDates().date;
   const state = useAgreement(groupId);
   if (!state.data) return null;
   const { agreement, consentRequired, consentedAt } = state.data;
@@ -83,7 +83,7 @@ function Materials({ materials }: { materials: Schemas['MaterialView'][] }) {
 function ThisWeek({ groupId }: { groupId: string }) {
   const { t } = useTranslation('me');
   const { t: common } = useTranslation();
-  const when = useFormat();
+  const when = useDates().dateTime;
   const week = useQuery({
     queryKey: ['groups', groupId, 'current-module'],
     queryFn: () =>

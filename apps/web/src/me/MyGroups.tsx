@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
-import { useFormat } from './format';
+import { useDates } from '../ui/useDates';
 import './me.css';
 
 export const MY_GROUPS_KEY = ['me', 'groups'];
 
 function GroupCard({ group }: { group: Schemas['MyGroupView'] }) {
   const { t } = useTranslation('me');
-  const when = useFormat();
+  const when = useDates().dateTime;
   const next = group.nextSession;
   return (
     <li className="card me-group-card">

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
-import { useFormat } from './format';
+import { useDates } from '../ui/useDates';
 import './me.css';
 
 const NOTIFICATIONS_KEY = ['me', 'notifications'];
@@ -17,7 +17,7 @@ function Item({
   busy: boolean;
 }) {
   const { t } = useTranslation('me');
-  const when = useFormat();
+  const when = useDates().dateTime;
   const { title, body, createdAt, read } = notification;
   return (
     <li className={`card me-notification${read ? '' : ' me-unread'}`}>

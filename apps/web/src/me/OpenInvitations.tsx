@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { PROFILE_KEY } from '../profile/useProfile';
-import { useFormat } from './format';
+import { useDates } from '../ui/useDates';
 import './me.css';
 
 const INVITATIONS_KEY = ['me', 'invitations'];
@@ -14,7 +14,7 @@ type Invitation = Schemas['OpenInvitationView'];
 /** On home: invitations to the person's confirmed address, to accept or decline in place. */
 export function OpenInvitations() {
   const { t } = useTranslation('me');
-  const day = useFormat('day');
+  const day = useDates().date;
   const queries = useQueryClient();
   const [outcome, setOutcome] = useState<string>();
   const invitations = useQuery({

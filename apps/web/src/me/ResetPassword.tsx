@@ -5,16 +5,18 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { signOut } from '../auth/session';
 import { useAuth } from '../auth/useAuth';
+import { useErrorText } from '../ui/errors';
 import { Field } from '../ui/Field';
-import { forgetFragment, tokenFromFragment } from './format';
+import { forgetFragment, fromFragment } from '../ui/fragment';
 
 const MIN_LENGTH = 10;
 
 /** `/reset-password/#token=…`, the address the password-reset e-mail links to. */
 export default function ResetPassword() {
   const { t } = useTranslation('me');
+  const errorText = useErrorText();
   const signedIn = useAuth().status === 'signedIn';
-  const [token] = useState(tokenFromFragment);
+  const [token] = useState(() => fromFragment('token'));
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -53,7 +55,7 @@ export default function ResetPassword() {
       } else {
         const field = error?.errors?.find((e) => e.field === 'newPassword');
         if (field) setFieldErrors({ newPassword: field.message });
-        else setProblem(error?.message);
+        else setProblem(errorText(error));
       }
     } catch {
       setProblem(t('offline'));

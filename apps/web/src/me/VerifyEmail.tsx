@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { forgetFragment, tokenFromFragment } from './format';
+import { forgetFragment, fromFragment } from '../ui/fragment';
 
 type State = 'working' | 'done' | 'invalid' | 'incomplete' | 'offline';
 
@@ -16,7 +16,7 @@ export default function VerifyEmail() {
     // Once only: a token can be used once, and React may run effects twice in development.
     if (started.current) return;
     started.current = true;
-    const token = tokenFromFragment();
+    const token = fromFragment('token');
     if (!token) return setState('incomplete');
     api.POST('/api/v1/auth/verify-email', { body: { token } }).then(
       ({ response }) => {

@@ -93,6 +93,8 @@ export const en = {
   acceptButton: 'Accept the invitation',
   acceptNeedsAlias: 'You are new to Hearth: please choose the name others will see.',
   acceptWrongPassword: 'That password does not match your account. Please try again.',
+  acceptSignedInAs:
+    'You are signed in as {{name}}. If this invitation is for someone else, accepting it signs {{name}} out of this device first.',
   // Links from e-mails
   linkIncomplete: 'This link is incomplete. Please open the link from your e-mail again.',
   linkInvalid: 'This link is no longer valid.',
@@ -201,6 +203,8 @@ export const bn: Record<keyof typeof en, string> = {
   acceptButton: 'আমন্ত্রণ গ্রহণ করুন',
   acceptNeedsAlias: 'আপনি Hearth-এ নতুন: অনুগ্রহ করে অন্যরা যে নাম দেখবেন সেটি বেছে নিন।',
   acceptWrongPassword: 'পাসওয়ার্ডটি আপনার অ্যাকাউন্টের সঙ্গে মিলছে না। আবার চেষ্টা করুন।',
+  acceptSignedInAs:
+    'আপনি {{name}} হিসেবে সাইন ইন করে আছেন। আমন্ত্রণটি অন্য কারও হলে, গ্রহণ করার আগে এই ডিভাইস থেকে {{name}} সাইন আউট হয়ে যাবেন।',
   linkIncomplete: 'এই লিংকটি অসম্পূর্ণ। অনুগ্রহ করে আপনার ই-মেইলের লিংকটি আবার খুলুন।',
   linkInvalid: 'এই লিংকটি আর বৈধ নয়।',
   linkInvalidInvitation: 'এই আমন্ত্রণের লিংকটি আর বৈধ নয়। নতুন আমন্ত্রণ চেয়ে নিন।',
@@ -312,6 +316,8 @@ export const id: Record<keyof typeof en, string> = {
   acceptButton: 'Terima undangan',
   acceptNeedsAlias: 'Anda baru di Hearth: silakan pilih nama yang akan dilihat orang lain.',
   acceptWrongPassword: 'Kata sandi itu tidak cocok dengan akun Anda. Silakan coba lagi.',
+  acceptSignedInAs:
+    'Anda masuk sebagai {{name}}. Jika undangan ini untuk orang lain, menerimanya akan lebih dulu mengeluarkan {{name}} dari perangkat ini.',
   linkIncomplete: 'Tautan ini tidak lengkap. Silakan buka lagi tautan dari e-mail Anda.',
   linkInvalid: 'Tautan ini sudah tidak berlaku.',
   linkInvalidInvitation: 'Tautan undangan ini sudah tidak berlaku. Mintalah undangan baru.',

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
-import { useTimeZone } from '../profile/useProfile';
+import { useDates } from '../ui/useDates';
 import { Field } from '../ui/Field';
 import { NotStaff } from './OrganizationSettings';
 import { useOrganization } from './useOrganization';
 import './org.css';
+import * as keys from '../ui/queryKeys';
 
 type Role = Schemas['OrganizationRole'];
 const PAGE = 50;
@@ -40,17 +41,6 @@ export default function Members() {
   );
 }
 
-function useDate() {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-    timeZone: useTimeZone(),
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-  return (at: string) => format.format(new Date(at));
-}
-
 function InviteForm({ organizationId, role }: { organizationId: string; role: Role }) {
   const { t } = useTranslation('org');
   const queries = useQueryClient();
@@ -70,7 +60,7 @@ function InviteForm({ organizationId, role }: { organizationId: string; role: Ro
       ),
     onSuccess: async (invitation) => {
       setSent(invitation.email);
-      await queries.invalidateQueries({ queryKey: ['invitations', organizationId] });
+      await queries.invalidateQueries({ queryKey: keys.organizations.invitations(organizationId) });
     },
   });
 
@@ -122,9 +112,9 @@ function InviteForm({ organizationId, role }: { organizationId: string; role: Ro
 
 function Invitations({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('org');
-  const date = useDate();
+  const date = useDates().date;
   const invitations = useInfiniteQuery({
-    queryKey: ['invitations', organizationId],
+    queryKey: keys.pages(keys.organizations.invitations(organizationId)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: { nextCursor?: string }) => page.nextCursor,
     queryFn: ({ pageParam }) =>
@@ -172,9 +162,9 @@ function Invitations({ organizationId }: { organizationId: string }) {
 
 function MemberList({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation('org');
-  const date = useDate();
+  const date = useDates().date;
   const members = useInfiniteQuery({
-    queryKey: ['members', organizationId],
+    queryKey: keys.pages(keys.organizations.members(organizationId)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: { nextCursor?: string }) => page.nextCursor,
     queryFn: ({ pageParam }) =>

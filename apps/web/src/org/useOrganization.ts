@@ -3,8 +3,9 @@ import type { Schemas } from '../api/client';
 
 type Role = Schemas['OrganizationRole'];
 
-const STAFF: readonly Role[] = ['owner', 'admin', 'therapist'];
-const MANAGERS: readonly Role[] = ['owner', 'admin'];
+/** The roles that work in an organization (everyone but participants), and those who manage it. */
+export const STAFF: readonly Role[] = ['owner', 'admin', 'therapist'];
+export const MANAGERS: readonly Role[] = ['owner', 'admin'];
 
 /**
  * The organization the signed-in person works in (their first membership as owner, admin or

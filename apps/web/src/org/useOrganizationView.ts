@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ok } from '../api/result';
 
-export const organizationKey = (organizationId: string) => ['organization', organizationId];
+import { organizations } from '../ui/queryKeys';
+
+export const organizationKey = organizations.one;
 
 /** The organization's settings: name, time zone, reminder times and group agreement. */
 export function useOrganizationView(organizationId: string) {

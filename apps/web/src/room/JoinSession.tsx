@@ -6,10 +6,16 @@ import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-route
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { useProfile } from '../profile/useProfile';
+import { useErrorText } from '../ui/errors';
 import { isUuid } from '../ui/ids';
 import './join.css';
 import { LobbyPanel } from './LobbyPanel';
 import type { MediaChoices, RoomEnding } from './Room';
+import * as keys from '../ui/queryKeys';
+
+/** How often the lobby asks whether the person is in yet, and how soon after a network blip. */
+const POLL_MS = 3_000;
+const RETRY_MS = 4_000;
 
 const Room = lazy(() => import('./Room'));
 const CameraPreview = lazy(() => import('./CameraPreview'));
@@ -67,36 +73,55 @@ function Joining({ sessionId }: { sessionId: string }) {
   const [step, setStep] = useState<Step>({ kind: consented ? 'asking' : 'ready' });
   const [media, setMedia] = useState<MediaChoices>({ audio: true, video: true });
   const session = useQuery({
-    queryKey: ['sessions', sessionId],
+    queryKey: keys.sessions.one(sessionId),
     queryFn: () => ok(api.GET('/api/v1/sessions/{sessionId}', { params: { path: { sessionId } } })),
   });
-  const groupId = session.data?.groupId;
+  // Read when consent is needed; held in a ref so the session's arrival does not ask to join again.
+  const groupId = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    groupId.current = session.data?.groupId;
+  }, [session.data?.groupId]);
+  const [offline, setOffline] = useState(false);
+  const errorText = useErrorText();
 
   useEffect(() => {
     if (step.kind !== 'asking' && step.kind !== 'waiting') return;
     let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = async () => {
-      const { data, error } = await api.POST('/api/v1/sessions/{sessionId}/join', {
-        params: { path: { sessionId } },
-      });
+      let answer;
+      try {
+        answer = await api.POST('/api/v1/sessions/{sessionId}/join', {
+          params: { path: { sessionId } },
+        });
+      } catch {
+        // A network blip (the phone changed networks, say): keep the place and ask again soon.
+        if (cancelled) return;
+        setOffline(true);
+        timer = setTimeout(() => void ask(), RETRY_MS);
+        return;
+      }
       if (cancelled) return;
+      setOffline(false);
+      const { data, error } = answer;
       if (error?.code === 'removed_from_session') setStep({ kind: 'over', ending: 'removed' });
       else if (error?.code === 'consent_required') {
         // The group agreement comes first; its page brings the person back here after consent.
-        const group = groupId ?? (await session.refetch()).data?.groupId;
+        const group = groupId.current ?? (await session.refetch()).data?.groupId;
         const back = encodeURIComponent(`/sessions/${sessionId}/join`);
         if (!cancelled)
           void navigate(`/groups/${group}/agreement?return=${back}`, { replace: true });
-      } else if (error) setStep({ kind: 'refused', message: error.message });
+      } else if (error) setStep({ kind: 'refused', message: errorText(error) });
       else if (data.status === 'admitted') setStep({ kind: 'in', admitted: data });
       else setStep({ kind: 'waiting' });
     };
-    const timer = setTimeout(() => void ask(), step.kind === 'waiting' ? 3_000 : 0);
+    timer = setTimeout(() => void ask(), step.kind === 'waiting' ? POLL_MS : 0);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [sessionId, step, groupId, navigate]);
+    // `session` and `errorText` are read when an answer comes, not reasons to ask again.
+  }, [sessionId, step, navigate]);
 
   if (step.kind === 'in') {
     return (
@@ -138,6 +163,7 @@ function Joining({ sessionId }: { sessionId: string }) {
         </>
       )}
       {step.kind === 'asking' && <p>{t('loading')}</p>}
+      {offline && <p role="status">{t('reconnecting')}</p>}
       {step.kind === 'waiting' && (
         <>
           <News>{t('waitingTitle')}</News>

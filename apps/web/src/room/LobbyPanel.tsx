@@ -1,18 +1,55 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { ok } from '../api/result';
+import { useErrorText } from '../ui/errors';
+import * as keys from '../ui/queryKeys';
+
+/** People may wait in the lobby from this long before the start (the api's join window). */
+const JOIN_OPENS_MS = 15 * 60_000;
+const POLL_MS = 3_000;
+
+/** Whether now lies within the window; turns over by itself at its edges. */
+function useWithin(window: { from: number; until: number } | undefined): boolean {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!window) return;
+    const next = [window.from, window.until].find((edge) => edge > now);
+    if (next === undefined) return;
+    // setTimeout takes at most ~24.8 days; a later edge is checked again then.
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(next - now + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [window?.from, window?.until, now]);
+  return !window || (now >= window.from && now < window.until);
+}
 
 /**
  * The waiting room as a facilitator sees it beside the video: who waits, by alias, with Admit
- * and Deny. Anyone else is refused the list (403) and sees nothing here.
+ * and Deny. Anyone else is refused the list (403) and sees nothing here. Given the session's
+ * times, it asks only from when joining opens until the session ends.
  */
-export function LobbyPanel({ sessionId }: { sessionId: string }) {
+export function LobbyPanel({
+  sessionId,
+  session,
+}: {
+  sessionId: string;
+  session?: { startsAt: string; endsAt: string };
+}) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const queries = useQueryClient();
-  const key = ['sessions', sessionId, 'lobby'];
+  const key = keys.sessions.lobby(sessionId);
+  const active = useWithin(
+    session && {
+      from: Date.parse(session.startsAt) - JOIN_OPENS_MS,
+      until: Date.parse(session.endsAt),
+    },
+  );
   const lobby = useQuery({
     queryKey: key,
+    enabled: active,
     queryFn: async () => {
       const { data, response } = await api.GET('/api/v1/sessions/{sessionId}/lobby', {
         params: { path: { sessionId } },
@@ -21,21 +58,27 @@ export function LobbyPanel({ sessionId }: { sessionId: string }) {
       if (!data) throw new Error('lobby');
       return data.items;
     },
-    refetchInterval: (query) => (query.state.data === null ? false : 3_000),
+    refetchInterval: (query) => (!active || query.state.data === null ? false : POLL_MS),
   });
   const decide = useMutation({
     mutationFn: async ({ entryId, admit }: { entryId: string; admit: boolean }) => {
       const params = { path: { sessionId, entryId } };
-      if (admit) await api.POST('/api/v1/sessions/{sessionId}/lobby/{entryId}/admit', { params });
-      else await api.POST('/api/v1/sessions/{sessionId}/lobby/{entryId}/deny', { params });
+      if (admit)
+        await ok(api.POST('/api/v1/sessions/{sessionId}/lobby/{entryId}/admit', { params }));
+      else await ok(api.POST('/api/v1/sessions/{sessionId}/lobby/{entryId}/deny', { params }));
     },
     onSettled: () => queries.invalidateQueries({ queryKey: key }),
   });
-  if (!lobby.data) return null;
+  if (!active || !lobby.data) return null;
   return (
     <section className="card lobby" aria-labelledby="lobby-title" aria-live="polite">
       <h2 id="lobby-title">{t('lobbyTitle', { count: lobby.data.length })}</h2>
       {lobby.data.length === 0 && <p>{t('lobbyEmpty')}</p>}
+      {decide.isError && (
+        <p role="alert" className="problem">
+          {errorText(decide.error)}
+        </p>
+      )}
       <ul>
         {lobby.data.map((entry) => (
           <li key={entry.id}>

@@ -37,10 +37,13 @@ function Toggle({
   source,
   label,
   onMutedByFacilitator,
+  onTurnedOn,
 }: {
   source: Track.Source.Microphone | Track.Source.Camera;
   label: string;
   onMutedByFacilitator(source: Track.Source): void;
+  /** The device is on again: a notice about the facilitator turning it off is old news. */
+  onTurnedOn(source: Track.Source): void;
 }) {
   const wasOn = useRef(false);
   return (
@@ -48,6 +51,7 @@ function Toggle({
       source={source}
       onChange={(on, pressed) => {
         if (wasOn.current && !on && !pressed) onMutedByFacilitator(source);
+        if (on) onTurnedOn(source);
         wasOn.current = on;
       }}
     >
@@ -63,6 +67,8 @@ function Stage() {
   });
   const state = useConnectionState();
   const [mutedBy, setMutedBy] = useState<Track.Source>();
+  const turnedOn = (source: Track.Source) =>
+    setMutedBy((muted) => (muted === source ? undefined : muted));
   return (
     <>
       {state === ConnectionState.Reconnecting && (
@@ -82,11 +88,13 @@ function Stage() {
           source={Track.Source.Microphone}
           label={t('microphone')}
           onMutedByFacilitator={setMutedBy}
+          onTurnedOn={turnedOn}
         />
         <Toggle
           source={Track.Source.Camera}
           label={t('camera')}
           onMutedByFacilitator={setMutedBy}
+          onTurnedOn={turnedOn}
         />
         <DisconnectButton stopTracks>{t('leave')}</DisconnectButton>
       </div>

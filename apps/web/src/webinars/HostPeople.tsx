@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { useAuth } from '../auth/useAuth';
-import { useOrganization } from '../org/useOrganization';
+import { STAFF, useOrganization } from '../org/useOrganization';
 import { Field } from '../ui/Field';
+import { useMembers } from '../org/useMembers';
 
 const PAGE = 200;
 
@@ -165,8 +166,6 @@ export function Speakers({ webinarId }: { webinarId: string }) {
   );
 }
 
-const STAFF: readonly Schemas['OrganizationRole'][] = ['owner', 'admin', 'therapist'];
-
 /** Who hosts; owners and admins name other staff as hosts, or remove them. */
 export function Hosts(props: { webinarId: string; hosts: Schemas['WebinarHostView'][] }) {
   const { t } = useTranslation('webinars');
@@ -178,16 +177,7 @@ export function Hosts(props: { webinarId: string; hosts: Schemas['WebinarHostVie
   const [choice, setChoice] = useState('');
   const manages = organization?.manages ?? false;
   const orgId = organization?.organizationId ?? '';
-  const members = useQuery({
-    queryKey: ['organizations', orgId, 'members', 'staff'],
-    enabled: manages,
-    queryFn: () =>
-      ok(
-        api.GET('/api/v1/organizations/{orgId}/members', {
-          params: { path: { orgId }, query: { limit: 200 } },
-        }),
-      ),
-  });
+  const members = useMembers(orgId, manages);
   const change = useMutation({
     mutationFn: ({ userId, add }: { userId: string; add: boolean }) =>
       add
@@ -209,7 +199,7 @@ export function Hosts(props: { webinarId: string; hosts: Schemas['WebinarHostVie
   });
   const named = new Set(hosts.map((host) => host.userId));
   const candidates =
-    members.data?.items.filter((m) => STAFF.includes(m.role) && !named.has(m.userId)) ?? [];
+    members.data?.filter((m) => STAFF.includes(m.role) && !named.has(m.userId)) ?? [];
   return (
     <section className="card" aria-labelledby="hosts-title">
       <h2 id="hosts-title">{t('hostsTitle')}</h2>

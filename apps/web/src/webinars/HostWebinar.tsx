@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { useTimeZone } from '../profile/useProfile';
-import { isUuid } from './access';
+import { isUuid } from '../ui/ids';
 import { Attendance } from './Attendance';
 import { HostQuestions } from './HostQuestions';
 import { Attendees, Hosts, Speakers } from './HostPeople';

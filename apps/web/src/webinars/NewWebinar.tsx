@@ -13,15 +13,17 @@ import {
   TextArea,
   TextField,
 } from 'react-aria-components';
+import { type CalendarDate, Time, today } from '@internationalized/date';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { useTimeZone } from '../profile/useProfile';
+import { DateTimeField, TimeInputField } from '../ui/DateFields';
 import { Field } from '../ui/Field';
 import { wallTimeToIso } from './wall-time';
-import { wallDate } from './when';
+import * as keys from '../ui/queryKeys';
 
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -34,8 +36,8 @@ export default function NewWebinar() {
   const client = useQueryClient();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [date, setDate] = useState(() => wallDate(new Date(Date.now() + 86_400_000), timeZone));
-  const [time, setTime] = useState('18:00');
+  const [date, setDate] = useState<CalendarDate | null>(() => today(timeZone).add({ days: 1 }));
+  const [time, setTime] = useState<Time | null>(() => new Time(18, 0));
   const [duration, setDuration] = useState(60);
   const [capacity, setCapacity] = useState(100);
   const [moderation, setModeration] = useState(true);
@@ -48,7 +50,8 @@ export default function NewWebinar() {
           body: {
             title: title.trim(),
             description: description.trim(),
-            startsAt: wallTimeToIso(date, time, timeZone),
+            // The form submits only with both filled in (isRequired).
+            startsAt: wallTimeToIso(date!, time!, timeZone),
             durationMinutes: duration,
             timezone: timeZone,
             capacity,
@@ -57,7 +60,9 @@ export default function NewWebinar() {
         }),
       ),
     onSuccess: (created) => {
-      void client.invalidateQueries({ queryKey: ['organizations'] });
+      void client.invalidateQueries({
+        queryKey: keys.organizations.webinars(organization!.organizationId),
+      });
       void navigate(`/webinars/${created.id}/host`);
     },
   });
@@ -88,26 +93,8 @@ export default function NewWebinar() {
         <fieldset className="when-fields">
           <legend>{t('startsAt')}</legend>
           <p className="hint">{t('inYourZone', { zone: timeZone })}</p>
-          <div className="field">
-            <label htmlFor="webinar-date">{t('date')}</label>
-            <input
-              id="webinar-date"
-              type="date"
-              required
-              value={date}
-              onChange={(event) => setDate(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="webinar-time">{t('time')}</label>
-            <input
-              id="webinar-time"
-              type="time"
-              required
-              value={time}
-              onChange={(event) => setTime(event.target.value)}
-            />
-          </div>
+          <DateTimeField label={t('date')} value={date} onChange={setDate} isRequired />
+          <TimeInputField label={t('time')} value={time} onChange={setTime} isRequired />
         </fieldset>
         <NumberField
           className="field"

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
+import { useErrorText } from '../ui/errors';
 import { withKey } from './access';
 
 // LiveKit's client and components load only once someone chooses to watch.
@@ -28,6 +29,13 @@ export function Watch(props: { webinarId: string; accessKey?: string; onKeyRefus
   const { t } = useTranslation('webinars');
   const { webinarId, accessKey, onKeyRefused } = props;
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const errorText = useErrorText();
+  // The parent passes a fresh callback each render, and the words change with the language:
+  // neither is a reason to ask the api again, so the effect reads them from a ref.
+  const latest = useRef({ onKeyRefused, errorText, t });
+  useEffect(() => {
+    latest.current = { onKeyRefused, errorText, t };
+  });
 
   useEffect(() => {
     if (step.kind !== 'joining' && step.kind !== 'waiting') return;
@@ -43,11 +51,12 @@ export function Watch(props: { webinarId: string; accessKey?: string; onKeyRefus
         if (!cancelled) setStep({ kind: 'in', grant, attempt });
       } catch (error) {
         if (cancelled) return;
+        const { onKeyRefused, errorText, t } = latest.current;
         if (error instanceof ApiError && error.code === 'invalid_access_key') onKeyRefused?.();
         else if (error instanceof ApiError && error.code === 'join_window_closed')
           setStep({ kind: 'refused', message: t('windowClosed') });
         else if (error instanceof ApiError && error.status < 500)
-          setStep({ kind: 'refused', message: error.message });
+          setStep({ kind: 'refused', message: errorText(error) });
         else setStep({ kind: 'waiting', attempt: attempt + 1, reason: 'unreachable' });
       }
     };
@@ -59,7 +68,7 @@ export function Watch(props: { webinarId: string; accessKey?: string; onKeyRefus
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [step, webinarId, accessKey, onKeyRefused, t]);
+  }, [step, webinarId, accessKey]);
 
   const host = !accessKey;
   return (

@@ -5,17 +5,17 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
-import { useTimeZone } from '../profile/useProfile';
-import { formatStart } from './when';
+import { useDates } from '../ui/useDates';
+import * as keys from '../ui/queryKeys';
 
 /** `/webinars`: the organization's webinars for its staff, the latest first. */
 export default function WebinarList() {
-  const { t, i18n } = useTranslation('webinars');
+  const { t } = useTranslation('webinars');
   const organization = useOrganization();
-  const timeZone = useTimeZone();
+  const dates = useDates();
   const orgId = organization?.organizationId ?? '';
   const list = useInfiniteQuery({
-    queryKey: ['organizations', orgId, 'webinars'],
+    queryKey: keys.pages(keys.organizations.webinars(orgId)),
     enabled: !!organization,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
@@ -46,9 +46,7 @@ export default function WebinarList() {
               <Link to={`/webinars/${webinar.id}/host`}>{webinar.title}</Link>
             </h2>
             <p className="when">
-              <time dateTime={webinar.startsAt}>
-                {formatStart(webinar.startsAt, i18n.resolvedLanguage, timeZone)}
-              </time>
+              <time dateTime={webinar.startsAt}>{dates.start(webinar.startsAt)}</time>
             </p>
             <p className="hint">
               {t('duration', { count: webinar.durationMinutes })} ·{' '}

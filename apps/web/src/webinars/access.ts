@@ -1,45 +1,44 @@
-/**
- * Ids read from the page's address go into api paths: anything but a UUID could rewrite the path
- * (`../sessions/<id>/cancel#`), so pages refuse such a link before calling the api.
- */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
+import { forgetFragment, fromFragment } from '../ui/fragment';
 
 const storageKey = (webinarId: string) => `hearth.webinar.${webinarId}`;
 
 /**
  * The attendee's (or speaker's) access key for this webinar. An e-mailed link carries it in the
- * fragment (`#key=…`), which no server sees; it is kept in localStorage and taken out of the
- * address at once, so it is not left in the history or shared with a copied link.
+ * fragment (`#key=…`), which no server sees; it is taken out of the address at once, so it is not
+ * left in the history or shared with a copied link. It is kept in sessionStorage only: a reload
+ * of the tab keeps it, but once the tab is closed the next person on a shared device is not this
+ * attendee (the e-mailed link restores it).
  */
 export function takeAccessKey(webinarId: string): string | null {
-  const fromLink = new URLSearchParams(window.location.hash.slice(1)).get('key');
+  const fromLink = fromFragment('key');
   if (fromLink) {
-    localStorage.setItem(storageKey(webinarId), fromLink);
-    history.replaceState(history.state, '', window.location.pathname + window.location.search);
+    sessionStorage.setItem(storageKey(webinarId), fromLink);
+    forgetFragment();
   }
-  return localStorage.getItem(storageKey(webinarId));
+  return sessionStorage.getItem(storageKey(webinarId));
 }
 
 export const keepAccessKey = (webinarId: string, key: string) =>
-  localStorage.setItem(storageKey(webinarId), key);
+  sessionStorage.setItem(storageKey(webinarId), key);
 
-export const forgetAccessKey = (webinarId: string) =>
-  localStorage.removeItem(storageKey(webinarId));
+export const forgetAccessKey = (webinarId: string) => {
+  sessionStorage.removeItem(storageKey(webinarId));
+  sessionStorage.removeItem(votesKey(webinarId));
+};
 
 /** The header webinar routes take from attendees and speakers. */
 export const withKey = (key: string) => ({ headers: { 'x-access-key': key } });
 
-/** Questions this browser upvoted (the api counts one vote each; this only greys the button). */
+/** Questions this tab upvoted (the api counts one vote each; this only greys the button). */
 const votesKey = (webinarId: string) => `hearth.webinar.${webinarId}.votes`;
 export function votedQuestions(webinarId: string): Set<string> {
   try {
-    return new Set(JSON.parse(localStorage.getItem(votesKey(webinarId)) ?? '[]') as string[]);
+    return new Set(JSON.parse(sessionStorage.getItem(votesKey(webinarId)) ?? '[]') as string[]);
   } catch {
     return new Set();
   }
 }
 export function rememberVote(webinarId: string, questionId: string) {
   const voted = votedQuestions(webinarId).add(questionId);
-  localStorage.setItem(votesKey(webinarId), JSON.stringify([...voted]));
+  sessionStorage.setItem(votesKey(webinarId), JSON.stringify([...voted]));
 }

@@ -1,6 +1,6 @@
-import { parseDateTime, toZoned } from '@internationalized/date';
+import { type CalendarDate, type Time, toCalendarDateTime, toZoned } from '@internationalized/date';
 
-/** The instant a wall-clock date (`2027-03-02`) and time (`18:00`) name in `timeZone`. */
-export function wallTimeToIso(date: string, time: string, timeZone: string): string {
-  return toZoned(parseDateTime(`${date}T${time}`), timeZone).toAbsoluteString();
+/** The instant a wall-clock date and time name in `timeZone`. */
+export function wallTimeToIso(date: CalendarDate, time: Time, timeZone: string): string {
+  return toZoned(toCalendarDateTime(date, time), timeZone).toAbsoluteString();
 }

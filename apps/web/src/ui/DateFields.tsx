@@ -22,12 +22,13 @@ import {
   type TimeValue,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import './date-fields.css';
 
 /** A date (or date and time) typed by segments, with a calendar to pick from. */
 export function DateTimeField<T extends DateValue>(
   props: DatePickerProps<T> & { label: string; help?: string },
 ) {
-  const { t } = useTranslation('groups');
+  const { t } = useTranslation();
   const { label, help, ...rest } = props;
   return (
     <DatePicker className="field" hourCycle={24} {...rest}>
@@ -44,11 +45,11 @@ export function DateTimeField<T extends DateValue>(
         <Dialog aria-label={t('calendar')}>
           <Calendar>
             <header className="calendar-head">
-              <Button slot="previous" aria-label={t('previous')}>
+              <Button slot="previous" aria-label={t('calendarPrevious')}>
                 ‹
               </Button>
               <Heading />
-              <Button slot="next" aria-label={t('next')}>
+              <Button slot="next" aria-label={t('calendarNext')}>
                 ›
               </Button>
             </header>
