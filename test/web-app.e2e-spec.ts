@@ -199,6 +199,33 @@ describe('The web app (e2e, Chromium)', () => {
     await other.getByRole('heading', { name: 'Sign in' }).waitFor();
   }, 45_000);
 
+  it('keeps the sign-in when a refresh is turned away for being busy, and refreshes again', async () => {
+    const page = await open('desktop');
+    await signIn(page, participant);
+    await page.getByRole('heading', { name: 'Your next session' }).waitFor();
+    // Stand-in for an api too busy to answer (a 429 or a 503 cannot be had from it on demand):
+    // the first scheduled refresh is turned away; the person stays signed in, and the next works.
+    const answers: number[] = [];
+    await page.route('**/api/v1/auth/refresh', async (route) => {
+      if (answers.length > 0) return route.fallback();
+      answers.push(429);
+      await route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 429, code: 'rate_limited', message: 'Busy' }),
+      });
+    });
+    const refreshed = await page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/auth/refresh') && r.status() === 200,
+      { timeout: 30_000 },
+    );
+    expect(answers).toEqual([429]);
+    expect(refreshed.status()).toBe(200);
+    expect(await page.getByRole('heading', { name: 'Your sign-in has ended' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+  }, 60_000);
+
   it('shows session times in the time zone the participant chooses', async () => {
     const page = await open('phone');
     await signIn(page, participant);

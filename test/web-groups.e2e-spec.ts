@@ -350,7 +350,7 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
     await page.getByRole('heading', { name: 'In the room now (0)' }).waitFor({ timeout: 30_000 });
     const attendance = page.getByRole('region', { name: 'Attendance' });
     const willowRow = attendance.getByRole('listitem').filter({ hasText: 'Willow' });
-    await willowRow.locator('.badge', { hasText: 'Present' }).waitFor({ timeout: 15_000 });
+    await willowRow.locator('.badge', { hasText: 'Present' }).waitFor({ timeout: 45_000 });
 
     // An override, with its reason.
     await willowRow.getByText('Change attendance of Willow').click();

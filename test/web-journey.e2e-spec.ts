@@ -206,7 +206,7 @@ describe('A therapist and a participant, from sign-up to a session together (e2e
       .getByRole('listitem')
       .filter({ hasText: 'Willow' })
       .locator('.badge', { hasText: 'Present' })
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 45_000 });
     await checkScreen(desk, 'journey-attendance-desktop');
   }, 480_000);
 });

@@ -71,6 +71,11 @@ async function refreshOnce(): Promise<boolean> {
       if (data) void revoke(data.refreshToken, data.accessToken);
       return false;
     }
+    if (!data && answer.response.status !== 400 && answer.response.status !== 401) {
+      // Busy or failing (429, 5xx): not the token's fault, so the session stands; try again.
+      schedule(OFFLINE_RETRY_MS);
+      return false;
+    }
     if (!data) {
       localStorage.removeItem(REFRESH_KEY);
       clearTimeout(timer);
