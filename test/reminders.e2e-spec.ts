@@ -145,6 +145,8 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     expect(mail.subject).toBe('Reminder: your session starts in 1 minute');
     expect(mail.text).toContain(localTime(startsAt, 'Asia/Tokyo'));
     expect(mail.text).toContain(`/sessions/${sessions[0].id}/join`);
+    // The reminder says where to turn reminders off: the web app's profile page.
+    expect(mail.text).toMatch(/turn reminders off in your profile: https?:\/\/\S+\/profile\n/);
     const ics = mail.attachments.find((a) => a.mimeType === 'text/calendar');
     const icsText =
       typeof ics?.content === 'string'

@@ -45,6 +45,8 @@ function render(
   withLink: boolean,
 ): MailMessage {
   const when = localTime(input.startsAt, input.timezone);
+  // The web app's profile page, where reminder channels are chosen, on the same site as the link.
+  const settings = new URL('/profile', input.joinLink).toString();
   const text = [
     `Hello ${input.displayName},`,
     ``,
@@ -54,14 +56,14 @@ function render(
     `When: ${when}`,
     ...(withLink ? [``, `Join here: ${input.joinLink}`] : []),
     ``,
-    `This e-mail was sent by Hearth. You can turn reminders off in your settings.`,
+    `This e-mail was sent by Hearth. You can turn reminders off in your profile: ${settings}`,
   ].join('\n');
   const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">
 <p>Hello ${escapeHtml(input.displayName)},</p>
 <p>${escapeHtml(lead)}</p>
 <p><strong>${escapeHtml(input.groupName)}: ${escapeHtml(input.moduleTitle)}</strong><br>When: ${escapeHtml(when)}</p>
 ${withLink ? `<p><a href="${escapeHtml(input.joinLink)}">Join the session</a></p>` : ''}
-<p style="color:#666">This e-mail was sent by Hearth. You can turn reminders off in your settings.</p>
+<p style="color:#666">This e-mail was sent by Hearth. You can turn reminders off in <a href="${escapeHtml(settings)}">your profile</a>.</p>
 </body></html>`;
   return {
     to: input.to,
