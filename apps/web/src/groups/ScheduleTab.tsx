@@ -1,3 +1,4 @@
+import { useNow } from '../ui/clock';
 import {
   type CalendarDate,
   endOfMonth,
@@ -48,9 +49,10 @@ export function ScheduleTab({ group }: { group: Group }) {
   const { t: common } = useTranslation();
   const sessions = useSessions(group.id);
   const [anchor, setAnchor] = useState<CalendarDate | null>(null);
+  const now = useNow(60_000);
   if (sessions.isPending) return <p>{common('loading')}</p>;
   if (sessions.isError) return <p role="alert">{common('somethingWrong')}</p>;
-  const focus = sessions.data.find((s) => new Date(s.endsAt) > new Date()) ?? sessions.data[0];
+  const focus = sessions.data.find((s) => Date.parse(s.endsAt) > now) ?? sessions.data[0];
   const shown = anchor ?? (focus ? parseDate(focus.localDate) : today(group.timezone));
   return (
     <div className="schedule">
@@ -351,9 +353,8 @@ function SeriesForm({ group, sessions }: { group: Group; sessions: Session[] }) 
   const [time, setTime] = useState<Time | null>(parseTime(group.startTime));
   const [done, setDone] = useState(false);
   const instants = useDates(group.timezone);
-  const coming = sessions.filter(
-    (s) => s.status === 'scheduled' && new Date(s.startsAt) > new Date(),
-  );
+  const now = useNow(60_000);
+  const coming = sessions.filter((s) => s.status === 'scheduled' && Date.parse(s.startsAt) > now);
   const change = useMutation({
     mutationFn: (body: Schemas['ChangeSeriesDto']) =>
       ok(

@@ -1,20 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { OpenInvitations } from '../me/OpenInvitations';
 import { StartOrganization } from '../org/StartOrganization';
+import { useNow } from '../ui/clock';
 import { useDates } from '../ui/useDates';
-
-function useNow(stepMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), stepMs);
-    return () => clearInterval(id);
-  }, [stepMs]);
-  return now;
-}
 
 /** "2 days 3 hours", "5 minutes": the two largest units, in the page's language. */
 function until(ms: number, language: string): string {

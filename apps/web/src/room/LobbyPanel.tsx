@@ -1,29 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ok } from '../api/result';
+import { useWithin } from '../ui/clock';
 import { useErrorText } from '../ui/errors';
 import * as keys from '../ui/queryKeys';
 
 /** People may wait in the lobby from this long before the start (the api's join window). */
 const JOIN_OPENS_MS = 15 * 60_000;
 const POLL_MS = 3_000;
-
-/** Whether now lies within the window; turns over by itself at its edges. */
-function useWithin(window: { from: number; until: number } | undefined): boolean {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!window) return;
-    const next = [window.from, window.until].find((edge) => edge > now);
-    if (next === undefined) return;
-    // setTimeout takes at most ~24.8 days; a later edge is checked again then.
-    const timer = setTimeout(() => setNow(Date.now()), Math.min(next - now + 50, 2 ** 31 - 1));
-    return () => clearTimeout(timer);
-  }, [window?.from, window?.until, now]);
-  return !window || (now >= window.from && now < window.until);
-}
 
 /**
  * The waiting room as a facilitator sees it beside the video: who waits, by alias, with Admit
