@@ -98,7 +98,7 @@ export class GroupRepository {
     now: Date,
     page: PageRequest,
   ): Promise<Page<GroupSummaryRow>> {
-    const seats = (status: string) =>
+    const seats = (status: 'active' | 'waitlisted') =>
       `(SELECT count(*)::int FROM enrollments e WHERE e.group_id = g.id AND e.status = '${status}')`;
     const query = this.dataSource
       .getRepository(Group)
