@@ -1,7 +1,7 @@
 import { NotFoundError } from '#common';
 import { CurriculaService } from '#curricula';
 import { Transactions } from '#database';
-import { MembershipRepository } from '#organizations';
+import { GroupRepository } from './group.repository.js';
 import {
   bootLibModule,
   type LibTestModule,
@@ -114,9 +114,9 @@ describe(EnrollmentService.name, () => {
 
   it('rethrows a database outage instead of answering "no such group"', async () => {
     const group = await openGroup();
-    const memberships = lib.get(MembershipRepository);
-    const find = memberships.find;
-    memberships.find = () =>
+    const repository = lib.get(GroupRepository);
+    const findForPerson = repository.findForPerson;
+    repository.findForPerson = () =>
       Promise.reject(Object.assign(new Error('Connection terminated unexpectedly'), {}));
     try {
       for (const call of [
@@ -129,7 +129,7 @@ describe(EnrollmentService.name, () => {
         expect(error).toMatchObject({ message: 'Connection terminated unexpectedly' });
       }
     } finally {
-      memberships.find = find;
+      repository.findForPerson = findForPerson;
     }
   });
 });

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfRaw, type Tx } from '#database';
+import type { OrganizationRole } from '#organizations';
+import { EntityColumns, pageOfRaw, type Tx } from '#database';
+import type { EnrollmentStatus } from './enrollment.entity.js';
 import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
 import { Group } from './group.entity.js';
 
@@ -21,11 +23,41 @@ export interface GroupSummaryRow {
   nextSessionAt: Date | null;
 }
 
+/** Where someone stands with a group: their organization role, co-facilitation and enrollment. */
+export interface GroupStanding {
+  organizationRole: OrganizationRole | null;
+  coFacilitates: boolean;
+  enrollmentStatus: EnrollmentStatus | null;
+}
+
+/**
+ * The columns of a person's standing with a group, for a statement that reads more beside it
+ * (a session's access, a join): `groupId`, `organizationId` and `userId` are SQL expressions or
+ * parameters. Read them back with `standingOf`.
+ */
+export function standingColumns(groupId: string, organizationId: string, userId: string): string {
+  return `(SELECT role FROM memberships WHERE organization_id = ${organizationId} AND user_id = ${userId}) AS standing_role,
+    EXISTS (SELECT 1 FROM group_co_facilitators WHERE group_id = ${groupId} AND user_id = ${userId}) AS standing_co_facilitates,
+    (SELECT status FROM enrollments WHERE group_id = ${groupId} AND user_id = ${userId}) AS standing_enrollment`;
+}
+
+export function standingOf(row: Record<string, unknown>): GroupStanding {
+  return {
+    organizationRole: row.standing_role as OrganizationRole | null,
+    coFacilitates: row.standing_co_facilitates as boolean,
+    enrollmentStatus: row.standing_enrollment as EnrollmentStatus | null,
+  };
+}
+
 export type NewGroup = Omit<Group, 'id' | 'createdAt' | 'updatedAt'>;
 
 @Injectable()
 export class GroupRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly columns: EntityColumns<Group>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.columns = new EntityColumns(dataSource, Group, 'g');
+  }
 
   findById(id: string): Promise<Group | null> {
     return this.dataSource.getRepository(Group).findOneBy({ id });
@@ -52,6 +84,28 @@ export class GroupRepository {
   async coFacilitatorIds(groupId: string): Promise<string[]> {
     const rows = await this.dataSource.getRepository(GroupCoFacilitator).findBy({ groupId });
     return rows.map((row) => row.userId);
+  }
+
+  /** The group and where the person stands with it, in one fixed statement. */
+  async findForPerson(
+    id: string,
+    userId: string,
+  ): Promise<{ group: Group; standing: GroupStanding } | null> {
+    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${this.columns.select}, ${standingColumns('g.id', 'g.organization_id', '$2')}
+       FROM groups g WHERE g.id = $1`,
+      [id, userId],
+    );
+    return row ? { group: this.columns.read(row)!, standing: standingOf(row) } : null;
+  }
+
+  /** The person's standing with the group, in one statement. */
+  async standing(group: Pick<Group, 'id' | 'organizationId'>, userId: string): Promise<GroupStanding> {
+    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${standingColumns('$1', '$2', '$3')}`,
+      [group.id, group.organizationId, userId],
+    );
+    return standingOf(row);
   }
 
   async isCoFacilitator(groupId: string, userId: string): Promise<boolean> {

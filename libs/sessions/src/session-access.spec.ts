@@ -1,6 +1,6 @@
 import { NotFoundError } from '#common';
 import { CurriculaService } from '#curricula';
-import { GroupRepository } from '#groups';
+import { GroupAccess, GroupRepository } from '#groups';
 import {
   bootLibModule,
   type LibTestModule,
@@ -24,6 +24,7 @@ describe(SessionAccess.name, () => {
   let participant: string;
   let outsider: string;
   let sessionIds: string[];
+  let groupId: string;
 
   beforeAll(async () => {
     lib = await bootLibModule('sessions_access', [SessionsModule], {
@@ -52,6 +53,7 @@ describe(SessionAccess.name, () => {
       `INSERT INTO enrollments (group_id, user_id, status, queued_at) VALUES ($1, $2, 'active', now())`,
       [group.id, participant],
     );
+    groupId = group.id;
     sessionIds = (await lib.get(SessionRepository).listForGroup(group.id)).map((s) => s.id);
   }, 60_000);
 
@@ -72,11 +74,26 @@ describe(SessionAccess.name, () => {
     ).rejects.toMatchObject({ code: 'session_not_found' });
   });
 
+  it('reads the session and group in one statement as TypeORM reads them', async () => {
+    const repository = lib.get(SessionRepository);
+    const found = await repository.findForPerson(sessionIds[0], participant);
+    expect(found?.session).toEqual(await repository.findById(sessionIds[0]));
+    expect(found?.group).toEqual(await lib.get(GroupRepository).findById(groupId));
+    expect(found?.standing).toEqual({
+      organizationRole: 'participant',
+      coFacilitates: false,
+      enrollmentStatus: 'active',
+    });
+    expect(await repository.findForPerson('00000000-0000-4000-8000-000000000000', therapist)).toBe(
+      null,
+    );
+  });
+
   it('rethrows a database outage instead of answering "no such session"', async () => {
     const sessions = lib.get(SessionRepository);
     const groups = lib.get(GroupRepository);
-    const findWithGroup = sessions.findWithGroup;
-    sessions.findWithGroup = () => Promise.reject(connectionRefused());
+    const findForPerson = sessions.findForPerson;
+    sessions.findForPerson = () => Promise.reject(connectionRefused());
     try {
       for (const call of [
         () => access.requireViewer(sessionIds[0], therapist),
@@ -88,17 +105,17 @@ describe(SessionAccess.name, () => {
         expect(error).toMatchObject({ code: 'ECONNREFUSED' });
       }
     } finally {
-      sessions.findWithGroup = findWithGroup;
+      sessions.findForPerson = findForPerson;
     }
-    // The same when the outage hits the group's access read rather than the session's.
-    const isCoFacilitator = groups.isCoFacilitator;
-    groups.isCoFacilitator = () => Promise.reject(connectionRefused());
+    // The same for a group's access read.
+    const groupForPerson = groups.findForPerson;
+    groups.findForPerson = () => Promise.reject(connectionRefused());
     try {
-      await expect(schedule.get(sessionIds[0], outsider)).rejects.toMatchObject({
+      await expect(lib.get(GroupAccess).requireViewer(groupId, outsider)).rejects.toMatchObject({
         code: 'ECONNREFUSED',
       });
     } finally {
-      groups.isCoFacilitator = isCoFacilitator;
+      groups.findForPerson = groupForPerson;
     }
   });
 

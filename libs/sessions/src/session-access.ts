@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common';
-import { facilitatorsOnly, type Group, GroupAccess, type GroupViewerRole } from '#groups';
+import { facilitatorsOnly, type Group, type GroupViewerRole, roleInGroup } from '#groups';
 import type { Session } from './session.entity.js';
 import { SessionRepository } from './session.repository.js';
 
@@ -11,23 +11,23 @@ export interface SessionViewer {
 }
 
 /**
- * Who may see or act on a session: the people of its group (GroupAccess decides), from two
- * round trips (the session with its group, then the caller's relation to the group). Someone the
+ * Who may see or act on a session: the people of its group (`roleInGroup` decides), from one
+ * read (the session, its group and the caller's standing with it). Someone the
  * group does not know gets the same 404 as for a session that does not exist. Nothing is caught
  * here: a failed read (the database down) propagates and the api answers 503, never 404.
  */
 @Injectable()
 export class SessionAccess {
-  constructor(
-    private readonly sessions: SessionRepository,
-    private readonly groups: GroupAccess,
-  ) {}
+  constructor(private readonly sessions: SessionRepository) {}
 
-  /** The session, its group and the caller's relation to it (for callers with finer rules). */
+  /**
+   * The session, its group, where the caller stands with the group and the role that gives them
+   * (for callers with finer rules), in one read.
+   */
   async relation(sessionId: string, userId: string) {
-    const found = await this.sessions.findWithGroup(sessionId);
+    const found = await this.sessions.findForPerson(sessionId, userId);
     if (!found) throw sessionNotFound();
-    return { ...found, ...(await this.groups.relation(found.group, userId)) };
+    return { ...found, role: roleInGroup(found.group, userId, found.standing) };
   }
 
   async requireViewer(sessionId: string, userId: string): Promise<SessionViewer> {

@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { Group } from '#groups';
-import { pageOfEntities, type Tx } from '#database';
+import { Group, type GroupStanding, standingColumns, standingOf } from '#groups';
+import { EntityColumns, pageOfEntities, type Tx } from '#database';
 import type { SessionStatus } from './session-state.js';
 import { Session } from './session.entity.js';
+
+export interface SessionForPerson {
+  session: Session;
+  group: Group;
+  standing: GroupStanding;
+}
 
 export type NewSession = Omit<
   Session,
@@ -14,23 +20,36 @@ export type NewSession = Omit<
 
 @Injectable()
 export class SessionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly sessionColumns: EntityColumns<Session>;
+  private readonly groupColumns: EntityColumns<Group>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.sessionColumns = new EntityColumns(dataSource, Session, 's');
+    this.groupColumns = new EntityColumns(dataSource, Group, 'g');
+  }
 
   findById(id: string): Promise<Session | null> {
     return this.dataSource.getRepository(Session).findOneBy({ id });
   }
 
-  /** The session and its group, in one read: what every access decision starts from. */
-  async findWithGroup(id: string): Promise<{ session: Session; group: Group } | null> {
-    const row = await this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .innerJoinAndMapOne('s.group', Group, 'g', 'g.id = s.group_id')
-      .where('s.id = :id', { id })
-      .getOne();
+  /**
+   * The session, its group and where the person stands with the group, in one fixed statement:
+   * what every access decision about a session starts from.
+   */
+  async findForPerson(id: string, userId: string): Promise<SessionForPerson | null> {
+    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${this.sessionColumns.select}, ${this.groupColumns.select},
+         ${standingColumns('g.id', 'g.organization_id', '$2')}
+       FROM sessions s JOIN groups g ON g.id = s.group_id
+       WHERE s.id = $1`,
+      [id, userId],
+    );
     if (!row) return null;
-    const { group, ...session } = row as Session & { group: Group };
-    return { session: Object.assign(new Session(), session), group };
+    return {
+      session: this.sessionColumns.read(row)!,
+      group: this.groupColumns.read(row)!,
+      standing: standingOf(row),
+    };
   }
 
   listForGroup(groupId: string): Promise<Session[]> {

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, ForbiddenError } from '#common';
 import { AppConfig } from '#config';
-import { EnrollmentRepository } from '#groups';
-import { UserRepository } from '#identity';
-import { OrganizationsService } from '#organizations';
 import type { Session } from '#sessions';
 import { SessionAccess, sessionNotFound } from '#sessions';
 import { LobbyRepository } from './lobby.repository.js';
@@ -21,9 +18,6 @@ const JOINABLE = new Set<Session['status']>(['scheduled', 'open', 'live']);
 export class JoinService {
   constructor(
     private readonly access: SessionAccess,
-    private readonly enrollments: EnrollmentRepository,
-    private readonly organizations: OrganizationsService,
-    private readonly users: UserRepository,
     private readonly lobby: LobbyRepository,
     private readonly video: VideoService,
     private readonly config: AppConfig,
@@ -31,21 +25,24 @@ export class JoinService {
   ) {}
 
   async join(sessionId: string, userId: string): Promise<JoinAnswer> {
-    const { session, group, inOrganization, role, enrollment } = await this.access.relation(
-      sessionId,
-      userId,
-    );
-    if (!inOrganization) throw sessionNotFound();
-    if (!role || (role === 'member' && enrollment?.status !== 'active')) {
+    const { session, group, standing, role } = await this.access.relation(sessionId, userId);
+    if (!standing.organizationRole) throw sessionNotFound();
+    if (!role || (role === 'member' && standing.enrollmentStatus !== 'active')) {
       throw new ForbiddenError('not_a_member', 'Only members of this group can join its sessions');
     }
-    if (await this.lobby.isRemoved(session.id, userId)) {
+    const facts = await this.lobby.joinFacts(session, group.organizationId, userId);
+    if (facts.removed) {
       throw new ForbiddenError(
         'removed_from_session',
         'A facilitator removed you from this session',
       );
     }
-    if (role === 'member') await this.assertConsented(group.organizationId, group.id, userId);
+    if (role === 'member' && facts.agreementVersion !== null && !facts.consented) {
+      throw new ForbiddenError(
+        'consent_required',
+        `Agree to the group agreement (version ${facts.agreementVersion}) before joining`,
+      );
+    }
     this.assertWindowOpen(session);
     this.video.assertAvailable();
 
@@ -56,12 +53,11 @@ export class JoinService {
         throw new ForbiddenError('lobby_denied', 'A facilitator did not let you into this session');
       }
     }
-    const user = (await this.users.findById(userId))!;
     const roomName = roomNameForSession(session.id);
     const token = await this.video.joinToken({
       roomName,
       identity: userId,
-      name: user.displayName,
+      name: facts.displayName,
       role: role === 'facilitator' ? 'facilitator' : 'participant',
       canScreenShare: group.participantScreenShare,
     });
@@ -72,19 +68,6 @@ export class JoinService {
       roomName,
       identity: userId,
     };
-  }
-
-  private async assertConsented(organizationId: string, groupId: string, userId: string) {
-    const { groupAgreement } = await this.organizations.get(organizationId);
-    if (
-      groupAgreement &&
-      !(await this.enrollments.hasConsented(groupId, userId, groupAgreement.version))
-    ) {
-      throw new ForbiddenError(
-        'consent_required',
-        `Agree to the group agreement (version ${groupAgreement.version}) before joining`,
-      );
-    }
   }
 
   private assertWindowOpen(session: Session): void {

@@ -7,9 +7,54 @@ import { LobbyEntry, type LobbyStatus } from './lobby-entry.entity.js';
 import { SessionRemoval } from './session-removal.entity.js';
 import type { LobbyEntryView } from './video.view.js';
 
+/** What a join decides from beyond the person's standing with the group. */
+export interface JoinFacts {
+  removed: boolean;
+  /** The organization's current group agreement, null when it has none. */
+  agreementVersion: number | null;
+  consented: boolean;
+  displayName: string;
+}
+
 @Injectable()
 export class LobbyRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * In one statement: whether a facilitator removed the person from the session, the
+   * organization's current group agreement and the person's consent to it, and their alias.
+   */
+  async joinFacts(
+    session: { id: string; groupId: string },
+    organizationId: string,
+    userId: string,
+  ): Promise<JoinFacts> {
+    const [row] = await this.dataSource.query<
+      {
+        removed: boolean;
+        agreement_version: number | null;
+        consented: boolean;
+        display_name: string;
+      }[]
+    >(
+      `SELECT EXISTS (SELECT 1 FROM session_removals WHERE session_id = $1 AND user_id = $4) AS removed,
+         a.version AS agreement_version,
+         EXISTS (SELECT 1 FROM group_consents
+           WHERE group_id = $2 AND user_id = $4 AND agreement_version = a.version) AS consented,
+         u.display_name
+       FROM users u
+       LEFT JOIN LATERAL (SELECT version FROM group_agreements WHERE organization_id = $3
+         ORDER BY version DESC LIMIT 1) a ON true
+       WHERE u.id = $4`,
+      [session.id, session.groupId, organizationId, userId],
+    );
+    return {
+      removed: row.removed,
+      agreementVersion: row.agreement_version,
+      consented: row.consented,
+      displayName: row.display_name,
+    };
+  }
 
   /** The person's entry for the session, created as waiting if there is none. */
   async enter(sessionId: string, userId: string): Promise<LobbyEntry> {
