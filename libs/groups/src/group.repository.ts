@@ -100,7 +100,10 @@ export class GroupRepository {
   }
 
   /** The person's standing with the group, in one statement. */
-  async standing(group: Pick<Group, 'id' | 'organizationId'>, userId: string): Promise<GroupStanding> {
+  async standing(
+    group: Pick<Group, 'id' | 'organizationId'>,
+    userId: string,
+  ): Promise<GroupStanding> {
     const [row] = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT ${standingColumns('$1', '$2', '$3')}`,
       [group.id, group.organizationId, userId],
