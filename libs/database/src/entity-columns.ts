@@ -6,7 +6,8 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
  * column aliased `<alias>_<property>`, and the reader that turns a row of it back into the entity
  * as TypeORM hydrates one (the driver's type conversion and the column's transformer). Both are
  * built from TypeORM's metadata once, so a hot read sends fixed SQL instead of building a query
- * and its mapping on every request, and the list never drifts from the entity.
+ * and its mapping on every request, and the list never drifts from the entity. Columns TypeORM
+ * does not select by default (`select: false`, a password hash) are left out here too.
  */
 export class EntityColumns<T extends ObjectLiteral> {
   private built?: { select: string; columns: { column: ColumnMetadata; key: string }[] };
@@ -37,7 +38,7 @@ export class EntityColumns<T extends ObjectLiteral> {
     if (this.built) return this.built;
     const metadata = this.dataSource.getMetadata(this.entity);
     const columns = [...metadata.primaryColumns, ...metadata.columns]
-      .filter((column, i, all) => !column.isVirtual && all.indexOf(column) === i)
+      .filter((column, i, all) => column.isSelect && !column.isVirtual && all.indexOf(column) === i)
       .map((column) => ({ column, key: `${this.alias}_${column.propertyPath}` }));
     const select = columns
       .map(({ column, key }) => `${this.alias}.${column.databaseName} AS "${key}"`)

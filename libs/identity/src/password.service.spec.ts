@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   libTestModule,
   type LibTestModule,
@@ -9,6 +10,8 @@ import { IdentityModule } from './identity.module.js';
 import { PasswordService } from './password.service.js';
 import type { PasswordResetPayload } from './send-password-reset/password-reset.queue.js';
 import { TokenService } from './token.service.js';
+import { User } from './user.entity.js';
+import { UserRepository } from './user.repository.js';
 
 const PASSWORD = 'a long and unusual passphrase 41';
 
@@ -99,5 +102,14 @@ describe(PasswordService.name, () => {
     await expect(auth.refresh(mine.refreshToken)).resolves.toMatchObject({
       user: { id: userId },
     });
+  });
+
+  it("reads a user by id in a fixed statement as TypeORM would, never the password's hash", async () => {
+    const { userId } = await account();
+    const read = await lib.module.get(UserRepository).findById(userId);
+    expect(read).toBeInstanceOf(User);
+    expect(read).toEqual(await lib.dataSource.getRepository(User).findOneBy({ id: userId }));
+    expect(read).not.toHaveProperty('passwordHash');
+    expect(await lib.module.get(UserRepository).findById(randomUUID())).toBeNull();
   });
 });

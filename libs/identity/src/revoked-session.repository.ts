@@ -10,8 +10,12 @@ export class RevokedSessionRepository {
   ) {}
 
   /** One primary-key read: it runs on every authenticated request. */
-  isRevoked(familyId: string): Promise<boolean> {
-    return this.sessions.exists({ where: { familyId } });
+  async isRevoked(familyId: string): Promise<boolean> {
+    const [row] = await this.sessions.query<{ revoked: boolean }[]>(
+      'SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE family_id = $1) AS revoked',
+      [familyId],
+    );
+    return row.revoked;
   }
 
   /** Denies the login's access tokens, whether or not it still has live refresh tokens. */

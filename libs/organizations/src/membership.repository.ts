@@ -2,20 +2,35 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfRaw } from '#database';
+import { EntityColumns, pageOfRaw } from '#database';
 import { MemberView, ParticipantView } from './dto/organization.view.js';
 import { Membership } from './membership.entity.js';
 
 @Injectable()
 export class MembershipRepository {
-  constructor(@InjectRepository(Membership) private readonly memberships: Repository<Membership>) {}
+  private readonly columns: EntityColumns<Membership>;
 
-  find(organizationId: string, userId: string): Promise<Membership | null> {
-    return this.memberships.findOneBy({ organizationId, userId });
+  constructor(@InjectRepository(Membership) private readonly memberships: Repository<Membership>) {
+    this.columns = new EntityColumns(memberships.manager.dataSource, Membership, 'm');
   }
 
-  listForUser(userId: string): Promise<Membership[]> {
-    return this.memberships.find({ where: { userId }, order: { createdAt: 'ASC' } });
+  // Fixed statements: both run on the request path (organization routes, `GET /me`).
+  async find(organizationId: string, userId: string): Promise<Membership | null> {
+    const [row] = await this.memberships.query<Record<string, unknown>[]>(
+      `SELECT ${this.columns.select} FROM memberships m
+       WHERE m.organization_id = $1 AND m.user_id = $2`,
+      [organizationId, userId],
+    );
+    return row ? this.columns.read(row) : null;
+  }
+
+  async listForUser(userId: string): Promise<Membership[]> {
+    const rows = await this.memberships.query<Record<string, unknown>[]>(
+      `SELECT ${this.columns.select} FROM memberships m WHERE m.user_id = $1
+       ORDER BY m.created_at, m.id`,
+      [userId],
+    );
+    return rows.map((row) => this.columns.read(row)!);
   }
 
   /** Adds the membership; answers null when the user already belongs to the organization. */

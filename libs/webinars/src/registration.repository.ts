@@ -2,13 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { claimOnce, pageOfEntities, type Tx } from '#database';
-import { Registration, WebinarReminderDelivery } from './webinar.entity.js';
+import { claimOnce, EntityColumns, pageOfEntities, type Tx } from '#database';
+import { Registration, Webinar, WebinarReminderDelivery } from './webinar.entity.js';
 
 /** Someone in a webinar's audience, and the reminders sent to them. */
 @Injectable()
 export class RegistrationRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly webinarColumns: EntityColumns<Webinar>;
+  private readonly columns: EntityColumns<Registration>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.webinarColumns = new EntityColumns(dataSource, Webinar, 'w');
+    this.columns = new EntityColumns(dataSource, Registration, 'r');
+  }
 
   private manager(tx?: Tx) {
     return tx ?? this.dataSource.manager;
@@ -16,6 +22,25 @@ export class RegistrationRepository {
 
   findById(id: string): Promise<Registration | null> {
     return this.dataSource.getRepository(Registration).findOneBy({ id });
+  }
+
+  /**
+   * The webinar and, if it belongs to it, the registration, in one fixed statement (an access
+   * key's check on every join and question); null when there is no such webinar.
+   */
+  async findWithWebinar(
+    webinarId: string,
+    id: string,
+  ): Promise<{ webinar: Webinar; registration: Registration | null } | null> {
+    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${this.webinarColumns.select}, ${this.columns.select}
+       FROM webinars w LEFT JOIN webinar_registrations r ON r.id = $2 AND r.webinar_id = w.id
+       WHERE w.id = $1`,
+      [webinarId, id],
+    );
+    return row
+      ? { webinar: this.webinarColumns.read(row)!, registration: this.columns.read(row) }
+      : null;
   }
 
   /** The registration, if it belongs to this webinar. */

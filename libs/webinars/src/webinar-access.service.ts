@@ -86,10 +86,9 @@ export class WebinarAccess {
   private async keyHolder(webinarId: string, key: string): Promise<WebinarActor> {
     const registrationId = this.attendeeKeys.idOf(key);
     if (registrationId && this.attendeeKeys.verify(key, registrationId)) {
-      const [webinar, registration] = await Promise.all([
-        this.webinar(webinarId),
-        this.registrations.findIn(webinarId, registrationId),
-      ]);
+      const found = await this.registrations.findWithWebinar(webinarId, registrationId);
+      if (!found) throw webinarNotFound();
+      const { webinar, registration } = found;
       if (registration) return { kind: 'attendee', webinar, registration };
     }
     const speakerId = this.speakerKeys.idOf(key);
