@@ -26,6 +26,7 @@ import {
   type LoadSummary,
   measure,
   migratedDatabase,
+  prepared,
   ratio,
   sameWorkServer,
   startApi,
@@ -146,28 +147,39 @@ function liveKitToken(identity: string, name: string, grant: Partial<VideoGrant>
 
 const notFound = [404, { code: 'not_found' }] as [number, unknown];
 
-/** Webinar join as the api must do it: HMAC key, webinar and registration read, a token. */
+/** Webinar join as the api must do it: HMAC key, webinar and registration read together, a token. */
 function webinarJoin(db: pg.Pool, attendeeKeys: SignedTokens) {
+  const query = prepared(db);
   return async (request: IncomingMessage): Promise<[number, unknown]> => {
     const webinarId = /^\/webinars\/([^/]+)\/join$/.exec(request.url ?? '')?.[1];
     const key = request.headers['x-access-key'];
     if (!webinarId || !isUuid(webinarId) || typeof key !== 'string') return notFound;
-    const webinar = (
-      await db.query<{ id: string; starts_at: Date; duration_minutes: number }>(
-        'SELECT id, starts_at, duration_minutes FROM webinars WHERE id = $1',
-        [webinarId],
-      )
-    ).rows[0];
-    if (!webinar) return notFound;
     const registrationId = attendeeKeys.idOf(key);
     if (!registrationId || !attendeeKeys.verify(key, registrationId)) return [401, {}];
-    const registration = (
-      await db.query<{ id: string; display_name: string; promoted: boolean }>(
-        'SELECT id, display_name, promoted FROM webinar_registrations WHERE id = $1 AND webinar_id = $2',
-        [registrationId, webinarId],
+    const found = (
+      await query<{
+        id: string;
+        starts_at: Date;
+        duration_minutes: number;
+        registration_id: string | null;
+        display_name: string | null;
+        promoted: boolean | null;
+      }>(
+        `SELECT w.id, w.starts_at, w.duration_minutes, r.id AS registration_id, r.display_name,
+           r.promoted
+         FROM webinars w LEFT JOIN webinar_registrations r ON r.id = $2 AND r.webinar_id = w.id
+         WHERE w.id = $1`,
+        [webinarId, registrationId],
       )
     ).rows[0];
-    if (!registration) return [401, {}];
+    if (!found) return notFound;
+    if (!found.registration_id) return [401, {}];
+    const webinar = found;
+    const registration = {
+      id: found.registration_id,
+      display_name: found.display_name!,
+      promoted: found.promoted!,
+    };
     const now = Date.now();
     const startsAt = webinar.starts_at.getTime();
     if (now < startsAt - JOIN_EARLY_MS || now >= startsAt + webinar.duration_minutes * 60_000) {
@@ -191,7 +203,10 @@ function webinarJoin(db: pg.Pool, attendeeKeys: SignedTokens) {
 }
 
 /** The signed-in caller of a bearer token, refused when its login was signed out. */
-async function bearer(db: pg.Pool, request: IncomingMessage): Promise<string | null> {
+async function bearer(
+  query: ReturnType<typeof prepared>,
+  request: IncomingMessage,
+): Promise<string | null> {
   const [scheme, token] = (request.headers.authorization ?? '').split(' ');
   if (scheme !== 'Bearer' || !token) return null;
   const claims = await jwt
@@ -200,9 +215,7 @@ async function bearer(db: pg.Pool, request: IncomingMessage): Promise<string | n
   if (!claims || claims.typ !== 'access' || !isUuid(claims.sub) || !isUuid(claims.sid)) {
     return null;
   }
-  const revoked = await db.query('SELECT 1 FROM revoked_sessions WHERE family_id = $1', [
-    claims.sid,
-  ]);
+  const revoked = await query('SELECT 1 FROM revoked_sessions WHERE family_id = $1', [claims.sid]);
   return revoked.rowCount ? null : claims.sub;
 }
 
@@ -211,13 +224,14 @@ async function bearer(db: pg.Pool, request: IncomingMessage): Promise<string | n
  * caller's membership, co-facilitation, enrollment, removal and consent to the current agreement.
  */
 function sessionJoin(db: pg.Pool) {
+  const query = prepared(db);
   return async (request: IncomingMessage): Promise<[number, unknown]> => {
-    const userId = await bearer(db, request);
+    const userId = await bearer(query, request);
     if (!userId) return [401, {}];
     const sessionId = /^\/sessions\/([^/]+)\/join$/.exec(request.url ?? '')?.[1];
     if (!sessionId || !isUuid(sessionId)) return notFound;
     const session = (
-      await db.query<{
+      await query<{
         id: string;
         status: string;
         starts_at: Date;
@@ -236,7 +250,7 @@ function sessionJoin(db: pg.Pool) {
     ).rows[0];
     if (!session) return notFound;
     const person = (
-      await db.query<{
+      await query<{
         role: string | null;
         display_name: string;
         co_facilitates: boolean;

@@ -20,6 +20,7 @@ import {
   measure,
   migratedDatabase,
   ratio,
+  prepared,
   sameWorkServer,
   startApi,
 } from './support.js';
@@ -62,6 +63,7 @@ async function seed(db: pg.Pool): Promise<string[]> {
 
 /** `GET /me` as the api must answer it. */
 function me(db: pg.Pool) {
+  const query = prepared(db);
   return async (request: IncomingMessage): Promise<[number, unknown]> => {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (request.url !== '/me' || scheme !== 'Bearer' || !token) return [401, {}];
@@ -71,12 +73,12 @@ function me(db: pg.Pool) {
     if (!claims || claims.typ !== 'access' || !isUuid(claims.sub) || !isUuid(claims.sid)) {
       return [401, {}];
     }
-    const revoked = await db.query('SELECT 1 FROM revoked_sessions WHERE family_id = $1', [
+    const revoked = await query('SELECT 1 FROM revoked_sessions WHERE family_id = $1', [
       claims.sid,
     ]);
     if (revoked.rowCount) return [401, {}];
     const [users, memberships] = await Promise.all([
-      db.query<{
+      query<{
         id: string;
         email: string;
         display_name: string;
@@ -89,7 +91,7 @@ function me(db: pg.Pool) {
          FROM users WHERE id = $1`,
         [claims.sub],
       ),
-      db.query<{ organization_id: string; role: string }>(
+      query<{ organization_id: string; role: string }>(
         'SELECT organization_id, role FROM memberships WHERE user_id = $1 ORDER BY created_at',
         [claims.sub],
       ),

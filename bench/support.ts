@@ -184,6 +184,19 @@ function printQueries(label: string): void {
   process.stderr.write(`${label}: statements\n${lines.join('\n')}\n`);
 }
 
+/**
+ * The same-work servers' reads, sent as the api sends its hot reads: as named prepared
+ * statements, parsed and planned once per pooled connection.
+ */
+export function prepared(db: pg.Pool) {
+  const names = new Map<string, string>();
+  return <R extends pg.QueryResultRow>(text: string, values: unknown[]) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `same_work_${names.size}`));
+    return db.query<R>({ name, text, values });
+  };
+}
+
 /** A bare `node:http` server on 127.0.0.1; `handle` answers a status and a JSON body. */
 export async function sameWorkServer(
   handle: (request: IncomingMessage, body: Buffer) => Promise<[number, unknown]>,

@@ -5,4 +5,5 @@ export * from './database.module.js';
 export * from './embedded-postgres.js';
 export * from './entity-columns.js';
 export * from './keyset-page.js';
+export * from './prepared-statement.js';
 export * from './transactions.js';

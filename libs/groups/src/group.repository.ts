@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '#common';
 import type { OrganizationRole } from '#organizations';
-import { EntityColumns, pageOfRaw, type Tx } from '#database';
+import { EntityColumns, pageOfRaw, PreparedStatement, type Tx } from '#database';
 import type { EnrollmentStatus } from './enrollment.entity.js';
 import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
 import { Group } from './group.entity.js';
@@ -54,9 +54,20 @@ export type NewGroup = Omit<Group, 'id' | 'createdAt' | 'updatedAt'>;
 @Injectable()
 export class GroupRepository {
   private readonly columns: EntityColumns<Group>;
+  private readonly forPerson: PreparedStatement<Record<string, unknown>>;
+  private readonly standingOnly: PreparedStatement<Record<string, unknown>>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.columns = new EntityColumns(dataSource, Group, 'g');
+    this.forPerson = new PreparedStatement(
+      dataSource,
+      () => `SELECT ${this.columns.select}, ${standingColumns('g.id', 'g.organization_id', '$2')}
+        FROM groups g WHERE g.id = $1`,
+    );
+    this.standingOnly = new PreparedStatement(
+      dataSource,
+      () => `SELECT ${standingColumns('$1', '$2', '$3')}`,
+    );
   }
 
   findById(id: string): Promise<Group | null> {
@@ -91,11 +102,7 @@ export class GroupRepository {
     id: string,
     userId: string,
   ): Promise<{ group: Group; standing: GroupStanding } | null> {
-    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT ${this.columns.select}, ${standingColumns('g.id', 'g.organization_id', '$2')}
-       FROM groups g WHERE g.id = $1`,
-      [id, userId],
-    );
+    const row = await this.forPerson.first([id, userId]);
     return row ? { group: this.columns.read(row)!, standing: standingOf(row) } : null;
   }
 
@@ -104,11 +111,7 @@ export class GroupRepository {
     group: Pick<Group, 'id' | 'organizationId'>,
     userId: string,
   ): Promise<GroupStanding> {
-    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT ${standingColumns('$1', '$2', '$3')}`,
-      [group.id, group.organizationId, userId],
-    );
-    return standingOf(row);
+    return standingOf((await this.standingOnly.first([group.id, group.organizationId, userId]))!);
   }
 
   async isCoFacilitator(groupId: string, userId: string): Promise<boolean> {

@@ -1,21 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
+import { PreparedStatement } from '#database';
 import { RevokedSession } from './revoked-session.entity.js';
 
 @Injectable()
 export class RevokedSessionRepository {
+  private readonly revoked: PreparedStatement<{ revoked: boolean }>;
+
   constructor(
     @InjectRepository(RevokedSession) private readonly sessions: Repository<RevokedSession>,
-  ) {}
+  ) {
+    this.revoked = new PreparedStatement(
+      sessions.manager.dataSource,
+      () => 'SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE family_id = $1) AS revoked',
+    );
+  }
 
   /** One primary-key read: it runs on every authenticated request. */
   async isRevoked(familyId: string): Promise<boolean> {
-    const [row] = await this.sessions.query<{ revoked: boolean }[]>(
-      'SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE family_id = $1) AS revoked',
-      [familyId],
-    );
-    return row.revoked;
+    return (await this.revoked.first([familyId]))!.revoked;
   }
 
   /** Denies the login's access tokens, whether or not it still has live refresh tokens. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { EntityColumns } from '#database';
+import { EntityColumns, PreparedStatement } from '#database';
 import { User } from './user.entity.js';
 
 export function normalizeEmail(email: string): string {
@@ -25,17 +25,20 @@ export interface NewUser {
 @Injectable()
 export class UserRepository {
   private readonly columns: EntityColumns<User>;
+  private readonly byId: PreparedStatement<Record<string, unknown>>;
 
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {
-    this.columns = new EntityColumns(users.manager.dataSource, User, 'u');
+    const { dataSource } = users.manager;
+    this.columns = new EntityColumns(dataSource, User, 'u');
+    this.byId = new PreparedStatement(
+      dataSource,
+      () => `SELECT ${this.columns.select} FROM users u WHERE u.id = $1`,
+    );
   }
 
   /** A fixed statement: it runs on the request path of most routes. */
   async findById(id: string): Promise<User | null> {
-    const [row] = await this.users.query<Record<string, unknown>[]>(
-      `SELECT ${this.columns.select} FROM users u WHERE u.id = $1`,
-      [id],
-    );
+    const row = await this.byId.first([id]);
     return row ? this.columns.read(row) : null;
   }
 

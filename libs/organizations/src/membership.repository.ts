@@ -2,35 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { EntityColumns, pageOfRaw } from '#database';
+import { EntityColumns, pageOfRaw, PreparedStatement } from '#database';
 import { MemberView, ParticipantView } from './dto/organization.view.js';
 import { Membership } from './membership.entity.js';
 
 @Injectable()
 export class MembershipRepository {
   private readonly columns: EntityColumns<Membership>;
+  private readonly one: PreparedStatement<Record<string, unknown>>;
+  private readonly ofUser: PreparedStatement<Record<string, unknown>>;
 
   constructor(@InjectRepository(Membership) private readonly memberships: Repository<Membership>) {
-    this.columns = new EntityColumns(memberships.manager.dataSource, Membership, 'm');
+    const { dataSource } = memberships.manager;
+    this.columns = new EntityColumns(dataSource, Membership, 'm');
+    this.one = new PreparedStatement(
+      dataSource,
+      () => `SELECT ${this.columns.select} FROM memberships m
+        WHERE m.organization_id = $1 AND m.user_id = $2`,
+    );
+    this.ofUser = new PreparedStatement(
+      dataSource,
+      () => `SELECT ${this.columns.select} FROM memberships m WHERE m.user_id = $1
+        ORDER BY m.created_at, m.id`,
+    );
   }
 
   // Fixed statements: both run on the request path (organization routes, `GET /me`).
   async find(organizationId: string, userId: string): Promise<Membership | null> {
-    const [row] = await this.memberships.query<Record<string, unknown>[]>(
-      `SELECT ${this.columns.select} FROM memberships m
-       WHERE m.organization_id = $1 AND m.user_id = $2`,
-      [organizationId, userId],
-    );
+    const row = await this.one.first([organizationId, userId]);
     return row ? this.columns.read(row) : null;
   }
 
   async listForUser(userId: string): Promise<Membership[]> {
-    const rows = await this.memberships.query<Record<string, unknown>[]>(
-      `SELECT ${this.columns.select} FROM memberships m WHERE m.user_id = $1
-       ORDER BY m.created_at, m.id`,
-      [userId],
-    );
-    return rows.map((row) => this.columns.read(row)!);
+    return (await this.ofUser.rows([userId])).map((row) => this.columns.read(row)!);
   }
 
   /** Adds the membership; answers null when the user already belongs to the organization. */

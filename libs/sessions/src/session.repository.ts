@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Page, PageRequest } from '#common';
 import { Group, type GroupStanding, standingColumns, standingOf } from '#groups';
-import { EntityColumns, pageOfEntities, type Tx } from '#database';
+import { EntityColumns, pageOfEntities, PreparedStatement, type Tx } from '#database';
 import type { SessionStatus } from './session-state.js';
 import { Session } from './session.entity.js';
 
@@ -22,10 +22,18 @@ export type NewSession = Omit<
 export class SessionRepository {
   private readonly sessionColumns: EntityColumns<Session>;
   private readonly groupColumns: EntityColumns<Group>;
+  private readonly forPerson: PreparedStatement<Record<string, unknown>>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sessionColumns = new EntityColumns(dataSource, Session, 's');
     this.groupColumns = new EntityColumns(dataSource, Group, 'g');
+    this.forPerson = new PreparedStatement(
+      dataSource,
+      () => `SELECT ${this.sessionColumns.select}, ${this.groupColumns.select},
+          ${standingColumns('g.id', 'g.organization_id', '$2')}
+        FROM sessions s JOIN groups g ON g.id = s.group_id
+        WHERE s.id = $1`,
+    );
   }
 
   findById(id: string): Promise<Session | null> {
@@ -37,13 +45,7 @@ export class SessionRepository {
    * what every access decision about a session starts from.
    */
   async findForPerson(id: string, userId: string): Promise<SessionForPerson | null> {
-    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT ${this.sessionColumns.select}, ${this.groupColumns.select},
-         ${standingColumns('g.id', 'g.organization_id', '$2')}
-       FROM sessions s JOIN groups g ON g.id = s.group_id
-       WHERE s.id = $1`,
-      [id, userId],
-    );
+    const row = await this.forPerson.first([id, userId]);
     if (!row) return null;
     return {
       session: this.sessionColumns.read(row)!,

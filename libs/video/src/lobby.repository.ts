@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfRaw } from '#database';
+import { pageOfRaw, PreparedStatement } from '#database';
 import { LobbyEntry, type LobbyStatus } from './lobby-entry.entity.js';
 import { SessionRemoval } from './session-removal.entity.js';
 import type { LobbyEntryView } from './video.view.js';
@@ -18,7 +18,27 @@ export interface JoinFacts {
 
 @Injectable()
 export class LobbyRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly joinFactsStatement: PreparedStatement<{
+    removed: boolean;
+    agreement_version: number | null;
+    consented: boolean;
+    display_name: string;
+  }>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.joinFactsStatement = new PreparedStatement(
+      dataSource,
+      () => `SELECT EXISTS (SELECT 1 FROM session_removals WHERE session_id = $1 AND user_id = $4) AS removed,
+          a.version AS agreement_version,
+          EXISTS (SELECT 1 FROM group_consents
+            WHERE group_id = $2 AND user_id = $4 AND agreement_version = a.version) AS consented,
+          u.display_name
+        FROM users u
+        LEFT JOIN LATERAL (SELECT version FROM group_agreements WHERE organization_id = $3
+          ORDER BY version DESC LIMIT 1) a ON true
+        WHERE u.id = $4`,
+    );
+  }
 
   /**
    * In one statement: whether a facilitator removed the person from the session, the
@@ -29,25 +49,12 @@ export class LobbyRepository {
     organizationId: string,
     userId: string,
   ): Promise<JoinFacts> {
-    const [row] = await this.dataSource.query<
-      {
-        removed: boolean;
-        agreement_version: number | null;
-        consented: boolean;
-        display_name: string;
-      }[]
-    >(
-      `SELECT EXISTS (SELECT 1 FROM session_removals WHERE session_id = $1 AND user_id = $4) AS removed,
-         a.version AS agreement_version,
-         EXISTS (SELECT 1 FROM group_consents
-           WHERE group_id = $2 AND user_id = $4 AND agreement_version = a.version) AS consented,
-         u.display_name
-       FROM users u
-       LEFT JOIN LATERAL (SELECT version FROM group_agreements WHERE organization_id = $3
-         ORDER BY version DESC LIMIT 1) a ON true
-       WHERE u.id = $4`,
-      [session.id, session.groupId, organizationId, userId],
-    );
+    const row = (await this.joinFactsStatement.first([
+      session.id,
+      session.groupId,
+      organizationId,
+      userId,
+    ]))!;
     return {
       removed: row.removed,
       agreementVersion: row.agreement_version,

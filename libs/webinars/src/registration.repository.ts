@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { claimOnce, EntityColumns, pageOfEntities, type Tx } from '#database';
+import { claimOnce, EntityColumns, pageOfEntities, PreparedStatement, type Tx } from '#database';
 import { Registration, Webinar, WebinarReminderDelivery } from './webinar.entity.js';
 
 /** Someone in a webinar's audience, and the reminders sent to them. */
@@ -10,10 +10,17 @@ import { Registration, Webinar, WebinarReminderDelivery } from './webinar.entity
 export class RegistrationRepository {
   private readonly webinarColumns: EntityColumns<Webinar>;
   private readonly columns: EntityColumns<Registration>;
+  private readonly withWebinar: PreparedStatement<Record<string, unknown>>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.webinarColumns = new EntityColumns(dataSource, Webinar, 'w');
     this.columns = new EntityColumns(dataSource, Registration, 'r');
+    this.withWebinar = new PreparedStatement(
+      dataSource,
+      () => `SELECT ${this.webinarColumns.select}, ${this.columns.select}
+        FROM webinars w LEFT JOIN webinar_registrations r ON r.id = $2 AND r.webinar_id = w.id
+        WHERE w.id = $1`,
+    );
   }
 
   private manager(tx?: Tx) {
@@ -32,12 +39,7 @@ export class RegistrationRepository {
     webinarId: string,
     id: string,
   ): Promise<{ webinar: Webinar; registration: Registration | null } | null> {
-    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT ${this.webinarColumns.select}, ${this.columns.select}
-       FROM webinars w LEFT JOIN webinar_registrations r ON r.id = $2 AND r.webinar_id = w.id
-       WHERE w.id = $1`,
-      [webinarId, id],
-    );
+    const row = await this.withWebinar.first([webinarId, id]);
     return row
       ? { webinar: this.webinarColumns.read(row)!, registration: this.columns.read(row) }
       : null;
