@@ -1,30 +1,62 @@
 import { randomBytes } from 'node:crypto';
-import { Global, Module, type ModuleMetadata, type Provider } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Global, type InjectionToken, Module, type ModuleMetadata } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
 import { Clock, ClockModule, ManualClock } from '#common';
 import { ConfigModule, loadConfig } from '#config';
 import { DatabaseModule } from '#database';
 import {
+  ALL_QUEUES,
   AttendanceProducer,
   NotificationsProducer,
+  QueueModule,
   RemindersProducer,
   RoomsProducer,
 } from '#queue';
-import { getQueueToken } from '@nestjs/bullmq';
-import { ALL_QUEUES } from '#queue';
-import { type QueuedJob, recordingQueues } from './lib-test-module.js';
+import { TEST_REDIS_URL } from './services.js';
 import { createTestDatabase } from './test-database.js';
 
-/** Every call a service made to a producer, in order: `[producer, method, payload]`. */
+/** A call a service made to one of the #queue producers: `[producer, method, ...args]`. */
 export type EnqueuedCall = [producer: string, method: string, ...args: unknown[]];
+
+/** A job added straight to a queue (by a lib's own job producer, such as the password reset). */
+export type QueuedJob = { queue: string; name: string; data: unknown };
+
+export interface LibModuleOptions {
+  /** Where the test clock starts; the real time by default. */
+  now?: Date;
+  /**
+   * `recorded` (the default): the producers and queues keep what they are given in `enqueued`
+   * and `queued`, with no Redis. `real`: BullMQ on the machine's Redis, under a prefix of this
+   * file's own; jobs are enqueued for real and never processed.
+   */
+  queues?: 'recorded' | 'real';
+  /** Configuration variables on top of the test defaults, as the app reads its environment. */
+  env?: Record<string, string>;
+  /** Providers replaced by token, such as the mailer or a queue whose contents a test reads. */
+  overrides?: { provide: InjectionToken; useValue: unknown }[];
+}
+
+export interface LibTestModule {
+  dataSource: DataSource;
+  clock: ManualClock;
+  /** What services asked the #queue producers for, in order (recorded queues only). */
+  enqueued: EnqueuedCall[];
+  /** Jobs added straight to a queue, in order (recorded queues only). */
+  queued: QueuedJob[];
+  get<T>(type: abstract new (...args: never[]) => T): T;
+  close(): Promise<void>;
+}
+
+const PRODUCERS = [RoomsProducer, RemindersProducer, NotificationsProducer, AttendanceProducer];
 
 function recordingProducer(name: string, calls: EnqueuedCall[]) {
   return new Proxy(
     {},
     {
       get: (_, method) =>
+        // Not a thenable: `await`ing the producer must not look like a call.
         typeof method === 'string' && method !== 'then'
           ? (...args: unknown[]) => {
               calls.push([name, method, ...args]);
@@ -35,69 +67,83 @@ function recordingProducer(name: string, calls: EnqueuedCall[]) {
   );
 }
 
-export interface LibTestModule {
-  module: TestingModule;
-  dataSource: DataSource;
-  clock: ManualClock;
-  /** What the services enqueued (the queues are fakes: no Redis, no worker). */
-  enqueued: EnqueuedCall[];
-  /** Jobs added straight to a queue by a job's own producer (also recorded, never run). */
-  queued: QueuedJob[];
-  get<T>(type: abstract new (...args: never[]) => T): T;
-  close(): Promise<void>;
+function recordingQueue(queue: string, jobs: QueuedJob[]) {
+  return {
+    add: (name: string, data: unknown) => {
+      jobs.push({ queue, name, data });
+      return Promise.resolve({});
+    },
+    addBulk: (added: { name: string; data: unknown }[]) => {
+      for (const { name, data } of added) jobs.push({ queue, name, data });
+      return Promise.resolve([]);
+    },
+    remove: () => Promise.resolve(0),
+  };
+}
+
+/** The #queue producers and every queue, recording instead of enqueuing. */
+function recordingQueueModule(enqueued: EnqueuedCall[], queued: QueuedJob[]) {
+  const providers = [
+    ...PRODUCERS.map((type) => ({
+      provide: type,
+      useValue: recordingProducer(type.name, enqueued),
+    })),
+    ...ALL_QUEUES.map((queue) => ({
+      provide: getQueueToken(queue),
+      useValue: recordingQueue(queue, queued),
+    })),
+  ];
+
+  @Global()
+  @Module({ providers, exports: providers.map(({ provide }) => provide) })
+  class RecordingQueueModule {}
+  return RecordingQueueModule;
 }
 
 /**
- * The middle test tier: a lib's Nest module against a real, migrated database of its own, with
- * a ManualClock and recording queue producers, for calling services directly without HTTP.
+ * The middle test tier: a lib's Nest module against a fresh database of its own built by the
+ * migrations, the app's configuration and a ManualClock, for calling services without HTTP.
  */
 export async function bootLibModule(
   label: string,
   imports: ModuleMetadata['imports'],
-  options: { now?: Date; providers?: Provider[] } = {},
+  options: LibModuleOptions = {},
 ): Promise<LibTestModule> {
   const database = await createTestDatabase(label);
+  const realQueues = options.queues === 'real';
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     LOG_LEVEL: process.env.LOG === 'true' ? 'info' : 'silent',
+    ...(realQueues
+      ? { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}` }
+      : {}),
+    ...options.env,
   });
   const clock = new ManualClock(options.now);
   const enqueued: EnqueuedCall[] = [];
   const queued: QueuedJob[] = [];
-  const producers = [RoomsProducer, RemindersProducer, NotificationsProducer, AttendanceProducer];
 
-  @Global()
-  @Module({
-    providers: [
-      ...producers.map((type) => ({
-        provide: type,
-        useValue: recordingProducer(type.name, enqueued),
-      })),
-      ...recordingQueues(queued),
-    ],
-    exports: [...producers, ...ALL_QUEUES.map((queue) => getQueueToken(queue))],
-  })
-  class RecordingQueueModule {}
-
-  const module = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),
       ClockModule,
       DatabaseModule.forRoot({ runMigrations: true }),
-      RecordingQueueModule,
+      realQueues ? QueueModule.forRoot() : recordingQueueModule(enqueued, queued),
       ...(imports ?? []),
     ],
-    providers: options.providers ?? [],
   })
     .overrideProvider(Clock)
     .useValue(clock)
-    .compile();
+    .setLogger(process.env.LOG === 'true' ? console : { log() {}, error() {}, warn() {} });
+  for (const { provide, useValue } of options.overrides ?? []) {
+    builder.overrideProvider(provide).useValue(useValue);
+  }
+  const module = await builder.compile();
   await module.init();
   return {
-    module,
-    dataSource: module.get<DataSource>(getDataSourceToken()),
+    dataSource: module.get(DataSource),
     clock,
     enqueued,
     queued,
@@ -109,22 +155,34 @@ export async function bootLibModule(
   };
 }
 
-/** Rows every domain test needs, written straight to the tables (identity is not under test). */
-export async function seedOrganization(dataSource: DataSource, name = 'Clinic') {
+type Role = 'owner' | 'admin' | 'therapist' | 'participant';
+
+/**
+ * A user with a verified address and no organization, written straight to the table (identity
+ * is not under test); `alias` is the display name. Answers the user's id.
+ */
+export async function seedUser(dataSource: DataSource, alias: string): Promise<string> {
   const [{ id }] = await dataSource.query<{ id: string }[]>(
+    `INSERT INTO users (email, password_hash, display_name, email_verified_at)
+     VALUES ($1, 'x', $2, now()) RETURNING id`,
+    [`${alias}-${randomBytes(4).toString('hex')}@example.org`, alias],
+  );
+  return id;
+}
+
+/** An organization, and `member(role, alias)` to seed a user into it (answers the user's id). */
+export async function seedOrganization(dataSource: DataSource, name = 'Clinic') {
+  const [{ id: organizationId }] = await dataSource.query<{ id: string }[]>(
     'INSERT INTO organizations (name) VALUES ($1) RETURNING id',
     [name],
   );
-  const member = async (role: 'owner' | 'admin' | 'therapist' | 'participant', alias: string) => {
-    const [user] = await dataSource.query<{ id: string }[]>(
-      `INSERT INTO users (email, password_hash, display_name) VALUES ($1, 'x', $2) RETURNING id`,
-      [`${alias}-${randomBytes(4).toString('hex')}@example.test`, alias],
-    );
+  const member = async (role: Role, alias: string) => {
+    const userId = await seedUser(dataSource, alias);
     await dataSource.query(
       'INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)',
-      [id, user.id, role],
+      [organizationId, userId, role],
     );
-    return user.id;
+    return userId;
   };
-  return { organizationId: id, member };
+  return { organizationId, member };
 }

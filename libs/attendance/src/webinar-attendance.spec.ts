@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  insertOrganization,
-  insertUser,
-  libModule,
-  type LibModule,
-} from '../../../test/support/lib-with-queues.js';
+  bootLibModule,
+  type LibTestModule,
+  seedOrganization,
+} from '../../../test/support/lib-module.js';
 import { WebinarRepository, WebinarsService } from '#webinars';
 import { AttendanceModule } from './attendance.module.js';
 import { AttendanceService } from './attendance.service.js';
@@ -14,10 +13,10 @@ const MINUTE = 60_000;
 
 /** Webinar attendance from stored webhooks, computed on the clock, stored by the webinars lib. */
 describe(WebinarAttendanceService.name, () => {
-  let lib: LibModule;
+  let lib: LibTestModule;
 
   beforeAll(async () => {
-    lib = await libModule('attendance_lib', [AttendanceModule]);
+    lib = await bootLibModule('attendance_lib', [AttendanceModule], { queues: 'real' });
   });
 
   afterAll(async () => {
@@ -25,11 +24,11 @@ describe(WebinarAttendanceService.name, () => {
   });
 
   it('counts an attendee still in the room up to the clock, and their leave once it comes', async () => {
-    const orgId = await insertOrganization(lib.db, 'Webinar clinic');
-    const owner = await insertUser(lib.db, 'owner', { organizationId: orgId, role: 'owner' });
-    const webinars = lib.module.get(WebinarsService);
+    const org = await seedOrganization(lib.dataSource, 'Webinar clinic');
+    const owner = await org.member('owner', 'owner');
+    const webinars = lib.get(WebinarsService);
     const startsAt = new Date(lib.clock.millis() + 5 * MINUTE);
-    const { id } = await webinars.create(orgId, owner.id, {
+    const { id } = await webinars.create(org.organizationId, owner, {
       title: 'Watched',
       startsAt: startsAt.toISOString(),
       durationMinutes: 60,
@@ -41,21 +40,21 @@ describe(WebinarAttendanceService.name, () => {
       email: 'away@example.org',
       displayName: 'away',
     });
-    const attendance = lib.module.get(AttendanceService);
+    const attendance = lib.get(AttendanceService);
     // Stored as the api stores a webhook (the video server is not part of this test).
     const store = async (kind: string, at: Date) => {
       const eventId = `EV_${randomUUID()}`;
-      await lib.db.query(
+      await lib.dataSource.query(
         `INSERT INTO attendance_events (id, event, room_name, identity, participant_sid, occurred_at)
          VALUES ($1, $2, $3, $4, 'PA_1', $5)`,
         [eventId, kind, `webinar-${id}`, `reg-${came.id}`, at],
       );
       return eventId;
     };
-    const webinar = (await lib.module.get(WebinarRepository).findById(id))!;
-    const recompute = () => lib.module.get(WebinarAttendanceService).recomputeAll(webinar);
+    const webinar = (await lib.get(WebinarRepository).findById(id))!;
+    const recompute = () => lib.get(WebinarAttendanceService).recomputeAll(webinar);
     const report = () =>
-      lib.module.get(WebinarAttendanceService).report(id, { userId: owner.id }, { limit: 10 });
+      lib.get(WebinarAttendanceService).report(id, { userId: owner }, { limit: 10 });
 
     await store('participant_joined', new Date(startsAt.getTime() + 10 * MINUTE));
     await recompute();

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  libTestModule,
-  type LibTestModule,
-  type QueuedJob,
-  recordingQueues,
-} from '../../../test/support/lib-test-module.js';
+import { bootLibModule, type LibTestModule } from '../../../test/support/lib-module.js';
 import { AuthService } from './auth.service.js';
 import { IdentityModule } from './identity.module.js';
 import { PasswordService } from './password.service.js';
@@ -19,12 +14,13 @@ describe(PasswordService.name, () => {
   let lib: LibTestModule;
   let passwords: PasswordService;
   let auth: AuthService;
-  const jobs: QueuedJob[] = [];
 
   beforeAll(async () => {
-    lib = await libTestModule('identity', [IdentityModule], recordingQueues(jobs));
-    passwords = lib.module.get(PasswordService);
-    auth = lib.module.get(AuthService);
+    lib = await bootLibModule('identity', [IdentityModule], {
+      now: new Date('2027-03-01T12:00:00Z'),
+    });
+    passwords = lib.get(PasswordService);
+    auth = lib.get(AuthService);
   });
 
   afterAll(() => lib?.close());
@@ -37,7 +33,7 @@ describe(PasswordService.name, () => {
   }
 
   const resetJobs = () =>
-    jobs
+    lib.queued
       .filter((job) => job.name === 'password-reset')
       .map((job) => job.data as PasswordResetPayload);
 
@@ -93,7 +89,7 @@ describe(PasswordService.name, () => {
     const { email, userId } = await account();
     const other = await auth.login({ email, password: PASSWORD });
     const mine = await auth.login({ email, password: PASSWORD });
-    const caller = await lib.module.get(TokenService).verifyAccessToken(mine.accessToken);
+    const caller = await lib.get(TokenService).verifyAccessToken(mine.accessToken);
     await passwords.change(caller, PASSWORD, `${PASSWORD} changed`);
 
     await expect(auth.refresh(other.refreshToken)).rejects.toMatchObject({
@@ -106,10 +102,10 @@ describe(PasswordService.name, () => {
 
   it("reads a user by id in a fixed statement as TypeORM would, never the password's hash", async () => {
     const { userId } = await account();
-    const read = await lib.module.get(UserRepository).findById(userId);
+    const read = await lib.get(UserRepository).findById(userId);
     expect(read).toBeInstanceOf(User);
     expect(read).toEqual(await lib.dataSource.getRepository(User).findOneBy({ id: userId }));
     expect(read).not.toHaveProperty('passwordHash');
-    expect(await lib.module.get(UserRepository).findById(randomUUID())).toBeNull();
+    expect(await lib.get(UserRepository).findById(randomUUID())).toBeNull();
   });
 });

@@ -1,13 +1,5 @@
 import { AuthService, UserRepository } from '#identity';
-import { RemindersProducer } from '#queue';
-import {
-  fakeProducer,
-  libTestModule,
-  type LibTestModule,
-  type ProducedJob,
-  type QueuedJob,
-  recordingQueues,
-} from '../../../test/support/lib-test-module.js';
+import { bootLibModule, type LibTestModule } from '../../../test/support/lib-module.js';
 import { InvitationsService } from './invitations.service.js';
 import { MembershipRepository } from './membership.repository.js';
 import { MyInvitationsService } from './my-invitations.service.js';
@@ -23,17 +15,15 @@ describe(MyInvitationsService.name, () => {
   let invitations: InvitationsService;
   let orgId: string;
   let ownerId: string;
-  const jobs: QueuedJob[] = [];
-  const produced: ProducedJob[] = [];
 
   let counter = 0;
   async function person(verified = true) {
     const email = `member-${++counter}@example.org`;
-    const { user } = await lib.module
+    const { user } = await lib
       .get(AuthService)
       .register({ email, password: PASSWORD, displayName: `Member ${counter}` });
     if (verified) {
-      await lib.module.get(UserRepository).markEmailVerified(user.id, email, lib.clock.now());
+      await lib.get(UserRepository).markEmailVerified(user.id, email, lib.clock.now());
     }
     return { email, userId: user.id };
   }
@@ -42,15 +32,13 @@ describe(MyInvitationsService.name, () => {
     invitations.invite(orgId, { userId: ownerId, role: 'owner' }, email, role);
 
   beforeAll(async () => {
-    lib = await libTestModule(
-      'organizations',
-      [OrganizationsModule],
-      [...recordingQueues(jobs), fakeProducer(RemindersProducer, produced)],
-    );
-    mine = lib.module.get(MyInvitationsService);
-    invitations = lib.module.get(InvitationsService);
+    lib = await bootLibModule('organizations', [OrganizationsModule], {
+      now: new Date('2027-03-01T12:00:00Z'),
+    });
+    mine = lib.get(MyInvitationsService);
+    invitations = lib.get(InvitationsService);
     ownerId = (await person()).userId;
-    orgId = (await lib.module.get(OrganizationsService).create('Clinic', ownerId)).id;
+    orgId = (await lib.get(OrganizationsService).create('Clinic', ownerId)).id;
   });
 
   afterAll(() => lib?.close());
@@ -58,7 +46,7 @@ describe(MyInvitationsService.name, () => {
   it('makes the invited person a member with the role of the invitation, once', async () => {
     const { email, userId } = await person();
     const invitation = await invite(email, 'therapist');
-    expect(jobs.at(-1)).toEqual({
+    expect(lib.queued.at(-1)).toEqual({
       queue: 'notifications',
       name: 'invitation-email',
       data: { invitationId: invitation.id, version: 1 },
@@ -72,7 +60,7 @@ describe(MyInvitationsService.name, () => {
       role: 'therapist',
     });
     await expect(
-      lib.module.get(OrganizationAccess).requireRole(orgId, userId, ['therapist']),
+      lib.get(OrganizationAccess).requireRole(orgId, userId, ['therapist']),
     ).resolves.toMatchObject({ role: 'therapist' });
     await expect(mine.accept(userId, invitation.id)).rejects.toMatchObject({
       code: 'invitation_accepted',
@@ -91,7 +79,7 @@ describe(MyInvitationsService.name, () => {
     await expect(mine.decline(unverified.userId, invitation.id)).rejects.toMatchObject({
       code: 'email_unverified',
     });
-    expect(await lib.module.get(MembershipRepository).find(orgId, stranger.userId)).toBeNull();
+    expect(await lib.get(MembershipRepository).find(orgId, stranger.userId)).toBeNull();
   });
 
   it('refuses an invitation once it has expired, and mails nothing for it', async () => {

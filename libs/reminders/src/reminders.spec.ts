@@ -3,20 +3,9 @@ import { CurriculaService } from '#curricula';
 import { AuthService } from '#identity';
 import { type MailMessage, MailerService } from '#notifications';
 import { OrganizationsService } from '#organizations';
-import {
-  ALL_QUEUES,
-  AttendanceProducer,
-  NotificationsProducer,
-  RemindersProducer,
-  RoomsProducer,
-} from '#queue';
+import { QueueName } from '#queue';
 import { GroupSetupService, type Session, SessionRepository } from '#sessions';
-import {
-  fakeProducer,
-  libTestModule,
-  type LibTestModule,
-  type ProducedJob,
-} from '../../../test/support/lib-test-module.js';
+import { bootLibModule, type LibTestModule } from '../../../test/support/lib-module.js';
 import { InAppNotificationsService } from './in-app-notifications.service.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import { ReminderSender } from './reminder-sender.service.js';
@@ -35,11 +24,6 @@ interface PlannedJob {
 class FakeQueue {
   readonly jobs = new Map<string, PlannedJob>();
 
-  /** Jobs other than reminders (mails, plans) are not what these tests are about. */
-  add() {
-    return Promise.resolve({});
-  }
-
   addBulk(jobs: PlannedJob[]) {
     for (const job of jobs) this.jobs.set(job.opts.jobId, job);
     return Promise.resolve([]);
@@ -54,37 +38,35 @@ describe('Reminders', () => {
   let lib: LibTestModule;
   const queue = new FakeQueue();
   const mails: MailMessage[] = [];
-  const produced: ProducedJob[] = [];
   let ownerId: string;
   let groupId: string;
   let sessions: Session[];
 
   beforeAll(async () => {
-    lib = await libTestModule(
-      'reminders',
-      [RemindersModule],
-      [
-        ...[NotificationsProducer, RemindersProducer, RoomsProducer, AttendanceProducer].map((p) =>
-          fakeProducer(p, produced),
-        ),
-        ...ALL_QUEUES.map((name) => ({ provide: getQueueToken(name), useValue: queue })),
+    lib = await bootLibModule('reminders', [RemindersModule], {
+      now: new Date('2027-03-01T12:00:00Z'),
+      overrides: [
+        { provide: getQueueToken(QueueName.Reminders), useValue: queue },
+        {
+          provide: MailerService,
+          useValue: { send: (mail: MailMessage) => Promise.resolve(void mails.push(mail)) },
+        },
       ],
-      [[MailerService, { send: (mail: MailMessage) => Promise.resolve(void mails.push(mail)) }]],
-    );
-    const { user } = await lib.module.get(AuthService).register({
+    });
+    const { user } = await lib.get(AuthService).register({
       email: 'lead@example.org',
       password: 'a long passphrase 41',
       displayName: 'Lead',
     });
     ownerId = user.id;
-    const organizations = lib.module.get(OrganizationsService);
+    const organizations = lib.get(OrganizationsService);
     const orgId = (await organizations.create('Clinic', ownerId)).id;
     await organizations.update(orgId, { reminderOffsetsMinutes: [OFFSET] });
-    const curriculum = await lib.module
+    const curriculum = await lib
       .get(CurriculaService)
       .create(orgId, ownerId, { templateKey: 'cbt-depression-8' });
     groupId = (
-      await lib.module.get(GroupSetupService).create(orgId, ownerId, {
+      await lib.get(GroupSetupService).create(orgId, ownerId, {
         name: 'Tuesday group',
         curriculumVersionId: curriculum.currentVersionId!,
         timezone: 'Europe/London',
@@ -95,7 +77,7 @@ describe('Reminders', () => {
         lobbyEnabled: false,
       })
     ).id;
-    sessions = await lib.module.get(SessionRepository).listForGroup(groupId);
+    sessions = await lib.get(SessionRepository).listForGroup(groupId);
   });
 
   afterAll(() => lib?.close());
@@ -104,7 +86,7 @@ describe('Reminders', () => {
 
   describe(ReminderPlanner.name, () => {
     it('plans one reminder per coming session, waiting on the clock until its offset', async () => {
-      const planner = lib.module.get(ReminderPlanner);
+      const planner = lib.get(ReminderPlanner);
       expect(await planner.planGroup(groupId)).toEqual({ planned: sessions.length, removed: 0 });
       for (const session of sessions) {
         const job = queue.jobs.get(reminderJobId(session.id, ownerId, OFFSET));
@@ -125,7 +107,7 @@ describe('Reminders', () => {
 
   describe(ReminderSender.name, () => {
     it('sends a reminder only once it is due, and only once', async () => {
-      const sender = lib.module.get(ReminderSender);
+      const sender = lib.get(ReminderSender);
       const session = sessions[2];
       const payload = { sessionId: session.id, userId: ownerId, offsetMinutes: OFFSET };
 
@@ -143,7 +125,7 @@ describe('Reminders', () => {
 
   describe(InAppNotificationsService.name, () => {
     it('lists the reminder as unread until it is marked read', async () => {
-      const notifications = lib.module.get(InAppNotificationsService);
+      const notifications = lib.get(InAppNotificationsService);
       const page = await notifications.list(ownerId, { limit: 20 });
       expect(page.items.map((n) => n.kind)).toEqual(['reminder']);
       expect(page.unreadCount).toBe(1);

@@ -2,11 +2,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  insertOrganization,
-  insertUser,
-  libModule,
-  type LibModule,
-} from '../../../test/support/lib-with-queues.js';
+  bootLibModule,
+  type LibTestModule,
+  seedOrganization,
+  seedUser,
+} from '../../../test/support/lib-module.js';
 import { QuestionsService } from './questions.service.js';
 import { WebinarAccess } from './webinar-access.service.js';
 import { WebinarHostsService } from './webinar-hosts.service.js';
@@ -17,26 +17,30 @@ import { CONFIRMATION_RESEND_MINUTES, WebinarsService } from './webinars.service
 const MINUTE = 60_000;
 
 describe(WebinarsService.name, () => {
-  let lib: LibModule;
+  let lib: LibTestModule;
   let outbox: string;
   let webinars: WebinarsService;
   let questions: QuestionsService;
   let hosts: WebinarHostsService;
   let access: WebinarAccess;
   let orgId: string;
-  let owner: { id: string };
-  let therapist: { id: string };
+  let owner: string;
+  let therapist: string;
 
   beforeAll(async () => {
     outbox = await mkdtemp(join(tmpdir(), 'hearth-webinars-'));
-    lib = await libModule('webinars_lib', [WebinarsModule], { MAIL_OUTBOX_DIR: outbox });
-    webinars = lib.module.get(WebinarsService);
-    questions = lib.module.get(QuestionsService);
-    hosts = lib.module.get(WebinarHostsService);
-    access = lib.module.get(WebinarAccess);
-    orgId = await insertOrganization(lib.db, 'Webinar clinic');
-    owner = await insertUser(lib.db, 'owner', { organizationId: orgId, role: 'owner' });
-    therapist = await insertUser(lib.db, 'therapist', { organizationId: orgId, role: 'therapist' });
+    lib = await bootLibModule('webinars_lib', [WebinarsModule], {
+      queues: 'real',
+      env: { MAIL_OUTBOX_DIR: outbox },
+    });
+    webinars = lib.get(WebinarsService);
+    questions = lib.get(QuestionsService);
+    hosts = lib.get(WebinarHostsService);
+    access = lib.get(WebinarAccess);
+    const org = await seedOrganization(lib.dataSource, 'Webinar clinic');
+    orgId = org.organizationId;
+    owner = await org.member('owner', 'owner');
+    therapist = await org.member('therapist', 'therapist');
   });
 
   afterAll(async () => {
@@ -45,7 +49,7 @@ describe(WebinarsService.name, () => {
   });
 
   const webinar = (input: { capacity?: number; startsInMinutes?: number } = {}) =>
-    webinars.create(orgId, owner.id, {
+    webinars.create(orgId, owner, {
       title: 'Sleep and stress',
       startsAt: new Date(
         lib.clock.millis() + (input.startsInMinutes ?? 24 * 60) * MINUTE,
@@ -57,16 +61,16 @@ describe(WebinarsService.name, () => {
     });
   const confirmationSentAt = async (registrationId: string) =>
     (
-      await lib.db.query<{ confirmation_sent_at: Date }>(
+      await lib.dataSource.query<{ confirmation_sent_at: Date }[]>(
         'SELECT confirmation_sent_at FROM webinar_registrations WHERE id = $1',
         [registrationId],
       )
-    ).rows[0].confirmation_sent_at;
+    )[0].confirmation_sent_at;
 
   it('names its creator as the first host and never seats more people than its capacity', async () => {
     const { id } = await webinar({ capacity: 2 });
-    expect((await hosts.list(id, { userId: owner.id })).items).toEqual([
-      { userId: owner.id, displayName: 'owner' },
+    expect((await hosts.list(id, { userId: owner })).items).toEqual([
+      { userId: owner, displayName: 'owner' },
     ]);
     const attempts = await Promise.allSettled(
       ['a', 'b', 'c', 'd'].map((name) =>
@@ -98,16 +102,16 @@ describe(WebinarsService.name, () => {
 
   it('tells hosts, other staff, outsiders and key holders apart', async () => {
     const { id } = await webinar();
-    const outsider = await insertUser(lib.db, 'outsider');
+    const outsider = await seedUser(lib.dataSource, 'outsider');
     const { accessKey } = await webinars.register(id, {
       email: 'key@example.org',
       displayName: 'Key',
     });
-    expect(await access.actor(id, { userId: owner.id })).toMatchObject({ kind: 'host' });
-    await expect(access.host(id, { userId: therapist.id })).rejects.toMatchObject({
+    expect(await access.actor(id, { userId: owner })).toMatchObject({ kind: 'host' });
+    await expect(access.host(id, { userId: therapist })).rejects.toMatchObject({
       code: 'hosts_only',
     });
-    await expect(access.actor(id, { userId: outsider.id })).rejects.toMatchObject({
+    await expect(access.actor(id, { userId: outsider })).rejects.toMatchObject({
       code: 'webinar_not_found',
     });
     expect(await access.actor(id, { accessKey })).toMatchObject({ kind: 'attendee' });
@@ -124,10 +128,10 @@ describe(WebinarsService.name, () => {
     ).rejects.toMatchObject({ code: 'webinar_not_found' });
 
     // A named host hosts; removing them takes it back.
-    await hosts.add(id, owner.id, therapist.id);
-    expect(await access.actor(id, { userId: therapist.id })).toMatchObject({ kind: 'host' });
-    await hosts.remove(id, owner.id, therapist.id);
-    await expect(hosts.remove(id, owner.id, therapist.id)).rejects.toMatchObject({
+    await hosts.add(id, owner, therapist);
+    expect(await access.actor(id, { userId: therapist })).toMatchObject({ kind: 'host' });
+    await hosts.remove(id, owner, therapist);
+    await expect(hosts.remove(id, owner, therapist)).rejects.toMatchObject({
       code: 'host_not_found',
     });
   });
@@ -146,7 +150,7 @@ describe(WebinarsService.name, () => {
     const vote = () => questions.upvote(id, asked.id, { accessKey: voter.accessKey });
     expect(await vote()).toEqual({ id: asked.id, votes: 1, counted: true });
     expect(await vote()).toEqual({ id: asked.id, votes: 1, counted: false });
-    const listed = await questions.list(id, { userId: owner.id }, { limit: 10 });
+    const listed = await questions.list(id, { userId: owner }, { limit: 10 });
     expect(listed.items.map((q) => [q.text, q.votes, q.author])).toEqual([
       ['Naps?', 1, 'Ask'],
       ['And coffee?', 0, 'Ask'],
@@ -155,12 +159,15 @@ describe(WebinarsService.name, () => {
 });
 
 describe(WebinarReminderSender.name, () => {
-  let lib: LibModule;
+  let lib: LibTestModule;
   let outbox: string;
 
   beforeAll(async () => {
     outbox = await mkdtemp(join(tmpdir(), 'hearth-webinar-reminders-'));
-    lib = await libModule('webinar_reminders_lib', [WebinarsModule], { MAIL_OUTBOX_DIR: outbox });
+    lib = await bootLibModule('webinar_reminders_lib', [WebinarsModule], {
+      queues: 'real',
+      env: { MAIL_OUTBOX_DIR: outbox },
+    });
   });
 
   afterAll(async () => {
@@ -169,16 +176,16 @@ describe(WebinarReminderSender.name, () => {
   });
 
   it('sends a reminder only once it is due, and only once', async () => {
-    const orgId = await insertOrganization(lib.db, 'Reminder clinic');
-    const owner = await insertUser(lib.db, 'owner', { organizationId: orgId, role: 'owner' });
+    const org = await seedOrganization(lib.dataSource, 'Reminder clinic');
+    const owner = await org.member('owner', 'owner');
     const [offsetMinutes] = (
-      await lib.db.query<{ offsets: number[] }>(
+      await lib.dataSource.query<{ offsets: number[] }[]>(
         'SELECT reminder_offsets_minutes AS offsets FROM organizations WHERE id = $1',
-        [orgId],
+        [org.organizationId],
       )
-    ).rows[0].offsets;
-    const service = lib.module.get(WebinarsService);
-    const { id } = await service.create(orgId, owner.id, {
+    )[0].offsets;
+    const service = lib.get(WebinarsService);
+    const { id } = await service.create(org.organizationId, owner, {
       title: 'Reminded',
       startsAt: new Date(lib.clock.millis() + (offsetMinutes + 60) * MINUTE).toISOString(),
       durationMinutes: 30,
@@ -189,7 +196,7 @@ describe(WebinarReminderSender.name, () => {
       email: 'remind@example.org',
       displayName: 'Remind',
     });
-    const sender = lib.module.get(WebinarReminderSender);
+    const sender = lib.get(WebinarReminderSender);
     const send = () => sender.send({ registrationId, offsetMinutes });
 
     expect(await send()).toBe(false); // an hour early
