@@ -7,6 +7,8 @@ import { join, relative } from 'node:path';
  * - other libs and the apps import a lib only through its public surface (`#groups`);
  * - queries, query builders, entity managers and data sources live in repositories (and the
  *   data layer itself, libs/database), never in services, jobs or controllers;
+ * - a transaction opens in one way only, `Transactions.run` (libs/database): repositories take
+ *   the `tx` they are handed or run their own through it;
  * - no service is over 400 lines.
  */
 const ROOT = join(import.meta.dirname, '..');
@@ -42,6 +44,15 @@ describe('Architecture', () => {
         DATA_ACCESS.test(readFileSync(join(ROOT, file), 'utf8')),
     );
     expect(outside).toEqual([]);
+  });
+
+  it('opens transactions only through Transactions', () => {
+    const elsewhere = CODE.filter(
+      (file) =>
+        !file.startsWith('libs/database/') &&
+        /\.transaction\(|\bEntityManager\b/.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(elsewhere).toEqual([]);
   });
 
   it('has no service over 400 lines', () => {

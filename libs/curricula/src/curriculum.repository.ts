@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfRaw } from '#database';
+import { pageOfRaw, Transactions, type Tx } from '#database';
 import type { CurriculumModule } from './curriculum-module.js';
 import { CurriculumVersion } from './curriculum-version.entity.js';
 import { Curriculum } from './curriculum.entity.js';
@@ -15,7 +15,10 @@ const newest = (column: string, published: boolean) =>
 
 @Injectable()
 export class CurriculumRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   findById(id: string): Promise<Curriculum | null> {
     return this.dataSource.getRepository(Curriculum).findOneBy({ id });
@@ -68,9 +71,9 @@ export class CurriculumRepository {
     modules: CurriculumModule[],
     publishedAt: Date,
   ): Promise<Curriculum> {
-    return this.dataSource.transaction(async (manager) => {
-      const created = await manager.save(manager.create(Curriculum, curriculum));
-      await manager.insert(CurriculumVersion, {
+    return this.transactions.run(async (tx) => {
+      const created = await tx.save(tx.create(Curriculum, curriculum));
+      await tx.insert(CurriculumVersion, {
         curriculumId: created.id,
         version: 1,
         status: 'published',
@@ -83,14 +86,14 @@ export class CurriculumRepository {
 
   /** Adds a draft version after the newest one; the curriculum row is locked so numbers never collide. */
   addDraft(curriculumId: string, modules: CurriculumModule[]): Promise<CurriculumVersion> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.lock(manager, curriculumId);
-      const latest = await manager.findOne(CurriculumVersion, {
+    return this.transactions.run(async (tx) => {
+      await this.lock(tx, curriculumId);
+      const latest = await tx.findOne(CurriculumVersion, {
         where: { curriculumId },
         order: { version: 'DESC' },
       });
-      return manager.save(
-        manager.create(CurriculumVersion, {
+      return tx.save(
+        tx.create(CurriculumVersion, {
           curriculumId,
           version: (latest?.version ?? 0) + 1,
           status: 'draft',
@@ -117,8 +120,8 @@ export class CurriculumRepository {
     return result.affected === 1;
   }
 
-  private async lock(manager: EntityManager, curriculumId: string): Promise<void> {
-    await manager.findOne(Curriculum, {
+  private async lock(tx: Tx, curriculumId: string): Promise<void> {
+    await tx.findOne(Curriculum, {
       where: { id: curriculumId },
       lock: { mode: 'pessimistic_write' },
     });

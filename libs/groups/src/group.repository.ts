@@ -131,13 +131,6 @@ export class GroupRepository {
     return [group.leadFacilitatorId, ...(await this.coFacilitatorIds(group.id))];
   }
 
-  idsOfOrganization(organizationId: string): Promise<string[]> {
-    return this.dataSource
-      .getRepository(Group)
-      .find({ where: { organizationId }, select: { id: true } })
-      .then((groups) => groups.map((g) => g.id));
-  }
-
   /** Ids of the groups a user leads or co-facilitates. */
   async facilitatedGroupIds(userId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { Transactions, type Tx } from '#database';
 import { RefreshToken, type RevokedReason } from './refresh-token.entity.js';
 
 type NewRefreshToken = Pick<RefreshToken, 'userId' | 'familyId' | 'secretHash' | 'expiresAt'>;
@@ -11,7 +12,10 @@ export type ExchangeOutcome =
 
 @Injectable()
 export class RefreshTokenRepository {
-  constructor(@InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>) {}
+  constructor(
+    @InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>,
+    private readonly transactions: Transactions,
+  ) {}
 
   create(token: NewRefreshToken): Promise<RefreshToken> {
     return this.tokens.save(this.tokens.create(token));
@@ -23,22 +27,15 @@ export class RefreshTokenRepository {
 
   /** Signs out one login: its refresh tokens are revoked and its access tokens denied. */
   revokeFamily(familyId: string, at: Date): Promise<void> {
-    return this.tokens.manager.transaction((manager) =>
-      this.revokeWhere(manager, at, 'family_id = $1', [familyId]),
-    );
+    return this.transactions.run((tx) => this.revokeWhere(tx, at, 'family_id = $1', [familyId]));
   }
 
   /**
    * Signs the user out everywhere (an account handed to its rightful owner, a new password),
    * except the login `exceptFamilyId` when given: refresh tokens revoked, access tokens denied.
    */
-  async revokeAllForUser(
-    userId: string,
-    at: Date,
-    manager: EntityManager,
-    exceptFamilyId?: string,
-  ): Promise<void> {
-    await this.revokeWhere(manager, at, 'user_id = $1 AND family_id IS DISTINCT FROM $2::uuid', [
+  async revokeAllForUser(userId: string, at: Date, tx: Tx, exceptFamilyId?: string): Promise<void> {
+    await this.revokeWhere(tx, at, 'user_id = $1 AND family_id IS DISTINCT FROM $2::uuid', [
       userId,
       exceptFamilyId ?? null,
     ]);
@@ -49,19 +46,19 @@ export class RefreshTokenRepository {
    * the update below takes its snapshot and its successor is revoked too.
    */
   private async revokeWhere(
-    manager: EntityManager,
+    tx: Tx,
     at: Date,
     where: string,
     params: unknown[],
     reason: RevokedReason = 'signed_out',
   ): Promise<void> {
-    await manager.query(
+    await tx.query(
       `SELECT id FROM refresh_tokens WHERE ${where} AND revoked_at IS NULL FOR UPDATE`,
       params,
     );
     const atParam = `$${params.length + 1}`;
     const reasonParam = `$${params.length + 2}`;
-    await manager.query(
+    await tx.query(
       `WITH revoked AS (
          UPDATE refresh_tokens SET revoked_at = ${atParam}, revoked_reason = ${reasonParam}
          WHERE ${where} AND revoked_at IS NULL RETURNING family_id
@@ -85,8 +82,8 @@ export class RefreshTokenRepository {
     successor: Omit<NewRefreshToken, 'userId' | 'familyId'>,
     now: Date,
   ): Promise<ExchangeOutcome> {
-    return this.tokens.manager.transaction(async (manager) => {
-      const stored = await manager.findOne(RefreshToken, {
+    return this.transactions.run(async (tx) => {
+      const stored = await tx.findOne(RefreshToken, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
@@ -97,13 +94,13 @@ export class RefreshTokenRepository {
       }
       if (stored.usedAt || stored.revokedAt) {
         // The thief's access tokens stop working too, not only its refresh tokens.
-        await this.revokeWhere(manager, now, 'family_id = $1', [stored.familyId], 'reuse');
+        await this.revokeWhere(tx, now, 'family_id = $1', [stored.familyId], 'reuse');
         return { outcome: 'reused' };
       }
       if (stored.expiresAt <= now) return { outcome: 'expired' };
-      await manager.update(RefreshToken, { id }, { usedAt: now });
-      const next = await manager.save(
-        manager.create(RefreshToken, {
+      await tx.update(RefreshToken, { id }, { usedAt: now });
+      const next = await tx.save(
+        tx.create(RefreshToken, {
           ...successor,
           userId: stored.userId,
           familyId: stored.familyId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { EntityColumns, PreparedStatement } from '#database';
+import { In, IsNull, Repository } from 'typeorm';
+import { EntityColumns, PreparedStatement, type Tx } from '#database';
 import { User } from './user.entity.js';
 
 export function normalizeEmail(email: string): string {
@@ -73,8 +73,8 @@ export class UserRepository {
   }
 
   /** A new password also voids the calendar-feed addresses handed out before. */
-  async setPassword(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
-    await manager
+  async setPassword(id: string, passwordHash: string, tx: Tx): Promise<void> {
+    await tx
       .getRepository(User)
       .update({ id }, { passwordHash, feedVersion: () => 'feed_version + 1' });
   }
@@ -118,16 +118,16 @@ export class UserRepository {
     id: string,
     passwordHash: string,
     requestedAt: Date,
-    manager: EntityManager,
+    tx: Tx,
   ): Promise<{ reclaimed: boolean } | null> {
     // Locked first: whether the address was unverified decides whether this is a reclaim.
-    const locked = await manager.getRepository(User).findOne({
+    const locked = await tx.getRepository(User).findOne({
       where: { id, passwordResetRequestedAt: requestedAt },
       lock: { mode: 'pessimistic_write' },
     });
     if (!locked) return null;
     const reclaimed = locked.emailVerifiedAt === null;
-    await manager.getRepository(User).update(
+    await tx.getRepository(User).update(
       { id },
       {
         passwordHash,
@@ -160,9 +160,9 @@ export class UserRepository {
     id: string,
     changes: Pick<User, 'passwordHash' | 'displayName'>,
     at: Date,
-    manager: EntityManager,
+    tx: Tx,
   ): Promise<boolean> {
-    const result = await manager
+    const result = await tx
       .getRepository(User)
       .update(
         { id, emailVerifiedAt: IsNull() },
@@ -172,8 +172,8 @@ export class UserRepository {
   }
 
   /** Inserts the user; answers null when the e-mail is taken (the unique index decides). */
-  async insert(user: NewUser, manager?: EntityManager): Promise<User | null> {
-    const repository = manager ? manager.getRepository(User) : this.users;
+  async insert(user: NewUser, tx?: Tx): Promise<User | null> {
+    const repository = tx ? tx.getRepository(User) : this.users;
     const rows = await repository
       .createQueryBuilder()
       .insert()

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfRaw } from '#database';
+import { pageOfRaw, Transactions, type Tx } from '#database';
 import { InvitationView, OpenInvitationView } from './dto/organization.view.js';
 import { Invitation } from './invitation.entity.js';
 import type { OrganizationRole } from './organization-role.js';
@@ -19,7 +19,10 @@ const pendingFor = (organizationId: string, email: string) => ({
 
 @Injectable()
 export class InvitationRepository {
-  constructor(@InjectRepository(Invitation) private readonly invitations: Repository<Invitation>) {}
+  constructor(
+    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    private readonly transactions: Transactions,
+  ) {}
 
   findById(id: string): Promise<Invitation | null> {
     return this.invitations.findOneBy({ id });
@@ -36,21 +39,15 @@ export class InvitationRepository {
     invitedById: string;
     expiresAt: Date;
   }): Promise<Invitation> {
-    return this.invitations.manager.transaction(async (manager) => {
-      const pending = await manager.findOne(Invitation, {
+    return this.transactions.run(async (tx) => {
+      const pending = await tx.findOne(Invitation, {
         where: pendingFor(input.organizationId, input.email),
         lock: { mode: 'pessimistic_write' },
       });
       if (!pending) {
         // A concurrent request may insert the same pending invitation first: then use theirs.
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(Invitation)
-          .values(input)
-          .orIgnore()
-          .execute();
-        return manager.findOneOrFail(Invitation, {
+        await tx.createQueryBuilder().insert().into(Invitation).values(input).orIgnore().execute();
+        return tx.findOneOrFail(Invitation, {
           where: pendingFor(input.organizationId, input.email),
         });
       }
@@ -60,7 +57,7 @@ export class InvitationRepository {
       if (pending.expiresAt.getTime() > renewedAt) {
         if (pending.role === input.role) return pending;
         Object.assign(pending, { role: input.role, invitedById: input.invitedById });
-        return manager.save(pending);
+        return tx.save(pending);
       }
       Object.assign(pending, {
         role: input.role,
@@ -68,20 +65,20 @@ export class InvitationRepository {
         expiresAt: input.expiresAt,
         version: pending.version + 1,
       });
-      return manager.save(pending);
+      return tx.save(pending);
     });
   }
 
-  lockForAcceptance(manager: EntityManager, id: string): Promise<Invitation | null> {
-    return manager.findOne(Invitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  lockForAcceptance(tx: Tx, id: string): Promise<Invitation | null> {
+    return tx.findOne(Invitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async markAccepted(manager: EntityManager, id: string, at: Date): Promise<void> {
-    await manager.update(Invitation, { id }, { acceptedAt: at });
+  async markAccepted(tx: Tx, id: string, at: Date): Promise<void> {
+    await tx.update(Invitation, { id }, { acceptedAt: at });
   }
 
-  async markDeclined(manager: EntityManager, id: string, at: Date): Promise<void> {
-    await manager.update(Invitation, { id }, { declinedAt: at });
+  async markDeclined(tx: Tx, id: string, at: Date): Promise<void> {
+    await tx.update(Invitation, { id }, { declinedAt: at });
   }
 
   /** Open invitations to this (normalized) address, soonest to expire first. */

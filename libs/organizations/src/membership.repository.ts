@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { EntityColumns, pageOfRaw, PreparedStatement } from '#database';
+import { EntityColumns, pageOfRaw, PreparedStatement, type Tx } from '#database';
 import { MemberView, ParticipantView } from './dto/organization.view.js';
 import { Membership } from './membership.entity.js';
 
@@ -40,9 +40,9 @@ export class MembershipRepository {
   /** Adds the membership; answers null when the user already belongs to the organization. */
   async insert(
     membership: Pick<Membership, 'organizationId' | 'userId' | 'role'>,
-    manager?: EntityManager,
+    tx?: Tx,
   ): Promise<Membership | null> {
-    const repository = manager ? manager.getRepository(Membership) : this.memberships;
+    const repository = tx ? tx.getRepository(Membership) : this.memberships;
     const result = await repository
       .createQueryBuilder()
       .insert()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Transactions } from '#database';
 import { GroupAgreement } from './group-agreement.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
@@ -14,7 +15,10 @@ export interface OrganizationChanges {
 
 @Injectable()
 export class OrganizationRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   findById(id: string): Promise<Organization | null> {
     return this.dataSource.getRepository(Organization).findOneBy({ id });
@@ -22,9 +26,9 @@ export class OrganizationRepository {
 
   /** Creates the organization with its creator as owner, in one transaction. */
   createWithOwner(name: string, ownerId: string): Promise<Organization> {
-    return this.dataSource.transaction(async (manager) => {
-      const organization = await manager.save(manager.create(Organization, { name }));
-      await manager.insert(Membership, {
+    return this.transactions.run(async (tx) => {
+      const organization = await tx.save(tx.create(Organization, { name }));
+      await tx.insert(Membership, {
         organizationId: organization.id,
         userId: ownerId,
         role: 'owner',
@@ -44,21 +48,21 @@ export class OrganizationRepository {
    * since consents point at them). The organization row is locked so versions never collide.
    */
   update(id: string, changes: OrganizationChanges): Promise<Organization> {
-    return this.dataSource.transaction(async (manager) => {
-      const organization = await manager.findOneOrFail(Organization, {
+    return this.transactions.run(async (tx) => {
+      const organization = await tx.findOneOrFail(Organization, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       const { groupAgreement, ...fields } = changes;
       Object.assign(organization, fields);
-      await manager.save(organization);
+      await tx.save(organization);
       if (groupAgreement !== undefined) {
-        const current = await manager.findOne(GroupAgreement, {
+        const current = await tx.findOne(GroupAgreement, {
           where: { organizationId: id },
           order: { version: 'DESC' },
         });
         if (current?.text !== groupAgreement) {
-          await manager.insert(GroupAgreement, {
+          await tx.insert(GroupAgreement, {
             organizationId: id,
             version: (current?.version ?? 0) + 1,
             text: groupAgreement,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { claimOnce } from '#database';
+import { claimOnce, Transactions } from '#database';
 import { Delivery, type DeliveryChannel, type DeliveryKind } from './delivery.entity.js';
 import { Notification } from './notification.entity.js';
 
@@ -16,7 +16,10 @@ export interface DeliveryKey {
 
 @Injectable()
 export class DeliveryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   /** Claims the message for sending; false when it was sent already (see claimOnce). */
   claim(key: DeliveryKey): Promise<boolean> {
@@ -33,8 +36,8 @@ export class DeliveryRepository {
     notification: Pick<Notification, 'kind' | 'title' | 'body'>,
     at: Date,
   ): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
+    return this.transactions.run(async (tx) => {
+      const inserted = await tx
         .createQueryBuilder()
         .insert()
         .into(Delivery)
@@ -43,7 +46,7 @@ export class DeliveryRepository {
         .returning('id')
         .execute();
       if ((inserted.raw as unknown[]).length === 0) return false;
-      await manager.insert(Notification, {
+      await tx.insert(Notification, {
         ...notification,
         userId: key.userId,
         sessionId: key.sessionId,

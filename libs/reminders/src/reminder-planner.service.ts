@@ -3,11 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Clock } from '#common';
 import { Transactions } from '#database';
-import { EnrollmentRepository, GroupRepository } from '#groups';
-import { OrganizationRepository } from '#organizations';
 import { QueueName } from '#queue';
-import { SessionRepository } from '#sessions';
 import { PlanLockRepository } from './plan-lock.repository.js';
+import { ReminderAudienceRepository } from './reminder-audience.repository.js';
 import { reminderJobId, sendReminderJob } from './send-reminder.job.js';
 
 /** A reminder whose time passed more than this long ago is not sent late. */
@@ -33,15 +31,12 @@ export class ReminderPlanner {
     private readonly locks: PlanLockRepository,
     private readonly clock: Clock,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
-    private readonly groups: GroupRepository,
-    private readonly enrollments: EnrollmentRepository,
-    private readonly organizations: OrganizationRepository,
-    private readonly sessions: SessionRepository,
+    private readonly audience: ReminderAudienceRepository,
   ) {}
 
   async planOrganization(organizationId: string): Promise<PlanResult> {
     const total: PlanResult = { planned: 0, removed: 0 };
-    for (const groupId of await this.groups.idsOfOrganization(organizationId)) {
+    for (const groupId of await this.audience.groupIdsOf(organizationId)) {
       const result = await this.planGroup(groupId);
       total.planned += result.planned;
       total.removed += result.removed;
@@ -56,18 +51,9 @@ export class ReminderPlanner {
   async planGroup(groupId: string, { fresh = false } = {}): Promise<PlanResult> {
     return this.transactions.run(async (tx) => {
       await this.locks.lockGroup(groupId, tx);
-      const group = await this.groups.findById(groupId);
-      if (!group) return { planned: 0, removed: 0 };
-      const [organization, sessions, seated, everEnrolled, facilitators] = await Promise.all([
-        this.organizations.findById(group.organizationId),
-        this.sessions.listForGroup(group.id),
-        this.enrollments.userIds(group.id, ['active']),
-        fresh
-          ? Promise.resolve([])
-          : this.enrollments.userIds(group.id, ['active', 'waitlisted', 'withdrawn']),
-        this.groups.facilitatorIds(group),
-      ]);
-      const offsets = organization?.reminderOffsetsMinutes ?? [];
+      const plan = await this.audience.forPlan(groupId, { fresh });
+      if (!plan) return { planned: 0, removed: 0 };
+      const { offsets, sessions, recipients, former } = plan;
       const now = this.clock.millis();
       const coming = sessions.filter(
         (s) => (s.status === 'scheduled' || s.status === 'open') && s.startsAt.getTime() > now,
@@ -75,11 +61,8 @@ export class ReminderPlanner {
 
       let removed = 0;
       if (!fresh) {
-        const everyone = [...new Set([...everEnrolled, ...facilitators])];
         const ids = coming.flatMap((s) =>
-          everyone.flatMap((userId) =>
-            offsets.map((offset) => reminderJobId(s.id, userId, offset)),
-          ),
+          former.flatMap((userId) => offsets.map((offset) => reminderJobId(s.id, userId, offset))),
         );
         for (let i = 0; i < ids.length; i += CHUNK) {
           const results = await Promise.all(
@@ -89,7 +72,6 @@ export class ReminderPlanner {
         }
       }
 
-      const recipients = [...new Set([...seated, ...facilitators])];
       const jobs = coming.flatMap((session) =>
         recipients.flatMap((userId) =>
           offsets

@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '#common';
 import { AppConfig } from '#config';
-import { EnrollmentRepository, GroupRepository } from '#groups';
 import type { Group } from '#groups';
 import type { User } from '#identity';
-import { UserRepository } from '#identity';
 import {
   MailerService,
   localTime,
@@ -13,12 +11,11 @@ import {
   sessionCancelledEmail,
   sessionMovedEmail,
 } from '#notifications';
-import { OrganizationRepository } from '#organizations';
 import type { SessionNoticePayload } from '#queue';
 import type { Session } from '#sessions';
-import { SessionRepository } from '#sessions';
 import type { DeliveryKind } from './delivery.entity.js';
 import { type DeliveryKey, DeliveryRepository } from './delivery.repository.js';
+import { ReminderAudienceRepository } from './reminder-audience.repository.js';
 import type { SendReminderPayload } from './send-reminder.job.js';
 
 /** A job firing this much before its time belongs to an earlier plan of a session moved later. */
@@ -34,11 +31,7 @@ export class ReminderSender {
   private readonly logger = new Logger(ReminderSender.name);
 
   constructor(
-    private readonly sessions: SessionRepository,
-    private readonly groups: GroupRepository,
-    private readonly enrollments: EnrollmentRepository,
-    private readonly organizations: OrganizationRepository,
-    private readonly users: UserRepository,
+    private readonly audience: ReminderAudienceRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly mailer: MailerService,
     private readonly config: AppConfig,
@@ -46,26 +39,25 @@ export class ReminderSender {
   ) {}
 
   async sendReminder({ sessionId, userId, offsetMinutes }: SendReminderPayload): Promise<number> {
-    const session = await this.sessions.findById(sessionId);
-    if (!session || (session.status !== 'scheduled' && session.status !== 'open')) return 0;
+    const found = await this.audience.forReminder(sessionId, userId);
+    if (!found) return 0;
+    const { session, group, offsets, recipient } = found;
+    if (session.status !== 'scheduled' && session.status !== 'open') return 0;
     const now = this.clock.millis();
     const dueAt = session.startsAt.getTime() - offsetMinutes * 60_000;
     if (now < dueAt - EARLY_TOLERANCE_MS || now >= session.startsAt.getTime()) return 0;
-    const context = await this.recipientContext(session, userId);
-    if (!context) return 0;
-    const organization = await this.organizations.findById(context.group.organizationId);
-    if (!organization?.reminderOffsetsMinutes.includes(offsetMinutes)) return 0;
+    if (!recipient || !offsets.includes(offsetMinutes)) return 0;
 
-    const input = this.emailInput(session, context.group, context.user);
+    const input = this.emailInput(session, group, recipient);
     const when = localTime(session.startsAt, input.timezone);
     return this.deliver(
-      context.user,
+      recipient,
       { kind: 'reminder', sessionId, userId, variant: offsetMinutes, revision: session.revision },
       {
         email: () => reminderEmail(input, offsetMinutes),
         inApp: {
           kind: 'reminder',
-          title: `${context.group.name} meets soon`,
+          title: `${group.name} meets soon`,
           body: `${session.moduleTitle}, ${when}`,
         },
       },
@@ -74,23 +66,16 @@ export class ReminderSender {
 
   /** Tells everyone in the group that a session moved or was cancelled. */
   async sendNotice({ sessionId, kind, revision }: SessionNoticePayload): Promise<number> {
-    const session = await this.sessions.findById(sessionId);
-    if (!session || session.revision !== revision) return 0; // changed again: a newer notice follows
-    const group = await this.groups.findById(session.groupId);
-    if (!group) return 0;
-    const people = new Set([
-      ...(await this.enrollments.userIds(group.id, ['active'])),
-      ...(await this.groups.facilitatorIds(group)),
-    ]);
+    const found = await this.audience.forNotice(sessionId);
+    if (!found || found.session.revision !== revision) return 0; // changed again: a newer notice follows
+    const { session, group, recipients } = found;
     let sent = 0;
-    for (const userId of people) {
-      const user = await this.users.findById(userId);
-      if (!user) continue;
+    for (const user of recipients) {
       const input = this.emailInput(session, group, user);
       const when = localTime(session.startsAt, input.timezone);
       sent += await this.deliver(
         user,
-        { kind, sessionId, userId, variant: 0, revision },
+        { kind, sessionId, userId: user.id, variant: 0, revision },
         {
           email: () =>
             kind === 'session_cancelled' ? sessionCancelledEmail(input) : sessionMovedEmail(input),
@@ -139,16 +124,6 @@ export class ReminderSender {
       sent++;
     }
     return sent;
-  }
-
-  private async recipientContext(session: Session, userId: string) {
-    const group = await this.groups.findById(session.groupId);
-    if (!group) return null;
-    const facilitator = (await this.groups.facilitatorIds(group)).includes(userId);
-    const enrollment = facilitator ? null : await this.enrollments.find(group.id, userId);
-    if (!facilitator && enrollment?.status !== 'active') return null;
-    const user = await this.users.findById(userId);
-    return user ? { group, user } : null;
   }
 
   private emailInput(session: Session, group: Group, user: User): SessionEmailInput {

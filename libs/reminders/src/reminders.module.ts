@@ -8,6 +8,7 @@ import { InAppNotificationsService } from './in-app-notifications.service.js';
 import { Notification } from './notification.entity.js';
 import { NotificationRepository } from './notification.repository.js';
 import { PlanLockRepository } from './plan-lock.repository.js';
+import { ReminderAudienceRepository } from './reminder-audience.repository.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import { ReminderSender } from './reminder-sender.service.js';
 
@@ -21,6 +22,7 @@ import { ReminderSender } from './reminder-sender.service.js';
     DeliveryRepository,
     NotificationRepository,
     PlanLockRepository,
+    ReminderAudienceRepository,
     ReminderPlanner,
     ReminderSender,
     InAppNotificationsService,

@@ -39,7 +39,7 @@ export class SessionScheduleService {
 
   async list(groupId: string, actorId: string, page: PageRequest): Promise<Page<SessionView>> {
     const { group } = await this.access.requireViewer(groupId, actorId);
-    return mapPage(await this.sessions.pageForGroup(group.id, page), toSessionView);
+    return mapPage(await this.sessions.pageForGroup(group.id, page), (s) => this.view(s));
   }
 
   /** The caller's coming sessions: of the groups they hold a seat in or facilitate. */
@@ -56,17 +56,14 @@ export class SessionScheduleService {
       groups.set(id, (await this.groups.findById(id))?.name ?? '');
     }
     return mapPage(sessions, (s): UpcomingSessionView => ({
-      ...toSessionView(s),
+      ...this.view(s),
       groupName: groups.get(s.groupId) ?? '',
-      joinOpensAt: new Date(
-        s.startsAt.getTime() - this.config.VIDEO_JOIN_EARLY_MINUTES * 60_000,
-      ).toISOString(),
     }));
   }
 
   async get(sessionId: string, actorId: string): Promise<SessionView> {
     const { session } = await this.sessionAccess.requireViewer(sessionId, actorId);
-    return toSessionView(session);
+    return this.view(session);
   }
 
   /** Moves one session; the rest of the series stays where it is. */
@@ -101,7 +98,7 @@ export class SessionScheduleService {
     // Room jobs follow the session, planned once the move has committed.
     await this.rooms.plan(moved);
     await this.afterChange(moved.groupId, [moved], 'session_moved');
-    return toSessionView(moved);
+    return this.view(moved);
   }
 
   /**
@@ -157,7 +154,7 @@ export class SessionScheduleService {
       await this.rooms.plan(appended);
     }
     await this.afterChange(target.groupId, [changed[0]], 'session_cancelled');
-    return toSessionView(changed[0]);
+    return this.view(changed[0]);
   }
 
   /** Sets a new local start time (and duration) from one session to the end of the series. */
@@ -195,7 +192,7 @@ export class SessionScheduleService {
     });
     for (const session of changed) await this.rooms.plan(session);
     await this.afterChange(group.id, changed, 'session_moved');
-    return { items: changed.map(toSessionView) };
+    return { items: changed.map((s) => this.view(s)) };
   }
 
   /** After a committed change: reminders follow, and the people in the group are told. */
@@ -224,5 +221,9 @@ export class SessionScheduleService {
       const changed = await change(series, tx);
       return this.sessions.save(changed, tx);
     });
+  }
+
+  private view(session: Session): SessionView {
+    return toSessionView(session, this.config.VIDEO_JOIN_EARLY_MINUTES);
   }
 }

@@ -40,6 +40,9 @@ export class SessionView {
 
   @ApiProperty({ type: String, nullable: true })
   cancelReason!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When joining the room opens' })
+  joinOpensAt!: string;
 }
 
 export class SessionPage extends PageOf(SessionView) {}
@@ -48,9 +51,6 @@ export class SessionPage extends PageOf(SessionView) {}
 export class UpcomingSessionView extends SessionView {
   @ApiProperty()
   groupName!: string;
-
-  @ApiProperty({ format: 'date-time', description: 'When joining the room opens' })
-  joinOpensAt!: string;
 }
 
 export class UpcomingSessionPage extends PageOf(UpcomingSessionView) {}
@@ -64,7 +64,8 @@ export class CalendarFeedLink {
   url!: string;
 }
 
-export const toSessionView = (session: Session): SessionView => ({
+/** The session's view; joining its room opens `joinEarlyMinutes` before it starts. */
+export const toSessionView = (session: Session, joinEarlyMinutes: number): SessionView => ({
   id: session.id,
   groupId: session.groupId,
   sequence: session.sequence,
@@ -77,4 +78,5 @@ export const toSessionView = (session: Session): SessionView => ({
   localStartTime: session.localStartTime,
   status: session.status,
   cancelReason: session.cancelReason,
+  joinOpensAt: new Date(session.startsAt.getTime() - joinEarlyMinutes * 60_000).toISOString(),
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import { pageOfRaw, PreparedStatement } from '#database';
+import { pageOfRaw, PreparedStatement, type Tx } from '#database';
 import { LobbyEntry, type LobbyStatus } from './lobby-entry.entity.js';
 import { SessionRemoval } from './session-removal.entity.js';
 import type { LobbyEntryView } from './video.view.js';
@@ -79,39 +79,19 @@ export class LobbyRepository {
     return this.dataSource.getRepository(LobbyEntry).findOneBy({ id: entryId, sessionId });
   }
 
-  async decide(entryId: string, status: LobbyStatus, by: string, at: Date): Promise<void> {
-    await this.dataSource
-      .getRepository(LobbyEntry)
-      .update({ id: entryId }, { status, decidedAt: at, decidedById: by });
+  async decide(
+    entryId: string,
+    status: LobbyStatus,
+    by: string,
+    at: Date,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<void> {
+    await tx.update(LobbyEntry, { id: entryId }, { status, decidedAt: at, decidedById: by });
   }
 
-  /**
-   * Denies the entry and answers its status before. Denying someone already admitted bars them
-   * like a removal, in the same transaction, since they may hold a token from the admission.
-   */
-  async deny(entryId: string, by: string, at: Date): Promise<LobbyStatus | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const entry = await manager.findOne(LobbyEntry, {
-        where: { id: entryId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!entry) return null;
-      if (entry.status === 'admitted') {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(SessionRemoval)
-          .values({ sessionId: entry.sessionId, userId: entry.userId, removedById: by })
-          .orIgnore()
-          .execute();
-      }
-      await manager.update(
-        LobbyEntry,
-        { id: entryId },
-        { status: 'denied', decidedAt: at, decidedById: by },
-      );
-      return entry.status;
-    });
+  /** The entry, locked until `tx` ends: a decision about it waits for another one to finish. */
+  lockEntry(entryId: string, tx: Tx): Promise<LobbyEntry | null> {
+    return tx.findOne(LobbyEntry, { where: { id: entryId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Who waits to be let in, the longest waiting first. */
@@ -137,21 +117,20 @@ export class LobbyRepository {
     );
   }
 
-  async remove(sessionId: string, userId: string, by: string, at: Date): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(SessionRemoval)
-        .values({ sessionId, userId, removedById: by })
-        .orIgnore()
-        .execute();
-      await manager.update(
-        LobbyEntry,
-        { sessionId, userId },
-        { status: 'denied', decidedAt: at, decidedById: by },
-      );
-    });
+  /** Bars the person from the session (once); their lobby entry, if any, is denied with it. */
+  async bar(sessionId: string, userId: string, by: string, at: Date, tx: Tx): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(SessionRemoval)
+      .values({ sessionId, userId, removedById: by })
+      .orIgnore()
+      .execute();
+    await tx.update(
+      LobbyEntry,
+      { sessionId, userId },
+      { status: 'denied', decidedAt: at, decidedById: by },
+    );
   }
 
   isRemoved(sessionId: string, userId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
+import { Transactions } from '#database';
 import { GroupAccess } from '#groups';
 import { SessionAccess, SessionLifecycleService, SessionRepository } from '#sessions';
 import type { Session } from '#sessions';
@@ -24,6 +25,7 @@ export class ModerationService {
     private readonly lobby: LobbyRepository,
     private readonly video: VideoService,
     private readonly lifecycle: SessionLifecycleService,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -45,7 +47,17 @@ export class ModerationService {
   /** Denying someone already admitted takes them out of the room, as removal does. */
   async deny(sessionId: string, entryId: string, actorId: string): Promise<LobbyDecision> {
     const { session, entry } = await this.entryFor(sessionId, entryId, actorId);
-    if ((await this.lobby.deny(entry.id, actorId, this.clock.now())) === 'admitted') {
+    // Someone already admitted may hold a token from it: they are barred like a removal.
+    const before = await this.transactions.run(async (tx) => {
+      const locked = await this.lobby.lockEntry(entry.id, tx);
+      if (locked?.status === 'admitted') {
+        await this.lobby.bar(locked.sessionId, locked.userId, actorId, this.clock.now(), tx);
+      } else {
+        await this.lobby.decide(entry.id, 'denied', actorId, this.clock.now(), tx);
+      }
+      return locked?.status;
+    });
+    if (before === 'admitted') {
       await this.video.removeParticipant(roomNameForSession(session.id), entry.userId);
     }
     return { id: entry.id, userId: entry.userId, status: 'denied' };
@@ -72,7 +84,9 @@ export class ModerationService {
     if (!(await this.groups.roleOf(group, userId))) {
       throw new NotFoundError('participant_not_found', 'No such participant in this group');
     }
-    await this.lobby.remove(session.id, userId, actorId, this.clock.now());
+    await this.transactions.run((tx) =>
+      this.lobby.bar(session.id, userId, actorId, this.clock.now(), tx),
+    );
     await this.video.removeParticipant(roomNameForSession(session.id), userId);
     return { userId, removed: true };
   }

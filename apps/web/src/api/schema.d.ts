@@ -1740,6 +1740,11 @@ export interface components {
             localStartTime: string;
             status: components["schemas"]["SessionStatus"];
             cancelReason: string | null;
+            /**
+             * Format: date-time
+             * @description When joining the room opens
+             */
+            joinOpensAt: string;
         };
         SessionPage: {
             items: components["schemas"]["SessionView"][];
@@ -1925,12 +1930,12 @@ export interface components {
             localStartTime: string;
             status: components["schemas"]["SessionStatus"];
             cancelReason: string | null;
-            groupName: string;
             /**
              * Format: date-time
              * @description When joining the room opens
              */
             joinOpensAt: string;
+            groupName: string;
         };
         UpcomingSessionPage: {
             items: components["schemas"]["UpcomingSessionView"][];

@@ -7,21 +7,19 @@ import { useWithin } from '../ui/clock';
 import { useErrorText } from '../ui/errors';
 import * as keys from '../ui/queryKeys';
 
-/** People may wait in the lobby from this long before the start (the api's join window). */
-const JOIN_OPENS_MS = 15 * 60_000;
 const POLL_MS = 3_000;
 
 /**
  * The waiting room as a facilitator sees it beside the video: who waits, by alias, with Admit
  * and Deny. Anyone else is refused the list (403) and sees nothing here. Given the session's
- * times, it asks only from when joining opens until the session ends.
+ * times, it asks only from when joining opens (the api's join window) until the session ends.
  */
 export function LobbyPanel({
   sessionId,
   session,
 }: {
   sessionId: string;
-  session?: { startsAt: string; endsAt: string };
+  session?: { joinOpensAt: string; endsAt: string };
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -29,7 +27,7 @@ export function LobbyPanel({
   const key = keys.sessions.lobby(sessionId);
   const active = useWithin(
     session && {
-      from: Date.parse(session.startsAt) - JOIN_OPENS_MS,
+      from: Date.parse(session.joinOpensAt),
       until: Date.parse(session.endsAt),
     },
   );
