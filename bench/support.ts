@@ -189,13 +189,15 @@ function printQueries(label: string): void {
  * statements, parsed and planned once per pooled connection.
  */
 export function prepared(db: pg.Pool) {
-  const names = new Map<string, string>();
   return <R extends pg.QueryResultRow>(text: string, values: unknown[]) => {
-    let name = names.get(text);
-    if (!name) names.set(text, (name = `same_work_${names.size}`));
+    let name = statementNames.get(text);
+    if (!name) statementNames.set(text, (name = `same_work_${statementNames.size}`));
     return db.query<R>({ name, text, values });
   };
 }
+
+/** One name per text across the process: a pooled connection may serve every same-work server. */
+const statementNames = new Map<string, string>();
 
 /** A bare `node:http` server on 127.0.0.1; `handle` answers a status and a JSON body. */
 export async function sameWorkServer(
