@@ -128,6 +128,8 @@ async function main(): Promise<void> {
   let worker: ChildProcess | undefined;
   try {
     const { sessionId, loadSessionId } = await seed(db);
+    // Statistics for the planner, as a running database has them (not left to autovacuum's timing).
+    await db.query('ANALYZE');
     const people = (
       await db.query<{ user_id: string }>('SELECT user_id FROM enrollments')
     ).rows.map((r) => r.user_id);

@@ -320,6 +320,8 @@ async function main(): Promise<void> {
   const servers: { close(): Promise<void> }[] = [];
   try {
     const seeded = await seed(db);
+    // Statistics for the planner, as a running database has them (not left to autovacuum's timing).
+    await db.query('ANALYZE');
     const webinarPath = `/webinars/${seeded.webinarId}/join`;
     const sessionPath = `/sessions/${seeded.sessionId}/join`;
     const webinarKeys: LoadVariant[] = seeded.registrationIds.map((id) => ({

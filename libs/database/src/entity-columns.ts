@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
 /**
@@ -10,7 +10,11 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
  * does not select by default (`select: false`, a password hash) are left out here too.
  */
 export class EntityColumns<T extends ObjectLiteral> {
-  private built?: { select: string; columns: { column: ColumnMetadata; key: string }[] };
+  private built?: {
+    select: string;
+    metadata: EntityMetadata;
+    columns: { column: ColumnMetadata; key: string }[];
+  };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -25,9 +29,9 @@ export class EntityColumns<T extends ObjectLiteral> {
 
   /** The entity in the row, or null when the row has none (a LEFT JOIN that found nothing). */
   read(row: Record<string, unknown>): T | null {
-    const { columns } = this.build();
+    const { columns, metadata } = this.build();
     if (row[columns[0].key] === null || row[columns[0].key] === undefined) return null;
-    const entity = this.dataSource.getMetadata(this.entity).create() as T;
+    const entity = metadata.create() as T;
     for (const { column, key } of columns) {
       column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(row[key], column));
     }
@@ -40,10 +44,13 @@ export class EntityColumns<T extends ObjectLiteral> {
     const columns = [...metadata.primaryColumns, ...metadata.columns]
       .filter((column, i, all) => column.isSelect && !column.isVirtual && all.indexOf(column) === i)
       .map((column) => ({ column, key: `${this.alias}_${column.propertyPath}` }));
+    // PostgreSQL cuts longer names to 63 bytes, and the property would silently stay unset.
+    const tooLong = columns.find(({ key }) => Buffer.byteLength(key) > 63);
+    if (tooLong) throw new Error(`EntityColumns: the alias ${tooLong.key} is over 63 bytes`);
     const select = columns
-      .map(({ column, key }) => `${this.alias}.${column.databaseName} AS "${key}"`)
+      .map(({ column, key }) => `${this.alias}."${column.databaseName}" AS "${key}"`)
       .join(', ');
-    this.built = { select, columns };
+    this.built = { select, metadata, columns };
     return this.built;
   }
 }

@@ -156,10 +156,4 @@ export class EnrollmentRepository {
       .getRepository(GroupConsent)
       .findOneByOrFail({ groupId, userId, agreementVersion });
   }
-
-  hasConsented(groupId: string, userId: string, agreementVersion: number): Promise<boolean> {
-    return this.dataSource
-      .getRepository(GroupConsent)
-      .existsBy({ groupId, userId, agreementVersion });
-  }
 }

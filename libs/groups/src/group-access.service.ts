@@ -13,12 +13,6 @@ export interface GroupViewer {
 }
 
 /**
- * Who sees a group. Its lead and co-facilitators, and the organization's owners and admins,
- * facilitate; participants with a seat or a waitlist place are members. Everyone else, including
- * other therapists of the organization, gets the same 404 as for a group that does not exist.
- * Only "not found" and "not yours" become errors here: a failed read propagates as it is.
- */
-/**
  * The policy itself: the group's lead and co-facilitators and the organization's owners and
  * admins facilitate; participants with a seat or a waitlist place are members; nobody outside
  * the organization is anything.

@@ -114,10 +114,6 @@ export class GroupRepository {
     return standingOf((await this.standingOnly.first([group.id, group.organizationId, userId]))!);
   }
 
-  async isCoFacilitator(groupId: string, userId: string): Promise<boolean> {
-    return this.dataSource.getRepository(GroupCoFacilitator).existsBy({ groupId, userId });
-  }
-
   async updateSeries(
     id: string,
     changes: Pick<Group, 'startTime' | 'durationMinutes'>,

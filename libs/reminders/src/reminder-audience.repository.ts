@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EntityColumns } from '#database';
+import { EntityColumns, type Tx } from '#database';
 import { Group } from '#groups';
 import { User } from '#identity';
 import { Session } from '#sessions';
 
-/** Who belongs to a session's group for its messages: its lead, its co-facilitators, its active seats. */
-const BELONGS = `(u.id = g.lead_facilitator_id
-  OR EXISTS (SELECT 1 FROM group_co_facilitators c WHERE c.group_id = g.id AND c.user_id = u.id)
-  OR EXISTS (SELECT 1 FROM enrollments e
-    WHERE e.group_id = g.id AND e.user_id = u.id AND e.status = 'active'))`;
+/**
+ * The people of group `g`, one row each place they hold: its lead and co-facilitators (status
+ * null) and everyone ever enrolled (their enrollment's status). Messages go to the facilitators
+ * and the active seats (`RECEIVES`).
+ */
+const PEOPLE = `SELECT g.lead_facilitator_id AS user_id, NULL::text AS status
+  UNION ALL SELECT c.user_id, NULL FROM group_co_facilitators c WHERE c.group_id = g.id
+  UNION ALL SELECT e.user_id, e.status FROM enrollments e WHERE e.group_id = g.id`;
+const RECEIVES = `(p.status IS NULL OR p.status = 'active')`;
 
 /**
  * What the reminder jobs re-read before they send anything: the session, its group, and the
@@ -41,7 +45,8 @@ export class ReminderAudienceRepository {
        FROM sessions s
        JOIN groups g ON g.id = s.group_id
        JOIN organizations o ON o.id = g.organization_id
-       LEFT JOIN users u ON u.id = $2 AND ${BELONGS}
+       LEFT JOIN users u ON u.id = $2
+         AND EXISTS (SELECT 1 FROM (${PEOPLE}) p WHERE p.user_id = u.id AND ${RECEIVES})
        WHERE s.id = $1`,
       [sessionId, userId],
     );
@@ -60,11 +65,8 @@ export class ReminderAudienceRepository {
       `SELECT ${this.sessionColumns.select}, ${this.groupColumns.select}, ${this.userColumns.select}
        FROM sessions s
        JOIN groups g ON g.id = s.group_id
-       LEFT JOIN LATERAL (
-         SELECT g.lead_facilitator_id AS user_id
-         UNION SELECT c.user_id FROM group_co_facilitators c WHERE c.group_id = g.id
-         UNION SELECT e.user_id FROM enrollments e WHERE e.group_id = g.id AND e.status = 'active'
-       ) people ON true
+       LEFT JOIN LATERAL (SELECT DISTINCT p.user_id FROM (${PEOPLE}) p WHERE ${RECEIVES}) people
+         ON true
        LEFT JOIN users u ON u.id = people.user_id
        WHERE s.id = $1
        ORDER BY u.id`,
@@ -91,44 +93,30 @@ export class ReminderAudienceRepository {
    * who receives reminders (facilitators and active seats) and, unless `fresh`, everyone who
    * ever held a place (their earlier jobs are removed); null when there is no such group.
    */
-  async forPlan(groupId: string, { fresh }: { fresh: boolean }) {
-    const [group] = await this.dataSource.query<
-      { offsets: number[]; lead_facilitator_id: string }[]
-    >(
-      `SELECT o.reminder_offsets_minutes AS offsets, g.lead_facilitator_id
+  async forPlan(groupId: string, { fresh }: { fresh: boolean }, tx: Tx) {
+    const [group] = await tx.query<{ offsets: number[] }[]>(
+      `SELECT o.reminder_offsets_minutes AS offsets
        FROM groups g JOIN organizations o ON o.id = g.organization_id WHERE g.id = $1`,
       [groupId],
     );
     if (!group) return null;
-    const [sessions, people] = await Promise.all([
-      this.dataSource
-        .query<Record<string, unknown>[]>(
-          `SELECT ${this.sessionColumns.select} FROM sessions s WHERE s.group_id = $1
-           ORDER BY s.starts_at, s.sequence`,
-          [groupId],
-        )
-        .then((rows) => rows.map((row) => this.sessionColumns.read(row)!)),
-      this.dataSource.query<{ user_id: string; status: string | null }[]>(
-        `SELECT user_id, NULL AS status FROM group_co_facilitators WHERE group_id = $1
-         UNION ALL SELECT user_id, status FROM enrollments WHERE group_id = $1`,
+    const sessions = (
+      await tx.query<Record<string, unknown>[]>(
+        `SELECT ${this.sessionColumns.select} FROM sessions s WHERE s.group_id = $1
+         ORDER BY s.starts_at, s.sequence`,
         [groupId],
-      ),
-    ]);
-    const facilitators = [
-      group.lead_facilitator_id,
-      ...people.filter((p) => p.status === null).map((p) => p.user_id),
-    ];
-    const enrolled = people.filter((p) => p.status !== null);
+      )
+    ).map((row) => this.sessionColumns.read(row)!);
+    const people = await tx.query<{ user_id: string; status: string | null }[]>(
+      `SELECT p.user_id, p.status FROM groups g, LATERAL (${PEOPLE}) p WHERE g.id = $1`,
+      [groupId],
+    );
+    const receives = (p: { status: string | null }) => p.status === null || p.status === 'active';
     return {
       offsets: group.offsets,
       sessions,
-      recipients: [
-        ...new Set([
-          ...facilitators,
-          ...enrolled.filter((p) => p.status === 'active').map((p) => p.user_id),
-        ]),
-      ],
-      former: fresh ? [] : [...new Set([...facilitators, ...enrolled.map((p) => p.user_id)])],
+      recipients: [...new Set(people.filter(receives).map((p) => p.user_id))],
+      former: fresh ? [] : [...new Set(people.map((p) => p.user_id))],
     };
   }
 }

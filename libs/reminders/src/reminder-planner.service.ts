@@ -51,7 +51,7 @@ export class ReminderPlanner {
   async planGroup(groupId: string, { fresh = false } = {}): Promise<PlanResult> {
     return this.transactions.run(async (tx) => {
       await this.locks.lockGroup(groupId, tx);
-      const plan = await this.audience.forPlan(groupId, { fresh });
+      const plan = await this.audience.forPlan(groupId, { fresh }, tx);
       if (!plan) return { planned: 0, removed: 0 };
       const { offsets, sessions, recipients, former } = plan;
       const now = this.clock.millis();

@@ -64,7 +64,11 @@ export class CalendarFeedLink {
   url!: string;
 }
 
-/** The session's view; joining its room opens `joinEarlyMinutes` before it starts. */
+/** When joining a session's room opens: `joinEarlyMinutes` (VIDEO_JOIN_EARLY_MINUTES) before it starts. */
+export const joinOpensAt = (session: Pick<Session, 'startsAt'>, joinEarlyMinutes: number): Date =>
+  new Date(session.startsAt.getTime() - joinEarlyMinutes * 60_000);
+
+/** The session's view, with when joining its room opens. */
 export const toSessionView = (session: Session, joinEarlyMinutes: number): SessionView => ({
   id: session.id,
   groupId: session.groupId,
@@ -78,5 +82,5 @@ export const toSessionView = (session: Session, joinEarlyMinutes: number): Sessi
   localStartTime: session.localStartTime,
   status: session.status,
   cancelReason: session.cancelReason,
-  joinOpensAt: new Date(session.startsAt.getTime() - joinEarlyMinutes * 60_000).toISOString(),
+  joinOpensAt: joinOpensAt(session, joinEarlyMinutes).toISOString(),
 });

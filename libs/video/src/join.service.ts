@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, ForbiddenError } from '#common';
 import { AppConfig } from '#config';
 import type { Session } from '#sessions';
-import { SessionAccess, sessionNotFound } from '#sessions';
+import { joinOpensAt, SessionAccess, sessionNotFound } from '#sessions';
 import { LobbyRepository } from './lobby.repository.js';
 import type { JoinAnswer } from './video.view.js';
 import { roomNameForSession, VideoService } from './video.service.js';
@@ -72,7 +72,7 @@ export class JoinService {
 
   private assertWindowOpen(session: Session): void {
     const now = this.clock.millis();
-    const opens = session.startsAt.getTime() - this.config.VIDEO_JOIN_EARLY_MINUTES * 60_000;
+    const opens = joinOpensAt(session, this.config.VIDEO_JOIN_EARLY_MINUTES).getTime();
     if (!JOINABLE.has(session.status) || now < opens || now >= session.endsAt.getTime()) {
       throw new ConflictError(
         'join_window_closed',

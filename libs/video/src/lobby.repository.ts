@@ -79,14 +79,12 @@ export class LobbyRepository {
     return this.dataSource.getRepository(LobbyEntry).findOneBy({ id: entryId, sessionId });
   }
 
-  async decide(
-    entryId: string,
-    status: LobbyStatus,
-    by: string,
-    at: Date,
-    tx: Tx = this.dataSource.manager,
-  ): Promise<void> {
-    await tx.update(LobbyEntry, { id: entryId }, { status, decidedAt: at, decidedById: by });
+  async decide(entryId: string, status: LobbyStatus, by: string, at: Date, tx?: Tx): Promise<void> {
+    await (tx ?? this.dataSource.manager).update(
+      LobbyEntry,
+      { id: entryId },
+      { status, decidedAt: at, decidedById: by },
+    );
   }
 
   /** The entry, locked until `tx` ends: a decision about it waits for another one to finish. */

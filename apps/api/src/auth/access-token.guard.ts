@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UnauthenticatedError } from '#common';
+import { isDatabaseUnavailable } from '#database';
 import { TokenService } from '#identity';
 import { AuthenticatedRequest, IS_PUBLIC } from './auth.decorators.js';
 
@@ -23,7 +24,11 @@ export class AccessTokenGuard implements CanActivate {
     if (isPublic) {
       // A stale token must not lock anyone out of login, refresh or public pages: anonymous then.
       if (scheme === 'Bearer' && token) {
-        const identity = await this.tokens.verifyAccessToken(token).catch(() => undefined);
+        // …but a database that cannot be reached is a 503, not an anonymous caller.
+        const identity = await this.tokens.verifyAccessToken(token).catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) throw error;
+          return undefined;
+        });
         if (identity) request.user = { id: identity.userId, sessionId: identity.sessionId };
       }
       return true;
