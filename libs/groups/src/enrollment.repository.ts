@@ -7,6 +7,32 @@ import type { GroupMemberView, RosterEntry } from './dto/enrollment.view.js';
 import { GroupConsent } from './group-consent.entity.js';
 import { Enrollment, type EnrollmentStatus } from './enrollment.entity.js';
 
+/** A person's consent to their organization's current group agreement (its highest version). */
+export interface GroupConsentState {
+  /** null when the organization has no agreement: nothing to consent to. */
+  agreementVersion: number | null;
+  consented: boolean;
+}
+
+/**
+ * The columns of `GroupConsentState`, for a statement that reads more beside them (a join);
+ * `groupId`, `organizationId` and `userId` are SQL expressions or parameters written in code,
+ * never input. Read them back with `consentOf`.
+ */
+export function consentColumns(groupId: string, organizationId: string, userId: string): string {
+  const current = `(SELECT max(version) FROM group_agreements WHERE organization_id = ${organizationId})`;
+  return `${current} AS consent_agreement_version,
+    EXISTS (SELECT 1 FROM group_consents WHERE group_id = ${groupId} AND user_id = ${userId}
+      AND agreement_version = ${current}) AS consent_given`;
+}
+
+export function consentOf(row: Record<string, unknown>): GroupConsentState {
+  return {
+    agreementVersion: row.consent_agreement_version as number | null,
+    consented: row.consent_given as boolean,
+  };
+}
+
 @Injectable()
 export class EnrollmentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -33,7 +33,7 @@ export interface GroupStanding {
 /**
  * The columns of a person's standing with a group, for a statement that reads more beside it
  * (a session's access, a join): `groupId`, `organizationId` and `userId` are SQL expressions or
- * parameters. Read them back with `standingOf`.
+ * parameters written in code, never input. Read them back with `standingOf`.
  */
 export function standingColumns(groupId: string, organizationId: string, userId: string): string {
   return `(SELECT role FROM memberships WHERE organization_id = ${organizationId} AND user_id = ${userId}) AS standing_role,

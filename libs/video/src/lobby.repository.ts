@@ -3,40 +3,29 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '#common';
 import { pageOfRaw, PreparedStatement, type Tx } from '#database';
+import { consentColumns, consentOf, type GroupConsentState } from '#groups';
 import { LobbyEntry, type LobbyStatus } from './lobby-entry.entity.js';
 import { SessionRemoval } from './session-removal.entity.js';
 import type { LobbyEntryView } from './video.view.js';
 
 /** What a join decides from beyond the person's standing with the group. */
-export interface JoinFacts {
+export interface JoinFacts extends GroupConsentState {
   removed: boolean;
-  /** The organization's current group agreement, null when it has none. */
-  agreementVersion: number | null;
-  consented: boolean;
   displayName: string;
 }
 
 @Injectable()
 export class LobbyRepository {
-  private readonly joinFactsStatement: PreparedStatement<{
-    removed: boolean;
-    agreement_version: number | null;
-    consented: boolean;
-    display_name: string;
-  }>;
+  private readonly joinFactsStatement: PreparedStatement<Record<string, unknown>>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.joinFactsStatement = new PreparedStatement(
       dataSource,
-      () => `SELECT EXISTS (SELECT 1 FROM session_removals WHERE session_id = $1 AND user_id = $4) AS removed,
-          a.version AS agreement_version,
-          EXISTS (SELECT 1 FROM group_consents
-            WHERE group_id = $2 AND user_id = $4 AND agreement_version = a.version) AS consented,
+      () => `SELECT
+          EXISTS (SELECT 1 FROM session_removals WHERE session_id = $1 AND user_id = $4) AS removed,
+          ${consentColumns('$2', '$3', '$4')},
           u.display_name
-        FROM users u
-        LEFT JOIN LATERAL (SELECT version FROM group_agreements WHERE organization_id = $3
-          ORDER BY version DESC LIMIT 1) a ON true
-        WHERE u.id = $4`,
+        FROM users u WHERE u.id = $4`,
     );
   }
 
@@ -56,10 +45,9 @@ export class LobbyRepository {
       userId,
     ]))!;
     return {
-      removed: row.removed,
-      agreementVersion: row.agreement_version,
-      consented: row.consented,
-      displayName: row.display_name,
+      removed: row.removed as boolean,
+      ...consentOf(row),
+      displayName: row.display_name as string,
     };
   }
 
