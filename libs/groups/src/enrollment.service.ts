@@ -3,7 +3,7 @@ import { Clock, ConflictError, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
 import { Transactions } from '#database';
 import { MembershipRepository, OrganizationsService } from '#organizations';
-import { NotificationsProducer, RemindersProducer } from '#queue';
+import { RemindersProducer } from '#queue';
 import type {
   ConsentView,
   EnrollmentView,
@@ -16,6 +16,7 @@ import type { Enrollment } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import { GroupAccess, groupNotFound } from './group-access.service.js';
 import { GroupRepository } from './group.repository.js';
+import { WaitlistPromotionEmailQueue } from './send-waitlist-promotion-email/waitlist-promotion-email.queue.js';
 
 const view = ({ id, groupId, userId, status }: Enrollment): EnrollmentView => ({
   id,
@@ -39,7 +40,7 @@ export class EnrollmentService {
     private readonly enrollments: EnrollmentRepository,
     private readonly memberships: MembershipRepository,
     private readonly organizations: OrganizationsService,
-    private readonly producer: NotificationsProducer,
+    private readonly promotionEmails: WaitlistPromotionEmailQueue,
     private readonly reminders: RemindersProducer,
   ) {}
 
@@ -108,7 +109,7 @@ export class EnrollmentService {
         next && (await this.enrollments.save({ ...next, status: 'active', promotedAt: now }, tx));
       return { withdrawn, promoted };
     });
-    if (promoted) await this.producer.sendWaitlistPromotionEmail({ enrollmentId: promoted.id });
+    if (promoted) await this.promotionEmails.add({ enrollmentId: promoted.id });
     await this.reminders.replan({ groupId: enrollment.groupId });
     return { ...view(withdrawn), promoted: promoted ? view(promoted) : null };
   }

@@ -10,3 +10,5 @@ export * from './group.entity.js';
 export * from './group.repository.js';
 export * from './group.service.js';
 export * from './groups.module.js';
+export * from './send-waitlist-promotion-email/send-waitlist-promotion-email.job.js';
+export * from './send-waitlist-promotion-email/waitlist-promotion-email.queue.js';

@@ -4,7 +4,6 @@ import type { Queue } from 'bullmq';
 import {
   NotificationJob,
   QueueName,
-  WaitlistPromotionPayload,
   WebinarConfirmationPayload,
   WebinarSpeakerPayload,
 } from './queues.js';
@@ -13,13 +12,6 @@ import {
 @Injectable()
 export class NotificationsProducer {
   constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
-
-  async sendWaitlistPromotionEmail(payload: WaitlistPromotionPayload): Promise<void> {
-    await this.queue.add(NotificationJob.WaitlistPromotionEmail, payload, {
-      jobId: `waitlist-promotion-${payload.enrollmentId}`,
-      removeOnComplete: true,
-    });
-  }
 
   async sendWebinarConfirmation(payload: WebinarConfirmationPayload): Promise<void> {
     await this.queue.add(NotificationJob.WebinarConfirmation, payload, { removeOnComplete: true });

@@ -14,15 +14,10 @@ export const NotificationJob = {
   InvitationEmail: 'invitation-email',
   EmailVerification: 'email-verification',
   PasswordReset: 'password-reset',
-  WaitlistPromotionEmail: 'waitlist-promotion-email',
   WebinarConfirmation: 'webinar-confirmation',
   WebinarSpeakerInvitation: 'webinar-speaker-invitation',
 } as const;
 export type NotificationJob = (typeof NotificationJob)[keyof typeof NotificationJob];
-
-export interface WaitlistPromotionPayload {
-  enrollmentId: string;
-}
 
 export interface WebinarConfirmationPayload {
   registrationId: string;

@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
 import { SendInvitationEmailJob } from '#organizations';
 import { QueueName } from '#queue';
-import { SendWaitlistPromotionEmailJob } from '../jobs/send-waitlist-promotion-email.job.js';
+import { SendWaitlistPromotionEmailJob } from '#groups';
 import {
   SendWebinarConfirmationJob,
   SendWebinarSpeakerInvitationJob,
