@@ -9,7 +9,6 @@ import { DatabaseModule } from '#database';
 import {
   ALL_QUEUES,
   AttendanceProducer,
-  NotificationsProducer,
   QueueModule,
   RemindersProducer,
   RoomsProducer,
@@ -49,7 +48,7 @@ export interface LibTestModule {
   close(): Promise<void>;
 }
 
-const PRODUCERS = [RoomsProducer, RemindersProducer, NotificationsProducer, AttendanceProducer];
+const PRODUCERS = [RoomsProducer, RemindersProducer, AttendanceProducer];
 
 function recordingProducer(name: string, calls: EnqueuedCall[]) {
   return new Proxy(

@@ -13,17 +13,17 @@ import { QueueModule } from '#queue';
 import { VideoModule } from '#video';
 import { RemindersModule, SendReminderJob } from '#reminders';
 import { AttendanceModule } from '#attendance';
-import { WebinarsModule } from '#webinars';
+import {
+  SendWebinarConfirmationJob,
+  SendWebinarReminderJob,
+  SendWebinarSpeakerInvitationJob,
+  WebinarsModule,
+} from '#webinars';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RoomsProcessor } from './processors/rooms.processor.js';
 import { AttendanceProcessor } from './processors/attendance.processor.js';
 import { ProcessAttendanceEventJob } from './jobs/process-attendance-event.job.js';
 import { ReconcileAttendanceJob } from './jobs/reconcile-attendance.job.js';
-import { SendWebinarReminderJob } from './jobs/send-webinar-reminder.job.js';
-import {
-  SendWebinarConfirmationJob,
-  SendWebinarSpeakerInvitationJob,
-} from './jobs/send-webinar-emails.job.js';
 import { RemindersProcessor } from './processors/reminders.processor.js';
 import { PlanRemindersJob } from './jobs/plan-reminders.job.js';
 import { SessionNoticeJob } from './jobs/session-notice.job.js';

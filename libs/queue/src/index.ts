@@ -2,7 +2,6 @@
 export * from './attendance.producer.js';
 export * from './job-handler.js';
 export * from './job-options.js';
-export * from './notifications.producer.js';
 export * from './queue-connection.js';
 export * from './queue.module.js';
 export * from './queues.js';

@@ -4,7 +4,6 @@ import { ClockModule } from '#common';
 import { AppConfig } from '#config';
 import { AttendanceProducer } from './attendance.producer.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
-import { NotificationsProducer } from './notifications.producer.js';
 import { queueConnection } from './queue-connection.js';
 import { QueueErrorLogger } from './queue-error.logger.js';
 import { ALL_QUEUES } from './queues.js';
@@ -35,20 +34,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [
-        NotificationsProducer,
-        RoomsProducer,
-        RemindersProducer,
-        AttendanceProducer,
-        QueueErrorLogger,
-      ],
-      exports: [
-        BullModule,
-        NotificationsProducer,
-        RoomsProducer,
-        RemindersProducer,
-        AttendanceProducer,
-      ],
+      providers: [RoomsProducer, RemindersProducer, AttendanceProducer, QueueErrorLogger],
+      exports: [BullModule, RoomsProducer, RemindersProducer, AttendanceProducer],
     };
   }
 }

@@ -14,18 +14,8 @@ export const NotificationJob = {
   InvitationEmail: 'invitation-email',
   EmailVerification: 'email-verification',
   PasswordReset: 'password-reset',
-  WebinarConfirmation: 'webinar-confirmation',
-  WebinarSpeakerInvitation: 'webinar-speaker-invitation',
 } as const;
 export type NotificationJob = (typeof NotificationJob)[keyof typeof NotificationJob];
-
-export interface WebinarConfirmationPayload {
-  registrationId: string;
-}
-
-export interface WebinarSpeakerPayload {
-  speakerId: string;
-}
 
 /** Job names and payloads of the rooms queue. */
 export const RoomJob = {
@@ -42,13 +32,7 @@ export const ReminderJob = {
   Plan: 'plan-reminders',
   Send: 'send-reminder',
   SessionNotice: 'session-notice',
-  SendWebinar: 'send-webinar-reminder',
 } as const;
-
-export interface SendWebinarReminderPayload {
-  registrationId: string;
-  offsetMinutes: number;
-}
 
 /** Re-plan the reminders of one group, or of every group of an organization. */
 export type PlanRemindersPayload =

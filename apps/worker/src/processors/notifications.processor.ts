@@ -3,10 +3,7 @@ import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
 import { SendInvitationEmailJob } from '#organizations';
 import { QueueName } from '#queue';
 import { SendWaitlistPromotionEmailJob } from '#groups';
-import {
-  SendWebinarConfirmationJob,
-  SendWebinarSpeakerInvitationJob,
-} from '../jobs/send-webinar-emails.job.js';
+import { SendWebinarConfirmationJob, SendWebinarSpeakerInvitationJob } from '#webinars';
 import { DispatchingProcessor } from './dispatching-processor.js';
 
 @Processor(QueueName.Notifications)
