@@ -6,13 +6,7 @@ import { DataSource } from 'typeorm';
 import { Clock, ClockModule, ManualClock } from '#common';
 import { ConfigModule, loadConfig } from '#config';
 import { DatabaseModule } from '#database';
-import {
-  ALL_QUEUES,
-  AttendanceProducer,
-  QueueModule,
-  RemindersProducer,
-  RoomsProducer,
-} from '#queue';
+import { ALL_QUEUES, QueueModule, RemindersProducer, RoomsProducer } from '#queue';
 import { TEST_REDIS_URL } from './services.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -48,7 +42,7 @@ export interface LibTestModule {
   close(): Promise<void>;
 }
 
-const PRODUCERS = [RoomsProducer, RemindersProducer, AttendanceProducer];
+const PRODUCERS = [RoomsProducer, RemindersProducer];
 
 function recordingProducer(name: string, calls: EnqueuedCall[]) {
   return new Proxy(

@@ -12,7 +12,7 @@ import { OrganizationsModule, SendInvitationEmailJob } from '#organizations';
 import { QueueModule } from '#queue';
 import { VideoModule } from '#video';
 import { RemindersModule, SendReminderJob } from '#reminders';
-import { AttendanceModule } from '#attendance';
+import { AttendanceModule, ProcessAttendanceEventJob, ReconcileAttendanceJob } from '#attendance';
 import {
   SendWebinarConfirmationJob,
   SendWebinarReminderJob,
@@ -22,8 +22,6 @@ import {
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RoomsProcessor } from './processors/rooms.processor.js';
 import { AttendanceProcessor } from './processors/attendance.processor.js';
-import { ProcessAttendanceEventJob } from './jobs/process-attendance-event.job.js';
-import { ReconcileAttendanceJob } from './jobs/reconcile-attendance.job.js';
 import { RemindersProcessor } from './processors/reminders.processor.js';
 import { PlanRemindersJob } from './jobs/plan-reminders.job.js';
 import { SessionNoticeJob } from './jobs/session-notice.job.js';

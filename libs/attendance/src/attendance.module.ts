@@ -10,6 +10,8 @@ import { Attendance } from './attendance.entity.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { AttendanceService } from './attendance.service.js';
 import { WebinarAttendanceService } from './webinar-attendance.service.js';
+import { AttendanceEventQueue } from './process-attendance-event/attendance-event.queue.js';
+import { ReconcileAttendanceQueue } from './reconcile-attendance/reconcile-attendance.queue.js';
 
 @Module({
   imports: [
@@ -23,6 +25,8 @@ import { WebinarAttendanceService } from './webinar-attendance.service.js';
     AttendanceService,
     AttendanceReportService,
     WebinarAttendanceService,
+    AttendanceEventQueue,
+    ReconcileAttendanceQueue,
   ],
   exports: [AttendanceService, AttendanceReportService, WebinarAttendanceService],
 })

@@ -1,5 +1,4 @@
 /** The public surface of #queue: other libs and the apps import only this. */
-export * from './attendance.producer.js';
 export * from './job-handler.js';
 export * from './job-options.js';
 export * from './queue-connection.js';

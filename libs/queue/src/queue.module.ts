@@ -2,7 +2,6 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ClockModule } from '#common';
 import { AppConfig } from '#config';
-import { AttendanceProducer } from './attendance.producer.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import { queueConnection } from './queue-connection.js';
 import { QueueErrorLogger } from './queue-error.logger.js';
@@ -34,8 +33,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [RoomsProducer, RemindersProducer, AttendanceProducer, QueueErrorLogger],
-      exports: [BullModule, RoomsProducer, RemindersProducer, AttendanceProducer],
+      providers: [RoomsProducer, RemindersProducer, QueueErrorLogger],
+      exports: [BullModule, RoomsProducer, RemindersProducer],
     };
   }
 }

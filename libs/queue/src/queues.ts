@@ -44,19 +44,3 @@ export interface SessionNoticePayload {
   /** The session revision the notice is about; each change is told once. */
   revision: number;
 }
-
-/** Job names and payloads of the attendance queue. */
-export const AttendanceJob = {
-  ProcessEvent: 'process-event',
-  Reconcile: 'reconcile',
-} as const;
-
-export interface ProcessEventPayload {
-  eventId: string;
-}
-
-export interface ReconcilePayload {
-  sessionId: string;
-  /** `live`: while the room runs (it re-schedules itself); `final`: once, at its end. */
-  mode: 'live' | 'final';
-}
