@@ -1,5 +1,6 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ClockModule, LoggingModule } from '#common';
 import type { AppConfig } from '#config';
 import { ConfigModule } from '#config';
@@ -10,8 +11,8 @@ import { NotificationsModule } from '#notifications';
 import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
 import { OrganizationsModule, SendInvitationEmailJob } from '#organizations';
 import { QueueModule } from '#queue';
-import { VideoModule } from '#video';
-import { RemindersModule, SendReminderJob } from '#reminders';
+import { CloseRoomJob, OpenRoomJob, VideoModule } from '#video';
+import { PlanRemindersJob, RemindersModule, SendReminderJob, SessionNoticeJob } from '#reminders';
 import { AttendanceModule, ProcessAttendanceEventJob, ReconcileAttendanceJob } from '#attendance';
 import {
   SendWebinarConfirmationJob,
@@ -23,10 +24,6 @@ import { NotificationsProcessor } from './processors/notifications.processor.js'
 import { RoomsProcessor } from './processors/rooms.processor.js';
 import { AttendanceProcessor } from './processors/attendance.processor.js';
 import { RemindersProcessor } from './processors/reminders.processor.js';
-import { PlanRemindersJob } from './jobs/plan-reminders.job.js';
-import { SessionNoticeJob } from './jobs/session-notice.job.js';
-import { CloseRoomJob } from './jobs/close-room.job.js';
-import { OpenRoomJob } from './jobs/open-room.job.js';
 import { WorkerHealthServer } from './worker-health.server.js';
 import { configuredProcessor } from './worker-options.js';
 
@@ -68,6 +65,7 @@ export class WorkerModule {
         ClockModule,
         DiscoveryModule,
         DatabaseModule.forRoot({ runMigrations: false }),
+        EventEmitterModule.forRoot(),
         QueueModule.forRoot(),
         HealthModule,
         OrganizationsModule,

@@ -10,6 +10,7 @@ import { Attendance } from './attendance.entity.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { AttendanceService } from './attendance.service.js';
 import { WebinarAttendanceService } from './webinar-attendance.service.js';
+import { RoomClosingListener } from './room-closing.listener.js';
 import { AttendanceEventQueue } from './process-attendance-event/attendance-event.queue.js';
 import { ReconcileAttendanceQueue } from './reconcile-attendance/reconcile-attendance.queue.js';
 
@@ -27,6 +28,7 @@ import { ReconcileAttendanceQueue } from './reconcile-attendance/reconcile-atten
     WebinarAttendanceService,
     AttendanceEventQueue,
     ReconcileAttendanceQueue,
+    RoomClosingListener,
   ],
   exports: [AttendanceService, AttendanceReportService, WebinarAttendanceService],
 })

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Clock, ConflictError, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
 import { Transactions } from '#database';
 import { MembershipRepository, OrganizationsService } from '#organizations';
-import { RemindersProducer } from '#queue';
 import type {
   ConsentView,
   EnrollmentView,
@@ -15,6 +15,7 @@ import type {
 import type { Enrollment } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import { GroupAccess, groupNotFound } from './group-access.service.js';
+import { type EnrollmentsChanged, GroupEvent } from './group.events.js';
 import { GroupRepository } from './group.repository.js';
 import { WaitlistPromotionEmailQueue } from './send-waitlist-promotion-email/waitlist-promotion-email.queue.js';
 
@@ -41,7 +42,7 @@ export class EnrollmentService {
     private readonly memberships: MembershipRepository,
     private readonly organizations: OrganizationsService,
     private readonly promotionEmails: WaitlistPromotionEmailQueue,
-    private readonly reminders: RemindersProducer,
+    private readonly events: EventEmitter2,
   ) {}
 
   async enroll(groupId: string, actorId: string, userId: string): Promise<EnrollmentView> {
@@ -72,7 +73,7 @@ export class EnrollmentService {
         tx,
       );
     });
-    await this.reminders.replan({ groupId: group.id });
+    await this.enrollmentsChanged(group.id);
     return view(enrollment);
   }
 
@@ -110,7 +111,7 @@ export class EnrollmentService {
       return { withdrawn, promoted };
     });
     if (promoted) await this.promotionEmails.add({ enrollmentId: promoted.id });
-    await this.reminders.replan({ groupId: enrollment.groupId });
+    await this.enrollmentsChanged(enrollment.groupId);
     return { ...view(withdrawn), promoted: promoted ? view(promoted) : null };
   }
 
@@ -180,6 +181,13 @@ export class EnrollmentService {
 
   markPromotionMailed(enrollmentId: string): Promise<boolean> {
     return this.enrollments.markPromotionMailed(enrollmentId, this.clock.now());
+  }
+
+  /** After a committed change: the libs above follow (reminders are re-planned). */
+  private async enrollmentsChanged(groupId: string): Promise<void> {
+    await this.events.emitAsync(GroupEvent.EnrollmentsChanged, {
+      groupId,
+    } satisfies EnrollmentsChanged);
   }
 }
 

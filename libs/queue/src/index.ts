@@ -4,5 +4,3 @@ export * from './job-options.js';
 export * from './queue-connection.js';
 export * from './queue.module.js';
 export * from './queues.js';
-export * from './reminders.producer.js';
-export * from './rooms.producer.js';

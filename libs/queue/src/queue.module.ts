@@ -6,13 +6,11 @@ import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import { queueConnection } from './queue-connection.js';
 import { QueueErrorLogger } from './queue-error.logger.js';
 import { ALL_QUEUES } from './queues.js';
-import { RemindersProducer } from './reminders.producer.js';
-import { RoomsProducer } from './rooms.producer.js';
 
 /**
- * The queues and their producers. Workers are never started by this module: the api only
- * produces, and the worker app registers its processors itself once it has checked that every
- * queue has one.
+ * The queues (each lib adds its own jobs to them, from the folder of each job). Workers are never
+ * started by this module: the api only produces, and the worker app registers its processors
+ * itself once it has checked that every queue has one.
  */
 @Global()
 @Module({})
@@ -33,8 +31,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [RoomsProducer, RemindersProducer, QueueErrorLogger],
-      exports: [BullModule, RoomsProducer, RemindersProducer],
+      providers: [QueueErrorLogger],
+      exports: [BullModule],
     };
   }
 }

@@ -1,8 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { QueueName } from '#queue';
-import { SendReminderJob } from '#reminders';
-import { PlanRemindersJob } from '../jobs/plan-reminders.job.js';
-import { SessionNoticeJob } from '../jobs/session-notice.job.js';
+import { PlanRemindersJob, SendReminderJob, SessionNoticeJob } from '#reminders';
 import { SendWebinarReminderJob } from '#webinars';
 import { DispatchingProcessor } from './dispatching-processor.js';
 
