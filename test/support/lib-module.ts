@@ -22,8 +22,8 @@ export interface LibModuleOptions {
   now?: Date;
   /**
    * `recorded` (the default): the queues keep the jobs they are given in `queued`, with no
-   * Redis. `real`: BullMQ on the machine's Redis, under a prefix of this
-   * file's own; jobs are enqueued for real and never processed.
+   * Redis. `real`: BullMQ on the machine's Redis, under a prefix of this file's own; jobs are
+   * enqueued for real and never processed.
    */
   queues?: 'recorded' | 'real';
   /** Configuration variables on top of the test defaults, as the app reads its environment. */
