@@ -18,7 +18,8 @@ import { Queue } from 'bullmq';
 import { WebhookReceiver } from 'livekit-server-sdk';
 import type pg from 'pg';
 import { projectRoot } from '../libs/common/src/project-root.js';
-import { AttendanceJob, QueueName } from '../libs/queue/src/queues.js';
+import { PROCESS_ATTENDANCE_EVENT_JOB } from '../libs/attendance/src/process-attendance-event/attendance-event.queue.js';
+import { QueueName } from '../libs/queue/src/queues.js';
 import { signWebhook } from '../test/support/webhooks.js';
 import type { LoadVariant } from './load.js';
 import {
@@ -85,7 +86,7 @@ function webhook(db: pg.Pool, queue: Queue) {
     );
     if (inserted.rowCount) {
       await queue.add(
-        AttendanceJob.ProcessEvent,
+        PROCESS_ATTENDANCE_EVENT_JOB,
         { eventId: event.id },
         {
           attempts: 8,

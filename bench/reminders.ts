@@ -13,7 +13,7 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { startWorker } from '../apps/worker/src/worker-app.js';
 import { loadConfig } from '../libs/config/src/app-config.js';
-import { RemindersProducer } from '../libs/queue/src/reminders.producer.js';
+import { PlanRemindersQueue } from '../libs/reminders/src/plan-reminders/plan-reminders.queue.js';
 import { ReminderPlanner } from '../libs/reminders/src/reminder-planner.service.js';
 import { benchDatabase, percentile, REDIS_URL, round } from './support.js';
 
@@ -169,9 +169,9 @@ async function main(): Promise<void> {
 
     // Hearth's pipeline as production runs it: one plan job per new group, taken by the worker
     // (concurrency 8), each reading its group and adding its reminder jobs in bulk.
-    const producer = worker.app.get(RemindersProducer);
+    const plans = worker.app.get(PlanRemindersQueue);
     started = performance.now();
-    for (const groupId of groupIds) await producer.replan({ groupId, fresh: true });
+    for (const groupId of groupIds) await plans.add({ groupId, fresh: true });
     let planned = 0;
     while (planned < total) {
       planned = (await reminders.getJobCounts('delayed')).delayed ?? 0;

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { DateTime } from 'luxon';
 import { inspect } from 'node:util';
 import pg from 'pg';
@@ -17,7 +18,9 @@ import { EnrollmentService } from '#groups';
 import { PasswordHasher, UserRepository } from '#identity';
 import { MembershipRepository, OrganizationsService } from '#organizations';
 import { QueueModule } from '#queue';
+import { RemindersModule } from '#reminders';
 import { GroupSetupService, SessionScheduleService, SessionsModule } from '#sessions';
+import { VideoModule } from '#video';
 import { devSecret, embeddedDatabase } from './dev-environment.js';
 
 const PASSWORD = 'hearth-demo-password';
@@ -38,8 +41,12 @@ class SeedModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot({ runMigrations: true }),
+        EventEmitterModule.forRoot(),
         QueueModule.forRoot(),
         SessionsModule,
+        // Their listeners plan the rooms and reminders of what the seed creates, as in the api.
+        VideoModule,
+        RemindersModule,
       ],
     };
   }

@@ -1,35 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Global, type InjectionToken, Module, type ModuleMetadata } from '@nestjs/common';
+import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { Clock, ClockModule, ManualClock } from '#common';
 import { ConfigModule, loadConfig } from '#config';
 import { DatabaseModule } from '#database';
-import {
-  ALL_QUEUES,
-  AttendanceProducer,
-  NotificationsProducer,
-  QueueModule,
-  RemindersProducer,
-  RoomsProducer,
-} from '#queue';
+import { ALL_QUEUES, QueueModule } from '#queue';
 import { TEST_REDIS_URL } from './services.js';
 import { createTestDatabase } from './test-database.js';
 
-/** A call a service made to one of the #queue producers: `[producer, method, ...args]`. */
-export type EnqueuedCall = [producer: string, method: string, ...args: unknown[]];
+/** A domain event a lib emitted (such as `SessionEvent.Cancelled`): `[event, payload]`. */
+export type EmittedEvent = [event: string, payload: unknown];
 
-/** A job added straight to a queue (by a lib's own job producer, such as the password reset). */
+/** A job added to a queue (by a lib's job queue, such as the password reset's). */
 export type QueuedJob = { queue: string; name: string; data: unknown };
 
 export interface LibModuleOptions {
   /** Where the test clock starts; the real time by default. */
   now?: Date;
   /**
-   * `recorded` (the default): the producers and queues keep what they are given in `enqueued`
-   * and `queued`, with no Redis. `real`: BullMQ on the machine's Redis, under a prefix of this
-   * file's own; jobs are enqueued for real and never processed.
+   * `recorded` (the default): the queues keep the jobs they are given in `queued`, with no
+   * Redis. `real`: BullMQ on the machine's Redis, under a prefix of this file's own; jobs are
+   * enqueued for real and never processed.
    */
   queues?: 'recorded' | 'real';
   /** Configuration variables on top of the test defaults, as the app reads its environment. */
@@ -41,30 +35,15 @@ export interface LibModuleOptions {
 export interface LibTestModule {
   dataSource: DataSource;
   clock: ManualClock;
-  /** What services asked the #queue producers for, in order (recorded queues only). */
-  enqueued: EnqueuedCall[];
-  /** Jobs added straight to a queue, in order (recorded queues only). */
+  /**
+   * The domain events emitted, in order. Their listeners run too, in whichever of the booted
+   * modules has them (#reminders queues the reminder jobs that follow a session change).
+   */
+  events: EmittedEvent[];
+  /** Jobs added to a queue, in order (recorded queues only). */
   queued: QueuedJob[];
   get<T>(type: abstract new (...args: never[]) => T): T;
   close(): Promise<void>;
-}
-
-const PRODUCERS = [RoomsProducer, RemindersProducer, NotificationsProducer, AttendanceProducer];
-
-function recordingProducer(name: string, calls: EnqueuedCall[]) {
-  return new Proxy(
-    {},
-    {
-      get: (_, method) =>
-        // Not a thenable: `await`ing the producer must not look like a call.
-        typeof method === 'string' && method !== 'then'
-          ? (...args: unknown[]) => {
-              calls.push([name, method, ...args]);
-              return Promise.resolve();
-            }
-          : undefined,
-    },
-  );
 }
 
 function recordingQueue(queue: string, jobs: QueuedJob[]) {
@@ -81,18 +60,12 @@ function recordingQueue(queue: string, jobs: QueuedJob[]) {
   };
 }
 
-/** The #queue producers and every queue, recording instead of enqueuing. */
-function recordingQueueModule(enqueued: EnqueuedCall[], queued: QueuedJob[]) {
-  const providers = [
-    ...PRODUCERS.map((type) => ({
-      provide: type,
-      useValue: recordingProducer(type.name, enqueued),
-    })),
-    ...ALL_QUEUES.map((queue) => ({
-      provide: getQueueToken(queue),
-      useValue: recordingQueue(queue, queued),
-    })),
-  ];
+/** Every queue, recording instead of enqueuing. */
+function recordingQueueModule(queued: QueuedJob[]) {
+  const providers = ALL_QUEUES.map((queue) => ({
+    provide: getQueueToken(queue),
+    useValue: recordingQueue(queue, queued),
+  }));
 
   @Global()
   @Module({ providers, exports: providers.map(({ provide }) => provide) })
@@ -122,7 +95,7 @@ export async function bootLibModule(
     ...options.env,
   });
   const clock = new ManualClock(options.now);
-  const enqueued: EnqueuedCall[] = [];
+  const events: EmittedEvent[] = [];
   const queued: QueuedJob[] = [];
 
   const builder = Test.createTestingModule({
@@ -130,7 +103,8 @@ export async function bootLibModule(
       ConfigModule.forRoot(config),
       ClockModule,
       DatabaseModule.forRoot({ runMigrations: true }),
-      realQueues ? QueueModule.forRoot() : recordingQueueModule(enqueued, queued),
+      EventEmitterModule.forRoot(),
+      realQueues ? QueueModule.forRoot() : recordingQueueModule(queued),
       ...(imports ?? []),
     ],
   })
@@ -141,11 +115,14 @@ export async function bootLibModule(
     builder.overrideProvider(provide).useValue(useValue);
   }
   const module = await builder.compile();
+  module.get(EventEmitter2).onAny((event, payload: unknown) => {
+    events.push([String(event), payload]);
+  });
   await module.init();
   return {
     dataSource: module.get(DataSource),
     clock,
-    enqueued,
+    events,
     queued,
     get: (type) => module.get(type, { strict: false }),
     close: async () => {

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ClockModule, LoggingModule } from '#common';
 import type { AppConfig } from '#config';
 import { ConfigModule } from '#config';
@@ -41,6 +42,7 @@ export class ApiModule {
         LoggingModule,
         ClockModule,
         DatabaseModule.forRoot({ runMigrations: true }),
+        EventEmitterModule.forRoot(),
         QueueModule.forRoot(),
         HealthModule,
         OrganizationsModule,

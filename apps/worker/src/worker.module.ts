@@ -1,34 +1,29 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ClockModule, LoggingModule } from '#common';
 import type { AppConfig } from '#config';
 import { ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
+import { SendWaitlistPromotionEmailJob } from '#groups';
 import { HealthModule } from '#health';
 import { NotificationsModule } from '#notifications';
 import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
 import { OrganizationsModule, SendInvitationEmailJob } from '#organizations';
 import { QueueModule } from '#queue';
-import { VideoModule } from '#video';
-import { RemindersModule, SendReminderJob } from '#reminders';
-import { AttendanceModule } from '#attendance';
-import { WebinarsModule } from '#webinars';
-import { SendWaitlistPromotionEmailJob } from './jobs/send-waitlist-promotion-email.job.js';
+import { CloseRoomJob, OpenRoomJob, VideoModule } from '#video';
+import { PlanRemindersJob, RemindersModule, SendReminderJob, SessionNoticeJob } from '#reminders';
+import { AttendanceModule, ProcessAttendanceEventJob, ReconcileAttendanceJob } from '#attendance';
+import {
+  SendWebinarConfirmationJob,
+  SendWebinarReminderJob,
+  SendWebinarSpeakerInvitationJob,
+  WebinarsModule,
+} from '#webinars';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RoomsProcessor } from './processors/rooms.processor.js';
 import { AttendanceProcessor } from './processors/attendance.processor.js';
-import { ProcessAttendanceEventJob } from './jobs/process-attendance-event.job.js';
-import { ReconcileAttendanceJob } from './jobs/reconcile-attendance.job.js';
-import { SendWebinarReminderJob } from './jobs/send-webinar-reminder.job.js';
-import {
-  SendWebinarConfirmationJob,
-  SendWebinarSpeakerInvitationJob,
-} from './jobs/send-webinar-emails.job.js';
 import { RemindersProcessor } from './processors/reminders.processor.js';
-import { PlanRemindersJob } from './jobs/plan-reminders.job.js';
-import { SessionNoticeJob } from './jobs/session-notice.job.js';
-import { CloseRoomJob } from './jobs/close-room.job.js';
-import { OpenRoomJob } from './jobs/open-room.job.js';
 import { WorkerHealthServer } from './worker-health.server.js';
 import { configuredProcessor } from './worker-options.js';
 
@@ -70,6 +65,7 @@ export class WorkerModule {
         ClockModule,
         DiscoveryModule,
         DatabaseModule.forRoot({ runMigrations: false }),
+        EventEmitterModule.forRoot(),
         QueueModule.forRoot(),
         HealthModule,
         OrganizationsModule,

@@ -10,6 +10,9 @@ import { Attendance } from './attendance.entity.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { AttendanceService } from './attendance.service.js';
 import { WebinarAttendanceService } from './webinar-attendance.service.js';
+import { RoomClosingListener } from './room-closing.listener.js';
+import { AttendanceEventQueue } from './process-attendance-event/attendance-event.queue.js';
+import { ReconcileAttendanceQueue } from './reconcile-attendance/reconcile-attendance.queue.js';
 
 @Module({
   imports: [
@@ -23,6 +26,9 @@ import { WebinarAttendanceService } from './webinar-attendance.service.js';
     AttendanceService,
     AttendanceReportService,
     WebinarAttendanceService,
+    AttendanceEventQueue,
+    ReconcileAttendanceQueue,
+    RoomClosingListener,
   ],
   exports: [AttendanceService, AttendanceReportService, WebinarAttendanceService],
 })

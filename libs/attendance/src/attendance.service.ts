@@ -4,13 +4,14 @@ import { AppConfig } from '#config';
 import { Transactions } from '#database';
 import { EnrollmentRepository, GroupRepository } from '#groups';
 import { UserRepository } from '#identity';
-import { AttendanceProducer } from '#queue';
 import { NotificationRepository } from '#reminders';
 import { SessionLifecycleService, SessionRepository } from '#sessions';
 import type { Session } from '#sessions';
 import { LobbyRepository, roomNameForSession, sessionIdOfRoom, VideoService } from '#video';
 import { AttendanceRepository } from './attendance.repository.js';
 import { eventTime, storableText } from './event-fields.js';
+import { AttendanceEventQueue } from './process-attendance-event/attendance-event.queue.js';
+import { ReconcileAttendanceQueue } from './reconcile-attendance/reconcile-attendance.queue.js';
 import { computePresence, CONNECTION_EVENTS } from './presence.js';
 import { WebinarAttendanceService } from './webinar-attendance.service.js';
 
@@ -35,7 +36,8 @@ export class AttendanceService {
     private readonly users: UserRepository,
     private readonly lifecycle: SessionLifecycleService,
     private readonly video: VideoService,
-    private readonly producer: AttendanceProducer,
+    private readonly eventQueue: AttendanceEventQueue,
+    private readonly reconcileQueue: ReconcileAttendanceQueue,
     private readonly webinars: WebinarAttendanceService,
     private readonly lobby: LobbyRepository,
     private readonly notifications: NotificationRepository,
@@ -79,7 +81,7 @@ export class AttendanceService {
     // A retry of an event stored but never enqueued (the enqueue failed) is enqueued now; the
     // job id is the event's, so an event queued twice is still processed once.
     if (stored || !(await this.attendance.findEvent(event.id))?.processedAt) {
-      await this.producer.processEvent(event.id);
+      await this.eventQueue.add({ eventId: event.id });
     }
     return { stored };
   }
@@ -116,7 +118,7 @@ export class AttendanceService {
    */
   private async goLive(session: Session): Promise<void> {
     if (session.status !== 'open' || !(await this.lifecycle.transition(session, 'live'))) return;
-    await this.producer.reconcile(
+    await this.reconcileQueue.add(
       { sessionId: session.id, mode: 'live' },
       this.config.ATTENDANCE_RECONCILE_SECONDS * 1000,
     );
@@ -189,7 +191,7 @@ export class AttendanceService {
     if (touched.size) this.logger.log(`Session ${session.id}: reconciled ${touched.size} people`);
     const current = await this.sessions.findById(session.id);
     if (mode === 'live' && current?.status === 'live') {
-      await this.producer.reconcile(
+      await this.reconcileQueue.add(
         { sessionId: session.id, mode: 'live' },
         this.config.ATTENDANCE_RECONCILE_SECONDS * 1000,
       );

@@ -77,7 +77,7 @@ describe(EnrollmentService.name, () => {
     });
 
     lib.clock.set(new Date('2026-03-05T09:30:00Z'));
-    lib.enqueued.length = 0;
+    lib.queued.length = 0;
     const enrollment = (await enrollments.roster(group.id, therapist, { limit: 10 })).items[0];
     const result = await enrollments.withdraw(enrollment.id, people[0]);
     expect(result.status).toBe('withdrawn');
@@ -87,11 +87,11 @@ describe(EnrollmentService.name, () => {
       [result.promoted!.id],
     );
     expect(promoted_at).toEqual(new Date('2026-03-05T09:30:00Z'));
-    expect(lib.enqueued).toContainEqual([
-      'NotificationsProducer',
-      'sendWaitlistPromotionEmail',
-      { enrollmentId: result.promoted!.id },
-    ]);
+    expect(lib.queued).toContainEqual({
+      queue: 'notifications',
+      name: 'waitlist-promotion-email',
+      data: { enrollmentId: result.promoted!.id },
+    });
     expect(await enrollments.promotionEmailFor(result.promoted!.id)).not.toBeNull();
     expect(await enrollments.markPromotionMailed(result.promoted!.id)).toBe(true);
     expect(await enrollments.promotionEmailFor(result.promoted!.id)).toBeNull();

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Clock, ConflictError, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
 import { Transactions } from '#database';
 import { MembershipRepository, OrganizationsService } from '#organizations';
-import { NotificationsProducer, RemindersProducer } from '#queue';
 import type {
   ConsentView,
   EnrollmentView,
@@ -15,7 +15,9 @@ import type {
 import type { Enrollment } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import { GroupAccess, groupNotFound } from './group-access.service.js';
+import { type EnrollmentsChanged, GroupEvent } from './group.events.js';
 import { GroupRepository } from './group.repository.js';
+import { WaitlistPromotionEmailQueue } from './send-waitlist-promotion-email/waitlist-promotion-email.queue.js';
 
 const view = ({ id, groupId, userId, status }: Enrollment): EnrollmentView => ({
   id,
@@ -39,8 +41,8 @@ export class EnrollmentService {
     private readonly enrollments: EnrollmentRepository,
     private readonly memberships: MembershipRepository,
     private readonly organizations: OrganizationsService,
-    private readonly producer: NotificationsProducer,
-    private readonly reminders: RemindersProducer,
+    private readonly promotionEmails: WaitlistPromotionEmailQueue,
+    private readonly events: EventEmitter2,
   ) {}
 
   async enroll(groupId: string, actorId: string, userId: string): Promise<EnrollmentView> {
@@ -71,7 +73,7 @@ export class EnrollmentService {
         tx,
       );
     });
-    await this.reminders.replan({ groupId: group.id });
+    await this.enrollmentsChanged(group.id);
     return view(enrollment);
   }
 
@@ -108,8 +110,8 @@ export class EnrollmentService {
         next && (await this.enrollments.save({ ...next, status: 'active', promotedAt: now }, tx));
       return { withdrawn, promoted };
     });
-    if (promoted) await this.producer.sendWaitlistPromotionEmail({ enrollmentId: promoted.id });
-    await this.reminders.replan({ groupId: enrollment.groupId });
+    if (promoted) await this.promotionEmails.add({ enrollmentId: promoted.id });
+    await this.enrollmentsChanged(enrollment.groupId);
     return { ...view(withdrawn), promoted: promoted ? view(promoted) : null };
   }
 
@@ -179,6 +181,13 @@ export class EnrollmentService {
 
   markPromotionMailed(enrollmentId: string): Promise<boolean> {
     return this.enrollments.markPromotionMailed(enrollmentId, this.clock.now());
+  }
+
+  /** After a committed change: the libs above follow (reminders are re-planned). */
+  private async enrollmentsChanged(groupId: string): Promise<void> {
+    await this.events.emitAsync(GroupEvent.EnrollmentsChanged, {
+      groupId,
+    } satisfies EnrollmentsChanged);
   }
 }
 

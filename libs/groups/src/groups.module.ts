@@ -11,6 +11,7 @@ import { GroupConsent } from './group-consent.entity.js';
 import { Group } from './group.entity.js';
 import { GroupRepository } from './group.repository.js';
 import { GroupService } from './group.service.js';
+import { WaitlistPromotionEmailQueue } from './send-waitlist-promotion-email/waitlist-promotion-email.queue.js';
 
 @Module({
   imports: [
@@ -19,7 +20,14 @@ import { GroupService } from './group.service.js';
     CurriculaModule,
     OrganizationsModule,
   ],
-  providers: [GroupRepository, EnrollmentRepository, GroupAccess, EnrollmentService, GroupService],
+  providers: [
+    GroupRepository,
+    EnrollmentRepository,
+    GroupAccess,
+    EnrollmentService,
+    GroupService,
+    WaitlistPromotionEmailQueue,
+  ],
   exports: [
     GroupRepository,
     EnrollmentRepository,

@@ -9,6 +9,7 @@ export * from './my-invitations.service.js';
 export * from './organization-access.service.js';
 export * from './organization-role.js';
 export * from './organization.entity.js';
+export * from './organization.events.js';
 export * from './organization.repository.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';

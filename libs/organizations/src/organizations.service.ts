@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common';
-import { RemindersProducer } from '#queue';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { UpdateOrganizationDto } from './dto/organization.dto.js';
 import { OrganizationView } from './dto/organization.view.js';
+import { OrganizationEvent, type ReminderOffsetsChanged } from './organization.events.js';
 import type { Organization } from './organization.entity.js';
 import { OrganizationRepository } from './organization.repository.js';
 
@@ -10,7 +11,7 @@ import { OrganizationRepository } from './organization.repository.js';
 export class OrganizationsService {
   constructor(
     private readonly organizations: OrganizationRepository,
-    private readonly reminders: RemindersProducer,
+    private readonly events: EventEmitter2,
   ) {}
 
   async create(name: string, ownerId: string): Promise<OrganizationView> {
@@ -26,7 +27,11 @@ export class OrganizationsService {
   async update(id: string, changes: UpdateOrganizationDto): Promise<OrganizationView> {
     const updated = await this.organizations.update(id, changes);
     // New offsets apply to every group's coming sessions.
-    if (changes.reminderOffsetsMinutes) await this.reminders.replan({ organizationId: id });
+    if (changes.reminderOffsetsMinutes) {
+      await this.events.emitAsync(OrganizationEvent.ReminderOffsetsChanged, {
+        organizationId: id,
+      } satisfies ReminderOffsetsChanged);
+    }
     return this.view(updated);
   }
 

@@ -1,10 +1,6 @@
 /** The public surface of #queue: other libs and the apps import only this. */
-export * from './attendance.producer.js';
 export * from './job-handler.js';
 export * from './job-options.js';
-export * from './notifications.producer.js';
 export * from './queue-connection.js';
 export * from './queue.module.js';
 export * from './queues.js';
-export * from './reminders.producer.js';
-export * from './rooms.producer.js';

@@ -2,19 +2,15 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ClockModule } from '#common';
 import { AppConfig } from '#config';
-import { AttendanceProducer } from './attendance.producer.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
-import { NotificationsProducer } from './notifications.producer.js';
 import { queueConnection } from './queue-connection.js';
 import { QueueErrorLogger } from './queue-error.logger.js';
 import { ALL_QUEUES } from './queues.js';
-import { RemindersProducer } from './reminders.producer.js';
-import { RoomsProducer } from './rooms.producer.js';
 
 /**
- * The queues and their producers. Workers are never started by this module: the api only
- * produces, and the worker app registers its processors itself once it has checked that every
- * queue has one.
+ * The queues (each lib adds its own jobs to them, from the folder of each job). Workers are never
+ * started by this module: the api only produces, and the worker app registers its processors
+ * itself once it has checked that every queue has one.
  */
 @Global()
 @Module({})
@@ -35,20 +31,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [
-        NotificationsProducer,
-        RoomsProducer,
-        RemindersProducer,
-        AttendanceProducer,
-        QueueErrorLogger,
-      ],
-      exports: [
-        BullModule,
-        NotificationsProducer,
-        RoomsProducer,
-        RemindersProducer,
-        AttendanceProducer,
-      ],
+      providers: [QueueErrorLogger],
+      exports: [BullModule],
     };
   }
 }

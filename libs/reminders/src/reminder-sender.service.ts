@@ -11,12 +11,12 @@ import {
   sessionCancelledEmail,
   sessionMovedEmail,
 } from '#notifications';
-import type { SessionNoticePayload } from '#queue';
 import type { Session } from '#sessions';
 import type { DeliveryKind } from './delivery.entity.js';
 import { type DeliveryKey, DeliveryRepository } from './delivery.repository.js';
 import { ReminderAudienceRepository } from './reminder-audience.repository.js';
 import type { SendReminderPayload } from './send-reminder.job.js';
+import type { SessionNoticePayload } from './session-notice/session-notice.queue.js';
 
 /** A job firing this much before its time belongs to an earlier plan of a session moved later. */
 const EARLY_TOLERANCE_MS = 5_000;

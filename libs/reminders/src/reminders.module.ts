@@ -11,6 +11,10 @@ import { PlanLockRepository } from './plan-lock.repository.js';
 import { ReminderAudienceRepository } from './reminder-audience.repository.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import { ReminderSender } from './reminder-sender.service.js';
+import { PlanRemindersListener } from './plan-reminders/plan-reminders.listener.js';
+import { PlanRemindersQueue } from './plan-reminders/plan-reminders.queue.js';
+import { SessionNoticeListener } from './session-notice/session-notice.listener.js';
+import { SessionNoticeQueue } from './session-notice/session-notice.queue.js';
 
 @Module({
   imports: [
@@ -26,6 +30,10 @@ import { ReminderSender } from './reminder-sender.service.js';
     ReminderPlanner,
     ReminderSender,
     InAppNotificationsService,
+    PlanRemindersQueue,
+    PlanRemindersListener,
+    SessionNoticeQueue,
+    SessionNoticeListener,
   ],
   exports: [
     ReminderPlanner,

@@ -4,13 +4,22 @@ import { AuthService } from '#identity';
 import { type MailMessage, MailerService } from '#notifications';
 import { OrganizationsService } from '#organizations';
 import { QueueName } from '#queue';
-import { GroupSetupService, type Session, SessionRepository } from '#sessions';
+import {
+  GroupSetupService,
+  type Session,
+  SessionRepository,
+  SessionScheduleService,
+} from '#sessions';
 import { bootLibModule, type LibTestModule } from '../../../test/support/lib-module.js';
 import { InAppNotificationsService } from './in-app-notifications.service.js';
+import { PlanRemindersListener } from './plan-reminders/plan-reminders.listener.js';
+import { PLAN_REMINDERS_JOB } from './plan-reminders/plan-reminders.queue.js';
 import { ReminderPlanner } from './reminder-planner.service.js';
 import { ReminderSender } from './reminder-sender.service.js';
 import { RemindersModule } from './reminders.module.js';
 import { reminderJobId } from './send-reminder.job.js';
+import { SessionNoticeListener } from './session-notice/session-notice.listener.js';
+import { SESSION_NOTICE_JOB } from './session-notice/session-notice.queue.js';
 
 const OFFSET = 60;
 
@@ -32,6 +41,14 @@ class FakeQueue {
   remove(id: string) {
     return Promise.resolve(this.jobs.delete(id) ? 1 : 0);
   }
+
+  /** Single jobs (plans and notices), queued by the listeners after a change. */
+  readonly added: { name: string; data: unknown }[] = [];
+
+  add(name: string, data: unknown) {
+    this.added.push({ name, data });
+    return Promise.resolve({});
+  }
 }
 
 describe('Reminders', () => {
@@ -39,6 +56,7 @@ describe('Reminders', () => {
   const queue = new FakeQueue();
   const mails: MailMessage[] = [];
   let ownerId: string;
+  let orgId: string;
   let groupId: string;
   let sessions: Session[];
 
@@ -60,7 +78,7 @@ describe('Reminders', () => {
     });
     ownerId = user.id;
     const organizations = lib.get(OrganizationsService);
-    const orgId = (await organizations.create('Clinic', ownerId)).id;
+    orgId = (await organizations.create('Clinic', ownerId)).id;
     await organizations.update(orgId, { reminderOffsetsMinutes: [OFFSET] });
     const curriculum = await lib
       .get(CurriculaService)
@@ -83,6 +101,15 @@ describe('Reminders', () => {
   afterAll(() => lib?.close());
 
   const dueAt = (session: Session) => session.startsAt.getTime() - OFFSET * 60_000;
+
+  describe(PlanRemindersListener.name, () => {
+    it('asks for a re-plan when the offsets change and when a group opens', () => {
+      expect(queue.added).toEqual([
+        { name: PLAN_REMINDERS_JOB, data: { organizationId: orgId } },
+        { name: PLAN_REMINDERS_JOB, data: { groupId, fresh: true } },
+      ]);
+    });
+  });
 
   describe(ReminderPlanner.name, () => {
     it('plans one reminder per coming session, waiting on the clock until its offset', async () => {
@@ -134,6 +161,24 @@ describe('Reminders', () => {
       await expect(notifications.markRead(sessions[0].id, page.items[0].id)).rejects.toMatchObject({
         code: 'notification_not_found',
       });
+    });
+  });
+
+  describe(SessionNoticeListener.name, () => {
+    it('queues a re-plan and one notice of the revision a cancellation made', async () => {
+      queue.added.length = 0;
+      const cancelled = sessions[5];
+      await lib.get(SessionScheduleService).cancel(cancelled.id, ownerId, {});
+      expect(queue.added).toEqual(
+        expect.arrayContaining([
+          { name: PLAN_REMINDERS_JOB, data: { groupId } },
+          {
+            name: SESSION_NOTICE_JOB,
+            data: { sessionId: cancelled.id, kind: 'session_cancelled', revision: 1 },
+          },
+        ]),
+      );
+      expect(queue.added).toHaveLength(2);
     });
   });
 });

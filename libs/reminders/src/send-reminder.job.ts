@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type JobHandler, PERSISTENT_RETRY, ReminderJob } from '#queue';
+import { type JobHandler, PERSISTENT_RETRY } from '#queue';
 import { ReminderSender } from './reminder-sender.service.js';
+
+export const SEND_REMINDER_JOB = 'send-reminder';
 
 /** One reminder: of a session, to one person, `offsetMinutes` before it starts. Ids only. */
 export interface SendReminderPayload {
@@ -16,7 +18,7 @@ export const reminderJobId = (sessionId: string, userId: string, offsetMinutes: 
 /** The reminders-queue job for a reminder due at `dueAt`, delayed from `now` (epoch ms). */
 export function sendReminderJob(data: SendReminderPayload, dueAt: number, now: number) {
   return {
-    name: ReminderJob.Send,
+    name: SEND_REMINDER_JOB,
     data,
     opts: {
       ...PERSISTENT_RETRY,
@@ -30,7 +32,7 @@ export function sendReminderJob(data: SendReminderPayload, dueAt: number, now: n
 /** In the worker: sends the reminder, or nothing, after re-reading the database. */
 @Injectable()
 export class SendReminderJob implements JobHandler<SendReminderPayload> {
-  readonly jobName = ReminderJob.Send;
+  readonly jobName = SEND_REMINDER_JOB;
 
   constructor(private readonly sender: ReminderSender) {}
 

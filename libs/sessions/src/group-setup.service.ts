@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Transactions } from '#database';
 import { type CreateGroupDto, GroupService, type GroupView } from '#groups';
-import { RemindersProducer, RoomsProducer } from '#queue';
+import { type GroupOpened, SessionEvent, sessionTimes } from './session.events.js';
 import { SessionRepository } from './session.repository.js';
 import { weeklySlots } from './weekly-schedule.js';
 
@@ -16,8 +17,7 @@ export class GroupSetupService {
     private readonly transactions: Transactions,
     private readonly groups: GroupService,
     private readonly sessions: SessionRepository,
-    private readonly rooms: RoomsProducer,
-    private readonly reminders: RemindersProducer,
+    private readonly events: EventEmitter2,
   ) {}
 
   async create(organizationId: string, actorId: string, input: CreateGroupDto): Promise<GroupView> {
@@ -39,11 +39,12 @@ export class GroupSetupService {
       );
       return created;
     });
-    // Jobs only once the group and its sessions have committed.
-    for (const session of await this.sessions.listForGroup(group.id)) {
-      await this.rooms.plan(session);
-    }
-    await this.reminders.replan({ groupId: group.id, fresh: true });
+    // Rooms and reminders follow only once the group and its sessions have committed.
+    const sessions = await this.sessions.listForGroup(group.id);
+    await this.events.emitAsync(SessionEvent.GroupOpened, {
+      groupId: group.id,
+      sessions: sessions.map(sessionTimes),
+    } satisfies GroupOpened);
     return this.groups.view(group, prepared.coFacilitatorIds);
   }
 }

@@ -11,6 +11,7 @@ export * from './session-lifecycle.service.js';
 export * from './session-schedule.service.js';
 export * from './session-state.js';
 export * from './session-view.js';
+export * from './session.events.js';
 export * from './session.entity.js';
 export * from './session.repository.js';
 export * from './sessions.module.js';

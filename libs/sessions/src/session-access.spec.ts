@@ -12,6 +12,7 @@ import { SessionAgendaService } from './session-agenda.service.js';
 import { SessionScheduleService } from './session-schedule.service.js';
 import { SessionRepository } from './session.repository.js';
 import { SessionsModule } from './sessions.module.js';
+import { SessionEvent } from './session.events.js';
 
 const connectionRefused = () =>
   Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
@@ -129,12 +130,15 @@ describe(SessionAccess.name, () => {
   });
 
   it('cancels through the state machine: once, and never again', async () => {
-    lib.enqueued.length = 0;
+    lib.events.length = 0;
     const cancelled = await schedule.cancel(sessionIds[6], therapist, { reason: 'Holiday' });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Holiday' });
     await expect(schedule.cancel(sessionIds[6], therapist, {})).rejects.toMatchObject({
       code: 'illegal_session_transition',
     });
-    expect(lib.enqueued).toContainEqual(['RoomsProducer', 'unplan', sessionIds[6]]);
+    // Announced once, after the change: the room's jobs and the reminders follow it.
+    expect(lib.events).toEqual([
+      [SessionEvent.Cancelled, { groupId, sessionId: sessionIds[6], revision: 1, appended: null }],
+    ]);
   });
 });

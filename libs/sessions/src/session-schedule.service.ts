@@ -1,12 +1,18 @@
 import { AppConfig } from '#config';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Clock, InvalidInputError, mapPage, type Page, type PageRequest } from '#common';
 import { Transactions, type Tx } from '#database';
 import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
-import { RemindersProducer, RoomsProducer } from '#queue';
 import type { CancelSessionDto, ChangeSeriesDto } from './dto/session.dto.js';
 import { SessionAccess } from './session-access.js';
 import { SessionLifecycleService } from './session-lifecycle.service.js';
+import {
+  type SessionCancelled,
+  SessionEvent,
+  type SessionsMoved,
+  sessionTimes,
+} from './session.events.js';
 import {
   type SessionList,
   type SessionView,
@@ -31,9 +37,8 @@ export class SessionScheduleService {
     private readonly access: GroupAccess,
     private readonly sessionAccess: SessionAccess,
     private readonly lifecycle: SessionLifecycleService,
-    private readonly rooms: RoomsProducer,
     private readonly enrollments: EnrollmentRepository,
-    private readonly reminders: RemindersProducer,
+    private readonly events: EventEmitter2,
     private readonly config: AppConfig,
   ) {}
 
@@ -95,9 +100,8 @@ export class SessionScheduleService {
       });
       return [session];
     });
-    // Room jobs follow the session, planned once the move has committed.
-    await this.rooms.plan(moved);
-    await this.afterChange(moved.groupId, [moved], 'session_moved');
+    // Rooms and reminders follow the session once the move has committed.
+    await this.moved(moved.groupId, [moved]);
     return this.view(moved);
   }
 
@@ -148,12 +152,15 @@ export class SessionScheduleService {
       );
       return [session, ...later];
     });
-    await this.rooms.unplan(target.id);
-    if (input.shiftCurriculum) {
-      const appended = (await this.sessions.listForGroup(target.groupId)).at(-1)!;
-      await this.rooms.plan(appended);
-    }
-    await this.afterChange(target.groupId, [changed[0]], 'session_cancelled');
+    const appended = input.shiftCurriculum
+      ? (await this.sessions.listForGroup(target.groupId)).at(-1)!
+      : null;
+    await this.events.emitAsync(SessionEvent.Cancelled, {
+      groupId: target.groupId,
+      sessionId: target.id,
+      revision: changed[0].revision,
+      appended: appended && sessionTimes(appended),
+    } satisfies SessionCancelled);
     return this.view(changed[0]);
   }
 
@@ -190,25 +197,16 @@ export class SessionScheduleService {
       await this.groups.updateSeries(group.id, { startTime: input.startTime, durationMinutes }, tx);
       return moved;
     });
-    for (const session of changed) await this.rooms.plan(session);
-    await this.afterChange(group.id, changed, 'session_moved');
+    await this.moved(group.id, changed);
     return { items: changed.map((s) => this.view(s)) };
   }
 
-  /** After a committed change: reminders follow, and the people in the group are told. */
-  private async afterChange(
-    groupId: string,
-    sessions: Session[],
-    kind: 'session_moved' | 'session_cancelled',
-  ): Promise<void> {
-    await this.reminders.replan({ groupId });
-    for (const session of sessions) {
-      await this.reminders.notifySessionChange({
-        sessionId: session.id,
-        kind,
-        revision: session.revision,
-      });
-    }
+  /** After a committed move: rooms and reminders follow, and the people in the group are told. */
+  private async moved(groupId: string, sessions: Session[]): Promise<void> {
+    await this.events.emitAsync(SessionEvent.Moved, {
+      groupId,
+      sessions: sessions.map(sessionTimes),
+    } satisfies SessionsMoved);
   }
 
   private async inSeries(

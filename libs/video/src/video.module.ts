@@ -7,10 +7,19 @@ import { LobbyRepository } from './lobby.repository.js';
 import { ModerationService } from './moderation.service.js';
 import { SessionRemoval } from './session-removal.entity.js';
 import { VideoService } from './video.service.js';
+import { SessionRoomListener } from './open-close-room/session-room.listener.js';
+import { SessionRoomQueue } from './open-close-room/session-room.queue.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([LobbyEntry, SessionRemoval]), SessionsModule],
-  providers: [VideoService, LobbyRepository, JoinService, ModerationService],
+  providers: [
+    VideoService,
+    LobbyRepository,
+    JoinService,
+    ModerationService,
+    SessionRoomQueue,
+    SessionRoomListener,
+  ],
   exports: [VideoService, JoinService, ModerationService, LobbyRepository, SessionsModule],
 })
 export class VideoModule {}

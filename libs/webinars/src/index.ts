@@ -1,6 +1,12 @@
 /** The public surface of #webinars: other libs and the apps import only this. */
 export * from './questions.service.js';
 export * from './registration.repository.js';
+export * from './send-webinar-confirmation/send-webinar-confirmation.job.js';
+export * from './send-webinar-confirmation/webinar-confirmation.queue.js';
+export * from './send-webinar-reminder/send-webinar-reminder.job.js';
+export * from './send-webinar-reminder/webinar-reminder.queue.js';
+export * from './send-webinar-speaker-invitation/send-webinar-speaker-invitation.job.js';
+export * from './send-webinar-speaker-invitation/webinar-speaker-invitation.queue.js';
 export * from './webinar-access.service.js';
 export * from './webinar-attendance.repository.js';
 export * from './webinar-hosts.service.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#common';
 import { OrganizationRepository } from '#organizations';
-import type { SendWebinarReminderPayload } from '#queue';
 import { RegistrationRepository } from './registration.repository.js';
+import type { SendWebinarReminderPayload } from './send-webinar-reminder/webinar-reminder.queue.js';
 import { WebinarMailService } from './webinar-mail.service.js';
 
 /**

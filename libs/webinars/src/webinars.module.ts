@@ -23,6 +23,9 @@ import { WebinarMailService } from './webinar-mail.service.js';
 import { WebinarReminderSender } from './webinar-reminder.sender.js';
 import { WebinarRepository } from './webinar.repository.js';
 import { WebinarsService } from './webinars.service.js';
+import { WebinarConfirmationQueue } from './send-webinar-confirmation/webinar-confirmation.queue.js';
+import { WebinarReminderQueue } from './send-webinar-reminder/webinar-reminder.queue.js';
+import { WebinarSpeakerInvitationQueue } from './send-webinar-speaker-invitation/webinar-speaker-invitation.queue.js';
 
 @Module({
   imports: [
@@ -51,6 +54,9 @@ import { WebinarsService } from './webinars.service.js';
     QuestionsService,
     WebinarReminderSender,
     WebinarMailService,
+    WebinarConfirmationQueue,
+    WebinarSpeakerInvitationQueue,
+    WebinarReminderQueue,
   ],
   exports: [
     WebinarAccess,

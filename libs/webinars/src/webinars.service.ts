@@ -4,9 +4,11 @@ import { AppConfig } from '#config';
 import { Transactions } from '#database';
 import { normalizeEmail } from '#identity';
 import { OrganizationRepository } from '#organizations';
-import { NotificationsProducer, RemindersProducer } from '#queue';
 import { roomNameForWebinar, VideoService } from '#video';
 import { RegistrationRepository } from './registration.repository.js';
+import { WebinarConfirmationQueue } from './send-webinar-confirmation/webinar-confirmation.queue.js';
+import { WebinarReminderQueue } from './send-webinar-reminder/webinar-reminder.queue.js';
+import { WebinarSpeakerInvitationQueue } from './send-webinar-speaker-invitation/webinar-speaker-invitation.queue.js';
 import { type Credentials, WebinarAccess } from './webinar-access.service.js';
 import type { AddSpeakerDto, CreateWebinarDto, RegisterForWebinarDto } from './webinar.dto.js';
 import { WebinarRepository } from './webinar.repository.js';
@@ -33,8 +35,9 @@ export class WebinarsService {
     private readonly registrationRepo: RegistrationRepository,
     private readonly transactions: Transactions,
     private readonly video: VideoService,
-    private readonly producer: NotificationsProducer,
-    private readonly reminders: RemindersProducer,
+    private readonly confirmations: WebinarConfirmationQueue,
+    private readonly speakerInvitations: WebinarSpeakerInvitationQueue,
+    private readonly reminders: WebinarReminderQueue,
     private readonly organizations: OrganizationRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -115,7 +118,7 @@ export class WebinarsService {
       normalizeEmail(input.email),
       input.displayName,
     );
-    await this.producer.sendWebinarSpeakerInvitation({ speakerId: speaker.id });
+    await this.speakerInvitations.add({ speakerId: speaker.id });
     return { id: speaker.id, displayName: speaker.displayName };
   }
 
@@ -159,16 +162,16 @@ export class WebinarsService {
       // The key goes to the address, never to whoever typed it in; and not on every attempt, so
       // the form cannot be used to flood someone's inbox. The answer is the same either way.
       if (outcome.resend) {
-        await this.producer.sendWebinarConfirmation({ registrationId: registration.id });
+        await this.confirmations.add({ registrationId: registration.id });
       }
       throw new ConflictError(
         'already_registered',
         'This e-mail is registered already; its link goes to that address',
       );
     }
-    await this.producer.sendWebinarConfirmation({ registrationId: registration.id });
+    await this.confirmations.add({ registrationId: registration.id });
     const organization = await this.organizations.findById(webinar.organizationId);
-    await this.reminders.planWebinarReminders(
+    await this.reminders.plan(
       registration.id,
       webinar.startsAt,
       organization?.reminderOffsetsMinutes ?? [],

@@ -1,7 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { QueueName } from '#queue';
-import { ProcessAttendanceEventJob } from '../jobs/process-attendance-event.job.js';
-import { ReconcileAttendanceJob } from '../jobs/reconcile-attendance.job.js';
+import { ProcessAttendanceEventJob, ReconcileAttendanceJob } from '#attendance';
 import { DispatchingProcessor } from './dispatching-processor.js';
 
 // The lock settings come from the config (worker-options.ts).

@@ -2,11 +2,8 @@ import { Processor } from '@nestjs/bullmq';
 import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
 import { SendInvitationEmailJob } from '#organizations';
 import { QueueName } from '#queue';
-import { SendWaitlistPromotionEmailJob } from '../jobs/send-waitlist-promotion-email.job.js';
-import {
-  SendWebinarConfirmationJob,
-  SendWebinarSpeakerInvitationJob,
-} from '../jobs/send-webinar-emails.job.js';
+import { SendWaitlistPromotionEmailJob } from '#groups';
+import { SendWebinarConfirmationJob, SendWebinarSpeakerInvitationJob } from '#webinars';
 import { DispatchingProcessor } from './dispatching-processor.js';
 
 @Processor(QueueName.Notifications)

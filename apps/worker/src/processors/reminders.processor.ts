@@ -1,9 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { QueueName } from '#queue';
-import { SendReminderJob } from '#reminders';
-import { PlanRemindersJob } from '../jobs/plan-reminders.job.js';
-import { SessionNoticeJob } from '../jobs/session-notice.job.js';
-import { SendWebinarReminderJob } from '../jobs/send-webinar-reminder.job.js';
+import { PlanRemindersJob, SendReminderJob, SessionNoticeJob } from '#reminders';
+import { SendWebinarReminderJob } from '#webinars';
 import { DispatchingProcessor } from './dispatching-processor.js';
 
 // The lock settings come from the config (worker-options.ts).

@@ -1,7 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { QueueName } from '#queue';
-import { CloseRoomJob } from '../jobs/close-room.job.js';
-import { OpenRoomJob } from '../jobs/open-room.job.js';
+import { CloseRoomJob, OpenRoomJob } from '#video';
 import { DispatchingProcessor } from './dispatching-processor.js';
 
 @Processor(QueueName.Rooms)

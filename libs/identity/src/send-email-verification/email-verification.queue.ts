@@ -1,7 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { NotificationJob, QueueName } from '#queue';
+import { QueueName } from '#queue';
+
+export const EMAIL_VERIFICATION_JOB = 'email-verification';
 
 export interface EmailVerificationPayload {
   userId: string;
@@ -13,7 +15,7 @@ export class EmailVerificationQueue {
   constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
 
   async add(payload: EmailVerificationPayload): Promise<void> {
-    await this.queue.add(NotificationJob.EmailVerification, payload, {
+    await this.queue.add(EMAIL_VERIFICATION_JOB, payload, {
       jobId: `email-verification-${payload.userId}`,
       // A later request (a new address, a lost e-mail) must be able to queue it again.
       removeOnComplete: true,

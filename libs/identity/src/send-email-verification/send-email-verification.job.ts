@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MailerService, verificationEmail } from '#notifications';
-import { type JobHandler, NotificationJob } from '#queue';
+import type { JobHandler } from '#queue';
 import { EmailVerificationService } from '../email-verification.service.js';
-import type { EmailVerificationPayload } from './email-verification.queue.js';
+import {
+  EMAIL_VERIFICATION_JOB,
+  type EmailVerificationPayload,
+} from './email-verification.queue.js';
 
 /** In the worker: mails the link that verifies an account's address; nothing once verified. */
 @Injectable()
 export class SendEmailVerificationJob implements JobHandler<EmailVerificationPayload> {
-  readonly jobName = NotificationJob.EmailVerification;
+  readonly jobName = EMAIL_VERIFICATION_JOB;
   private readonly logger = new Logger(SendEmailVerificationJob.name);
 
   constructor(

@@ -1,7 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { NotificationJob, QueueName } from '#queue';
+import { QueueName } from '#queue';
+
+export const PASSWORD_RESET_JOB = 'password-reset';
 
 export interface PasswordResetPayload {
   /** Null when no mail is due (no account has the address, or it was mailed just now). */
@@ -17,7 +19,7 @@ export class PasswordResetQueue {
   constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
 
   async add(payload: PasswordResetPayload): Promise<void> {
-    await this.queue.add(NotificationJob.PasswordReset, payload, {
+    await this.queue.add(PASSWORD_RESET_JOB, payload, {
       // One id per mailing: a failed one kept for inspection never blocks a later mailing.
       jobId: `password-reset-${payload.userId ?? 'none'}-${payload.requestedAt}-${payload.mailedAt}`,
       removeOnComplete: true,

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MailerService, passwordResetEmail } from '#notifications';
-import { type JobHandler, NotificationJob } from '#queue';
+import type { JobHandler } from '#queue';
 import { PasswordService } from '../password.service.js';
-import type { PasswordResetPayload } from './password-reset.queue.js';
+import { PASSWORD_RESET_JOB, type PasswordResetPayload } from './password-reset.queue.js';
 
 /** In the worker: mails the pending reset link once per mailing; nothing once expired or used. */
 @Injectable()
 export class SendPasswordResetJob implements JobHandler<PasswordResetPayload> {
-  readonly jobName = NotificationJob.PasswordReset;
+  readonly jobName = PASSWORD_RESET_JOB;
   private readonly logger = new Logger(SendPasswordResetJob.name);
 
   constructor(

@@ -1,7 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { NotificationJob, QueueName } from '#queue';
+import { QueueName } from '#queue';
+
+export const INVITATION_EMAIL_JOB = 'invitation-email';
 
 export interface InvitationEmailPayload {
   invitationId: string;
@@ -15,7 +17,7 @@ export class InvitationEmailQueue {
   constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
 
   async add(payload: InvitationEmailPayload): Promise<void> {
-    await this.queue.add(NotificationJob.InvitationEmail, payload, {
+    await this.queue.add(INVITATION_EMAIL_JOB, payload, {
       jobId: `invitation-${payload.invitationId}-v${payload.version}`,
     });
   }

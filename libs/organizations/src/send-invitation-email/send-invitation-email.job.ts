@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { invitationEmail, MailerService } from '#notifications';
-import { type JobHandler, NotificationJob } from '#queue';
+import type { JobHandler } from '#queue';
 import { InvitationsService } from '../invitations.service.js';
-import type { InvitationEmailPayload } from './invitation-email.queue.js';
+import { INVITATION_EMAIL_JOB, type InvitationEmailPayload } from './invitation-email.queue.js';
 
 /**
  * In the worker: mails an invitation link. Re-reads the invitation first: an accepted, expired
@@ -10,7 +10,7 @@ import type { InvitationEmailPayload } from './invitation-email.queue.js';
  */
 @Injectable()
 export class SendInvitationEmailJob implements JobHandler<InvitationEmailPayload> {
-  readonly jobName = NotificationJob.InvitationEmail;
+  readonly jobName = INVITATION_EMAIL_JOB;
   private readonly logger = new Logger(SendInvitationEmailJob.name);
 
   constructor(

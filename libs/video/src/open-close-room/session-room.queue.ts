@@ -3,14 +3,23 @@ import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { Clock } from '#common';
 import { AppConfig } from '#config';
-import { PERSISTENT_RETRY } from './job-options.js';
-import { QueueName, RoomJob, type RoomJobPayload } from './queues.js';
+import { PERSISTENT_RETRY, QueueName } from '#queue';
+
+export const OPEN_ROOM_JOB = 'open-room';
+export const CLOSE_ROOM_JOB = 'close-room';
+
+export interface RoomJobPayload {
+  sessionId: string;
+}
 
 export interface PlannedSession {
   id: string;
   startsAt: Date;
   endsAt: Date;
 }
+
+export const openRoomJobId = (sessionId: string) => `open-room-${sessionId}`;
+export const closeRoomJobId = (sessionId: string) => `close-room-${sessionId}`;
 
 /** Retries with backoff: the LiveKit SDK does not retry against a self-hosted server. */
 const ROOM_JOB_OPTIONS: JobsOptions = {
@@ -25,7 +34,7 @@ const ROOM_JOB_OPTIONS: JobsOptions = {
  * Call after the change that made it necessary has committed.
  */
 @Injectable()
-export class RoomsProducer {
+export class SessionRoomQueue {
   constructor(
     @InjectQueue(QueueName.Rooms) private readonly queue: Queue,
     private readonly config: AppConfig,
@@ -40,7 +49,7 @@ export class RoomsProducer {
     const payload: RoomJobPayload = { sessionId: session.id };
     await this.queue.addBulk([
       {
-        name: RoomJob.OpenRoom,
+        name: OPEN_ROOM_JOB,
         data: payload,
         opts: {
           ...ROOM_JOB_OPTIONS,
@@ -49,7 +58,7 @@ export class RoomsProducer {
         },
       },
       {
-        name: RoomJob.CloseRoom,
+        name: CLOSE_ROOM_JOB,
         data: payload,
         opts: {
           ...ROOM_JOB_OPTIONS,
@@ -67,6 +76,3 @@ export class RoomsProducer {
     ]);
   }
 }
-
-export const openRoomJobId = (sessionId: string) => `open-room-${sessionId}`;
-export const closeRoomJobId = (sessionId: string) => `close-room-${sessionId}`;

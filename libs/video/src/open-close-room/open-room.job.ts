@@ -2,21 +2,22 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '#common';
 import { AppConfig } from '#config';
 import { GroupRepository } from '#groups';
-import { RoomJob, type RoomJobPayload, type JobHandler } from '#queue';
+import type { JobHandler } from '#queue';
 import { SessionLifecycleService, SessionRepository } from '#sessions';
-import { roomNameForSession, VideoService } from '#video';
+import { roomNameForSession, VideoService } from '../video.service.js';
+import { OPEN_ROOM_JOB, type RoomJobPayload } from './session-room.queue.js';
 
 /** The least time a room waits for its first participant, or after its last one leaves. */
 const MIN_TIMEOUT_SECONDS = 5 * 60;
 
 /**
- * Creates a session's LiveKit room before the join window and marks the session open. Re-reads
- * the session: a cancelled, moved or finished one opens nothing. A failed LiveKit call throws,
- * and BullMQ retries with backoff.
+ * In the worker: creates a session's LiveKit room before the join window and marks the session
+ * open. Re-reads the session: a cancelled, moved or finished one opens nothing. A failed LiveKit
+ * call throws, and BullMQ retries with backoff.
  */
 @Injectable()
 export class OpenRoomJob implements JobHandler<RoomJobPayload> {
-  readonly jobName = RoomJob.OpenRoom;
+  readonly jobName = OPEN_ROOM_JOB;
   private readonly logger = new Logger(OpenRoomJob.name);
 
   constructor(

@@ -1,17 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '#config';
-import { EnrollmentService } from '#groups';
 import { UserRepository } from '#identity';
 import { MailerService, waitlistPromotionEmail } from '#notifications';
-import { NotificationJob, type WaitlistPromotionPayload, type JobHandler } from '#queue';
+import type { JobHandler } from '#queue';
+import { EnrollmentService } from '../enrollment.service.js';
+import {
+  WAITLIST_PROMOTION_EMAIL_JOB,
+  type WaitlistPromotionPayload,
+} from './waitlist-promotion-email.queue.js';
 
 /**
- * Tells a promoted person their seat is ready. Re-reads the enrollment: someone who left again,
- * or who was already told, gets nothing.
+ * In the worker: tells a promoted person their seat is ready. Re-reads the enrollment: someone
+ * who left again, or who was already told, gets nothing.
  */
 @Injectable()
 export class SendWaitlistPromotionEmailJob implements JobHandler<WaitlistPromotionPayload> {
-  readonly jobName = NotificationJob.WaitlistPromotionEmail;
+  readonly jobName = WAITLIST_PROMOTION_EMAIL_JOB;
   private readonly logger = new Logger(SendWaitlistPromotionEmailJob.name);
 
   constructor(

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type PlanRemindersPayload, ReminderJob, type JobHandler } from '#queue';
-import { ReminderPlanner } from '#reminders';
+import type { JobHandler } from '#queue';
+import { ReminderPlanner } from '../reminder-planner.service.js';
+import { PLAN_REMINDERS_JOB, type PlanRemindersPayload } from './plan-reminders.queue.js';
 
-/** Re-plans the reminders of a group (or of an organization's groups) after a change. */
+/** In the worker: re-plans the reminders of a group (or of an organization's groups) after a change. */
 @Injectable()
 export class PlanRemindersJob implements JobHandler<PlanRemindersPayload> {
-  readonly jobName = ReminderJob.Plan;
+  readonly jobName = PLAN_REMINDERS_JOB;
   private readonly logger = new Logger(PlanRemindersJob.name);
 
   constructor(private readonly planner: ReminderPlanner) {}
