@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { Clock } from '#common';
 import { PERSISTENT_RETRY, QueueName } from '#queue';
 
 export const RECONCILE_ATTENDANCE_JOB = 'reconcile';
@@ -14,13 +15,16 @@ export interface ReconcilePayload {
 /** Queues a comparison of a session's room with LiveKit's participant list, after `delayMs`. */
 @Injectable()
 export class ReconcileAttendanceQueue {
-  constructor(@InjectQueue(QueueName.Attendance) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.Attendance) private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {}
 
   async add(payload: ReconcilePayload, delayMs = 0): Promise<void> {
     await this.queue.add(RECONCILE_ATTENDANCE_JOB, payload, {
       ...PERSISTENT_RETRY,
       delay: delayMs,
-      jobId: `reconcile-${payload.mode}-${payload.sessionId}-${Date.now() + delayMs}`,
+      jobId: `reconcile-${payload.mode}-${payload.sessionId}-${this.clock.millis() + delayMs}`,
       removeOnComplete: true,
     });
   }
