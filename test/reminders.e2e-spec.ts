@@ -223,7 +223,13 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
     const { dueAt: cancelledDue } = await reminderDueIn(sessions[2].id, LEAD_MS);
     const { dueAt } = await reminderDueIn(sessions[3].id, LEAD_MS);
     expect(
-      (await api.http.post(`/sessions/${sessions[2].id}/cancel`, {}, owner.accessToken)).status,
+      (
+        await api.http.post(
+          `/sessions/${sessions[2].id}/cancel`,
+          { reason: 'The room is closed for the holiday' },
+          owner.accessToken,
+        )
+      ).status,
     ).toBe(200);
     expect(
       (await api.http.request('DELETE', `/enrollments/${leaving.id}`, { token: owner.accessToken }))
@@ -240,9 +246,14 @@ describe.each<QueueBackendName>(['redis', 'postgres'])('Reminders on %s (e2e)', 
       smtp.messages.some(
         (m) =>
           m.envelopeTo.includes(stays.email.toLowerCase()) &&
-          m.subject === 'Your session is cancelled',
+          m.subject === 'Your session is cancelled' &&
+          (m.text ?? '').includes('Reason: The room is closed for the holiday'),
       ),
     ).toBe(true);
+    const told = (await api.http.get('/me/notifications', stays.accessToken)).body.items.find(
+      (n: { kind: string }) => n.kind === 'session_cancelled',
+    );
+    expect(told.body).toContain('The room is closed for the holiday');
   });
 
   it('sends nothing on a channel the person turned off', async () => {

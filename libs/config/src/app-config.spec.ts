@@ -52,6 +52,14 @@ describe(AppConfig.name, () => {
     expect(Object.keys(config)).not.toContain('PATH');
   });
 
+  it('links to the port the api listens on unless PUBLIC_URL is given', () => {
+    expect(loadConfig(valid).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ ...valid, PORT: '3100' }).PUBLIC_URL).toBe('http://localhost:3100');
+    expect(
+      loadConfig({ ...valid, PORT: '3100', PUBLIC_URL: 'https://hearth.example' }).PUBLIC_URL,
+    ).toBe('https://hearth.example');
+  });
+
   it('treats an empty optional variable as unset', () => {
     expect(loadConfig({ ...valid, REDIS_URL: '', SMTP_URL: '' }).REDIS_URL).toBeUndefined();
   });

@@ -69,7 +69,10 @@ export class AppConfig {
   })
   TRUST_PROXY = 'false';
 
-  /** Base address people reach the web pages at; used in e-mailed links. */
+  /**
+   * Base address people reach the web pages at; used in e-mailed links. Unset, it is
+   * `http://localhost:<PORT>`.
+   */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';
 
@@ -344,5 +347,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       describe(errors),
     );
   }
+  // E-mailed links follow the port the api listens on, unless PUBLIC_URL says otherwise.
+  if (!env.PUBLIC_URL && config.PORT !== 0) config.PUBLIC_URL = `http://localhost:${config.PORT}`;
   return config;
 }

@@ -96,11 +96,15 @@ export function sessionMovedEmail(input: SessionEmailInput): MailMessage {
   return render(input, 'Your session has moved', 'A session of your group has a new time.', true);
 }
 
-export function sessionCancelledEmail(input: SessionEmailInput): MailMessage {
+/** The facilitator's reason, when they gave one, is told with the cancellation. */
+export function sessionCancelledEmail(
+  input: SessionEmailInput,
+  reason?: string | null,
+): MailMessage {
   return render(
     { ...input, cancelled: true },
     'Your session is cancelled',
-    'This session of your group will not take place.',
+    `This session of your group will not take place.${reason ? ` Reason: ${reason}` : ''}`,
     false,
   );
 }

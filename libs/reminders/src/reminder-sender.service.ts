@@ -78,13 +78,17 @@ export class ReminderSender {
         { kind, sessionId, userId: user.id, variant: 0, revision },
         {
           email: () =>
-            kind === 'session_cancelled' ? sessionCancelledEmail(input) : sessionMovedEmail(input),
+            kind === 'session_cancelled'
+              ? sessionCancelledEmail(input, session.cancelReason)
+              : sessionMovedEmail(input),
           inApp:
             kind === 'session_cancelled'
               ? {
                   kind,
                   title: `${group.name}: session cancelled`,
-                  body: `${session.moduleTitle}, ${when}`,
+                  body: [`${session.moduleTitle}, ${when}`, session.cancelReason]
+                    .filter(Boolean)
+                    .join('. '),
                 }
               : {
                   kind,
