@@ -15,6 +15,7 @@ import { ConsentAndHosts1795271000000 } from './migrations/1795271000000-Consent
 import { ListIndexes1795272000000 } from './migrations/1795272000000-ListIndexes.js';
 import { AccountRecovery1795273000000 } from './migrations/1795273000000-AccountRecovery.js';
 import { RefreshRevokeReason1795274000000 } from './migrations/1795274000000-RefreshRevokeReason.js';
+import { AuditLog1795275000000 } from './migrations/1795275000000-AuditLog.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ListIndexes1795272000000,
   AccountRecovery1795273000000,
   RefreshRevokeReason1795274000000,
+  AuditLog1795275000000,
 ];
