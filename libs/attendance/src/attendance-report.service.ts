@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ClinicalAudit } from '#clinical';
 import { Clock, NotFoundError, toCsv, mapPage, type Page, type PageRequest } from '#common';
+import { Transactions } from '#database';
 import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
 import type { Group } from '#groups';
 import { UserRepository } from '#identity';
@@ -53,6 +55,8 @@ export class AttendanceReportService {
     private readonly users: UserRepository,
     private readonly access: GroupAccess,
     private readonly sessionAccess: SessionAccess,
+    private readonly audit: ClinicalAudit,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -71,6 +75,14 @@ export class AttendanceReportService {
       session.id,
       persons.items.map((p) => p.userId),
     );
+    await this.audit.record({
+      organizationId: group.organizationId,
+      actorId,
+      action: 'read',
+      resourceType: 'session_attendance',
+      resourceId: session.id,
+      subjectUserIds: persons.items.map((p) => p.userId),
+    });
     return mapPage(persons, ({ userId, displayName }) =>
       reportItem(
         userId,
@@ -93,11 +105,30 @@ export class AttendanceReportService {
     if (!people.has(userId)) {
       throw new NotFoundError('member_not_found', 'No such member of this group');
     }
-    await this.attendance.setOverride(sessionId, userId, people.get(userId)!, {
-      overrideStatus: input.status,
-      overrideReason: input.reason,
-      overrideById: actorId,
-      overrideAt: this.clock.now(),
+    await this.transactions.run(async (tx) => {
+      await this.attendance.setOverride(
+        sessionId,
+        userId,
+        people.get(userId)!,
+        {
+          overrideStatus: input.status,
+          overrideReason: input.reason,
+          overrideById: actorId,
+          overrideAt: this.clock.now(),
+        },
+        tx,
+      );
+      await this.audit.record(
+        {
+          organizationId: group.organizationId,
+          actorId,
+          action: 'update',
+          resourceType: 'session_attendance',
+          resourceId: sessionId,
+          subjectUserIds: [userId],
+        },
+        tx,
+      );
     });
     const [[row], [user]] = await Promise.all([
       this.attendance.forSessionAndUsers(sessionId, [userId]),
@@ -110,7 +141,11 @@ export class AttendanceReportService {
    * Members x sessions, with each member's attendance rate over the sessions held so far. A report,
    * not a paged list: bounded by the group (active members never exceed its capacity) and its series.
    */
-  async groupMatrix(groupId: string, actorId: string): Promise<GroupAttendanceMatrix> {
+  async groupMatrix(
+    groupId: string,
+    actorId: string,
+    action: 'read' | 'export' = 'read',
+  ): Promise<GroupAttendanceMatrix> {
     const group = await this.access.requireFacilitator(groupId, actorId);
     const sessions = (await this.sessions.listForGroup(group.id)).filter(
       (s) => s.status !== 'cancelled',
@@ -120,6 +155,14 @@ export class AttendanceReportService {
       this.attendance.forSessions(sessions.map((s) => s.id)),
       this.users.findByIds(members),
     ]);
+    await this.audit.record({
+      organizationId: group.organizationId,
+      actorId,
+      action,
+      resourceType: 'group_attendance',
+      resourceId: group.id,
+      subjectUserIds: members,
+    });
     const held = sessions.filter((s) => COUNTED.has(s.status));
     const byCell = new Map(rows.map((r) => [`${r.sessionId}/${r.userId}`, r]));
     return {
@@ -155,7 +198,7 @@ export class AttendanceReportService {
   }
 
   async groupCsv(groupId: string, actorId: string): Promise<string> {
-    const matrix = await this.groupMatrix(groupId, actorId);
+    const matrix = await this.groupMatrix(groupId, actorId, 'export');
     const header = [
       'member',
       ...matrix.sessions.map((s) => `session ${s.sequence} (${s.localDate})`),

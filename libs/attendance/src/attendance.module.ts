@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClinicalModule } from '#clinical';
 import { RemindersModule } from '#reminders';
 import { VideoModule } from '#video';
 import { WebinarsModule } from '#webinars';
@@ -20,6 +21,7 @@ import { ReconcileAttendanceQueue } from './reconcile-attendance/reconcile-atten
     VideoModule,
     WebinarsModule,
     RemindersModule,
+    ClinicalModule,
   ],
   providers: [
     AttendanceRepository,

@@ -137,8 +137,9 @@ export class AttendanceRepository {
     userId: string,
     role: Attendance['role'],
     override: Pick<Attendance, 'overrideStatus' | 'overrideReason' | 'overrideById' | 'overrideAt'>,
+    tx?: Tx,
   ): Promise<void> {
-    await this.dataSource
+    await (tx ?? this.dataSource.manager)
       .getRepository(Attendance)
       .createQueryBuilder()
       .insert()

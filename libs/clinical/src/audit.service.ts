@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, type Page, type PageRequest } from '#common';
+import { Clock, type Page, type PageRequest, toCsv } from '#common';
 import type { Tx } from '#database';
 import type { AuditAction, AuditEntry } from './audit-entry.entity.js';
 import { AuditRepository } from './audit.repository.js';
@@ -51,5 +51,25 @@ export class ClinicalAudit {
     page: PageRequest,
   ): Promise<Page<AuditEntry>> {
     return this.entries.page(organizationId, filter, page);
+  }
+
+  /** The same page as CSV, for a records request or an inspection. */
+  async csv(
+    organizationId: string,
+    filter: { subjectUserId?: string },
+    page: PageRequest,
+  ): Promise<string> {
+    const { items } = await this.list(organizationId, filter, page);
+    return toCsv([
+      ['at', 'actorId', 'action', 'resourceType', 'resourceId', 'subjectUserId'],
+      ...items.map((e) => [
+        e.at.toISOString(),
+        e.actorId,
+        e.action,
+        e.resourceType,
+        e.resourceId ?? '',
+        e.subjectUserId ?? '',
+      ]),
+    ]);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ClinicalAudit } from '#clinical';
 import { Clock, ConflictError, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
 import { Transactions } from '#database';
@@ -43,6 +44,7 @@ export class EnrollmentService {
     private readonly organizations: OrganizationsService,
     private readonly promotionEmails: WaitlistPromotionEmailQueue,
     private readonly events: EventEmitter2,
+    private readonly audit: ClinicalAudit,
   ) {}
 
   async enroll(groupId: string, actorId: string, userId: string): Promise<EnrollmentView> {
@@ -117,7 +119,16 @@ export class EnrollmentService {
 
   async roster(groupId: string, actorId: string, page: PageRequest): Promise<Page<RosterEntry>> {
     const group = await this.access.requireFacilitator(groupId, actorId);
-    return this.enrollments.roster(group.id, page);
+    const roster = await this.enrollments.roster(group.id, page);
+    await this.audit.record({
+      organizationId: group.organizationId,
+      actorId,
+      action: 'read',
+      resourceType: 'roster',
+      resourceId: group.id,
+      subjectUserIds: roster.items.map((entry) => entry.userId),
+    });
+    return roster;
   }
 
   /** What a member sees of the others: display aliases only. */

@@ -1124,6 +1124,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -2308,6 +2324,31 @@ export interface components {
             attended: number;
             /** @description Of those who came */
             averageMinutesWatched: number;
+        };
+        /** @enum {string} */
+        AuditAction: "read" | "create" | "update" | "sign" | "resolve" | "export" | "delete";
+        AuditEntryView: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description Who read or wrote
+             */
+            actorId: string;
+            action: components["schemas"]["AuditAction"];
+            /** @example group_attendance */
+            resourceType: string;
+            resourceId: string | null;
+            /**
+             * Format: uuid
+             * @description Whom it is about
+             */
+            subjectUserId: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntryView"][];
+            /** @description Present while more items remain: pass it as `?cursor=` for the next page */
+            nextCursor?: string;
         };
         Liveness: {
             /** @enum {string} */
@@ -5928,6 +5969,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebinarAttendanceReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description How many items to answer at most */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was answered (opaque) */
+                cursor?: string;
+                /** @description Only entries about this person */
+                subjectUserId?: string;
+                /** @description `csv` answers the page as a CSV file */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description The organization */
+                orgId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The audit log; with `?format=csv` the same page as a CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
                     "text/csv": string;
                 };
             };
