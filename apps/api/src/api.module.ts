@@ -8,7 +8,7 @@ import { DatabaseModule } from '#database';
 import { HealthModule } from '#health';
 import { OrganizationsModule } from '#organizations';
 import { AttendanceModule } from '#attendance';
-import { ClinicalModule } from '#clinical';
+import { AuditModule } from '#audit';
 import { RemindersModule } from '#reminders';
 import { WebinarsModule } from '#webinars';
 import { VideoModule } from '#video';
@@ -23,7 +23,7 @@ import { MemberGroupsController } from './groups/member-groups.controller.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { VideoController } from './video/video.controller.js';
 import { AttendanceController } from './attendance/attendance.controller.js';
-import { AuditController } from './clinical/audit.controller.js';
+import { AuditController } from './organizations/audit.controller.js';
 import { WebhooksController } from './attendance/webhooks.controller.js';
 import { WebinarAttendanceController } from './attendance/webinar-attendance.controller.js';
 import { WebinarsController } from './webinars/webinars.controller.js';
@@ -52,7 +52,7 @@ export class ApiModule {
         RemindersModule,
         AttendanceModule,
         WebinarsModule,
-        ClinicalModule,
+        AuditModule,
       ],
       controllers: [
         AuthController,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClinicalAudit } from '#clinical';
+import { ClinicalAudit } from '#audit';
 import { Clock, NotFoundError, toCsv, mapPage, type Page, type PageRequest } from '#common';
 import { Transactions } from '#database';
 import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ClinicalModule } from '#clinical';
+import { AuditModule } from '#audit';
 import { RemindersModule } from '#reminders';
 import { VideoModule } from '#video';
 import { WebinarsModule } from '#webinars';
@@ -21,7 +21,7 @@ import { ReconcileAttendanceQueue } from './reconcile-attendance/reconcile-atten
     VideoModule,
     WebinarsModule,
     RemindersModule,
-    ClinicalModule,
+    AuditModule,
   ],
   providers: [
     AttendanceRepository,

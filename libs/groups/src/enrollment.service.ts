@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { ClinicalAudit } from '#clinical';
+import { ClinicalAudit } from '#audit';
 import { Clock, ConflictError, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
 import { Transactions } from '#database';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ClinicalModule } from '#clinical';
+import { AuditModule } from '#audit';
 import { CurriculaModule } from '#curricula';
 import { OrganizationsModule } from '#organizations';
 import { Enrollment } from './enrollment.entity.js';
@@ -20,7 +20,7 @@ import { WaitlistPromotionEmailQueue } from './send-waitlist-promotion-email/wai
     // Groups pin curriculum versions (a foreign key), so those entities must be registered too.
     CurriculaModule,
     OrganizationsModule,
-    ClinicalModule,
+    AuditModule,
   ],
   providers: [
     GroupRepository,

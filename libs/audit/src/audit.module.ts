@@ -9,4 +9,4 @@ import { ClinicalAudit } from './audit.service.js';
   providers: [AuditRepository, ClinicalAudit],
   exports: [ClinicalAudit],
 })
-export class ClinicalModule {}
+export class AuditModule {}

@@ -4,7 +4,7 @@ import {
   seedOrganization,
 } from '../../../test/support/lib-module.js';
 import { ClinicalAudit } from './audit.service.js';
-import { ClinicalModule } from './clinical.module.js';
+import { AuditModule } from './audit.module.js';
 
 describe(ClinicalAudit.name, () => {
   let lib: LibTestModule;
@@ -15,7 +15,7 @@ describe(ClinicalAudit.name, () => {
   let other: string;
 
   beforeAll(async () => {
-    lib = await bootLibModule('clinical_audit', [ClinicalModule], {
+    lib = await bootLibModule('clinical_audit', [AuditModule], {
       now: new Date('2027-03-01T12:00:00Z'),
     });
     audit = lib.get(ClinicalAudit);

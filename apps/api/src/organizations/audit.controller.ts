@@ -7,13 +7,10 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuditPage, AuditQueryDto, ClinicalAudit, toAuditEntryView } from '#clinical';
+import { AuditPage, AuditQueryDto, ClinicalAudit, toAuditEntryView } from '#audit';
 import { mapPage, pageRequest } from '#common';
 import { MANAGER_ROLES, type Membership } from '#organizations';
-import {
-  CurrentMembership,
-  OrganizationRoles,
-} from '../organizations/organization-access.guard.js';
+import { CurrentMembership, OrganizationRoles } from './organization-access.guard.js';
 
 @ApiTags('clinical')
 @ApiBearerAuth()
