@@ -46,4 +46,8 @@ export class HttpClient {
   patch<T = any>(path: string, body: unknown, token?: string) {
     return this.request<T>('PATCH', path, { body, token });
   }
+
+  put<T = any>(path: string, body: unknown, token?: string) {
+    return this.request<T>('PUT', path, { body, token });
+  }
 }

@@ -9,6 +9,7 @@ import { HealthModule } from '#health';
 import { OrganizationsModule } from '#organizations';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
+import { ClinicalModule } from '#clinical';
 import { RemindersModule } from '#reminders';
 import { WebinarsModule } from '#webinars';
 import { VideoModule } from '#video';
@@ -24,6 +25,7 @@ import { SessionsController } from './sessions/sessions.controller.js';
 import { VideoController } from './video/video.controller.js';
 import { AttendanceController } from './attendance/attendance.controller.js';
 import { AuditController } from './organizations/audit.controller.js';
+import { NotesController } from './clinical/notes.controller.js';
 import { WebhooksController } from './attendance/webhooks.controller.js';
 import { WebinarAttendanceController } from './attendance/webinar-attendance.controller.js';
 import { WebinarsController } from './webinars/webinars.controller.js';
@@ -53,6 +55,7 @@ export class ApiModule {
         AttendanceModule,
         WebinarsModule,
         AuditModule,
+        ClinicalModule,
       ],
       controllers: [
         AuthController,
@@ -70,6 +73,7 @@ export class ApiModule {
         WebinarsController,
         WebinarAttendanceController,
         AuditController,
+        NotesController,
         HealthController,
       ],
       providers: [

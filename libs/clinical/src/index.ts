@@ -1,2 +1,5 @@
 /** The public surface of #clinical: other libs and the apps import only this. */
+export * from './clinical.module.js';
 export * from './measures.js';
+export * from './notes/notes.view.js';
+export * from './notes/session-notes.service.js';

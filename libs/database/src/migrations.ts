@@ -16,6 +16,7 @@ import { ListIndexes1795272000000 } from './migrations/1795272000000-ListIndexes
 import { AccountRecovery1795273000000 } from './migrations/1795273000000-AccountRecovery.js';
 import { RefreshRevokeReason1795274000000 } from './migrations/1795274000000-RefreshRevokeReason.js';
 import { AuditLog1795275000000 } from './migrations/1795275000000-AuditLog.js';
+import { SessionNotes1795276000000 } from './migrations/1795276000000-SessionNotes.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccountRecovery1795273000000,
   RefreshRevokeReason1795274000000,
   AuditLog1795275000000,
+  SessionNotes1795276000000,
 ];
