@@ -26,6 +26,7 @@ import { VideoController } from './video/video.controller.js';
 import { AttendanceController } from './attendance/attendance.controller.js';
 import { AuditController } from './organizations/audit.controller.js';
 import { NotesController } from './clinical/notes.controller.js';
+import { CrisisResourcesController } from './clinical/crisis-resources.controller.js';
 import { WebhooksController } from './attendance/webhooks.controller.js';
 import { WebinarAttendanceController } from './attendance/webinar-attendance.controller.js';
 import { WebinarsController } from './webinars/webinars.controller.js';
@@ -74,6 +75,7 @@ export class ApiModule {
         WebinarAttendanceController,
         AuditController,
         NotesController,
+        CrisisResourcesController,
         HealthController,
       ],
       providers: [

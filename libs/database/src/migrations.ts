@@ -17,6 +17,7 @@ import { AccountRecovery1795273000000 } from './migrations/1795273000000-Account
 import { RefreshRevokeReason1795274000000 } from './migrations/1795274000000-RefreshRevokeReason.js';
 import { AuditLog1795275000000 } from './migrations/1795275000000-AuditLog.js';
 import { SessionNotes1795276000000 } from './migrations/1795276000000-SessionNotes.js';
+import { CrisisResources1795277000000 } from './migrations/1795277000000-CrisisResources.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RefreshRevokeReason1795274000000,
   AuditLog1795275000000,
   SessionNotes1795276000000,
+  CrisisResources1795277000000,
 ];

@@ -1220,6 +1220,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crisis-resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CrisisResourcesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/crisis-resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CrisisResourcesController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -2481,6 +2513,31 @@ export interface components {
             authorId: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        CrisisResourceView: {
+            /** @example Samaritans */
+            name: string;
+            /** @description What it is, in words a person in distress can act on */
+            description: string;
+            /** @example 116 123 */
+            phone?: string;
+            /** @example 85258 (SHOUT) */
+            sms?: string;
+            /** Format: uri */
+            url?: string;
+            /** @example 24/7 */
+            hours?: string;
+        };
+        CrisisResourceList: {
+            /** @example bn-BD */
+            locale: string;
+            /** @description The organization's own first */
+            items: components["schemas"]["CrisisResourceView"][];
+        };
+        SetCrisisResourcesDto: {
+            /** @example bn-BD */
+            locale: string;
+            items: components["schemas"]["CrisisResourceView"][];
         };
         Liveness: {
             /** @enum {string} */
@@ -6366,6 +6423,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AddendumCreated"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CrisisResourcesController_list: {
+        parameters: {
+            query: {
+                locale: string;
+                /** @description Put this organization's own resources first */
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description For the locale, the organization's own first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisResourceList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CrisisResourcesController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization */
+                orgId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCrisisResourcesDto"];
+            };
+        };
+        responses: {
+            /** @description Replaced; the organization's own are listed first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisResourceList"];
                 };
             };
             /** @description The request was refused */
