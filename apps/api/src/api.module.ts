@@ -27,6 +27,8 @@ import { AttendanceController } from './attendance/attendance.controller.js';
 import { AuditController } from './organizations/audit.controller.js';
 import { NotesController } from './clinical/notes.controller.js';
 import { CrisisResourcesController } from './clinical/crisis-resources.controller.js';
+import { MeasuresController } from './clinical/measures.controller.js';
+import { HomeworkController } from './clinical/homework.controller.js';
 import { WebhooksController } from './attendance/webhooks.controller.js';
 import { WebinarAttendanceController } from './attendance/webinar-attendance.controller.js';
 import { WebinarsController } from './webinars/webinars.controller.js';
@@ -76,6 +78,8 @@ export class ApiModule {
         AuditController,
         NotesController,
         CrisisResourcesController,
+        MeasuresController,
+        HomeworkController,
         HealthController,
       ],
       providers: [

@@ -14,6 +14,7 @@ import { QueueModule } from '#queue';
 import { CloseRoomJob, OpenRoomJob, VideoModule } from '#video';
 import { PlanRemindersJob, RemindersModule, SendReminderJob, SessionNoticeJob } from '#reminders';
 import { AttendanceModule, ProcessAttendanceEventJob, ReconcileAttendanceJob } from '#attendance';
+import { ClinicalModule, MeasureCheckInsJob, SendRiskAlertEmailJob } from '#clinical';
 import {
   SendWebinarConfirmationJob,
   SendWebinarReminderJob,
@@ -51,6 +52,8 @@ const JOBS: Type[] = [
   SendWebinarConfirmationJob,
   SendWebinarSpeakerInvitationJob,
   SendWebinarReminderJob,
+  SendRiskAlertEmailJob,
+  MeasureCheckInsJob,
 ];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */
@@ -73,6 +76,7 @@ export class WorkerModule {
         RemindersModule,
         AttendanceModule,
         WebinarsModule,
+        ClinicalModule,
         NotificationsModule,
       ],
       providers: [

@@ -1,13 +1,31 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '#audit';
+import { GroupsModule } from '#groups';
+import { NotificationsModule } from '#notifications';
+import { RemindersModule } from '#reminders';
 import { SessionsModule } from '#sessions';
 import { CrisisResourcesRepository } from './crisis/crisis-resources.repository.js';
 import { CrisisResourcesService } from './crisis/crisis-resources.service.js';
 import { OrganizationCrisisResources } from './crisis/organization-crisis-resources.entity.js';
+import { Homework } from './homework/homework.entity.js';
+import { HomeworkRepository } from './homework/homework.repository.js';
+import { HomeworkService } from './homework/homework.service.js';
+import {
+  GroupMeasureSettings,
+  MeasureRequest,
+  MeasureResponse,
+  RiskAlert,
+} from './measures/measure.entities.js';
+import { CheckInReminders } from './measure-check-ins/check-in-reminders.js';
+import { MeasureCheckInsQueue } from './measure-check-ins/measure-check-ins.queue.js';
+import { MeasureRepository } from './measures/measure.repository.js';
+import { MeasuresService } from './measures/measures.service.js';
+import { RiskAlertsService } from './measures/risk-alerts.service.js';
 import { NoteRepository } from './notes/note.repository.js';
 import { NoteAddendum, SessionNote, SessionNoteSignature } from './notes/session-note.entity.js';
 import { SessionNotesService } from './notes/session-notes.service.js';
+import { RiskAlertEmailQueue } from './send-risk-alert-email/risk-alert-email.queue.js';
 
 @Module({
   imports: [
@@ -16,8 +34,16 @@ import { SessionNotesService } from './notes/session-notes.service.js';
       SessionNoteSignature,
       NoteAddendum,
       OrganizationCrisisResources,
+      GroupMeasureSettings,
+      MeasureRequest,
+      MeasureResponse,
+      RiskAlert,
+      Homework,
     ]),
     SessionsModule,
+    GroupsModule,
+    NotificationsModule,
+    RemindersModule,
     AuditModule,
   ],
   providers: [
@@ -25,7 +51,24 @@ import { SessionNotesService } from './notes/session-notes.service.js';
     SessionNotesService,
     CrisisResourcesRepository,
     CrisisResourcesService,
+    MeasureRepository,
+    MeasuresService,
+    RiskAlertsService,
+    RiskAlertEmailQueue,
+    CheckInReminders,
+    MeasureCheckInsQueue,
+    HomeworkRepository,
+    HomeworkService,
   ],
-  exports: [SessionNotesService, CrisisResourcesService],
+  exports: [
+    MeasureRepository,
+    CheckInReminders,
+    MeasureCheckInsQueue,
+    SessionNotesService,
+    CrisisResourcesService,
+    MeasuresService,
+    RiskAlertsService,
+    HomeworkService,
+  ],
 })
 export class ClinicalModule {}

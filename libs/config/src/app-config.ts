@@ -209,6 +209,13 @@ export class AppConfig {
   @MinLength(32, { message: 'LIVEKIT_API_SECRET must be at least 32 characters' })
   LIVEKIT_API_SECRET?: string;
 
+  /** How long before a session its measures (PHQ-9, GAD-7) open for the group's members. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(336)
+  MEASURE_REQUEST_LEAD_HOURS = 48;
+
   /** How long before a session starts people may join it. */
   @Transform(toInt)
   @IsInt()

@@ -18,6 +18,8 @@ import { RefreshRevokeReason1795274000000 } from './migrations/1795274000000-Ref
 import { AuditLog1795275000000 } from './migrations/1795275000000-AuditLog.js';
 import { SessionNotes1795276000000 } from './migrations/1795276000000-SessionNotes.js';
 import { CrisisResources1795277000000 } from './migrations/1795277000000-CrisisResources.js';
+import { Measures1795278000000 } from './migrations/1795278000000-Measures.js';
+import { Homework1795279000000 } from './migrations/1795279000000-Homework.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -44,4 +46,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditLog1795275000000,
   SessionNotes1795276000000,
   CrisisResources1795277000000,
+  Measures1795278000000,
+  Homework1795279000000,
 ];

@@ -1,4 +1,5 @@
 /** The public surface of #notifications: other libs and the apps import only this. */
+export * from './check-in-email.js';
 export * from './invitation-email.js';
 export * from './mailer.service.js';
 export * from './notifications.module.js';

@@ -10,7 +10,7 @@ import {
 import { User } from '#identity';
 import { Session } from '#sessions';
 
-export type DeliveryKind = 'reminder' | 'session_cancelled' | 'session_moved';
+export type DeliveryKind = 'reminder' | 'session_cancelled' | 'session_moved' | 'measure_reminder';
 export type DeliveryChannel = 'email' | 'in_app';
 
 /**

@@ -7,6 +7,7 @@ export * from './plan-reminders/plan-reminders.job.js';
 export * from './plan-reminders/plan-reminders.queue.js';
 export * from './reminder-planner.service.js';
 export * from './reminder-sender.service.js';
+export type { DeliveryKind } from './delivery.entity.js';
 export * from './reminders.module.js';
 export * from './send-reminder.job.js';
 export * from './session-notice/session-notice.job.js';

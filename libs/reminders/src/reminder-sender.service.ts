@@ -101,8 +101,23 @@ export class ReminderSender {
     return sent;
   }
 
+  /**
+   * Another lib's message about a session to one person, on the channels they chose, exactly
+   * once per key (the measure check-in reminder, say).
+   */
+  sendOnce(
+    recipient: Pick<User, 'reminderEmail' | 'reminderInApp'>,
+    key: Omit<DeliveryKey, 'channel'> & { kind: DeliveryKind },
+    message: {
+      email: () => Parameters<MailerService['send']>[0];
+      inApp: { kind: string; title: string; body: string };
+    },
+  ): Promise<number> {
+    return this.deliver(recipient, key, message);
+  }
+
   private async deliver(
-    user: User,
+    user: Pick<User, 'reminderEmail' | 'reminderInApp'>,
     key: Omit<DeliveryKey, 'channel'> & { kind: DeliveryKind },
     message: {
       email: () => Parameters<MailerService['send']>[0];

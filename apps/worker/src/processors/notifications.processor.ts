@@ -1,4 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
+import { SendRiskAlertEmailJob } from '#clinical';
 import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
 import { SendInvitationEmailJob } from '#organizations';
 import { QueueName } from '#queue';
@@ -15,6 +16,7 @@ export class NotificationsProcessor extends DispatchingProcessor {
     webinarConfirmation: SendWebinarConfirmationJob,
     webinarSpeaker: SendWebinarSpeakerInvitationJob,
     passwordReset: SendPasswordResetJob,
+    riskAlert: SendRiskAlertEmailJob,
   ) {
     super(QueueName.Notifications, [
       invitationEmail,
@@ -23,6 +25,7 @@ export class NotificationsProcessor extends DispatchingProcessor {
       webinarConfirmation,
       webinarSpeaker,
       passwordReset,
+      riskAlert,
     ]);
   }
 }

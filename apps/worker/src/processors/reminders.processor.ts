@@ -1,4 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
+import { MeasureCheckInsJob } from '#clinical';
 import { QueueName } from '#queue';
 import { PlanRemindersJob, SendReminderJob, SessionNoticeJob } from '#reminders';
 import { SendWebinarReminderJob } from '#webinars';
@@ -12,7 +13,8 @@ export class RemindersProcessor extends DispatchingProcessor {
     send: SendReminderJob,
     notice: SessionNoticeJob,
     webinar: SendWebinarReminderJob,
+    checkIns: MeasureCheckInsJob,
   ) {
-    super(QueueName.Reminders, [plan, send, notice, webinar]);
+    super(QueueName.Reminders, [plan, send, notice, webinar, checkIns]);
   }
 }

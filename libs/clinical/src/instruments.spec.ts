@@ -7,7 +7,7 @@ import {
   scoreMeasure,
   type Severity,
   severityOf,
-} from './measures.js';
+} from './instruments.js';
 
 /** Answers adding up to `score`, filled from the first item (item 9 stays 0 below 25 points). */
 function answersFor(key: MeasureKey, score: number): number[] {
