@@ -112,6 +112,14 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
       'Nearly every day',
     ]);
 
+    const inBengali = await api.http.request('GET', '/measures', {
+      token: ana.accessToken,
+      headers: { 'accept-language': 'bn-BD,bn;q=0.9' },
+    });
+    expect(inBengali.body.language).toBe('bn');
+    expect(inBengali.body.items[0].items).toHaveLength(9);
+    expect(inBengali.body.items[0].options[0].label).toBe('একদম না');
+
     expect(await requestsOf(ana)).toEqual([]);
     const refused = await api.http.patch(
       `/groups/${groupId}`,
@@ -229,7 +237,7 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
       expect.arrayContaining([
         {
           userId: ana.user.id,
-          displayName: ana.user.displayName,
+          displayName: 'ana',
           measureKey: 'phq-9',
           points: [{ ...point, score: 8, severity: 'mild' }],
           summary: { baseline: 8, latest: 8, change: 0, response: false, remission: false },

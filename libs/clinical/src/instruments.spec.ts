@@ -2,12 +2,14 @@ import { InvalidInputError } from '#common';
 import {
   isRemission,
   isResponse,
+  MEASURE_KEYS,
   MEASURES,
   type MeasureKey,
   scoreMeasure,
   type Severity,
   severityOf,
 } from './instruments.js';
+import { MEASURE_TRANSLATIONS, measureLanguage } from './instrument-translations.js';
 
 /** Answers adding up to `score`, filled from the first item (item 9 stays 0 below 25 points). */
 function answersFor(key: MeasureKey, score: number): number[] {
@@ -86,5 +88,26 @@ describe('PHQ-9 and GAD-7 scoring', () => {
     expect(isResponse(0, 0)).toBe(false);
     expect(isRemission(4)).toBe(true);
     expect(isRemission(5)).toBe(false);
+  });
+});
+
+describe('the translations', () => {
+  it.each(['bn', 'id'] as const)('%s has every item of both measures, and four answers', (lang) => {
+    const translation = MEASURE_TRANSLATIONS[lang];
+    expect(translation.options).toHaveLength(4);
+    for (const key of MEASURE_KEYS) {
+      expect(translation.measures[key].items).toHaveLength(MEASURES[key].items.length);
+      for (const item of translation.measures[key].items) expect(item.trim()).not.toBe('');
+    }
+  });
+
+  it('picks the language from a locale, English when not offered', () => {
+    expect(['bn-BD', 'id', 'ID-id', 'en-GB', 'fr-FR'].map(measureLanguage)).toEqual([
+      'bn',
+      'id',
+      'id',
+      'en',
+      'en',
+    ]);
   });
 });

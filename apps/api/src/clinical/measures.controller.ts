@@ -34,10 +34,10 @@ export class MeasuresController {
     private readonly alerts: RiskAlertsService,
   ) {}
 
-  @ApiAnswer(MeasureList, 'The instruments: items and answers as published')
+  @ApiAnswer(MeasureList, 'The instruments, items and answers in the language asked for')
   @Get('measures')
-  instruments() {
-    return this.measures.instruments();
+  instruments(@Headers('accept-language') acceptLanguage: string | undefined) {
+    return this.measures.instruments(preferredLocale(acceptLanguage));
   }
 
   @ApiAnswer(GroupMeasureSettingsView, "The group's measures and how often; facilitators")

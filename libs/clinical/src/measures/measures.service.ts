@@ -5,6 +5,7 @@ import { AppConfig } from '#config';
 import { Transactions } from '#database';
 import { GroupAccess } from '#groups';
 import { CrisisResourcesService } from '../crisis/crisis-resources.service.js';
+import { MEASURE_TRANSLATIONS, measureLanguage } from '../instrument-translations.js';
 import { ANSWER_OPTIONS, MEASURE_KEYS, MEASURES, scoreMeasure } from '../instruments.js';
 import { RiskAlertEmailQueue } from '../send-risk-alert-email/risk-alert-email.queue.js';
 import type { MeasureRequest } from './measure.entities.js';
@@ -59,16 +60,25 @@ export class MeasuresService {
     private readonly clock: Clock,
   ) {}
 
-  /** The instruments with their items and answers, for any signed-in person. */
-  instruments(): MeasureList {
+  /** The instruments with their items and answers in `locale`'s language (en, bn or id). */
+  instruments(locale: string): MeasureList {
+    const language = measureLanguage(locale);
+    const translation = language === 'en' ? null : MEASURE_TRANSLATIONS[language];
     return {
-      items: MEASURE_KEYS.map((key) => ({
-        key,
-        title: MEASURES[key].title,
-        stem: MEASURES[key].stem,
-        items: MEASURES[key].items.map((text, i) => ({ index: i + 1, text })),
-        options: ANSWER_OPTIONS.map(({ value, label }) => ({ value, label })),
-      })),
+      language,
+      items: MEASURE_KEYS.map((key) => {
+        const text = translation?.measures[key] ?? MEASURES[key];
+        return {
+          key,
+          title: MEASURES[key].title,
+          stem: text.stem,
+          items: text.items.map((item, i) => ({ index: i + 1, text: item })),
+          options: ANSWER_OPTIONS.map(({ value, label }) => ({
+            value,
+            label: translation?.options[value] ?? label,
+          })),
+        };
+      }),
     };
   }
 
@@ -125,10 +135,7 @@ export class MeasuresService {
           score,
           severity,
         })),
-        summary: summarizeTrend(
-          measureKey,
-          scores.map((s) => s.score),
-        )!,
+        summary: summarizeTrend(scores.map((s) => s.score))!,
       };
     });
     const bySession = groupBy(rows, (row) => `${row.sessionId}/${row.measureKey}`);

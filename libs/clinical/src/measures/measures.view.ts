@@ -51,6 +51,9 @@ export class MeasureView {
 }
 
 export class MeasureList {
+  @ApiProperty({ enum: ['en', 'bn', 'id'], description: 'The language of the texts' })
+  language!: 'en' | 'bn' | 'id';
+
   @ApiProperty({ type: [MeasureView] })
   items!: MeasureView[];
 }

@@ -1,7 +1,4 @@
-import type { MeasureKey } from '../instruments.js';
-
-/** Below this a score is in remission: PHQ-9 < 5, GAD-7 < 5 (the "minimal" band). */
-export const REMISSION_BELOW: Record<MeasureKey, number> = { 'phq-9': 5, 'gad-7': 5 };
+import { isRemission, isResponse } from '../instruments.js';
 
 export interface TrendSummary {
   /** The first score: what change is measured from. */
@@ -16,10 +13,10 @@ export interface TrendSummary {
 }
 
 /**
- * Response and remission of one person on one measure from their scores in order. Response
+ * Response and remission (the same thresholds on both measures) of one person on one measure from their scores in order. Response
  * needs a baseline above 0 and a later score at least halved; remission only the latest score.
  */
-export function summarizeTrend(measureKey: MeasureKey, scores: number[]): TrendSummary | null {
+export function summarizeTrend(scores: number[]): TrendSummary | null {
   if (scores.length === 0) return null;
   const baseline = scores[0];
   const latest = scores[scores.length - 1];
@@ -28,7 +25,7 @@ export function summarizeTrend(measureKey: MeasureKey, scores: number[]): TrendS
     baseline,
     latest,
     change,
-    response: scores.length > 1 && change !== null && change <= -0.5,
-    remission: latest < REMISSION_BELOW[measureKey],
+    response: scores.length > 1 && isResponse(baseline, latest),
+    remission: isRemission(latest),
   };
 }
