@@ -8,7 +8,7 @@ import { DatabaseModule } from '#database';
 import { SendWaitlistPromotionEmailJob } from '#groups';
 import { HealthModule } from '#health';
 import { NotificationsModule } from '#notifications';
-import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
+import { PurgeErasedRecordsJob, SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
 import { OrganizationsModule, SendInvitationEmailJob } from '#organizations';
 import { QueueModule } from '#queue';
 import { CloseRoomJob, OpenRoomJob, VideoModule } from '#video';
@@ -24,6 +24,7 @@ import {
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RoomsProcessor } from './processors/rooms.processor.js';
 import { AttendanceProcessor } from './processors/attendance.processor.js';
+import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { RemindersProcessor } from './processors/reminders.processor.js';
 import { WorkerHealthServer } from './worker-health.server.js';
 import { configuredProcessor } from './worker-options.js';
@@ -34,6 +35,7 @@ export const PROCESSORS: Type[] = [
   RoomsProcessor,
   RemindersProcessor,
   AttendanceProcessor,
+  MaintenanceProcessor,
 ];
 
 /** One class per job; processors hand each job to the class of its name. */
@@ -54,6 +56,7 @@ const JOBS: Type[] = [
   SendWebinarReminderJob,
   SendRiskAlertEmailJob,
   MeasureCheckInsJob,
+  PurgeErasedRecordsJob,
 ];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */

@@ -12,6 +12,8 @@ import { AttendanceRepository } from './attendance.repository.js';
 import { AttendanceService } from './attendance.service.js';
 import { WebinarAttendanceService } from './webinar-attendance.service.js';
 import { RoomClosingListener } from './room-closing.listener.js';
+import { AttendancePersonalData } from './personal-data/attendance-personal-data.js';
+import { AttendancePersonalDataRepository } from './personal-data/attendance-personal-data.repository.js';
 import { AttendanceEventQueue } from './process-attendance-event/attendance-event.queue.js';
 import { ReconcileAttendanceQueue } from './reconcile-attendance/reconcile-attendance.queue.js';
 
@@ -31,6 +33,8 @@ import { ReconcileAttendanceQueue } from './reconcile-attendance/reconcile-atten
     AttendanceEventQueue,
     ReconcileAttendanceQueue,
     RoomClosingListener,
+    AttendancePersonalDataRepository,
+    AttendancePersonalData,
   ],
   exports: [AttendanceService, AttendanceReportService, WebinarAttendanceService],
 })

@@ -25,6 +25,8 @@ import { RiskAlertsService } from './measures/risk-alerts.service.js';
 import { NoteRepository } from './notes/note.repository.js';
 import { NoteAddendum, SessionNote, SessionNoteSignature } from './notes/session-note.entity.js';
 import { SessionNotesService } from './notes/session-notes.service.js';
+import { ClinicalPersonalData } from './personal-data/clinical-personal-data.js';
+import { ClinicalPersonalDataRepository } from './personal-data/clinical-personal-data.repository.js';
 import { RiskAlertEmailQueue } from './send-risk-alert-email/risk-alert-email.queue.js';
 
 @Module({
@@ -59,6 +61,8 @@ import { RiskAlertEmailQueue } from './send-risk-alert-email/risk-alert-email.qu
     MeasureCheckInsQueue,
     HomeworkRepository,
     HomeworkService,
+    ClinicalPersonalDataRepository,
+    ClinicalPersonalData,
   ],
   exports: [
     MeasureRepository,

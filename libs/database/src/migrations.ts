@@ -20,6 +20,7 @@ import { SessionNotes1795276000000 } from './migrations/1795276000000-SessionNot
 import { CrisisResources1795277000000 } from './migrations/1795277000000-CrisisResources.js';
 import { Measures1795278000000 } from './migrations/1795278000000-Measures.js';
 import { Homework1795279000000 } from './migrations/1795279000000-Homework.js';
+import { DataRights1795280000000 } from './migrations/1795280000000-DataRights.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CrisisResources1795277000000,
   Measures1795278000000,
   Homework1795279000000,
+  DataRights1795280000000,
 ];

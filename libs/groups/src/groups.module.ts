@@ -12,6 +12,8 @@ import { GroupConsent } from './group-consent.entity.js';
 import { Group } from './group.entity.js';
 import { GroupRepository } from './group.repository.js';
 import { GroupService } from './group.service.js';
+import { GroupsPersonalData } from './personal-data/groups-personal-data.js';
+import { GroupsPersonalDataRepository } from './personal-data/groups-personal-data.repository.js';
 import { WaitlistPromotionEmailQueue } from './send-waitlist-promotion-email/waitlist-promotion-email.queue.js';
 
 @Module({
@@ -29,6 +31,8 @@ import { WaitlistPromotionEmailQueue } from './send-waitlist-promotion-email/wai
     EnrollmentService,
     GroupService,
     WaitlistPromotionEmailQueue,
+    GroupsPersonalDataRepository,
+    GroupsPersonalData,
   ],
   exports: [
     GroupRepository,

@@ -1,5 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#config';
@@ -14,6 +15,10 @@ import { PasswordHasher } from './password-hasher.js';
 import { EmailVerificationQueue } from './send-email-verification/email-verification.queue.js';
 import { PasswordResetQueue } from './send-password-reset/password-reset.queue.js';
 import { PasswordService } from './password.service.js';
+import { AccountErasureService } from './personal-data/account-erasure.service.js';
+import { PersonalDataExportService } from './personal-data/personal-data-export.service.js';
+import { PersonalDataHolders } from './personal-data/personal-data-holders.js';
+import { ErasedRecordsPurgeQueue } from './purge-erased-records/erased-records-purge.queue.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { RevokedSession } from './revoked-session.entity.js';
@@ -25,6 +30,8 @@ import { UserRepository } from './user.repository.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, RefreshToken, RevokedSession, LoginFailure, KnownClient]),
+    // Finds every lib's @HoldsPersonalData() provider for exports and erasure.
+    DiscoveryModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -50,6 +57,10 @@ import { UserRepository } from './user.repository.js';
     KnownClientRepository,
     EmailVerificationQueue,
     PasswordResetQueue,
+    PersonalDataHolders,
+    PersonalDataExportService,
+    AccountErasureService,
+    ErasedRecordsPurgeQueue,
   ],
   exports: [
     AuthService,
@@ -60,6 +71,10 @@ import { UserRepository } from './user.repository.js';
     TokenService,
     UserRepository,
     RefreshTokenRepository,
+    PersonalDataHolders,
+    PersonalDataExportService,
+    AccountErasureService,
+    ErasedRecordsPurgeQueue,
   ],
 })
 export class IdentityModule {}

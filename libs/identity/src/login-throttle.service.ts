@@ -105,6 +105,13 @@ export class LoginThrottleService {
     if (clientAddress) await this.remember(key, this.clientKeyOf(clientAddress));
   }
 
+  /** The account was erased: nothing kept here derives from its address any more. */
+  async forgetAccount(email: string): Promise<void> {
+    const key = this.keyOf(email);
+    await this.forget(key);
+    await this.knownClients.forgetAccount(key);
+  }
+
   private async remember(key: string, client: string): Promise<void> {
     await this.knownClients.remember(key, client, this.clock.now(), KNOWN_CLIENTS);
   }

@@ -6,6 +6,14 @@ import { RefreshToken, type RevokedReason } from './refresh-token.entity.js';
 
 type NewRefreshToken = Pick<RefreshToken, 'userId' | 'familyId' | 'secretHash' | 'expiresAt'>;
 
+/** One login of a person, as their export shows it. */
+export interface LoginRecord {
+  startedAt: Date;
+  lastRefreshedAt: Date;
+  /** Signed out, expired or rotated away: no refresh token of it works any more. */
+  ended: boolean;
+}
+
 export type ExchangeOutcome =
   | { outcome: 'rotated'; userId: string; successor: RefreshToken }
   | { outcome: 'missing' | 'expired' | 'reused' | 'signed_out' };
@@ -39,6 +47,22 @@ export class RefreshTokenRepository {
       userId,
       exceptFamilyId ?? null,
     ]);
+  }
+
+  /** After `revokeAllForUser` in the same transaction: the account is erased, its logins gone. */
+  async deleteAllForUser(userId: string, tx: Tx): Promise<void> {
+    await tx.delete(RefreshToken, { userId });
+  }
+
+  /** The person's logins (refresh families) for their export: when, never the secrets. */
+  loginsOf(userId: string, now: Date): Promise<LoginRecord[]> {
+    return this.tokens.query(
+      `SELECT min(created_at) AS "startedAt", max(created_at) AS "lastRefreshedAt",
+         NOT bool_or(used_at IS NULL AND revoked_at IS NULL AND expires_at > $2) AS "ended"
+       FROM refresh_tokens WHERE user_id = $1
+       GROUP BY family_id ORDER BY 1, 2`,
+      [userId, now],
+    );
   }
 
   /**

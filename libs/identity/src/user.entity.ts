@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -9,20 +10,30 @@ import {
 
 /**
  * A login identity. `displayName` is the alias rooms, rosters and other members see;
- * the e-mail is for the person and the staff of their organizations only.
+ * the e-mail is for the person and the staff of their organizations only. An erased account
+ * keeps its row (others' records point at it) with no e-mail, no password and a neutral alias.
  */
 @Entity('users')
+@Check(
+  'users_erased_check',
+  `("erased_at" IS NULL) = ("email" IS NOT NULL AND "password_hash" IS NOT NULL)`,
+)
+@Index('users_erased_at_idx', ['erasedAt'], { where: '"erased_at" IS NOT NULL' })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** Stored lower-cased and trimmed, unique. */
+  /**
+   * Stored lower-cased and trimmed, unique. Null only once the account is erased; the reads
+   * that serve signed-in people (`findById`, by e-mail) never answer an erased account.
+   */
   @Index('users_email_key', { unique: true })
-  @Column('text')
+  @Column('text', { nullable: true })
   email!: string;
 
-  @Column('text', { name: 'password_hash', select: false })
-  passwordHash!: string;
+  /** Null once the account is erased: nothing signs in to it again. */
+  @Column('text', { name: 'password_hash', select: false, nullable: true })
+  passwordHash!: string | null;
 
   /** Set once the person proved they receive mail at `email` (a link, or an invitation). */
   @Column('timestamptz', { name: 'email_verified_at', nullable: true })
@@ -59,6 +70,10 @@ export class User {
 
   @Column('boolean', { name: 'reminder_in_app', default: true })
   reminderInApp!: boolean;
+
+  /** When the person erased the account (docs/privacy.md); null while it is in use. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -32,16 +32,17 @@ export class UserRepository {
     this.columns = new EntityColumns(dataSource, User, 'u');
     this.byId = new PreparedStatement(
       dataSource,
-      () => `SELECT ${this.columns.select} FROM users u WHERE u.id = $1`,
+      () => `SELECT ${this.columns.select} FROM users u WHERE u.id = $1 AND u.erased_at IS NULL`,
     );
   }
 
-  /** A fixed statement: it runs on the request path of most routes. */
+  /** A fixed statement: it runs on the request path of most routes. Never an erased account. */
   async findById(id: string): Promise<User | null> {
     const row = await this.byId.first([id]);
     return row ? this.columns.read(row) : null;
   }
 
+  /** Erased accounts too (as "Former member"): for the names on records others keep. */
   findByIds(ids: string[]): Promise<User[]> {
     return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
@@ -169,6 +170,39 @@ export class UserRepository {
         { ...changes, emailVerifiedAt: at, feedVersion: () => 'feed_version + 1' },
       );
     return result.affected === 1;
+  }
+
+  /** The live account, locked until `tx` ends (erasure); null once erased or unknown. */
+  lockLive(id: string, tx: Tx): Promise<User | null> {
+    return tx.getRepository(User).findOne({
+      where: { id, erasedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /**
+   * Erases the account row (docs/privacy.md): the e-mail, password and pending reset go at once,
+   * the alias becomes `alias`, and the calendar-feed addresses stop working. The row stays,
+   * since records others keep (attendance, notes they signed) name it.
+   */
+  async erase(id: string, alias: string, at: Date, tx: Tx): Promise<void> {
+    await tx.getRepository(User).update(
+      { id },
+      {
+        // Typed for live accounts, which always have one.
+        email: () => 'NULL',
+        passwordHash: null,
+        displayName: alias,
+        emailVerifiedAt: null,
+        passwordResetRequestedAt: null,
+        passwordResetMailedAt: null,
+        timezone: null,
+        reminderEmail: false,
+        reminderInApp: false,
+        feedVersion: () => 'feed_version + 1',
+        erasedAt: at,
+      },
+    );
   }
 
   /** Inserts the user; answers null when the e-mail is taken (the unique index decides). */

@@ -10,6 +10,7 @@ export interface OrganizationChanges {
   name?: string;
   timezone?: string;
   reminderOffsetsMinutes?: number[];
+  clinicalRetentionDays?: number;
   groupAgreement?: string;
 }
 

@@ -15,6 +15,8 @@ import { OrganizationRepository } from './organization.repository.js';
 import { OrganizationsService } from './organizations.service.js';
 import { InvitationEmailQueue } from './send-invitation-email/invitation-email.queue.js';
 import { ProfileService } from './profile.service.js';
+import { OrganizationsPersonalData } from './personal-data/organizations-personal-data.js';
+import { OrganizationsPersonalDataRepository } from './personal-data/organizations-personal-data.repository.js';
 
 @Module({
   imports: [
@@ -32,6 +34,8 @@ import { ProfileService } from './profile.service.js';
     ProfileService,
     OrganizationAccess,
     InvitationEmailQueue,
+    OrganizationsPersonalDataRepository,
+    OrganizationsPersonalData,
   ],
   exports: [
     OrganizationAccess,

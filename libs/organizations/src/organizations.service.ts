@@ -42,6 +42,7 @@ export class OrganizationsService {
       name: organization.name,
       timezone: organization.timezone,
       reminderOffsetsMinutes: organization.reminderOffsetsMinutes,
+      clinicalRetentionDays: organization.clinicalRetentionDays,
       groupAgreement: agreement && { version: agreement.version, text: agreement.text },
     };
   }

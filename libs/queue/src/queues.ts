@@ -4,6 +4,8 @@ export const QueueName = {
   Rooms: 'rooms',
   Reminders: 'reminders',
   Attendance: 'attendance',
+  /** Scheduled housekeeping, such as the daily purge of records kept past an erasure. */
+  Maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

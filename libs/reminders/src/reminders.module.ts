@@ -15,6 +15,8 @@ import { PlanRemindersListener } from './plan-reminders/plan-reminders.listener.
 import { PlanRemindersQueue } from './plan-reminders/plan-reminders.queue.js';
 import { SessionNoticeListener } from './session-notice/session-notice.listener.js';
 import { SessionNoticeQueue } from './session-notice/session-notice.queue.js';
+import { RemindersPersonalData } from './personal-data/reminders-personal-data.js';
+import { RemindersPersonalDataRepository } from './personal-data/reminders-personal-data.repository.js';
 
 @Module({
   imports: [
@@ -34,6 +36,8 @@ import { SessionNoticeQueue } from './session-notice/session-notice.queue.js';
     PlanRemindersListener,
     SessionNoticeQueue,
     SessionNoticeListener,
+    RemindersPersonalDataRepository,
+    RemindersPersonalData,
   ],
   exports: [
     ReminderPlanner,

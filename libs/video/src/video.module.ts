@@ -5,6 +5,8 @@ import { JoinService } from './join.service.js';
 import { LobbyEntry } from './lobby-entry.entity.js';
 import { LobbyRepository } from './lobby.repository.js';
 import { ModerationService } from './moderation.service.js';
+import { VideoPersonalData } from './personal-data/video-personal-data.js';
+import { VideoPersonalDataRepository } from './personal-data/video-personal-data.repository.js';
 import { SessionRemoval } from './session-removal.entity.js';
 import { VideoService } from './video.service.js';
 import { SessionRoomListener } from './open-close-room/session-room.listener.js';
@@ -19,6 +21,8 @@ import { SessionRoomQueue } from './open-close-room/session-room.queue.js';
     ModerationService,
     SessionRoomQueue,
     SessionRoomListener,
+    VideoPersonalDataRepository,
+    VideoPersonalData,
   ],
   exports: [VideoService, JoinService, ModerationService, LobbyRepository, SessionsModule],
 })

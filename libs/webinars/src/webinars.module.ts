@@ -26,6 +26,8 @@ import { WebinarsService } from './webinars.service.js';
 import { WebinarConfirmationQueue } from './send-webinar-confirmation/webinar-confirmation.queue.js';
 import { WebinarReminderQueue } from './send-webinar-reminder/webinar-reminder.queue.js';
 import { WebinarSpeakerInvitationQueue } from './send-webinar-speaker-invitation/webinar-speaker-invitation.queue.js';
+import { WebinarsPersonalData } from './personal-data/webinars-personal-data.js';
+import { WebinarsPersonalDataRepository } from './personal-data/webinars-personal-data.repository.js';
 
 @Module({
   imports: [
@@ -57,6 +59,8 @@ import { WebinarSpeakerInvitationQueue } from './send-webinar-speaker-invitation
     WebinarConfirmationQueue,
     WebinarSpeakerInvitationQueue,
     WebinarReminderQueue,
+    WebinarsPersonalDataRepository,
+    WebinarsPersonalData,
   ],
   exports: [
     WebinarAccess,

@@ -1,6 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Ip,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { PageQueryDto, pageRequest } from '#common';
-import { UpdateProfileDto, AuthService } from '#identity';
+import {
+  AccountErased,
+  AccountErasureService,
+  AuthService,
+  EraseAccountDto,
+  PersonalDataExport,
+  PersonalDataExportService,
+  UpdateProfileDto,
+} from '#identity';
 import { InAppNotificationsService, NotificationPage, NotificationRead } from '#reminders';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
@@ -14,6 +34,7 @@ import {
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
 import { EmptyAnswer } from '../common/empty-answer.js';
+import { BODY_LIMITS, BodyLimit } from '../common/request-limits.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -24,6 +45,8 @@ export class MeController {
     private readonly auth: AuthService,
     private readonly inApp: InAppNotificationsService,
     private readonly invitations: MyInvitationsService,
+    private readonly exports: PersonalDataExportService,
+    private readonly erasure: AccountErasureService,
   ) {}
 
   @ApiAnswer(Profile)
@@ -36,6 +59,31 @@ export class MeController {
   @Patch()
   update(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto) {
     return this.profiles.update(user.id, body);
+  }
+
+  /** Everything Hearth holds about the caller (docs/privacy.md); clinical parts are audited. */
+  @ApiAnswer(PersonalDataExport, 'Everything Hearth holds about the caller, as JSON')
+  @Get('export')
+  export(@CurrentUser() user: AuthenticatedUser): Promise<PersonalDataExport> {
+    return this.exports.export(user.id);
+  }
+
+  /**
+   * Erases the account as docs/privacy.md says: signed out everywhere, e-mail and password gone at
+   * once, clinical records kept for the organization's retention period. 409 `sole_owner` or
+   * `leads_groups` when it would orphan an organization or a group that still meets.
+   */
+  @ApiAnswer(AccountErased, 'Erased; every login of the account is signed out')
+  @Delete()
+  @HttpCode(202)
+  @BodyLimit(BODY_LIMITS.auth)
+  @RouteConfig({ rateLimit: {} })
+  erase(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: EraseAccountDto,
+    @Ip() client: string,
+  ): Promise<AccountErased> {
+    return this.erasure.erase(user.id, body.password, client);
   }
 
   @ApiAnswer(NotificationPage, 'Notifications, the newest first')

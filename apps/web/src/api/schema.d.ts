@@ -142,10 +142,26 @@ export interface paths {
         get: operations["MeController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["MeController_erase"];
         options?: never;
         head?: never;
         patch: operations["MeController_update"];
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/notifications": {
@@ -465,7 +481,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["MeasuresController_updateSettings"];
         trace?: never;
     };
     "/api/v1/groups/{groupId}/sessions": {
@@ -1252,6 +1268,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeasuresController_instruments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/measure-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeasuresController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeasuresController_trends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/measure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeasuresController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measure-requests/{requestId}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeasuresController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeasuresController_sessionAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{alertId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeasuresController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/homework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HomeworkController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/homework/{homeworkId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HomeworkController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/homework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HomeworkController_forSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1408,6 +1584,29 @@ export interface components {
             timezone?: string;
             reminderChannels?: components["schemas"]["ReminderChannelsDto"];
         };
+        PersonalDataExport: {
+            /** @example hearth-personal-data/1 */
+            format: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description What this document is, for the person reading it */
+            about: string;
+            /** @description One part per kind of record: account, organizations, groups, rooms, attendance, notifications, webinars, clinical (measures, alerts, notes about the person), audit */
+            sections: {
+                [key: string]: unknown;
+            };
+        };
+        EraseAccountDto: {
+            /** @description The current password: erasing cannot be undone */
+            password: string;
+        };
+        AccountErased: {
+            /**
+             * Format: date-time
+             * @description Signed out everywhere, e-mail and password gone; clinical records follow after the organization's retention period
+             */
+            erasedAt: string;
+        };
         NotificationView: {
             /** Format: uuid */
             id: string;
@@ -1483,6 +1682,11 @@ export interface components {
              *     ]
              */
             reminderOffsetsMinutes: number[];
+            /**
+             * @description Days the clinical records of a person who erased their account are kept, from the erasure
+             * @example 2557
+             */
+            clinicalRetentionDays: number;
             groupAgreement: components["schemas"]["GroupAgreementView"] | null;
         };
         UpdateOrganizationDto: {
@@ -1500,6 +1704,11 @@ export interface components {
              *     ]
              */
             reminderOffsetsMinutes?: number[];
+            /**
+             * @description Days the clinical records of a person who erased their account are kept, from the erasure
+             * @example 2557
+             */
+            clinicalRetentionDays?: number;
             /** @description Text of the group agreement; a change makes a new version */
             groupAgreement?: string;
         };
@@ -2539,6 +2748,200 @@ export interface components {
             locale: string;
             items: components["schemas"]["CrisisResourceView"][];
         };
+        /** @enum {string} */
+        MeasureKey: "phq-9" | "gad-7";
+        MeasureItemView: {
+            /** @description From 1 */
+            index: number;
+            text: string;
+        };
+        AnswerOptionView: {
+            value: number;
+            label: string;
+        };
+        MeasureView: {
+            key: components["schemas"]["MeasureKey"];
+            /** @example PHQ-9 */
+            title: string;
+            stem: string;
+            items: components["schemas"]["MeasureItemView"][];
+            options: components["schemas"]["AnswerOptionView"][];
+        };
+        MeasureList: {
+            /**
+             * @description The language of the texts
+             * @enum {string}
+             */
+            language: "en" | "bn" | "id";
+            items: components["schemas"]["MeasureView"][];
+        };
+        GroupMeasureSettingsView: {
+            /** Format: uuid */
+            groupId: string;
+            measures: ("phq-9" | "gad-7")[];
+            measureEverySessions: number;
+        };
+        GroupMeasureSettingsDto: {
+            measures?: ("phq-9" | "gad-7")[];
+            measureEverySessions?: number;
+        };
+        /** @enum {string} */
+        Severity: "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+        TrendPointView: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @description The session's number in the series */
+            sequence: number;
+            /**
+             * Format: date-time
+             * @description When it was answered
+             */
+            at: string;
+            score: number;
+            severity: components["schemas"]["Severity"];
+        };
+        TrendSummaryView: {
+            /** @description The first score */
+            baseline: number;
+            latest: number;
+            /** @description Change from baseline as a fraction (-0.5: half); null from a baseline of 0 */
+            change: number | null;
+            /** @description At least 50 % below baseline */
+            response: boolean;
+            /** @description Latest score below 5 */
+            remission: boolean;
+        };
+        MemberTrendView: {
+            /** Format: uuid */
+            userId: string;
+            /** @description The member's alias */
+            displayName: string;
+            measureKey: components["schemas"]["MeasureKey"];
+            points: components["schemas"]["TrendPointView"][];
+            summary: components["schemas"]["TrendSummaryView"];
+        };
+        GroupTrendPointView: {
+            /** Format: uuid */
+            sessionId: string;
+            sequence: number;
+            measureKey: components["schemas"]["MeasureKey"];
+            /** @description The mean of the session's scores */
+            mean: number;
+            /** @description How many answered */
+            count: number;
+        };
+        GroupTrendsView: {
+            items: components["schemas"]["MemberTrendView"][];
+            group: components["schemas"]["GroupTrendPointView"][];
+        };
+        MeasureRequestView: {
+            /** Format: uuid */
+            id: string;
+            measureKey: components["schemas"]["MeasureKey"];
+            /** Format: uuid */
+            sessionId: string;
+            /**
+             * Format: date-time
+             * @description When it opened
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description The session start: it cannot be answered after
+             */
+            expiresAt: string;
+            /** @enum {string} */
+            status: "due" | "completed" | "expired";
+        };
+        MeasureRequestList: {
+            items: components["schemas"]["MeasureRequestView"][];
+        };
+        MeasureAnswersDto: {
+            /** @description One per item, each 0 to 3 */
+            answers: number[];
+        };
+        MeasureResult: {
+            score: number;
+            severity: components["schemas"]["Severity"];
+            /** @description Where to turn now; not empty when an answer says you think of dying or of hurting yourself */
+            crisisResources: components["schemas"]["CrisisResourceView"][];
+        };
+        RiskAlertView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            /** @description The member's alias */
+            displayName: string;
+            /** @enum {string} */
+            kind: "phq9_item9";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedById: string | null;
+            resolution: string | null;
+        };
+        RiskAlertList: {
+            items: components["schemas"]["RiskAlertView"][];
+        };
+        ResolveAlertDto: {
+            /** @description What was done, for the record */
+            note: string;
+        };
+        HomeworkView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The session it was given at
+             */
+            sessionId: string;
+            moduleTitle: string;
+            /** @description The module's homework, one task per line */
+            text: string;
+            /**
+             * Format: date-time
+             * @description The group's next session's start (a week after this one's after the last)
+             */
+            dueAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        HomeworkList: {
+            /** @description The latest session first */
+            items: components["schemas"]["HomeworkView"][];
+        };
+        CompleteHomeworkDto: {
+            /** @description For the group's facilitators only; sending it again replaces it */
+            reflection?: string;
+        };
+        HomeworkCompletionView: {
+            /** Format: uuid */
+            userId: string;
+            /** @description The member's alias */
+            displayName: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description The member's reflection, if any */
+            reflection: string | null;
+        };
+        SessionHomeworkView: {
+            /** Format: uuid */
+            sessionId: string;
+            moduleTitle: string;
+            /** @description The module's homework, one task per line; empty when it has none */
+            text: string;
+            /** @description Whether it is assigned: the session has started and has homework */
+            assigned: boolean;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description How many members have done it */
+            completed: number;
+            /** @description Active members by alias, then former members who completed it */
+            members: components["schemas"]["HomeworkCompletionView"][];
+        };
         Liveness: {
             /** @enum {string} */
             status: "ok";
@@ -2947,6 +3350,48 @@ export interface operations {
             };
         };
     };
+    MeController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseAccountDto"];
+            };
+        };
+        responses: {
+            /** @description Erased; every login of the account is signed out */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountErased"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MeController_update: {
         parameters: {
             query?: never;
@@ -2966,6 +3411,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything Hearth holds about the caller, as JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
                 };
             };
             /** @description The request was refused */
@@ -4072,6 +4555,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupDetailView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupMeasureSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description Saved; facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMeasureSettingsView"];
                 };
             };
             /** @description The request was refused */
@@ -6510,6 +7037,412 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CrisisResourceList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_instruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instruments, items and answers in the language asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group's measures and how often; facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMeasureSettingsView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_trends: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scores over sessions per member and for the group; facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupTrendsView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open, answered and lately expired requests, the soonest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRequestList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureAnswersDto"];
+            };
+        };
+        responses: {
+            /** @description Scored; crisis resources for your language when you need them */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureResult"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_sessionAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session's risk alerts, open and resolved; facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskAlertList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeasuresController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveAlertDto"];
+            };
+        };
+        responses: {
+            /** @description Resolved: the session's alerts; 409 alert_resolved if it was */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskAlertList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HomeworkController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your homework from the sessions of the last two weeks, latest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HomeworkController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                homeworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteHomeworkDto"];
+            };
+        };
+        responses: {
+            /** @description Done (again: no change); the reflection goes to facilitators only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HomeworkController_forSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Completion and reflections per member; facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionHomeworkView"];
                 };
             };
             /** @description The request was refused */

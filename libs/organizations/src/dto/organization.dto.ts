@@ -57,6 +57,20 @@ export class UpdateOrganizationDto {
   @Max(14 * 24 * 60, { each: true })
   reminderOffsetsMinutes?: number[];
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 36500,
+    example: 2557,
+    description:
+      'Days the clinical records of a person who erased their account are kept, from the erasure',
+  })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  clinicalRetentionDays?: number;
+
   @ApiPropertyOptional({ description: 'Text of the group agreement; a change makes a new version' })
   @IsOmittable()
   @IsString()

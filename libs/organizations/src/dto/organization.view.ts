@@ -26,6 +26,14 @@ export class OrganizationView {
   @ApiProperty({ type: 'integer', isArray: true, example: [1440, 60] })
   reminderOffsetsMinutes!: number[];
 
+  @ApiProperty({
+    type: 'integer',
+    example: 2557,
+    description:
+      'Days the clinical records of a person who erased their account are kept, from the erasure',
+  })
+  clinicalRetentionDays!: number;
+
   @ApiProperty({ type: GroupAgreementView, nullable: true })
   groupAgreement!: GroupAgreementView | null;
 }
