@@ -138,7 +138,17 @@ describe('Data rights: export and erasure (e2e)', () => {
       therapist.accessToken,
     );
     await api.http.post(`${notes}/sign`, {}, therapist.accessToken);
-    // Attendance as the worker records it from the room (no room is held in this suite).
+    // Homework and attendance as they come once the session has run (it has not, in this suite).
+    for (const [person, reflection] of [
+      [ana, 'Ana wrote: the thought record helped.'],
+      [bo, 'Bo wrote: too busy this week.'],
+    ] as const) {
+      await db.query(
+        `INSERT INTO homework (session_id, user_id, assigned_at, completed_at, reflection)
+         VALUES ($1, $2, now(), now(), $3)`,
+        [sessionId, person.user.id, reflection],
+      );
+    }
     for (const [person, minutes] of [
       [ana, 80],
       [bo, 30],
@@ -216,6 +226,9 @@ describe('Data rights: export and erasure (e2e)', () => {
       }),
     ]);
     expect(sections.clinical.memberNotes[0].signedAt).not.toBeNull();
+    expect(sections.clinical.homework).toEqual([
+      expect.objectContaining({ sessionId, reflection: 'Ana wrote: the thought record helped.' }),
+    ]);
     expect(sections.attendance.sessions).toEqual([
       expect.objectContaining({ sessionId, status: 'present', minutesPresent: 80 }),
     ]);
@@ -227,6 +240,7 @@ describe('Data rights: export and erasure (e2e)', () => {
       'bomarrow',
       JSON.stringify(BO_ANSWERS),
       'Bo: new job stress.',
+      'Bo wrote: too busy this week.',
       'Group: anaquill and bomarrow spoke.',
       therapist.user.id,
       therapist.email,
@@ -271,6 +285,7 @@ describe('Data rights: export and erasure (e2e)', () => {
         `${ana.user.id} risk_alerts`,
         `${ana.user.id} member_notes`,
         `${ana.user.id} attendance`,
+        `${ana.user.id} homework`,
       ]),
     );
   });
@@ -391,7 +406,7 @@ describe('Data rights: export and erasure (e2e)', () => {
       (await db.query('SELECT status FROM enrollments WHERE user_id = $1', [ana.user.id])).rows,
     ).toEqual([{ status: 'withdrawn' }]);
     // The clinical record stays for the retention period; the facilitators still read it.
-    for (const table of ['measure_responses', 'risk_alerts', 'attendance']) {
+    for (const table of ['measure_responses', 'risk_alerts', 'attendance', 'homework']) {
       expect([
         table,
         await count(`SELECT count(*) AS n FROM ${table} WHERE user_id = $1`, [ana.user.id]),
@@ -411,7 +426,12 @@ describe('Data rights: export and erasure (e2e)', () => {
     expect(again.status).toBe(201);
     expect(again.body.user.id).not.toBe(ana.user.id);
     const fresh = await api.http.get('/me/export', again.body.accessToken);
-    expect(fresh.body.sections.clinical).toEqual({ measures: [], riskAlerts: [], memberNotes: [] });
+    expect(fresh.body.sections.clinical).toEqual({
+      measures: [],
+      riskAlerts: [],
+      memberNotes: [],
+      homework: [],
+    });
   });
 
   it('lets the organization set the retention period, and the daily job purges what it kept once it ends', async () => {
@@ -439,7 +459,8 @@ describe('Data rights: export and erasure (e2e)', () => {
            + (SELECT count(*) FROM risk_alerts WHERE user_id = $1)
            + (SELECT count(*) FROM session_notes WHERE subject_user_id = $1)
            + (SELECT count(*) FROM note_addenda WHERE subject_user_id = $1)
-           + (SELECT count(*) FROM attendance WHERE user_id = $1) AS n`,
+           + (SELECT count(*) FROM attendance WHERE user_id = $1)
+           + (SELECT count(*) FROM homework WHERE user_id = $1) AS n`,
         [ana.user.id],
       );
     const purges = worker.app.get(ErasedRecordsPurgeQueue, { strict: false });
@@ -450,7 +471,7 @@ describe('Data rights: export and erasure (e2e)', () => {
 
     // A day has not passed since the erasure: everything is still kept.
     await ran(1);
-    expect(await anaRecords()).toBe(6);
+    expect(await anaRecords()).toBe(7);
 
     // Two days later (the erasure moved back, as the clock would), the job deletes it all.
     await db.query(`UPDATE users SET erased_at = erased_at - interval '2 days' WHERE id = $1`, [
@@ -474,6 +495,7 @@ describe('Data rights: export and erasure (e2e)', () => {
     );
     expect(deletions.rows.map((r) => `${r.resource_type} by ${r.actor_id}`).sort()).toEqual([
       `attendance by ${ana.user.id}`,
+      `homework by ${ana.user.id}`,
       `measure_responses by ${ana.user.id}`,
       `member_note by ${ana.user.id}`,
       `member_note_addendum by ${ana.user.id}`,

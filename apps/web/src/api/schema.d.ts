@@ -1591,7 +1591,7 @@ export interface components {
             exportedAt: string;
             /** @description What this document is, for the person reading it */
             about: string;
-            /** @description One part per kind of record: account, organizations, groups, rooms, attendance, notifications, webinars, clinical (measures, alerts, notes about the person), audit */
+            /** @description One part per kind of record: account, organizations, groups, rooms, attendance, notifications, webinars, clinical (measures, alerts, homework, notes about the person), audit */
             sections: {
                 [key: string]: unknown;
             };

@@ -77,6 +77,19 @@ export class ClinicalPersonalDataRepository {
     );
   }
 
+  /** Homework assigned to the person, with their completion and reflection. */
+  homework(userId: string): Promise<OrganizationRecord[]> {
+    return this.dataSource.query(
+      `SELECT g.organization_id AS "organizationId", h.session_id AS "sessionId",
+         g.name AS "groupName", s.module_title AS "moduleTitle", h.assigned_at AS "assignedAt",
+         h.completed_at AS "completedAt", h.reflection
+       FROM homework h JOIN sessions s ON s.id = h.session_id
+       JOIN groups g ON g.id = s.group_id
+       WHERE h.user_id = $1 ORDER BY h.assigned_at, h.id`,
+      [userId],
+    );
+  }
+
   /** At erasure: requests never answered go (nothing clinical in them); answers stay. */
   async erase(userId: string, tx: Tx): Promise<void> {
     await tx.query(
@@ -88,7 +101,8 @@ export class ClinicalPersonalDataRepository {
 
   /**
    * Deletes what was kept about erased people whose organization's retention has ended: their
-   * requests with the answers and alerts (cascading), the notes about them and their addenda.
+   * requests with the answers and alerts (cascading), the notes about them and their addenda,
+   * their homework.
    */
   async purgeExpired(now: Date, tx: Tx): Promise<PurgedRecords[]> {
     const purged: PurgedRecords[] = [];
@@ -113,6 +127,13 @@ export class ClinicalPersonalDataRepository {
          WHERE s.id = x.session_id AND g.id = s.group_id AND o.id = g.organization_id
            AND u.id = x.subject_user_id AND ${RETENTION_ENDED}
          RETURNING g.organization_id AS "organizationId", x.subject_user_id AS "userId"`,
+      ],
+      [
+        'homework',
+        `DELETE FROM homework x USING sessions s, groups g, organizations o, users u
+         WHERE s.id = x.session_id AND g.id = s.group_id AND o.id = g.organization_id
+           AND u.id = x.user_id AND ${RETENTION_ENDED}
+         RETURNING g.organization_id AS "organizationId", x.user_id AS "userId"`,
       ],
     ]) {
       const [rows] = await tx.query<[Omit<PurgedRecords, 'resourceType'>[], number]>(statement, [

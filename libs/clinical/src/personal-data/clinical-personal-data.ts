@@ -8,8 +8,8 @@ import {
 } from './clinical-personal-data.repository.js';
 
 /**
- * The clinical record about a person: their measure answers, risk alerts, and the individual
- * notes facilitators wrote about them (participants never read notes in the app; the export is
+ * The clinical record about a person: their measure answers, risk alerts, homework with their
+ * reflections, and the individual notes facilitators wrote about them (participants never read notes in the app; the export is
  * how they get their data). Every export leaves audit rows; erasure keeps the record for the
  * organization's retention period, then the purge deletes it.
  */
@@ -28,10 +28,12 @@ export class ClinicalPersonalData implements PersonalDataHolder {
     const measures = await this.records.measures(userId);
     const riskAlerts = await this.records.riskAlerts(userId);
     const memberNotes = await this.records.memberNotes(userId);
+    const homework = await this.records.homework(userId);
     for (const [resourceType, rows] of [
       ['measure_responses', measures],
       ['risk_alerts', riskAlerts],
       ['member_notes', memberNotes],
+      ['homework', homework],
     ] as const) {
       for (const organizationId of organizationsOf(rows)) {
         await this.audit.record({
@@ -43,7 +45,7 @@ export class ClinicalPersonalData implements PersonalDataHolder {
         });
       }
     }
-    return { measures, riskAlerts, memberNotes };
+    return { measures, riskAlerts, memberNotes, homework };
   }
 
   async erase({ userId }: PersonalDataSubject, _at: Date, tx: Tx): Promise<void> {

@@ -24,7 +24,7 @@ export class PersonalDataExport {
     additionalProperties: true,
     description:
       'One part per kind of record: account, organizations, groups, rooms, attendance, ' +
-      'notifications, webinars, clinical (measures, alerts, notes about the person), audit',
+      'notifications, webinars, clinical (measures, alerts, homework, notes about the person), audit',
   })
   sections!: Record<string, object>;
 }
