@@ -3,6 +3,7 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
+import { GroupMeasures } from '../measures/GroupMeasures';
 import { AttendanceTab } from './AttendanceTab';
 import { RosterTab } from './RosterTab';
 import { ScheduleTab } from './ScheduleTab';
@@ -11,6 +12,7 @@ import { zoneName } from './time';
 /** `/groups/:groupId` as its facilitators see it: the schedule, the roster and attendance. */
 export default function FacilitatorGroup({ group }: { group: Schemas['GroupDetailView'] }) {
   const { t } = useTranslation('groups');
+  const { t: measures } = useTranslation('measures');
   return (
     <section className="facilitator-group">
       <p className="crumb">
@@ -29,6 +31,7 @@ export default function FacilitatorGroup({ group }: { group: Schemas['GroupDetai
           <Tab id="schedule">{t('schedule')}</Tab>
           <Tab id="roster">{t('roster')}</Tab>
           <Tab id="attendance">{t('attendance')}</Tab>
+          <Tab id="measures">{measures('measuresTab')}</Tab>
         </TabList>
         <TabPanel id="schedule">
           <ScheduleTab group={group} />
@@ -38,6 +41,9 @@ export default function FacilitatorGroup({ group }: { group: Schemas['GroupDetai
         </TabPanel>
         <TabPanel id="attendance">
           <AttendanceTab group={group} />
+        </TabPanel>
+        <TabPanel id="measures">
+          <GroupMeasures groupId={group.id} />
         </TabPanel>
       </Tabs>
     </section>

@@ -78,6 +78,8 @@ export const bn: Strings = {
   navOrganization: 'প্রতিষ্ঠান',
   navMyGroups: 'আমার গ্রুপ',
   navNotifications: 'বিজ্ঞপ্তি',
+  navCheckIns: 'চেক-ইন',
+  needHelp: 'আমার সাহায্য দরকার',
   navProfile: 'প্রোফাইল',
   mainNav: 'প্রধান',
   openCalendar: 'ক্যালেন্ডার থেকে বেছে নিন',

@@ -79,6 +79,8 @@ export const en = {
   navOrganization: 'Organization',
   navMyGroups: 'My groups',
   navNotifications: 'Notifications',
+  navCheckIns: 'Check-ins',
+  needHelp: 'I need help',
   navProfile: 'Profile',
   mainNav: 'Main',
   openCalendar: 'Choose from a calendar',

@@ -79,6 +79,8 @@ export const id: Strings = {
   navOrganization: 'Organisasi',
   navMyGroups: 'Grup saya',
   navNotifications: 'Notifikasi',
+  navCheckIns: 'Cek kabar',
+  needHelp: 'Saya butuh bantuan',
   navProfile: 'Profil',
   mainNav: 'Utama',
   openCalendar: 'Pilih dari kalender',

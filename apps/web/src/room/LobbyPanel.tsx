@@ -6,6 +6,7 @@ import { ok } from '../api/result';
 import { useWithin } from '../ui/clock';
 import { useErrorText } from '../ui/errors';
 import * as keys from '../ui/queryKeys';
+import { useAlerts } from '../measures/useAlerts';
 
 const POLL_MS = 3_000;
 
@@ -22,6 +23,7 @@ export function LobbyPanel({
   session?: { joinOpensAt: string; endsAt: string };
 }) {
   const { t } = useTranslation();
+  const { t: measures } = useTranslation('measures');
   const errorText = useErrorText();
   const queries = useQueryClient();
   const key = keys.sessions.lobby(sessionId);
@@ -44,6 +46,11 @@ export function LobbyPanel({
     },
     refetchInterval: (query) => (!active || query.state.data === null ? false : POLL_MS),
   });
+  // Beside a waiting person: an open risk alert, so a facilitator can speak with them first.
+  const alerts = useAlerts(sessionId, active && Boolean(lobby.data));
+  const needsSupport = new Set(
+    alerts.data?.items.filter((a) => !a.resolvedAt).map((a) => a.userId) ?? [],
+  );
   const decide = useMutation({
     mutationFn: async ({ entryId, admit }: { entryId: string; admit: boolean }) => {
       const params = { path: { sessionId, entryId } };
@@ -67,6 +74,9 @@ export function LobbyPanel({
         {lobby.data.map((entry) => (
           <li key={entry.id}>
             <span className="who">{entry.displayName}</span>
+            {needsSupport.has(entry.userId) && (
+              <span className="badge alert">{measures('lobbyAlert')}</span>
+            )}
             <Button
               className="primary"
               onPress={() => decide.mutate({ entryId: entry.id, admit: true })}

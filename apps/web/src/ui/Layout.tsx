@@ -14,6 +14,9 @@ export function Layout({ children }: { children: ReactNode }) {
     <>
       <header className="bar">
         <span className="brand">{t('appName')}</span>
+        <NavLink to="/help" className="help-link">
+          {t('needHelp')}
+        </NavLink>
         <label className="language">
           <span>{t('language')}</span>
           <select
@@ -40,6 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
             ) : (
               <NavLink to="/my-groups">{t('navMyGroups')}</NavLink>
             )}
+            {!organization && <NavLink to="/check-ins">{t('navCheckIns')}</NavLink>}
             <NavLink to="/notifications">{t('navNotifications')}</NavLink>
             <NavLink to="/profile">{t('navProfile')}</NavLink>
             <button type="button" className="link sign-out" onClick={() => void signOut()}>
