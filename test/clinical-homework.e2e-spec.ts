@@ -220,12 +220,14 @@ describe('Homework (e2e)', () => {
     expect(byUser.get(ana.user.id)).toEqual({
       userId: ana.user.id,
       displayName: 'ana',
+      legalName: null,
       completedAt: expect.any(String),
       reflection: REFLECTION,
     });
     expect(byUser.get(bo.user.id)).toEqual({
       userId: bo.user.id,
       displayName: 'bo',
+      legalName: null,
       completedAt: null,
       reflection: null,
     });

@@ -229,6 +229,30 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
     expect(fine.body).toEqual({ score: 15, severity: 'severe', crisisResources: [] });
   });
 
+  it("shows a member's legal name to facilitators only, never to other members", async () => {
+    const set = await api.http.patch('/me', { legalName: '  Ana Rahman ' }, ana.accessToken);
+    expect(set.body.legalName).toBe('Ana Rahman');
+    const tooLong = await api.http.patch('/me', { legalName: 'x'.repeat(121) }, ana.accessToken);
+    expect(tooLong.status).toBe(400);
+    const alerts = await api.http.get(`/sessions/${sessionId}/alerts`, therapist.accessToken);
+    expect(alerts.body.items[0]).toMatchObject({ displayName: 'ana', legalName: 'Ana Rahman' });
+
+    // What members see of each other carries the alias only.
+    for (const path of [`/groups/${groupId}/members`, `/groups/${groupId}`, '/me/groups']) {
+      const seen = await api.http.get(path, bo.accessToken);
+      expect([path, seen.status]).toEqual([path, 200]);
+      expect([path, JSON.stringify(seen.body)]).not.toEqual([
+        path,
+        expect.stringContaining('Rahman'),
+      ]);
+    }
+    // The person sees and clears their own.
+    expect((await api.http.get('/me', ana.accessToken)).body.legalName).toBe('Ana Rahman');
+    const cleared = await api.http.patch('/me', { legalName: '' }, ana.accessToken);
+    expect(cleared.body.legalName).toBeNull();
+    await api.http.patch('/me', { legalName: 'Ana Rahman' }, ana.accessToken);
+  });
+
   it('shows scores over sessions per member and for the group, to facilitators only', async () => {
     const trends = await api.http.get(`/groups/${groupId}/measures`, therapist.accessToken);
     expect(trends.status).toBe(200);
@@ -238,6 +262,7 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
         {
           userId: ana.user.id,
           displayName: 'ana',
+          legalName: 'Ana Rahman',
           measureKey: 'phq-9',
           points: [{ ...point, score: 8, severity: 'mild' }],
           summary: { baseline: 8, latest: 8, change: 0, response: false, remission: false },

@@ -18,6 +18,7 @@ import {
   'users_erased_check',
   `("erased_at" IS NULL) = ("email" IS NOT NULL AND "password_hash" IS NOT NULL)`,
 )
+@Check('users_erased_legal_name_check', `"erased_at" IS NULL OR "legal_name" IS NULL`)
 @Index('users_erased_at_idx', ['erasedAt'], { where: '"erased_at" IS NOT NULL' })
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -59,6 +60,14 @@ export class User {
 
   @Column('text', { name: 'display_name' })
   displayName!: string;
+
+  /**
+   * The person's legal name, if they gave one: only the group's facilitators and the
+   * organization's owners and admins see it (notes, measures, exports), never other members.
+   * Not selected unless asked for, so no member-facing read carries it by accident.
+   */
+  @Column('text', { name: 'legal_name', nullable: true, select: false })
+  legalName!: string | null;
 
   /** The person's own IANA zone, for times in reminders; null: the group's zone. */
   @Column('text', { nullable: true })

@@ -42,6 +42,12 @@ export class UserRepository {
     return row ? this.columns.read(row) : null;
   }
 
+  /** The person's legal name (never selected with the rest of the row); null when none. */
+  async legalNameOf(id: string): Promise<string | null> {
+    const row = await this.users.findOne({ where: { id }, select: { id: true, legalName: true } });
+    return row?.legalName ?? null;
+  }
+
   /** Erased accounts too (as "Former member"): for the names on records others keep. */
   findByIds(ids: string[]): Promise<User[]> {
     return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
@@ -143,7 +149,9 @@ export class UserRepository {
 
   async updateProfile(
     id: string,
-    changes: Partial<Pick<User, 'displayName' | 'timezone' | 'reminderEmail' | 'reminderInApp'>>,
+    changes: Partial<
+      Pick<User, 'displayName' | 'legalName' | 'timezone' | 'reminderEmail' | 'reminderInApp'>
+    >,
   ): Promise<void> {
     if (Object.keys(changes).length) await this.users.update({ id }, changes);
   }
@@ -193,6 +201,7 @@ export class UserRepository {
         email: () => 'NULL',
         passwordHash: null,
         displayName: alias,
+        legalName: null,
         emailVerifiedAt: null,
         passwordResetRequestedAt: null,
         passwordResetMailedAt: null,

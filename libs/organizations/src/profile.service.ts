@@ -15,6 +15,7 @@ export class ProfileService {
   async update(userId: string, input: UpdateProfileDto): Promise<Profile> {
     await this.users.updateProfile(userId, {
       displayName: input.displayName,
+      legalName: input.legalName === undefined ? undefined : input.legalName || null,
       timezone: input.timezone,
       reminderEmail: input.reminderChannels?.email,
       reminderInApp: input.reminderChannels?.inApp,
@@ -23,8 +24,9 @@ export class ProfileService {
   }
 
   async get(userId: string): Promise<Profile> {
-    const [user, memberships] = await Promise.all([
+    const [user, legalName, memberships] = await Promise.all([
       this.users.findById(userId),
+      this.users.legalNameOf(userId),
       this.memberships.listForUser(userId),
     ]);
     if (!user) throw new NotFoundError('user_not_found', 'No such user');
@@ -32,6 +34,7 @@ export class ProfileService {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
+      legalName,
       emailVerified: user.emailVerifiedAt !== null,
       timezone: user.timezone,
       reminderChannels: { email: user.reminderEmail, inApp: user.reminderInApp },

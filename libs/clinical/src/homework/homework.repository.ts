@@ -27,6 +27,7 @@ export interface SessionHomeworkRow {
 export interface HomeworkCompletionRow {
   userId: string;
   displayName: string;
+  legalName: string | null;
   completedAt: Date | null;
   reflection: string | null;
 }
@@ -157,7 +158,7 @@ export class HomeworkRepository {
   completions(sessionId: string, groupId: string): Promise<HomeworkCompletionRow[]> {
     return this.dataSource.query<HomeworkCompletionRow[]>(
       `SELECT p.user_id AS "userId", COALESCE(u.display_name, '') AS "displayName",
-         h.completed_at AS "completedAt", h.reflection
+         u.legal_name AS "legalName", h.completed_at AS "completedAt", h.reflection
        FROM (
          SELECT e.user_id, true AS active FROM enrollments e
          WHERE e.group_id = $2 AND e.status = 'active'

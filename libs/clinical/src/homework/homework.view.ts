@@ -49,6 +49,13 @@ export class HomeworkCompletionView {
   @ApiProperty({ description: "The member's alias" })
   displayName!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The member's legal name, if given: for facilitators and admins only",
+  })
+  legalName!: string | null;
+
   @ApiProperty({ type: Date, nullable: true })
   completedAt!: Date | null;
 

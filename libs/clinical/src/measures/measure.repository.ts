@@ -13,12 +13,14 @@ import {
 /** A risk alert as the session page lists it: the member by alias. */
 export interface RiskAlertRow extends RiskAlert {
   displayName: string;
+  legalName: string | null;
 }
 
 /** One answer's score, for trends. */
 export interface GroupScoreRow {
   userId: string;
   displayName: string;
+  legalName: string | null;
   measureKey: MeasureKey;
   sessionId: string;
   sequence: number;
@@ -135,7 +137,7 @@ export class MeasureRepository {
   scoresOfGroup(groupId: string): Promise<GroupScoreRow[]> {
     return this.dataSource.query<GroupScoreRow[]>(
       `SELECT r.user_id AS "userId", u.display_name AS "displayName",
-              r.measure_key AS "measureKey", r.session_id AS "sessionId", s.sequence,
+              u.legal_name AS "legalName", r.measure_key AS "measureKey", r.session_id AS "sessionId", s.sequence,
               r.created_at AS "at", r.score, r.severity
        FROM measure_responses r
        JOIN sessions s ON s.id = r.session_id
@@ -164,6 +166,7 @@ export class MeasureRepository {
       .createQueryBuilder('a')
       .innerJoin('users', 'u', 'u.id = a.user_id')
       .addSelect('u.display_name', 'display_name')
+      .addSelect('u.legal_name', 'legal_name')
       .where('a.session_id = :sessionId', { sessionId })
       .orderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
@@ -171,6 +174,7 @@ export class MeasureRepository {
     return rows.entities.map((alert, i) => ({
       ...alert,
       displayName: (rows.raw[i] as { display_name: string }).display_name,
+      legalName: (rows.raw[i] as { legal_name: string | null }).legal_name,
     }));
   }
 

@@ -123,10 +123,11 @@ export class MeasuresService {
     });
     const byMember = groupBy(rows, (row) => `${row.userId}/${row.measureKey}`);
     const items = [...byMember.values()].map((scores): MemberTrendView => {
-      const { userId, displayName, measureKey } = scores[0];
+      const { userId, displayName, legalName, measureKey } = scores[0];
       return {
         userId,
         displayName,
+        legalName,
         measureKey,
         points: scores.map(({ sessionId, sequence, at, score, severity }) => ({
           sessionId,

@@ -143,6 +143,13 @@ export class RiskAlertView {
   @ApiProperty({ description: "The member's alias" })
   displayName!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The member's legal name, if given: for facilitators and admins only",
+  })
+  legalName!: string | null;
+
   @ApiProperty({ enum: ['phq9_item9'] })
   kind!: 'phq9_item9';
 
@@ -216,6 +223,13 @@ export class MemberTrendView {
 
   @ApiProperty({ description: "The member's alias" })
   displayName!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The member's legal name, if given: for facilitators and admins only",
+  })
+  legalName!: string | null;
 
   @ApiProperty({ enum: MEASURE_KEYS, enumName: 'MeasureKey' })
   measureKey!: MeasureKey;

@@ -35,6 +35,7 @@ export class RiskAlertsService {
         id: a.id,
         userId: a.userId,
         displayName: a.displayName,
+        legalName: a.legalName,
         kind: a.kind,
         createdAt: a.createdAt,
         resolvedAt: a.resolvedAt,

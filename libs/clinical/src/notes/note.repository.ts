@@ -8,6 +8,7 @@ import { NoteAddendum, SessionNote, SessionNoteSignature } from './session-note.
 export interface NoteMember {
   userId: string;
   displayName: string;
+  legalName: string | null;
   /** The effective attendance status (a facilitator's override first), null before any record. */
   attendance: string | null;
 }
@@ -35,7 +36,7 @@ export class NoteRepository {
   members(sessionId: string, groupId: string): Promise<NoteMember[]> {
     return this.dataSource.query<NoteMember[]>(
       `SELECT e.user_id AS "userId", u.display_name AS "displayName",
-         COALESCE(a.override_status, a.status) AS attendance
+         u.legal_name AS "legalName", COALESCE(a.override_status, a.status) AS attendance
        FROM enrollments e
        JOIN users u ON u.id = e.user_id
        LEFT JOIN attendance a ON a.session_id = $1 AND a.user_id = e.user_id

@@ -62,6 +62,13 @@ export class MemberNoteView {
   @ApiProperty({ description: "The member's alias" })
   displayName!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The member's legal name, if given: for facilitators and admins only",
+  })
+  legalName!: string | null;
+
   @ApiProperty()
   content!: string;
 

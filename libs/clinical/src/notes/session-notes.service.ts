@@ -70,7 +70,12 @@ export class SessionNotesService {
     // Members who left keep their notes: listed after the current ones.
     const former = notes
       .filter((n) => n.subjectUserId && !members.some((m) => m.userId === n.subjectUserId))
-      .map((n) => ({ userId: n.subjectUserId!, displayName: '', attendance: null }));
+      .map((n) => ({
+        userId: n.subjectUserId!,
+        displayName: '',
+        legalName: null,
+        attendance: null,
+      }));
     const people = [...members, ...former];
     await this.audit.record({
       organizationId: group.organizationId,
@@ -94,6 +99,7 @@ export class SessionNotesService {
       members: people.map((person): MemberNoteView => ({
         userId: person.userId,
         displayName: person.displayName,
+        legalName: person.legalName,
         content: notes.find((n) => n.subjectUserId === person.userId)?.content ?? '',
         signedAt,
         addenda: addendaOf(person.userId),

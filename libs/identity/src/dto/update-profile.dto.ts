@@ -6,6 +6,7 @@ import {
   IsTimeZone,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsOmittable } from '#common';
@@ -32,6 +33,19 @@ export class UpdateProfileDto {
   @MinLength(1)
   @MaxLength(60)
   displayName?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      "The person's legal name: only their groups' facilitators and their organizations' admins see it; '' or null removes it",
+  })
+  @IsOmittable()
+  @Transform(trim)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(120)
+  legalName?: string | null;
 
   @ApiPropertyOptional({ example: 'Europe/London', description: 'Times in reminders use it' })
   @IsOmittable()

@@ -43,6 +43,7 @@ export class PersonalDataExportService {
       email: user.email,
       emailVerifiedAt: user.emailVerifiedAt,
       displayName: user.displayName,
+      legalName: await this.users.legalNameOf(user.id),
       timezone: user.timezone,
       reminderChannels: { email: user.reminderEmail, inApp: user.reminderInApp },
       createdAt: user.createdAt,

@@ -65,6 +65,13 @@ export class Profile {
   @ApiProperty()
   displayName!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Seen only by the person's facilitators and organization admins",
+  })
+  legalName!: string | null;
+
   @ApiProperty()
   emailVerified!: boolean;
 
