@@ -29,6 +29,8 @@ import { NotesController } from './clinical/notes.controller.js';
 import { CrisisResourcesController } from './clinical/crisis-resources.controller.js';
 import { MeasuresController } from './clinical/measures.controller.js';
 import { HomeworkController } from './clinical/homework.controller.js';
+import { IncidentsController } from './clinical/incidents.controller.js';
+import { SideRoomsController } from './clinical/side-rooms.controller.js';
 import { WebhooksController } from './attendance/webhooks.controller.js';
 import { WebinarAttendanceController } from './attendance/webinar-attendance.controller.js';
 import { WebinarsController } from './webinars/webinars.controller.js';
@@ -80,6 +82,8 @@ export class ApiModule {
         CrisisResourcesController,
         MeasuresController,
         HomeworkController,
+        SideRoomsController,
+        IncidentsController,
         HealthController,
       ],
       providers: [

@@ -5,10 +5,14 @@ import { GroupsModule } from '#groups';
 import { NotificationsModule } from '#notifications';
 import { RemindersModule } from '#reminders';
 import { SessionsModule } from '#sessions';
+import { VideoModule } from '#video';
 import { CrisisResourcesRepository } from './crisis/crisis-resources.repository.js';
 import { CrisisResourcesService } from './crisis/crisis-resources.service.js';
 import { OrganizationCrisisResources } from './crisis/organization-crisis-resources.entity.js';
 import { Homework } from './homework/homework.entity.js';
+import { Incident } from './incidents/incident.entity.js';
+import { IncidentRepository } from './incidents/incident.repository.js';
+import { IncidentsService } from './incidents/incidents.service.js';
 import { HomeworkRepository } from './homework/homework.repository.js';
 import { HomeworkService } from './homework/homework.service.js';
 import {
@@ -28,6 +32,9 @@ import { SessionNotesService } from './notes/session-notes.service.js';
 import { ClinicalPersonalData } from './personal-data/clinical-personal-data.js';
 import { ClinicalPersonalDataRepository } from './personal-data/clinical-personal-data.repository.js';
 import { RiskAlertEmailQueue } from './send-risk-alert-email/risk-alert-email.queue.js';
+import { SideRoom } from './side-rooms/side-room.entity.js';
+import { SideRoomRepository } from './side-rooms/side-room.repository.js';
+import { SideRoomsService } from './side-rooms/side-rooms.service.js';
 
 @Module({
   imports: [
@@ -41,12 +48,15 @@ import { RiskAlertEmailQueue } from './send-risk-alert-email/risk-alert-email.qu
       MeasureResponse,
       RiskAlert,
       Homework,
+      SideRoom,
+      Incident,
     ]),
     SessionsModule,
     GroupsModule,
     NotificationsModule,
     RemindersModule,
     AuditModule,
+    VideoModule,
   ],
   providers: [
     NoteRepository,
@@ -63,6 +73,10 @@ import { RiskAlertEmailQueue } from './send-risk-alert-email/risk-alert-email.qu
     HomeworkService,
     ClinicalPersonalDataRepository,
     ClinicalPersonalData,
+    SideRoomRepository,
+    SideRoomsService,
+    IncidentRepository,
+    IncidentsService,
   ],
   exports: [
     MeasureRepository,
@@ -73,6 +87,8 @@ import { RiskAlertEmailQueue } from './send-risk-alert-email/risk-alert-email.qu
     MeasuresService,
     RiskAlertsService,
     HomeworkService,
+    SideRoomsService,
+    IncidentsService,
   ],
 })
 export class ClinicalModule {}

@@ -21,6 +21,7 @@ import { CrisisResources1795277000000 } from './migrations/1795277000000-CrisisR
 import { Measures1795278000000 } from './migrations/1795278000000-Measures.js';
 import { Homework1795279000000 } from './migrations/1795279000000-Homework.js';
 import { DataRights1795280000000 } from './migrations/1795280000000-DataRights.js';
+import { SideRoomsAndIncidents1795281000000 } from './migrations/1795281000000-SideRoomsAndIncidents.js';
 import { LegalName1795282000000 } from './migrations/1795282000000-LegalName.js';
 
 /**
@@ -51,5 +52,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Measures1795278000000,
   Homework1795279000000,
   DataRights1795280000000,
+  SideRoomsAndIncidents1795281000000,
   LegalName1795282000000,
 ];

@@ -53,21 +53,13 @@ export class JoinService {
         throw new ForbiddenError('lobby_denied', 'A facilitator did not let you into this session');
       }
     }
-    const roomName = roomNameForSession(session.id);
-    const token = await this.video.joinToken({
-      roomName,
+    return this.video.admission({
+      roomName: roomNameForSession(session.id),
       identity: userId,
       name: facts.displayName,
       role: role === 'facilitator' ? 'facilitator' : 'participant',
       canScreenShare: group.participantScreenShare,
     });
-    return {
-      status: 'admitted',
-      serverUrl: this.video.publicUrl,
-      token,
-      roomName,
-      identity: userId,
-    };
   }
 
   private assertWindowOpen(session: Session): void {

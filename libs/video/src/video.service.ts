@@ -13,6 +13,7 @@ import {
 } from 'livekit-server-sdk';
 import { Clock, DomainError, InvalidInputError, NotFoundError } from '#common';
 import { AppConfig, videoConfigured } from '#config';
+import type { JoinAdmitted } from './video.view.js';
 
 export interface JoinGrant {
   roomName: string;
@@ -48,6 +49,8 @@ const ALL_SOURCES = [
 
 export const roomNameForSession = (sessionId: string) => `session-${sessionId}`;
 export const roomNameForWebinar = (webinarId: string) => `webinar-${webinarId}`;
+/** A private side room: named by its own id only, so no person's name reaches LiveKit. */
+export const roomNameForSideRoom = (sideRoomId: string) => `side-${sideRoomId}`;
 
 /** The session a room belongs to, or null for a room Hearth does not know. */
 export const sessionIdOfRoom = (room: string | undefined) =>
@@ -116,6 +119,21 @@ export class VideoService {
           : [TrackSource.CAMERA, TrackSource.MICROPHONE],
       hidden: false,
     });
+  }
+
+  /**
+   * What livekit-client needs to enter a room (the session's or a side room), with a token
+   * minted now: the one way Hearth lets someone into a group's rooms.
+   */
+  async admission(grant: JoinGrant): Promise<JoinAdmitted> {
+    const token = await this.joinToken(grant);
+    return {
+      status: 'admitted',
+      serverUrl: this.publicUrl,
+      token,
+      roomName: grant.roomName,
+      identity: grant.identity,
+    };
   }
 
   /**

@@ -1428,6 +1428,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{sessionId}/side-rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SideRoomsController_forSession"];
+        put?: never;
+        post: operations["SideRoomsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/side-rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SideRoomsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/side-rooms/{sideRoomId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SideRoomsController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/side-rooms/{sideRoomId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SideRoomsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/side-rooms/{sideRoomId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SideRoomsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IncidentsController_list"];
+        put?: never;
+        post: operations["IncidentsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1564,6 +1660,8 @@ export interface components {
             id: string;
             email: string;
             displayName: string;
+            /** @description Seen only by the person's facilitators and organization admins */
+            legalName: string | null;
             emailVerified: boolean;
             /** @example Asia/Dhaka */
             timezone: string | null;
@@ -1577,6 +1675,8 @@ export interface components {
         UpdateProfileDto: {
             /** @description The alias other members see */
             displayName?: string;
+            /** @description The person's legal name: only their groups' facilitators and their organizations' admins see it; '' or null removes it */
+            legalName?: string | null;
             /**
              * @description Times in reminders use it
              * @example Europe/London
@@ -2694,6 +2794,8 @@ export interface components {
             userId: string;
             /** @description The member's alias */
             displayName: string;
+            /** @description The member's legal name, if given: for facilitators and admins only */
+            legalName: string | null;
             content: string;
             /** Format: date-time */
             signedAt: string | null;
@@ -2816,6 +2918,8 @@ export interface components {
             userId: string;
             /** @description The member's alias */
             displayName: string;
+            /** @description The member's legal name, if given: for facilitators and admins only */
+            legalName: string | null;
             measureKey: components["schemas"]["MeasureKey"];
             points: components["schemas"]["TrendPointView"][];
             summary: components["schemas"]["TrendSummaryView"];
@@ -2873,6 +2977,8 @@ export interface components {
             userId: string;
             /** @description The member's alias */
             displayName: string;
+            /** @description The member's legal name, if given: for facilitators and admins only */
+            legalName: string | null;
             /** @enum {string} */
             kind: "phq9_item9";
             /** Format: date-time */
@@ -2922,6 +3028,8 @@ export interface components {
             userId: string;
             /** @description The member's alias */
             displayName: string;
+            /** @description The member's legal name, if given: for facilitators and admins only */
+            legalName: string | null;
             /** Format: date-time */
             completedAt: string | null;
             /** @description The member's reflection, if any */
@@ -2941,6 +3049,117 @@ export interface components {
             completed: number;
             /** @description Active members by alias, then former members who completed it */
             members: components["schemas"]["HomeworkCompletionView"][];
+        };
+        OpenSideRoomDto: {
+            /**
+             * Format: uuid
+             * @description The member invited into the private room
+             */
+            userId: string;
+        };
+        SideRoomAdmission: {
+            /** @enum {string} */
+            status: "admitted";
+            /** @example wss://livekit.hearth.example */
+            serverUrl: string;
+            /** @description A short-lived LiveKit access token */
+            token: string;
+            /** @example session-6f1c… */
+            roomName: string;
+            /** @description The caller's user id */
+            identity: string;
+            /** Format: uuid */
+            sideRoomId: string;
+            /** Format: uuid */
+            sessionId: string;
+        };
+        SideRoomView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /**
+             * Format: uuid
+             * @description The member invited
+             */
+            userId: string;
+            /** @description The member's alias */
+            displayName: string;
+            /**
+             * Format: uuid
+             * @description The facilitator who opened it
+             */
+            facilitatorId: string;
+            /**
+             * @description invited until the member joins; declined or closed once over
+             * @enum {string}
+             */
+            status: "invited" | "joined" | "declined" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        SideRoomList: {
+            /** @description The newest first */
+            items: components["schemas"]["SideRoomView"][];
+        };
+        SideRoomInvitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the member has been in it already */
+            joined: boolean;
+        };
+        SideRoomInvitationList: {
+            /** @description The newest first */
+            items: components["schemas"]["SideRoomInvitation"][];
+        };
+        RecordIncidentDto: {
+            /**
+             * Format: uuid
+             * @description The member it is about, if anyone
+             */
+            userId?: string;
+            /** @enum {string} */
+            kind: "safety" | "conduct" | "technical" | "other";
+            description: string;
+            /** @description May be empty */
+            actionsTaken: string;
+            /**
+             * Format: uuid
+             * @description An incident of the same session that this one corrects (incidents never change)
+             */
+            correctsId?: string;
+        };
+        IncidentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            userId: string | null;
+            /** @description The member's alias */
+            displayName: string | null;
+            /** @enum {string} */
+            kind: "safety" | "conduct" | "technical" | "other";
+            description: string;
+            actionsTaken: string;
+            /** Format: uuid */
+            correctsId: string | null;
+            /** Format: uuid */
+            reportedById: string;
+            /** @description The reporter's alias */
+            reportedByName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IncidentList: {
+            /** @description The oldest first */
+            items: components["schemas"]["IncidentView"][];
         };
         Liveness: {
             /** @enum {string} */
@@ -7443,6 +7662,332 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionHomeworkView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SideRoomsController_forSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session's side rooms, the newest first; facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SideRoomList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SideRoomsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenSideRoomDto"];
+            };
+        };
+        responses: {
+            /** @description Opened (or this facilitator's open one): the facilitator's token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SideRoomAdmission"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SideRoomsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your open invitations to a private conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SideRoomInvitationList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SideRoomsController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sideRoomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A token for the invited member or the facilitator who opened it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SideRoomAdmission"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SideRoomsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sideRoomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description "Not now": the invited member declines, which closes it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SideRoomView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SideRoomsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sideRoomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Closed for both (a facilitator of the group); again changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SideRoomView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IncidentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session's incidents, the oldest first; facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IncidentsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordIncidentDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded (a correction is a new incident naming the one it corrects) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description The request was refused */

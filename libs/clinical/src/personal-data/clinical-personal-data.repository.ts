@@ -90,6 +90,35 @@ export class ClinicalPersonalDataRepository {
     );
   }
 
+  /**
+   * Incidents recorded about the person (who recorded them is left out, as for alerts); a
+   * correction names the incident it corrects.
+   */
+  incidents(userId: string): Promise<OrganizationRecord[]> {
+    return this.dataSource.query(
+      `SELECT g.organization_id AS "organizationId", i.id, i.session_id AS "sessionId",
+         g.name AS "groupName", i.kind, i.description, i.actions_taken AS "actionsTaken",
+         i.corrects_id AS "correctsId", i.created_at AS "createdAt"
+       FROM incidents i JOIN sessions s ON s.id = i.session_id
+       JOIN groups g ON g.id = s.group_id
+       WHERE i.subject_user_id = $1 ORDER BY i.created_at, i.id`,
+      [userId],
+    );
+  }
+
+  /** Private side rooms the person was invited to during sessions, and what became of them. */
+  sideRooms(userId: string): Promise<OrganizationRecord[]> {
+    return this.dataSource.query(
+      `SELECT g.organization_id AS "organizationId", r.session_id AS "sessionId",
+         g.name AS "groupName", r.created_at AS "invitedAt", r.joined_at AS "joinedAt",
+         r.declined_at AS "declinedAt", r.closed_at AS "closedAt"
+       FROM side_rooms r JOIN sessions s ON s.id = r.session_id
+       JOIN groups g ON g.id = s.group_id
+       WHERE r.user_id = $1 ORDER BY r.created_at, r.id`,
+      [userId],
+    );
+  }
+
   /** At erasure: requests never answered go (nothing clinical in them); answers stay. */
   async erase(userId: string, tx: Tx): Promise<void> {
     await tx.query(
@@ -102,7 +131,7 @@ export class ClinicalPersonalDataRepository {
   /**
    * Deletes what was kept about erased people whose organization's retention has ended: their
    * requests with the answers and alerts (cascading), the notes about them and their addenda,
-   * their homework.
+   * the incidents about them, their side rooms, their homework.
    */
   async purgeExpired(now: Date, tx: Tx): Promise<PurgedRecords[]> {
     const purged: PurgedRecords[] = [];
@@ -127,6 +156,20 @@ export class ClinicalPersonalDataRepository {
          WHERE s.id = x.session_id AND g.id = s.group_id AND o.id = g.organization_id
            AND u.id = x.subject_user_id AND ${RETENTION_ENDED}
          RETURNING g.organization_id AS "organizationId", x.subject_user_id AS "userId"`,
+      ],
+      [
+        'incident',
+        `DELETE FROM incidents x USING sessions s, groups g, organizations o, users u
+         WHERE s.id = x.session_id AND g.id = s.group_id AND o.id = g.organization_id
+           AND u.id = x.subject_user_id AND ${RETENTION_ENDED}
+         RETURNING g.organization_id AS "organizationId", x.subject_user_id AS "userId"`,
+      ],
+      [
+        'side_room',
+        `DELETE FROM side_rooms x USING sessions s, groups g, organizations o, users u
+         WHERE s.id = x.session_id AND g.id = s.group_id AND o.id = g.organization_id
+           AND u.id = x.user_id AND ${RETENTION_ENDED}
+         RETURNING g.organization_id AS "organizationId", x.user_id AS "userId"`,
       ],
       [
         'homework',

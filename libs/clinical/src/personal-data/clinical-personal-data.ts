@@ -9,7 +9,7 @@ import {
 
 /**
  * The clinical record about a person: their measure answers, risk alerts, homework with their
- * reflections, and the individual notes facilitators wrote about them (participants never read notes in the app; the export is
+ * reflections, incidents and side rooms, and the individual notes facilitators wrote about them (participants never read notes in the app; the export is
  * how they get their data). Every export leaves audit rows; erasure keeps the record for the
  * organization's retention period, then the purge deletes it.
  */
@@ -29,11 +29,15 @@ export class ClinicalPersonalData implements PersonalDataHolder {
     const riskAlerts = await this.records.riskAlerts(userId);
     const memberNotes = await this.records.memberNotes(userId);
     const homework = await this.records.homework(userId);
+    const incidents = await this.records.incidents(userId);
+    const sideRooms = await this.records.sideRooms(userId);
     for (const [resourceType, rows] of [
       ['measure_responses', measures],
       ['risk_alerts', riskAlerts],
       ['member_notes', memberNotes],
       ['homework', homework],
+      ['incidents', incidents],
+      ['side_rooms', sideRooms],
     ] as const) {
       for (const organizationId of organizationsOf(rows)) {
         await this.audit.record({
@@ -45,7 +49,7 @@ export class ClinicalPersonalData implements PersonalDataHolder {
         });
       }
     }
-    return { measures, riskAlerts, memberNotes, homework };
+    return { measures, riskAlerts, memberNotes, homework, incidents, sideRooms };
   }
 
   async erase({ userId }: PersonalDataSubject, _at: Date, tx: Tx): Promise<void> {

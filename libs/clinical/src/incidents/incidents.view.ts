@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { INCIDENT_KINDS, INCIDENT_TEXT_MAX_LENGTH, type IncidentKind } from './incident.entity.js';
+
+export class RecordIncidentDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The member it is about, if anyone' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @ApiProperty({ enum: INCIDENT_KINDS })
+  @IsIn(INCIDENT_KINDS)
+  kind!: IncidentKind;
+
+  @ApiProperty({ minLength: 1, maxLength: INCIDENT_TEXT_MAX_LENGTH })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(INCIDENT_TEXT_MAX_LENGTH)
+  description!: string;
+
+  @ApiProperty({ maxLength: INCIDENT_TEXT_MAX_LENGTH, description: 'May be empty' })
+  @IsString()
+  @MaxLength(INCIDENT_TEXT_MAX_LENGTH)
+  actionsTaken!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'An incident of the same session that this one corrects (incidents never change)',
+  })
+  @IsOptional()
+  @IsUUID()
+  correctsId?: string;
+}
+
+export class IncidentView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The member's alias" })
+  displayName!: string | null;
+
+  @ApiProperty({ enum: INCIDENT_KINDS })
+  kind!: IncidentKind;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty()
+  actionsTaken!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  correctsId!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  reportedById!: string;
+
+  @ApiProperty({ description: "The reporter's alias" })
+  reportedByName!: string;
+
+  @ApiProperty()
+  createdAt!: Date;
+}
+
+export class IncidentList {
+  @ApiProperty({ type: [IncidentView], description: 'The oldest first' })
+  items!: IncidentView[];
+}
