@@ -22,6 +22,8 @@ describe('Check-ins, help and risk alerts in the web app (e2e, Chromium)', () =>
   let therapist: TestUser;
   let juniper: TestUser;
   let rowan: TestUser;
+  let orgId: string;
+  let versionId: string;
   let groupId: string;
   let sessionId: string;
 
@@ -31,11 +33,7 @@ describe('Check-ins, help and risk alerts in the web app (e2e, Chromium)', () =>
     origin = http.baseUrl.replace('/api/v1', '');
     browser = await launchChromium();
     therapist = await registerUser(http, 'therapist');
-    const { orgId, versionId } = await organizationWithCurriculum(
-      http,
-      therapist,
-      'Harbour clinic',
-    );
+    ({ orgId, versionId } = await organizationWithCurriculum(http, therapist, 'Harbour clinic'));
     // The first session is a day away: inside the 48-hour window in which measures open.
     const group = await groupStartingIn(http, therapist, orgId, versionId, 24 * 60, {
       name: 'Monday circle',
@@ -152,9 +150,12 @@ describe('Check-ins, help and risk alerts in the web app (e2e, Chromium)', () =>
   }, 90_000);
 
   it('puts the alert on the session page until a facilitator resolves it, and shows the scores', async () => {
+    await deployment.api.http.patch('/me', { legalName: 'Juniper Hale' }, juniper.accessToken);
     const page = await signedIn(therapist, 'desktop', `/sessions/${sessionId}`);
     const alerts = page.getByRole('region', { name: 'Needs support' });
-    await alerts.getByText(/Juniper answered that they have had thoughts of self-harm/).waitFor();
+    await alerts
+      .getByText(/Juniper \(Juniper Hale\) answered that they have had thoughts of self-harm/)
+      .waitFor();
     await checkScreen(page, 'session-alert-desktop');
     await alerts.getByRole('button', { name: 'Resolve the alert for Juniper' }).click();
     await alerts.getByLabel('What was done').fill('Phoned Juniper; safety plan agreed.');
@@ -173,12 +174,50 @@ describe('Check-ins, help and risk alerts in the web app (e2e, Chromium)', () =>
     await page.goto(`${origin}/groups/${groupId}`);
     await page.getByRole('tab', { name: 'Measures' }).click();
     await page.getByRole('heading', { name: 'Scores over sessions' }).waitFor();
+    await page.getByRole('heading', { name: 'Juniper (Juniper Hale)' }).waitFor();
     await page.getByRole('img', { name: 'PHQ-9 scores of Juniper over sessions' }).waitFor();
     await page.getByRole('img', { name: 'GAD-7 scores of Rowan over sessions' }).waitFor();
     await page.getByText('First score 1, latest 1 (minimal)').waitFor();
     await checkScreen(page, 'group-trends-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
     await checkScreen(page, 'group-trends-phone');
+    await page.context().close();
+  }, 90_000);
+
+  it('marks a waiting person who needs support beside their alias in the lobby', async () => {
+    const { http } = deployment.api;
+    // A group that meets in a few minutes, with a waiting room: joining is open.
+    const soon = await groupStartingIn(http, therapist, orgId, versionId, 5, {
+      name: 'Evening circle',
+      lobbyEnabled: true,
+    });
+    const soonSession = soon.sessions[0]!.id;
+    await http.post(
+      `/groups/${soon.groupId}/enrollments`,
+      { userId: juniper.user.id },
+      therapist.accessToken,
+    );
+    await http.patch(`/groups/${soon.groupId}`, { measures: ['phq-9'] }, therapist.accessToken);
+    const requests = (await http.get('/me/measure-requests', juniper.accessToken)).body.items as {
+      id: string;
+      sessionId: string;
+    }[];
+    const request = requests.find((r) => r.sessionId === soonSession)!;
+    await http.post(
+      `/measure-requests/${request.id}/responses`,
+      { answers: [0, 0, 0, 0, 0, 0, 0, 0, 2] },
+      juniper.accessToken,
+    );
+    expect((await http.post(`/sessions/${soonSession}/join`, {}, juniper.accessToken)).status).toBe(
+      202,
+    );
+
+    const page = await signedIn(therapist, 'desktop', `/sessions/${soonSession}`);
+    const lobby = page.getByRole('region', { name: 'Waiting room (1)' });
+    await lobby.getByText('Juniper').waitFor();
+    await lobby.getByText('Needs support').waitFor();
+    await page.getByRole('region', { name: 'Needs support' }).waitFor();
+    await checkScreen(page, 'lobby-alert-desktop');
     await page.context().close();
   }, 90_000);
 });

@@ -8,6 +8,7 @@ import { Field } from '../ui/Field';
 import { Problem } from '../ui/Problem';
 import { useDates } from '../ui/useDates';
 import { alertsKey, useAlerts } from './useAlerts';
+import { whoIs } from './whoIs';
 import './measures.css';
 
 type Alert = Schemas['RiskAlertView'];
@@ -65,7 +66,7 @@ function OpenAlert({ alert, sessionId }: { alert: Alert; sessionId: string }) {
     <li className="alert-item">
       <p>
         <span className="badge alert">{t('lobbyAlert')}</span>{' '}
-        {t('alertOpened', { name: alert.displayName, when: dates.dateTime(alert.createdAt) })}
+        {t('alertOpened', { name: whoIs(alert), when: dates.dateTime(alert.createdAt) })}
       </p>
       {resolving ? (
         <Form onSubmit={submit} className="resolve-form">
@@ -94,7 +95,7 @@ function ResolvedAlert({ alert }: { alert: Alert }) {
   const dates = useDates();
   return (
     <li className="alert-item resolved">
-      <p>{t('alertOpened', { name: alert.displayName, when: dates.dateTime(alert.createdAt) })}</p>
+      <p>{t('alertOpened', { name: whoIs(alert), when: dates.dateTime(alert.createdAt) })}</p>
       <p className="hint">
         {t('alertResolvedBy', {
           when: dates.dateTime(alert.resolvedAt ?? alert.createdAt),

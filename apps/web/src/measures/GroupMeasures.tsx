@@ -6,6 +6,7 @@ import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { CheckField } from '../ui/DateFields';
 import { Problem } from '../ui/Problem';
+import { whoIs } from './whoIs';
 import './measures.css';
 
 type MeasureKey = Schemas['MeasureKey'];
@@ -131,7 +132,7 @@ function MemberTrend({ member, max }: { member: Schemas['MemberTrendView']; max:
   const severity = member.points[member.points.length - 1]?.severity ?? 'minimal';
   return (
     <li className="card trend">
-      <h4>{member.displayName}</h4>
+      <h4>{whoIs(member)}</h4>
       <p>
         {t('baseline', { score: summary.baseline })}, {t('latest', { score: summary.latest })} (
         {t(`severity_${severity}`)}){' '}
