@@ -3,7 +3,6 @@ import { MeasureCheckInsQueue } from '../libs/clinical/src/index.js';
 import { Clock, ManualClock } from '../libs/common/src/index.js';
 import {
   createTestEnvironment,
-  markEmailVerified,
   registerUser,
   type RunningApi,
   type RunningWorker,
@@ -11,7 +10,11 @@ import {
   startWorker,
   type TestEnvironment,
 } from './support/hearth.js';
-import { joinOrganization } from './support/members.js';
+import {
+  enrolledParticipant,
+  groupStartingIn,
+  organizationWithCurriculum,
+} from './support/groups.js';
 import { TestSmtpServer } from './support/smtp.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
@@ -46,49 +49,19 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
     api = await startApi(env.config);
     worker = await startWorker(env.config);
     therapist = await registerUser(api.http, 'therapist');
-    const orgId = (
-      await api.http.post('/organizations', { name: 'Chittagong group' }, therapist.accessToken)
-    ).body.id;
-    const versionId = (
-      await api.http.post(
-        `/organizations/${orgId}/curricula`,
-        { templateKey: 'cbt-depression-8' },
-        therapist.accessToken,
-      )
-    ).body.currentVersionId;
+    const { orgId, versionId } = await organizationWithCurriculum(
+      api.http,
+      therapist,
+      'Chittagong group',
+    );
     // The first session starts in a little under two days: inside the 48-hour window.
-    const start = new Date(Date.now() + 47 * 3_600_000);
-    groupId = (
-      await api.http.post(
-        `/organizations/${orgId}/groups`,
-        {
-          name: 'Thursday mood group',
-          curriculumVersionId: versionId,
-          timezone: 'UTC',
-          firstSessionDate: start.toISOString().slice(0, 10),
-          startTime: start.toISOString().slice(11, 16),
-          durationMinutes: 90,
-          capacity: 8,
-          lobbyEnabled: false,
-        },
-        therapist.accessToken,
-      )
-    ).body.id;
-    const people: User[] = [];
-    for (const name of ['ana', 'bo']) {
-      const person = await registerUser(api.http, name);
-      await markEmailVerified(env, person.user.id);
-      await joinOrganization(api.http, therapist.accessToken, orgId, person, 'participant');
-      await api.http.post(
-        `/groups/${groupId}/enrollments`,
-        { userId: person.user.id },
-        therapist.accessToken,
-      );
-      people.push(person);
-    }
-    [ana, bo] = people;
-    sessionId = (await api.http.get(`/groups/${groupId}/sessions`, therapist.accessToken)).body
-      .items[0].id;
+    const group = await groupStartingIn(api.http, therapist, orgId, versionId, 47 * 60, {
+      name: 'Thursday mood group',
+    });
+    groupId = group.groupId;
+    sessionId = group.sessions[0]!.id;
+    ana = await enrolledParticipant(env, api.http, therapist, orgId, groupId, 'ana');
+    bo = await enrolledParticipant(env, api.http, therapist, orgId, groupId, 'bo');
   });
 
   afterAll(async () => {

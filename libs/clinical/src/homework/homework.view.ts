@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MemberNameView } from '../member-name.view.js';
 import { IsString, MaxLength } from 'class-validator';
 import { IsOmittable } from '#common';
 import { REFLECTION_MAX_LENGTH } from './homework.entity.js';
@@ -42,20 +43,7 @@ export class HomeworkList {
   items!: HomeworkView[];
 }
 
-export class HomeworkCompletionView {
-  @ApiProperty({ format: 'uuid' })
-  userId!: string;
-
-  @ApiProperty({ description: "The member's alias" })
-  displayName!: string;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: "The member's legal name, if given: for facilitators and admins only",
-  })
-  legalName!: string | null;
-
+export class HomeworkCompletionView extends MemberNameView {
   @ApiProperty({ type: Date, nullable: true })
   completedAt!: Date | null;
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MemberNameView } from '../member-name.view.js';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -133,22 +134,9 @@ export class MeasureResult {
   crisisResources!: CrisisResourceView[];
 }
 
-export class RiskAlertView {
+export class RiskAlertView extends MemberNameView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  userId!: string;
-
-  @ApiProperty({ description: "The member's alias" })
-  displayName!: string;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: "The member's legal name, if given: for facilitators and admins only",
-  })
-  legalName!: string | null;
 
   @ApiProperty({ enum: ['phq9_item9'] })
   kind!: 'phq9_item9';
@@ -217,20 +205,7 @@ export class TrendSummaryView {
   remission!: boolean;
 }
 
-export class MemberTrendView {
-  @ApiProperty({ format: 'uuid' })
-  userId!: string;
-
-  @ApiProperty({ description: "The member's alias" })
-  displayName!: string;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: "The member's legal name, if given: for facilitators and admins only",
-  })
-  legalName!: string | null;
-
+export class MemberTrendView extends MemberNameView {
   @ApiProperty({ enum: MEASURE_KEYS, enumName: 'MeasureKey' })
   measureKey!: MeasureKey;
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MemberNameView } from '../member-name.view.js';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 /** How long one note or addendum may be. */
@@ -55,20 +56,7 @@ export class GroupNoteView {
   addenda!: AddendumView[];
 }
 
-export class MemberNoteView {
-  @ApiProperty({ format: 'uuid' })
-  userId!: string;
-
-  @ApiProperty({ description: "The member's alias" })
-  displayName!: string;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: "The member's legal name, if given: for facilitators and admins only",
-  })
-  legalName!: string | null;
-
+export class MemberNoteView extends MemberNameView {
   @ApiProperty()
   content!: string;
 
