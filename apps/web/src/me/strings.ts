@@ -117,6 +117,46 @@ export const en = {
     'Your password is changed, and every device was signed out. Sign in with the new password.',
   resetInvalid: 'This link is no longer valid. Ask for a new one from the sign-in page.',
   goToSignIn: 'Go to sign in',
+  // Profile: your data, and deleting the account (docs/privacy.md)
+  dataTitle: 'Your data',
+  dataContains:
+    'Download a copy of everything Hearth holds about you, as one file: your account, your organizations and groups, your attendance, notifications and webinars, your check-in answers and scores, any risk alerts about you and how they were followed up, your homework and reflections, the notes your facilitators wrote about you, and the record of who opened your clinical records.',
+  dataLeftOut:
+    'It leaves out what belongs to other people, such as the note about the whole group, and your password. The file holds health information: keep it somewhere safe.',
+  dataDownload: 'Download my data',
+  dataPreparing: 'Preparing your file…',
+  dataDownloaded: 'Your file is downloaded (JSON).',
+  deleteTitle: 'Delete my account',
+  deleteIntro: 'You can leave Hearth whenever you choose. This is what happens:',
+  deleteAtOnce:
+    'At once: your e-mail address, your password and your settings are deleted, and you are signed out on every device. You leave your organizations and groups (your place goes to the next person waiting), and your notifications and webinar records are deleted.',
+  deleteKept:
+    'Kept for a while: your organization has to keep your clinical records (attendance, check-in answers and scores, risk alerts, homework and the notes about you) for the time it has set, often several years. After that, Hearth deletes them on its own.',
+  deleteAnonymous:
+    'Where the group’s records still count you, such as who came to a session, you are shown as “Former member”. Notes about the whole group stay as they were written.',
+  deleteFinal: 'This cannot be undone. If you want a copy of your data, download it first.',
+  deleteOpen: 'Delete my account',
+  deleteDialogTitle: 'Delete your account for good?',
+  deleteDialogText:
+    'To make sure it is you, please type your password. Your account is deleted as soon as you confirm.',
+  deletePassword: 'Your password',
+  deletePasswordHelp: 'The one you use to sign in to Hearth.',
+  deletePasswordMissing: 'Please type your password.',
+  deleteWrongPassword: 'That password is not right. Please try again.',
+  deleteCancel: 'Keep my account',
+  deleteConfirm: 'Delete it for good',
+  deleting: 'Deleting…',
+  deleteSoleOwner:
+    'Your account cannot be deleted yet: you are the only owner of an organization, and it would be left with nobody to look after it. Invite someone you trust as an owner, wait until they accept, then come back here.',
+  deleteSoleOwnerLink: 'Go to Members and invitations',
+  deleteLeadsGroups:
+    'Your account cannot be deleted yet: you lead a group that still has sessions to come, and its members rely on them. Ask an owner or administrator of your organization to cancel those sessions first, then come back here.',
+  deletedTitle: 'Your account was deleted',
+  deletedText: 'You are signed out on this device and on every other one.',
+  deletedKept:
+    'Your organization keeps your clinical records for the time it has set, and then they are deleted too. Your e-mail address is free again, if you ever want to come back.',
+  deletedThanks: 'Thank you for the time you spent with your group. We wish you well.',
+  deletedStart: 'Go to the start page',
 } satisfies Record<string, string>;
 
 export const bn: Record<keyof typeof en, string> = {
@@ -226,6 +266,46 @@ export const bn: Record<keyof typeof en, string> = {
     'আপনার পাসওয়ার্ড বদলানো হয়েছে, এবং সব ডিভাইস থেকে সাইন আউট করা হয়েছে। নতুন পাসওয়ার্ড দিয়ে সাইন ইন করুন।',
   resetInvalid: 'এই লিংকটি আর বৈধ নয়। সাইন-ইন পাতা থেকে নতুন একটি চেয়ে নিন।',
   goToSignIn: 'সাইন ইন-এ যান',
+  // Profile: your data, and deleting the account (docs/privacy.md)
+  dataTitle: 'আপনার তথ্য',
+  dataContains:
+    'Hearth আপনার সম্পর্কে যা কিছু রাখে তার একটি কপি একটি ফাইলে ডাউনলোড করুন: আপনার অ্যাকাউন্ট, আপনার সংস্থা ও গ্রুপ, আপনার উপস্থিতি, নোটিফিকেশন ও ওয়েবিনার, আপনার চেক-ইনের উত্তর ও স্কোর, আপনার বিষয়ে কোনো ঝুঁকি-সতর্কতা ও তার পরে কী করা হয়েছিল, আপনার বাড়ির কাজ ও ভাবনা, আপনার ফ্যাসিলিটেটররা আপনার বিষয়ে যে নোট লিখেছেন, এবং কে আপনার ক্লিনিক্যাল রেকর্ড খুলেছেন তার হিসাব।',
+  dataLeftOut:
+    'অন্যদের যা, তা এতে থাকে না, যেমন পুরো গ্রুপের নোট, আর আপনার পাসওয়ার্ডও না। ফাইলটিতে স্বাস্থ্য-সংক্রান্ত তথ্য আছে: নিরাপদ জায়গায় রাখুন।',
+  dataDownload: 'আমার তথ্য ডাউনলোড করুন',
+  dataPreparing: 'আপনার ফাইল তৈরি হচ্ছে…',
+  dataDownloaded: 'আপনার ফাইল ডাউনলোড হয়েছে (JSON)।',
+  deleteTitle: 'আমার অ্যাকাউন্ট মুছে ফেলুন',
+  deleteIntro: 'আপনি যখন চান Hearth ছেড়ে যেতে পারেন। তখন যা হয়:',
+  deleteAtOnce:
+    'সঙ্গে সঙ্গে: আপনার ই-মেইল ঠিকানা, পাসওয়ার্ড ও সেটিংস মুছে যায়, এবং সব ডিভাইস থেকে আপনি সাইন আউট হয়ে যান। আপনি আপনার সংস্থা ও গ্রুপগুলো ছেড়ে যান (আপনার জায়গা অপেক্ষায় থাকা পরের জন পান), এবং আপনার নোটিফিকেশন ও ওয়েবিনারের রেকর্ড মুছে যায়।',
+  deleteKept:
+    'কিছু সময় রাখা হয়: আপনার সংস্থাকে আপনার ক্লিনিক্যাল রেকর্ড (উপস্থিতি, চেক-ইনের উত্তর ও স্কোর, ঝুঁকি-সতর্কতা, বাড়ির কাজ এবং আপনার বিষয়ে নোট) তাদের ঠিক করা সময় পর্যন্ত রাখতে হয়, প্রায়ই কয়েক বছর। তারপর Hearth নিজে থেকেই সেগুলো মুছে দেয়।',
+  deleteAnonymous:
+    'যেখানে গ্রুপের রেকর্ডে আপনি এখনও গোনা হন, যেমন কে কোন সেশনে এসেছিলেন, সেখানে আপনাকে “Former member” (সাবেক সদস্য) হিসেবে দেখানো হয়। পুরো গ্রুপের নোট যেমন লেখা হয়েছিল তেমনই থাকে।',
+  deleteFinal: 'এটি আর ফেরানো যায় না। আপনার তথ্যের কপি চাইলে আগে ডাউনলোড করে নিন।',
+  deleteOpen: 'আমার অ্যাকাউন্ট মুছে ফেলুন',
+  deleteDialogTitle: 'আপনার অ্যাকাউন্ট চিরতরে মুছে ফেলবেন?',
+  deleteDialogText:
+    'এটি আপনিই কি না নিশ্চিত হতে, অনুগ্রহ করে আপনার পাসওয়ার্ড লিখুন। নিশ্চিত করলেই আপনার অ্যাকাউন্ট মুছে যাবে।',
+  deletePassword: 'আপনার পাসওয়ার্ড',
+  deletePasswordHelp: 'যেটি দিয়ে আপনি Hearth-এ সাইন ইন করেন।',
+  deletePasswordMissing: 'অনুগ্রহ করে আপনার পাসওয়ার্ড লিখুন।',
+  deleteWrongPassword: 'পাসওয়ার্ডটি সঠিক নয়। অনুগ্রহ করে আবার চেষ্টা করুন।',
+  deleteCancel: 'আমার অ্যাকাউন্ট রাখুন',
+  deleteConfirm: 'চিরতরে মুছে ফেলুন',
+  deleting: 'মুছে ফেলা হচ্ছে…',
+  deleteSoleOwner:
+    'আপনার অ্যাকাউন্ট এখনই মুছে ফেলা যাবে না: আপনি একটি সংস্থার একমাত্র মালিক, আর তাহলে সংস্থাটি দেখাশোনার কেউ থাকবে না। বিশ্বাস করেন এমন কাউকে মালিক হিসেবে আমন্ত্রণ জানান, তিনি গ্রহণ করা পর্যন্ত অপেক্ষা করুন, তারপর এখানে ফিরে আসুন।',
+  deleteSoleOwnerLink: 'সদস্য ও আমন্ত্রণ-এ যান',
+  deleteLeadsGroups:
+    'আপনার অ্যাকাউন্ট এখনই মুছে ফেলা যাবে না: আপনি এমন একটি গ্রুপ পরিচালনা করেন যার সামনে আরও সেশন আছে, আর এর সদস্যরা সেগুলোর ওপর নির্ভর করেন। আপনার সংস্থার একজন মালিক বা অ্যাডমিনকে আগে ওই সেশনগুলো বাতিল করতে বলুন, তারপর এখানে ফিরে আসুন।',
+  deletedTitle: 'আপনার অ্যাকাউন্ট মুছে ফেলা হয়েছে',
+  deletedText: 'এই ডিভাইস ও অন্য সব ডিভাইস থেকে আপনি সাইন আউট হয়ে গেছেন।',
+  deletedKept:
+    'আপনার সংস্থা তাদের ঠিক করা সময় পর্যন্ত আপনার ক্লিনিক্যাল রেকর্ড রাখে, তারপর সেগুলোও মুছে যায়। আপনার ই-মেইল ঠিকানা আবার খালি, যদি কখনো ফিরে আসতে চান।',
+  deletedThanks: 'আপনার গ্রুপের সঙ্গে কাটানো সময়ের জন্য ধন্যবাদ। আপনার মঙ্গল কামনা করি।',
+  deletedStart: 'শুরুর পাতায় যান',
 };
 
 export const id: Record<keyof typeof en, string> = {
@@ -339,4 +419,46 @@ export const id: Record<keyof typeof en, string> = {
     'Kata sandi Anda sudah diganti, dan semua perangkat telah dikeluarkan. Masuk dengan kata sandi baru.',
   resetInvalid: 'Tautan ini sudah tidak berlaku. Minta tautan baru dari halaman masuk.',
   goToSignIn: 'Ke halaman masuk',
+  // Profile: your data, and deleting the account (docs/privacy.md)
+  dataTitle: 'Data Anda',
+  dataContains:
+    'Unduh salinan semua yang disimpan Hearth tentang Anda, dalam satu berkas: akun Anda, organisasi dan grup Anda, kehadiran, notifikasi dan webinar, jawaban dan skor check-in Anda, peringatan risiko tentang Anda beserta tindak lanjutnya, pekerjaan rumah dan refleksi Anda, catatan yang ditulis fasilitator tentang Anda, serta catatan siapa saja yang membuka rekam klinis Anda.',
+  dataLeftOut:
+    'Yang menjadi milik orang lain tidak termasuk, misalnya catatan tentang seluruh grup, begitu pula kata sandi Anda. Berkas ini berisi informasi kesehatan: simpan di tempat yang aman.',
+  dataDownload: 'Unduh data saya',
+  dataPreparing: 'Menyiapkan berkas Anda…',
+  dataDownloaded: 'Berkas Anda sudah diunduh (JSON).',
+  deleteTitle: 'Hapus akun saya',
+  deleteIntro: 'Anda boleh meninggalkan Hearth kapan saja. Inilah yang terjadi:',
+  deleteAtOnce:
+    'Saat itu juga: alamat e-mail, kata sandi, dan pengaturan Anda dihapus, dan Anda dikeluarkan dari semua perangkat. Anda keluar dari organisasi dan grup Anda (tempat Anda diberikan kepada orang berikutnya yang menunggu), dan notifikasi serta catatan webinar Anda dihapus.',
+  deleteKept:
+    'Disimpan untuk sementara: organisasi Anda wajib menyimpan rekam klinis Anda (kehadiran, jawaban dan skor check-in, peringatan risiko, pekerjaan rumah, dan catatan tentang Anda) selama waktu yang ditetapkannya, sering kali beberapa tahun. Setelah itu, Hearth menghapusnya dengan sendirinya.',
+  deleteAnonymous:
+    'Di catatan grup yang masih menghitung Anda, misalnya siapa yang hadir di suatu sesi, Anda ditampilkan sebagai “Former member” (mantan anggota). Catatan tentang seluruh grup tetap seperti saat ditulis.',
+  deleteFinal:
+    'Ini tidak dapat dibatalkan. Jika Anda ingin salinan data Anda, unduh terlebih dahulu.',
+  deleteOpen: 'Hapus akun saya',
+  deleteDialogTitle: 'Hapus akun Anda untuk selamanya?',
+  deleteDialogText:
+    'Untuk memastikan ini memang Anda, silakan ketik kata sandi Anda. Akun Anda dihapus begitu Anda mengonfirmasi.',
+  deletePassword: 'Kata sandi Anda',
+  deletePasswordHelp: 'Kata sandi yang Anda pakai untuk masuk ke Hearth.',
+  deletePasswordMissing: 'Silakan ketik kata sandi Anda.',
+  deleteWrongPassword: 'Kata sandi itu tidak benar. Silakan coba lagi.',
+  deleteCancel: 'Simpan akun saya',
+  deleteConfirm: 'Hapus untuk selamanya',
+  deleting: 'Menghapus…',
+  deleteSoleOwner:
+    'Akun Anda belum dapat dihapus: Anda satu-satunya pemilik sebuah organisasi, sehingga organisasi itu akan tertinggal tanpa ada yang mengurusnya. Undang seseorang yang Anda percayai sebagai pemilik, tunggu sampai ia menerima, lalu kembali ke sini.',
+  deleteSoleOwnerLink: 'Buka Anggota dan undangan',
+  deleteLeadsGroups:
+    'Akun Anda belum dapat dihapus: Anda memimpin grup yang masih memiliki sesi mendatang, dan para anggotanya mengandalkan sesi itu. Minta pemilik atau admin organisasi Anda membatalkan sesi-sesi tersebut terlebih dahulu, lalu kembali ke sini.',
+  deletedTitle: 'Akun Anda sudah dihapus',
+  deletedText: 'Anda sudah dikeluarkan dari perangkat ini dan dari semua perangkat lain.',
+  deletedKept:
+    'Organisasi Anda menyimpan rekam klinis Anda selama waktu yang ditetapkannya, lalu rekam itu juga dihapus. Alamat e-mail Anda bebas dipakai lagi, jika suatu hari Anda ingin kembali.',
+  deletedThanks:
+    'Terima kasih atas waktu yang Anda habiskan bersama grup Anda. Semoga Anda baik-baik saja.',
+  deletedStart: 'Ke halaman awal',
 };

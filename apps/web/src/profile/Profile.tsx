@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { Field } from '../ui/Field';
 import { CalendarLink } from './CalendarLink';
+import { DeleteAccount } from './DeleteAccount';
 import { ReminderChannels } from './ReminderChannels';
+import { YourData } from './YourData';
 import { PROFILE_KEY, useProfile } from './useProfile';
 
 /**
  * Alias and time zone (what others see, and when the person's sessions are shown to happen),
- * reminder channels, and the calendar address.
+ * reminder channels, the calendar address, and the person's data: a copy, or deleting the account.
  */
 export function Profile() {
   const { t } = useTranslation();
@@ -79,6 +81,8 @@ export function Profile() {
       </section>
       <ReminderChannels />
       <CalendarLink />
+      <YourData />
+      <DeleteAccount />
     </>
   );
 }
