@@ -431,6 +431,8 @@ describe('Data rights: export and erasure (e2e)', () => {
       riskAlerts: [],
       memberNotes: [],
       homework: [],
+      incidents: [],
+      sideRooms: [],
     });
   });
 

@@ -10,6 +10,7 @@ import { useErrorText } from '../ui/errors';
 import { isUuid } from '../ui/ids';
 import './join.css';
 import { LobbyPanel } from './LobbyPanel';
+import { SideRoomInvitation } from '../side-room/SideRoomInvitation';
 import type { MediaChoices, RoomEnding } from './Room';
 import * as keys from '../ui/queryKeys';
 
@@ -127,6 +128,7 @@ function Joining({ sessionId }: { sessionId: string }) {
     return (
       <Suspense fallback={<p>{t('loading')}</p>}>
         <LobbyPanel sessionId={sessionId} />
+        <SideRoomInvitation sessionId={sessionId} />
         <Room
           serverUrl={step.admitted.serverUrl}
           token={step.admitted.token}
