@@ -1,6 +1,12 @@
 import pg from 'pg';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
+import {
+  markEmailVerified,
+  registerUser,
+  type RunningApi,
+  type TestEnvironment,
+} from './support/hearth.js';
+import { joinOrganization } from './support/members.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 import {
   distantGroup,
@@ -30,6 +36,7 @@ describe('Side rooms and incidents (e2e, real LiveKit)', () => {
   let orgId: string;
   let versionId: string;
   let sessionId: string;
+  let groupId: string;
   const clients: RtcParticipant[] = [];
 
   beforeAll(async () => {
@@ -41,8 +48,9 @@ describe('Side rooms and incidents (e2e, real LiveKit)', () => {
     contract = new OpenApiContract((await docs.json()) as OpenApiDocument);
     therapist = await registerUser(api.http, 'Tamsin');
     ({ orgId, versionId } = await organizationWithCurriculum(api.http, therapist, 'Side clinic'));
-    const { groupId, sessions } = await groupStartingIn(api.http, therapist, orgId, versionId, 5);
-    sessionId = sessions[0].id;
+    const group = await groupStartingIn(api.http, therapist, orgId, versionId, 5);
+    groupId = group.groupId;
+    sessionId = group.sessions[0].id;
     ana = await enrolledParticipant(env, api.http, therapist, orgId, groupId, 'Anaquill');
     bo = await enrolledParticipant(env, api.http, therapist, orgId, groupId, 'Boreed');
   });
@@ -175,6 +183,108 @@ describe('Side rooms and incidents (e2e, real LiveKit)', () => {
     expect((await join(bo, sideRoomId)).status).toBe(409);
   });
 
+  it('opens one room when two opens race: both answers are 200 with the same room, or a 409, never a 500', async () => {
+    const [a, b] = await Promise.all([open(therapist, ana.user.id), open(therapist, ana.user.id)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.sideRoomId).toBe(b.body.sideRoomId);
+    const id = a.body.sideRoomId as string;
+    // One invitation, one creation on the record.
+    expect((await auditOf(id)).filter((r) => r.resource_type === 'side_room')).toHaveLength(1);
+
+    // Two facilitators at once: one gets the room, the other a 409, nobody a 500.
+    await api.http.post(`/side-rooms/${id}/close`, {}, therapist.accessToken);
+    const cofacilitator = await registerUser(api.http, 'Cofa');
+    await markEmailVerified(env, cofacilitator.user.id);
+    await joinOrganization(api.http, therapist.accessToken, orgId, cofacilitator, 'therapist');
+    // No route adds a co-facilitator to a running group; the row is what the policy reads.
+    await db.query(
+      `INSERT INTO group_co_facilitators (group_id, user_id)
+       SELECT s.group_id, $2 FROM sessions s WHERE s.id = $1`,
+      [sessionId, cofacilitator.user.id],
+    );
+    const race = await Promise.all([
+      open(therapist, ana.user.id),
+      open(cofacilitator, ana.user.id),
+    ]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(race.find((r) => r.status === 409)!.body.code).toBe('side_room_open');
+    const winner = race.find((r) => r.status === 200)!;
+    await api.http.post(`/side-rooms/${winner.body.sideRoomId}/close`, {}, therapist.accessToken);
+  });
+
+  it('lets nobody decline after joining (409), and deletes the video room on every close', async () => {
+    const opened = await open(therapist, ana.user.id);
+    const { sideRoomId, roomName } = opened.body;
+    expect((await join(ana, sideRoomId)).status).toBe(200);
+    const declined = await api.http.post(`/side-rooms/${sideRoomId}/decline`, {}, ana.accessToken);
+    expect(declined.status).toBe(409);
+    expect(declined.body.code).toBe('illegal_side_room_transition');
+
+    // The facilitator coming back in is on the record too.
+    expect((await join(therapist, sideRoomId)).status).toBe(200);
+    expect((await auditOf(sideRoomId)).map((r) => [r.resource_type, r.actor_id]).slice(-2)).toEqual(
+      [
+        ['side_room_join', ana.user.id],
+        ['side_room_join', therapist.user.id],
+      ],
+    );
+
+    const close = () => api.http.post(`/side-rooms/${sideRoomId}/close`, {}, therapist.accessToken);
+    // The video server fails the delete: the row is closed, the room still runs...
+    livekit.failures.set('DeleteRoom', 1);
+    expect((await close()).status).not.toBe(200);
+    expect(await livekit.room(roomName)).toBeDefined();
+    expect((await join(ana, sideRoomId)).status).toBe(409);
+    // ...and the retried close deletes it.
+    const again = await close();
+    expect([again.status, again.body.status]).toEqual([200, 'closed']);
+    expect(await livekit.room(roomName)).toBeUndefined();
+    expect(
+      (await auditOf(sideRoomId)).filter((r) => r.resource_type === 'side_room_close'),
+    ).toHaveLength(1);
+    const late = await api.http.post(`/side-rooms/${sideRoomId}/decline`, {}, ana.accessToken);
+    expect(late.status).toBe(409);
+  });
+
+  it('closes the room and takes the invitation back when the video server cannot make it', async () => {
+    const dara = await enrolledParticipant(env, api.http, therapist, orgId, groupId, 'Dara');
+    livekit.failures.set('CreateRoom', 1);
+    const failed = await open(therapist, dara.user.id);
+    expect(failed.status).toBe(503);
+    const [row] = (
+      await db.query<{ id: string; closed_at: Date | null }>(
+        `SELECT id, closed_at FROM side_rooms WHERE session_id = $1 AND user_id = $2
+         ORDER BY created_at DESC LIMIT 1`,
+        [sessionId, dara.user.id],
+      )
+    ).rows;
+    expect(row.closed_at).not.toBeNull();
+    expect((await auditOf(row.id)).map((r) => [r.action, r.resource_type, r.actor_id])).toEqual([
+      ['create', 'side_room', therapist.user.id],
+      ['update', 'side_room_close', therapist.user.id],
+    ]);
+    const notices = (await api.http.get('/me/notifications', dara.accessToken)).body.items;
+    expect(notices.filter((n: { kind: string }) => n.kind === 'side_room_invitation')).toEqual([]);
+    expect((await api.http.get('/me/side-rooms', dara.accessToken)).body.items).toEqual([]);
+  });
+
+  it('shows facilitators the legal name beside the alias, and audits the listing', async () => {
+    await db.query(`UPDATE users SET legal_name = 'Ana Quill' WHERE id = $1`, [ana.user.id]);
+    const listed = await api.http.get(`/sessions/${sessionId}/side-rooms`, therapist.accessToken);
+    expect(listed.status).toBe(200);
+    expect(contract.problems('GET', '/sessions/{sessionId}/side-rooms', listed)).toEqual([]);
+    expect(
+      listed.body.items.find((r: { userId: string }) => r.userId === ana.user.id),
+    ).toMatchObject({
+      displayName: 'Anaquill',
+      legalName: 'Ana Quill',
+    });
+    const reads = (await auditOf(sessionId)).filter((r) => r.resource_type === 'side_rooms');
+    expect(reads.at(-1)).toMatchObject({ action: 'read', actor_id: therapist.user.id });
+    expect(reads.map((r) => r.subject)).toContain(ana.user.id);
+    await db.query(`UPDATE users SET legal_name = NULL WHERE id = $1`, [ana.user.id]);
+  });
+
   it('refuses participants (403), other organizations (404), non-members (404) and closed sessions (409)', async () => {
     const byMember = await open(ana, bo.user.id);
     expect(byMember.status).toBe(403);
@@ -249,10 +359,14 @@ describe('Side rooms and incidents (e2e, real LiveKit)', () => {
       expect(correction.status).toBe(201);
       const general = await api.http.post(
         incidents(),
-        { kind: 'technical', description: 'Audio dropped for ten minutes.', actionsTaken: '' },
+        { kind: 'technical', description: '  Audio dropped for ten minutes.\n', actionsTaken: ' ' },
         therapist.accessToken,
       );
-      expect(general.body.userId).toBeNull();
+      expect(general.body).toMatchObject({
+        userId: null,
+        description: 'Audio dropped for ten minutes.',
+        actionsTaken: '',
+      });
 
       const list = await api.http.get(incidents(), therapist.accessToken);
       expect(list.status).toBe(200);
@@ -271,6 +385,9 @@ describe('Side rooms and incidents (e2e, real LiveKit)', () => {
       await expect(
         db.query(`UPDATE incidents SET description = 'rewritten' WHERE id = $1`, [first.body.id]),
       ).rejects.toThrow(/append-only/);
+      await expect(
+        db.query(`DELETE FROM incidents WHERE id = $1`, [first.body.id]),
+      ).rejects.toThrow(/append-only: DELETE refused/);
 
       expect(
         (await auditOf(first.body.id)).map((r) => [r.action, r.resource_type, r.subject]),
@@ -296,6 +413,7 @@ describe('Side rooms and incidents (e2e, real LiveKit)', () => {
       for (const [field, bad] of [
         ['kind', { ...body, kind: 'gossip' }],
         ['description', { ...body, description: '' }],
+        ['description', { ...body, description: ' \n\t ' }],
         ['description', { kind: 'other', actionsTaken: '' }],
         ['userId', { ...body, userId: 'ana' }],
         ['actionsTaken', { ...body, actionsTaken: 'x'.repeat(8001) }],
@@ -327,6 +445,49 @@ describe('Side rooms and incidents (e2e, real LiveKit)', () => {
       expect(boExport.sideRooms).toEqual([
         expect.objectContaining({ declinedAt: expect.any(String) }),
       ]);
+    });
+
+    it("lets only the retention purge delete an incident about an erased person, and keeps another person's correction of it", async () => {
+      const cleo = await enrolledParticipant(env, api.http, therapist, orgId, groupId, 'Cleo');
+      const about = await api.http.post(
+        incidents(),
+        { userId: cleo.user.id, kind: 'conduct', description: 'Left upset.', actionsTaken: '' },
+        therapist.accessToken,
+      );
+      const correction = await api.http.post(
+        incidents(),
+        {
+          userId: bo.user.id,
+          kind: 'conduct',
+          description: 'It was Boreed who left upset, not Cleo.',
+          actionsTaken: '',
+          correctsId: about.body.id,
+        },
+        therapist.accessToken,
+      );
+      expect(correction.status).toBe(201);
+      const erase = (daysAgo: number) =>
+        db.query(
+          `UPDATE users SET email = NULL, password_hash = NULL,
+             erased_at = now() - make_interval(days => $2) WHERE id = $1`,
+          [cleo.user.id, daysAgo],
+        );
+      const purge = () => db.query(`DELETE FROM incidents WHERE id = $1`, [about.body.id]);
+      // Erased, but the organization's retention (7 years by default) still runs.
+      await erase(1);
+      await expect(purge()).rejects.toThrow(/append-only: DELETE refused/);
+      await erase(2558);
+      await purge();
+      const kept = await db.query(`SELECT corrects_id, description FROM incidents WHERE id = $1`, [
+        correction.body.id,
+      ]);
+      expect(kept.rows).toEqual([
+        { corrects_id: null, description: 'It was Boreed who left upset, not Cleo.' },
+      ]);
+      // Setting the reference to null is the one update allowed, and only for a purged incident.
+      await expect(
+        db.query(`UPDATE incidents SET corrects_id = NULL WHERE corrects_id IS NOT NULL`),
+      ).rejects.toThrow(/append-only: UPDATE refused/);
     });
   });
 });

@@ -8,6 +8,7 @@ import { Problem } from '../ui/Problem';
 import * as keys from '../ui/queryKeys';
 import { useDates } from '../ui/useDates';
 import { sideRoomKeys } from './keys';
+import { whoIs } from '../measures/whoIs';
 
 type Session = Schemas['SessionView'];
 type Incident = Schemas['IncidentView'];
@@ -47,7 +48,11 @@ export function Incidents({ session }: { session: Session }) {
             <li key={incident.id} className="incident">
               <p>
                 <span className={`badge ${incident.kind}`}>{t(`kind_${incident.kind}`)}</span>{' '}
-                <strong>{incident.displayName ?? t('aboutNobody')}</strong>
+                <strong>
+                  {incident.displayName
+                    ? whoIs({ displayName: incident.displayName, legalName: incident.legalName })
+                    : t('aboutNobody')}
+                </strong>
               </p>
               {corrects && (
                 <p className="hint">

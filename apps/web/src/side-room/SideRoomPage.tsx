@@ -10,6 +10,7 @@ import type { RoomEnding } from '../room/Room';
 import { isUuid } from '../ui/ids';
 import { Problem } from '../ui/Problem';
 import { sideRoomKeys } from './keys';
+import { whoIs } from '../measures/whoIs';
 
 const Room = lazy(() => import('../room/Room'));
 
@@ -113,7 +114,7 @@ function FacilitatorBar({ admission }: { admission: Admission }) {
   });
   const room = rooms.data?.items.find((r) => r.id === admission.sideRoomId);
   if (!room) return null;
-  const name = room.displayName;
+  const name = whoIs(room);
   return (
     <div className="card status" role="status">
       <p>

@@ -9,7 +9,7 @@ export const INCIDENT_TEXT_MAX_LENGTH = 8000;
 
 /**
  * Something that happened during a session, recorded by a facilitator: append-only (the
- * database refuses an UPDATE); a correction is a new incident that names the one it corrects.
+ * database refuses an UPDATE, and a DELETE but the retention purge's); a correction is a new incident that names the one it corrects.
  * The person it is about, if any, is a bare id, so it outlives their account for the clinical
  * retention period.
  */
@@ -45,7 +45,8 @@ export class Incident {
   @Column('text', { name: 'actions_taken' })
   actionsTaken!: string;
 
-  @ForeignKey(() => Incident, { onDelete: 'CASCADE' })
+  /** Null once the corrected incident was purged (it was about someone else, erased). */
+  @ForeignKey(() => Incident, { onDelete: 'SET NULL' })
   @Column('uuid', { name: 'corrects_id', nullable: true })
   correctsId!: string | null;
 

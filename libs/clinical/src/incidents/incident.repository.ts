@@ -7,10 +7,12 @@ import { Incident } from './incident.entity.js';
 /** An incident with the aliases of the person it is about and of who recorded it. */
 export interface IncidentRow extends Incident {
   subjectDisplayName: string | null;
+  subjectLegalName: string | null;
   reportedByDisplayName: string;
 }
 
-/** Incidents are only ever added and read: there is no update here, and the database refuses one. */
+/** Incidents are only ever added and read: there is no update or delete here, and the database refuses both
+ * (but the retention purge's delete). */
 @Injectable()
 export class IncidentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -31,7 +33,8 @@ export class IncidentRepository {
       `SELECT i.id, i.session_id AS "sessionId", i.subject_user_id AS "subjectUserId", i.kind,
          i.description, i.actions_taken AS "actionsTaken", i.corrects_id AS "correctsId",
          i.reported_by_id AS "reportedById", i.created_at AS "createdAt",
-         su.display_name AS "subjectDisplayName", ru.display_name AS "reportedByDisplayName"
+         su.display_name AS "subjectDisplayName", su.legal_name AS "subjectLegalName",
+         ru.display_name AS "reportedByDisplayName"
        FROM incidents i
        LEFT JOIN users su ON su.id = i.subject_user_id
        LEFT JOIN users ru ON ru.id = i.reported_by_id

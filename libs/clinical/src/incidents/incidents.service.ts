@@ -88,6 +88,7 @@ const incidentView = (row: IncidentRow): IncidentView => ({
   sessionId: row.sessionId,
   userId: row.subjectUserId,
   displayName: row.subjectDisplayName,
+  legalName: row.subjectLegalName,
   kind: row.kind,
   description: row.description,
   actionsTaken: row.actionsTaken,

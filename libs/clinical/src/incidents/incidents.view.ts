@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { INCIDENT_KINDS, INCIDENT_TEXT_MAX_LENGTH, type IncidentKind } from './incident.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class RecordIncidentDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The member it is about, if anyone' })
@@ -12,13 +15,19 @@ export class RecordIncidentDto {
   @IsIn(INCIDENT_KINDS)
   kind!: IncidentKind;
 
-  @ApiProperty({ minLength: 1, maxLength: INCIDENT_TEXT_MAX_LENGTH })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: INCIDENT_TEXT_MAX_LENGTH,
+    description: 'Trimmed; at least one character is left',
+  })
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(INCIDENT_TEXT_MAX_LENGTH)
   description!: string;
 
-  @ApiProperty({ maxLength: INCIDENT_TEXT_MAX_LENGTH, description: 'May be empty' })
+  @ApiProperty({ maxLength: INCIDENT_TEXT_MAX_LENGTH, description: 'Trimmed; may be empty' })
+  @Transform(trim)
   @IsString()
   @MaxLength(INCIDENT_TEXT_MAX_LENGTH)
   actionsTaken!: string;
@@ -44,6 +53,13 @@ export class IncidentView {
 
   @ApiProperty({ type: String, nullable: true, description: "The member's alias" })
   displayName!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The member's legal name, if given: for facilitators and admins only",
+  })
+  legalName!: string | null;
 
   @ApiProperty({ enum: INCIDENT_KINDS })
   kind!: IncidentKind;

@@ -7,12 +7,16 @@ import { NotificationRepository } from '#reminders';
 import { joinOpensAt, type Session, SessionAccess } from '#sessions';
 import { LobbyRepository, roomNameForSideRoom, VideoService } from '#video';
 import type { SideRoom } from './side-room.entity.js';
-import { type SideRoomRow, SideRoomRepository } from './side-room.repository.js';
+import {
+  type SideRoomListRow,
+  type SideRoomRow,
+  SideRoomRepository,
+} from './side-room.repository.js';
+import { assertSideRoomTransition, sideRoomStatusOf } from './side-room-state.js';
 import type {
   SideRoomAdmission,
   SideRoomInvitationList,
   SideRoomList,
-  SideRoomStatus,
   SideRoomView,
 } from './side-rooms.view.js';
 
@@ -26,8 +30,17 @@ const SIDE_ROOM_SETTINGS = {
 const sideRoomNotFound = () => new NotFoundError('side_room_not_found', 'No such side room');
 const sideRoomClosed = () => new ConflictError('side_room_closed', 'This side room is closed');
 
-const statusOf = (room: SideRoom): SideRoomStatus =>
-  room.declinedAt ? 'declined' : room.closedAt ? 'closed' : room.joinedAt ? 'joined' : 'invited';
+const sideRoomView = (row: SideRoomListRow): SideRoomView => ({
+  id: row.id,
+  sessionId: row.sessionId,
+  userId: row.userId,
+  displayName: row.displayName,
+  legalName: row.legalName,
+  facilitatorId: row.facilitatorId,
+  status: sideRoomStatusOf(row),
+  createdAt: row.createdAt,
+  closedAt: row.closedAt,
+});
 
 /**
  * Private side rooms during a session: a facilitator of the group opens one for an active
@@ -61,70 +74,121 @@ export class SideRoomsService {
     if (standing.enrollmentStatus !== 'active' || userId === actorId) {
       throw new NotFoundError('member_not_found', 'No such member of this group');
     }
-    const room = await this.transactions.run(async (tx) => {
-      const existing = await this.rooms.findOpen(session.id, userId, tx);
-      if (existing) {
-        if (existing.facilitatorId !== actorId) {
-          throw new ConflictError(
-            'side_room_open',
-            'Another facilitator is already in a private room with this member',
-          );
-        }
-        return existing;
-      }
-      const added = await this.rooms.add(
-        { sessionId: session.id, facilitatorId: actorId, userId, createdAt: this.clock.now() },
-        tx,
-      );
-      await this.notifications.add(
-        {
-          userId,
-          kind: 'side_room_invitation',
-          title: 'Your facilitator invites you to a private conversation',
-          body: 'Open the session room to join, or say not now.',
-          sessionId: session.id,
-        },
-        tx,
-      );
-      await this.audit.record(
-        {
-          organizationId: group.organizationId,
-          actorId,
-          action: 'create',
-          resourceType: 'side_room',
-          resourceId: added.id,
-          subjectUserIds: [userId],
-        },
-        tx,
-      );
-      return added;
-    });
+    const room = await this.findOrAdd(session.id, group.organizationId, actorId, userId);
     try {
-      await this.video.ensureRoom(roomNameForSideRoom(room.id), SIDE_ROOM_SETTINGS);
+      await this.ensureOpenRoom(room.id);
     } catch (error) {
       // No room on the video server: the invitation must not stay open either.
-      await this.rooms.close(room.id, this.clock.now());
+      await this.withdraw(room, group.organizationId, actorId);
       throw error;
     }
     return this.admit(room, session, group.organizationId, actorId);
   }
 
+  /**
+   * The member's open side room in the session, added (with the invitation and the audit row)
+   * unless one is open. Two opens at once both land here: the insert that loses waits for the
+   * winner and reads its row, so the rules below see it.
+   */
+  private async findOrAdd(
+    sessionId: string,
+    organizationId: string,
+    actorId: string,
+    userId: string,
+  ): Promise<SideRoom> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const room = await this.transactions.run(async (tx) => {
+        const added = await this.rooms.addUnlessOpen(
+          { sessionId, facilitatorId: actorId, userId, createdAt: this.clock.now() },
+          tx,
+        );
+        if (!added) return this.rooms.findOpen(sessionId, userId, tx);
+        await this.notifications.add(
+          {
+            userId,
+            kind: 'side_room_invitation',
+            title: 'Your facilitator invites you to a private conversation',
+            body: 'Open the session room to join, or say not now.',
+            sessionId,
+          },
+          tx,
+        );
+        await this.audit.record(
+          {
+            organizationId,
+            actorId,
+            action: 'create',
+            resourceType: 'side_room',
+            resourceId: added.id,
+            subjectUserIds: [userId],
+          },
+          tx,
+        );
+        return added;
+      });
+      if (!room) continue; // the open one closed in between: try again
+      if (room.facilitatorId !== actorId) {
+        throw new ConflictError(
+          'side_room_open',
+          'Another facilitator is already in a private room with this member',
+        );
+      }
+      return room;
+    }
+    throw sideRoomClosed();
+  }
+
+  /** Closes a side room whose video room could not be made, and takes the invitation back. */
+  private async withdraw(room: SideRoom, organizationId: string, actorId: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      if (!(await this.rooms.close(room.id, this.clock.now(), {}, tx))) return;
+      await this.notifications.withdrawUnread(
+        room.userId,
+        'side_room_invitation',
+        room.sessionId,
+        tx,
+      );
+      await this.audit.record(
+        {
+          organizationId,
+          actorId,
+          action: 'update',
+          resourceType: 'side_room_close',
+          resourceId: room.id,
+          subjectUserIds: [room.userId],
+        },
+        tx,
+      );
+    });
+  }
+
+  /**
+   * Makes sure the video room exists (it may have emptied out and gone: create is
+   * idempotent), then reads the row again: a close that ran meanwhile deleted the room before
+   * this re-created it, so it is deleted again and the caller told it is closed.
+   */
+  private async ensureOpenRoom(sideRoomId: string): Promise<void> {
+    const name = roomNameForSideRoom(sideRoomId);
+    await this.video.ensureRoom(name, SIDE_ROOM_SETTINGS);
+    if (await this.rooms.isClosed(sideRoomId)) {
+      await this.video.deleteRoom(name);
+      throw sideRoomClosed();
+    }
+  }
+
   /** The session's side rooms, for its facilitators (to see who accepted). */
   async forSession(sessionId: string, actorId: string): Promise<SideRoomList> {
-    const { session } = await this.access.requireFacilitator(sessionId, actorId);
+    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
     const rows = await this.rooms.forSession(session.id);
-    return {
-      items: rows.map((row): SideRoomView => ({
-        id: row.id,
-        sessionId: row.sessionId,
-        userId: row.userId,
-        displayName: row.displayName,
-        facilitatorId: row.facilitatorId,
-        status: statusOf(row),
-        createdAt: row.createdAt,
-        closedAt: row.closedAt,
-      })),
-    };
+    await this.audit.record({
+      organizationId: group.organizationId,
+      actorId,
+      action: 'read',
+      resourceType: 'side_rooms',
+      resourceId: session.id,
+      subjectUserIds: [...new Set(rows.map((row) => row.userId))],
+    });
+    return { items: rows.map(sideRoomView) };
   }
 
   /** The caller's open invitations, for the session room to ask them. */
@@ -146,25 +210,25 @@ export class SideRoomsService {
    */
   async join(sideRoomId: string, actorId: string): Promise<SideRoomAdmission> {
     const room = await this.requireParty(sideRoomId, actorId);
-    if (room.closedAt) throw sideRoomClosed();
+    const status = sideRoomStatusOf(room);
+    if (status === 'closed' || status === 'declined') throw sideRoomClosed();
     const { session, standing, role } = await this.access.relation(room.sessionId, actorId);
-    const stillThere =
-      actorId === room.userId ? standing.enrollmentStatus === 'active' : role === 'facilitator';
+    const member = actorId === room.userId;
+    const stillThere = member ? standing.enrollmentStatus === 'active' : role === 'facilitator';
     if (!stillThere) throw sideRoomNotFound();
     this.assertRunning(session);
-    if (actorId === room.userId) {
-      await this.audit.record({
-        organizationId: room.organizationId,
-        actorId,
-        action: 'update',
-        resourceType: 'side_room_join',
-        resourceId: room.id,
-        subjectUserIds: [room.userId],
-      });
-      await this.rooms.markJoined(room.id, this.clock.now());
-    }
-    // The room may have emptied out and closed on the server: create is idempotent.
-    await this.video.ensureRoom(roomNameForSideRoom(room.id), SIDE_ROOM_SETTINGS);
+    if (member) assertSideRoomTransition(status, 'joined');
+    // Whoever comes in, the member's acceptance or the facilitator, is on the record.
+    await this.audit.record({
+      organizationId: room.organizationId,
+      actorId,
+      action: 'update',
+      resourceType: 'side_room_join',
+      resourceId: room.id,
+      subjectUserIds: [room.userId],
+    });
+    if (member) await this.rooms.markJoined(room.id, this.clock.now());
+    await this.ensureOpenRoom(room.id);
     return this.admit(room, session, room.organizationId, actorId);
   }
 
@@ -172,6 +236,8 @@ export class SideRoomsService {
   async decline(sideRoomId: string, actorId: string): Promise<SideRoomView> {
     const room = await this.requireParty(sideRoomId, actorId);
     if (actorId !== room.userId) throw sideRoomNotFound();
+    const status = sideRoomStatusOf(room);
+    if (status !== 'declined') assertSideRoomTransition(status, 'declined');
     return this.finish(room, actorId, true);
   }
 
@@ -181,13 +247,19 @@ export class SideRoomsService {
     if (!room) throw sideRoomNotFound();
     const { role } = await this.access.relation(room.sessionId, actorId);
     if (role !== 'facilitator') throw sideRoomNotFound();
+    const status = sideRoomStatusOf(room);
+    if (status !== 'closed' && status !== 'declined') assertSideRoomTransition(status, 'closed');
     return this.finish(room, actorId, false);
   }
 
-  private async finish(room: SideRoomRow, actorId: string, declined: boolean) {
+  private async finish(
+    room: SideRoomRow,
+    actorId: string,
+    declined: boolean,
+  ): Promise<SideRoomView> {
     const at = this.clock.now();
-    const closed = await this.transactions.run(async (tx) => {
-      if (!(await this.rooms.close(room.id, at, { declined }, tx))) return false;
+    await this.transactions.run(async (tx) => {
+      if (!(await this.rooms.close(room.id, at, { declined }, tx))) return;
       await this.audit.record(
         {
           organizationId: room.organizationId,
@@ -199,27 +271,17 @@ export class SideRoomsService {
         },
         tx,
       );
-      return true;
     });
-    if (closed && this.video.available) {
+    const after = (await this.rooms.listRow(room.id))!;
+    // A decline that lost to the member's own join (in another tab) is refused, not ignored.
+    if (declined && !after.declinedAt) {
+      assertSideRoomTransition(sideRoomStatusOf(after), 'declined');
+    }
+    // Every time, not only when this call closed it: a retry after a failed delete ends it.
+    if (after.closedAt && this.video.available) {
       await this.video.deleteRoom(roomNameForSideRoom(room.id));
     }
-    const after = (await this.rooms.find(room.id))!;
-    const { displayName } = await this.lobby.joinFacts(
-      { id: room.sessionId, groupId: room.groupId },
-      room.organizationId,
-      room.userId,
-    );
-    return {
-      id: after.id,
-      sessionId: after.sessionId,
-      userId: after.userId,
-      displayName,
-      facilitatorId: after.facilitatorId,
-      status: statusOf(after),
-      createdAt: after.createdAt,
-      closedAt: after.closedAt,
-    };
+    return sideRoomView(after);
   }
 
   /** The side room, if the caller is one of its two people; everyone else gets a 404. */

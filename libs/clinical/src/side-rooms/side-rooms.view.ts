@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { JoinAdmitted } from '#video';
+import { MemberNameView } from '../member-name.view.js';
+import { SIDE_ROOM_STATUSES, type SideRoomStatus } from './side-room-state.js';
 
 export class OpenSideRoomDto {
   @ApiProperty({ format: 'uuid', description: 'The member invited into the private room' })
@@ -8,21 +10,15 @@ export class OpenSideRoomDto {
   userId!: string;
 }
 
-export const SIDE_ROOM_STATUSES = ['invited', 'joined', 'declined', 'closed'] as const;
-export type SideRoomStatus = (typeof SIDE_ROOM_STATUSES)[number];
+export { SIDE_ROOM_STATUSES, type SideRoomStatus };
 
-export class SideRoomView {
+/** A side room; `userId`, `displayName` and `legalName` are the member invited. */
+export class SideRoomView extends MemberNameView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
   @ApiProperty({ format: 'uuid' })
   sessionId!: string;
-
-  @ApiProperty({ format: 'uuid', description: 'The member invited' })
-  userId!: string;
-
-  @ApiProperty({ description: "The member's alias" })
-  displayName!: string;
 
   @ApiProperty({ format: 'uuid', description: 'The facilitator who opened it' })
   facilitatorId!: string;
