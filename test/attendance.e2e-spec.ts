@@ -429,6 +429,42 @@ describe('Attendance from LiveKit webhooks (e2e, real server and clients)', () =
     expect(await rowOf(s.id, partial)).toMatchObject({ minutesPresent: 30, status: 'partial' });
   });
 
+  it("counts a member's time in a side room with a facilitator as present, and keeps those events with the session", async () => {
+    const { groupId, sessions } = await pastGroup();
+    const [s] = sessions;
+    const member = await enrolledParticipant(env, api.http, owner, orgId, groupId, 'aside');
+    const [{ id: sideRoomId }] = (
+      await db.query<{ id: string }>(
+        `INSERT INTO side_rooms (session_id, facilitator_id, user_id, created_at, joined_at, closed_at)
+         VALUES ($1, $2, $3, $4, $4, $5) RETURNING id`,
+        [s.id, owner.user.id, member.user.id, minute(s, 10), minute(s, 40)],
+      )
+    ).rows;
+    const side = (event: ReturnType<typeof participantEvent> | ReturnType<typeof roomEvent>) => ({
+      ...event,
+      room: { name: `side-${sideRoomId}`, sid: 'RM_side' },
+    });
+    for (const event of [
+      participantEvent('participant_joined', s.id, member.user.id, 'PA_s1', minute(s, 0)),
+      participantEvent('participant_left', s.id, member.user.id, 'PA_s1', minute(s, 10)),
+      side(participantEvent('participant_joined', s.id, member.user.id, 'PA_x1', minute(s, 10))),
+      side(participantEvent('participant_left', s.id, member.user.id, 'PA_x1', minute(s, 40))),
+      // The side room closing does not end the session, nor close the member's connection to it.
+      side(roomEvent('room_finished', s.id, minute(s, 41))),
+      participantEvent('participant_joined', s.id, member.user.id, 'PA_s2', minute(s, 40)),
+    ]) {
+      expect((await send(event)).status).toBe(200);
+    }
+    await allProcessed();
+    // 0-10 in the group, 10-40 in the side room, 40 to the end back in the group.
+    expect(await rowOf(s.id, member)).toMatchObject({ minutesPresent: 60, status: 'present' });
+    const stored = await db.query(
+      `SELECT DISTINCT session_id FROM attendance_events WHERE room_name = $1`,
+      [`side-${sideRoomId}`],
+    );
+    expect(stored.rows).toEqual([{ session_id: s.id }]);
+  });
+
   it('closes a missing leave when the room finishes', async () => {
     const { groupId, sessions } = await runningGroup();
     const [s] = sessions;
@@ -529,7 +565,7 @@ describe('Attendance from LiveKit webhooks (e2e, real server and clients)', () =
     const groupId = group.groupId;
     let sessions = group.sessions;
     const seen = await enrolledParticipant(env, api.http, owner, orgId, groupId, 'seen');
-    await enrolledParticipant(env, api.http, owner, orgId, groupId, 'away');
+    const away = await enrolledParticipant(env, api.http, owner, orgId, groupId, 'away');
     // Bring the second session forward too, so two sessions can run now.
     await api.http.patch(
       `/sessions/${sessions[1].id}`,
@@ -590,5 +626,14 @@ describe('Attendance from LiveKit webhooks (e2e, real server and clients)', () =
     expect(notifications.map((n: { title: string }) => n.title)).toEqual([
       'away missed 2 sessions in a row',
     ]);
+
+    // The notice names the member: erasing their account takes it out of the lead's inbox.
+    const erased = await api.http.request('DELETE', '/me', {
+      body: { password: away.password },
+      token: away.accessToken,
+    });
+    expect(erased.status).toBe(202);
+    const left = (await api.http.get('/me/notifications', owner.accessToken)).body.items;
+    expect(left.filter((n: { kind: string }) => n.kind === 'absence_follow_up')).toEqual([]);
   }, 60_000);
 });

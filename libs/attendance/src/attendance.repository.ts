@@ -4,6 +4,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import type { Page, PageRequest } from '#common';
 import { pageOfRaw, type Tx } from '#database';
 import { User } from '#identity';
+import { roomNameForSession } from '#video';
 import { AbsenceFollowUp } from './absence-follow-up.entity.js';
 import { AttendanceEvent } from './attendance-event.entity.js';
 import { Attendance } from './attendance.entity.js';
@@ -55,6 +56,44 @@ export class AttendanceRepository {
         { identity, connection: CONNECTION_EVENTS },
       )
       .getMany();
+  }
+
+  /**
+   * One identity's presence in a session: its connection events in the session room and the
+   * room's `room_finished`, plus its connections to the session's side rooms (time with a
+   * facilitator of the session, away from the group). A side room's own `room_finished` is
+   * left out: it must not close the session room's connections.
+   */
+  sessionPresenceEvents(sessionId: string, identity: string): Promise<AttendanceEvent[]> {
+    return this.dataSource
+      .getRepository(AttendanceEvent)
+      .createQueryBuilder('e')
+      .where(
+        `(e.room_name = :roomName AND ((e.identity = :identity AND e.event IN (:...connection))
+            OR e.event = 'room_finished'))
+         OR (e.session_id = :sessionId AND e.room_name LIKE 'side-%'
+            AND e.identity = :identity AND e.event IN (:...connection))`,
+        {
+          roomName: roomNameForSession(sessionId),
+          sessionId,
+          identity,
+          connection: CONNECTION_EVENTS,
+        },
+      )
+      .getMany();
+  }
+
+  /**
+   * The session of a side room (its LiveKit room is `side-<id>`), so its events count toward
+   * that session's attendance and go with it. Read from the table itself, so #attendance does not
+   * depend on #clinical.
+   */
+  async sessionOfSideRoom(sideRoomId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ sessionId: string }[]>(
+      `SELECT session_id AS "sessionId" FROM side_rooms WHERE id = $1`,
+      [sideRoomId],
+    );
+    return row?.sessionId ?? null;
   }
 
   /** Everyone who appeared in a room. */

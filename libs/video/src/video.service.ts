@@ -52,6 +52,10 @@ export const roomNameForWebinar = (webinarId: string) => `webinar-${webinarId}`;
 /** A private side room: named by its own id only, so no person's name reaches LiveKit. */
 export const roomNameForSideRoom = (sideRoomId: string) => `side-${sideRoomId}`;
 
+/** The side room a room is, or null for any other room. */
+export const sideRoomIdOfRoom = (room: string | undefined) =>
+  /^side-([0-9a-f-]{36})$/.exec(room ?? '')?.[1] ?? null;
+
 /** The session a room belongs to, or null for a room Hearth does not know. */
 export const sessionIdOfRoom = (room: string | undefined) =>
   /^session-([0-9a-f-]{36})$/.exec(room ?? '')?.[1] ?? null;
