@@ -1,5 +1,9 @@
 import pg from 'pg';
-import { MeasureCheckInsQueue } from '../libs/clinical/src/index.js';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { MEASURE_CHECK_INS_JOB, MeasureCheckInsQueue } from '../libs/clinical/src/index.js';
+import { QueueName } from '../libs/queue/src/index.js';
+import { waitForJob } from './support/wait.js';
 import { Clock, ManualClock } from '../libs/common/src/index.js';
 import {
   createTestEnvironment,
@@ -24,6 +28,7 @@ interface MeasureRequest {
   measureKey: string;
   sessionId: string;
   status: string;
+  expiresAt: string;
 }
 
 /**
@@ -40,6 +45,7 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
   let bo: User;
   let groupId: string;
   let sessionId: string;
+  let nextSessionId: string;
 
   beforeAll(async () => {
     smtp = await new TestSmtpServer().start();
@@ -60,6 +66,7 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
     });
     groupId = group.groupId;
     sessionId = group.sessions[0]!.id;
+    nextSessionId = group.sessions[1]!.id;
     ana = await enrolledParticipant(env, api.http, therapist, orgId, groupId, 'ana');
     bo = await enrolledParticipant(env, api.http, therapist, orgId, groupId, 'bo');
   });
@@ -134,12 +141,15 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
     expect(answer.body.crisisResources.length).toBeGreaterThan(0);
     expect(answer.body.crisisResources.map((r: { phone?: string }) => r.phone)).toContain('999');
 
+    // Sent again (a lost answer, a second tap): what was stored, resources included, once.
     const again = await api.http.post(
       `/measure-requests/${phq9.id}/responses`,
       { answers: [0, 0, 0, 0, 0, 0, 0, 0, 0] },
       ana.accessToken,
     );
-    expect([again.status, again.body.code]).toEqual([409, 'measure_request_completed']);
+    expect(again.status).toBe(201);
+    expect(again.body.score).toBe(8);
+    expect(again.body.crisisResources.length).toBeGreaterThan(0);
     expect((await requestsOf(ana)).find((r) => r.id === phq9.id)?.status).toBe('completed');
 
     const alerts = await api.http.get(`/sessions/${sessionId}/alerts`, therapist.accessToken);
@@ -237,13 +247,13 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
           displayName: 'ana',
           legalName: 'Ana Rahman',
           measureKey: 'phq-9',
-          points: [{ ...point, score: 8, severity: 'mild' }],
+          points: [{ ...point, score: 8, severity: 'mild', language: 'bn' }],
           summary: { baseline: 8, latest: 8, change: 0, response: false, remission: false },
         },
         expect.objectContaining({
           userId: bo.user.id,
           measureKey: 'gad-7',
-          points: [{ ...point, score: 15, severity: 'severe' }],
+          points: [{ ...point, score: 15, severity: 'severe', language: 'en' }],
         }),
       ]),
     );
@@ -276,16 +286,18 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
         (m) => m.subject === subject && m.envelopeTo.includes(user.email.toLowerCase()),
       );
 
-    await worker.app.get(MeasureCheckInsQueue).runNow(clock.millis());
+    const rounds = worker.app.get(MeasureCheckInsQueue);
+    const queue = worker.app.get<Queue>(getQueueToken(QueueName.Reminders), { strict: false });
+    const round = async () => {
+      clock.advance(60_000);
+      await rounds.runNow(clock.millis());
+      await waitForJob(queue, `${MEASURE_CHECK_INS_JOB}-${clock.millis()}`);
+    };
+    await round();
     const mail = await smtp.waitFor((m) => remindersTo(bo).includes(m));
     expect(mail.text).toContain('https://hearth.example.org/check-ins');
     expect(`${mail.text}${mail.html}`).not.toMatch(/PHQ|GAD|Thursday mood group/);
-    clock.advance(60_000);
-    await worker.app.get(MeasureCheckInsQueue).runNow(clock.millis());
-    // A marker job after the second round: once it has run, the second round has too.
-    clock.advance(60_000);
-    await worker.app.get(MeasureCheckInsQueue).runNow(clock.millis());
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await round();
     expect(remindersTo(bo)).toHaveLength(1);
     expect(remindersTo(ana)).toHaveLength(0);
     const boNotices = (await api.http.get('/me/notifications', bo.accessToken)).body.items;
@@ -297,6 +309,15 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
   it('records who resolved the alert and why; only once, only by facilitators', async () => {
     const [alert] = (await api.http.get(`/sessions/${sessionId}/alerts`, therapist.accessToken))
       .body.items;
+    // Open, it is in front of the facilitators at the next session too.
+    const next = await api.http.get(`/sessions/${nextSessionId}/alerts`, therapist.accessToken);
+    expect(next.body.items.map((a: { id: string }) => a.id)).toEqual([alert.id]);
+    const blank = await api.http.post(
+      `/alerts/${alert.id}/resolve`,
+      { note: '   ' },
+      therapist.accessToken,
+    );
+    expect(blank.status).toBe(400);
     const byMember = await api.http.post(
       `/alerts/${alert.id}/resolve`,
       { note: 'x' },
@@ -321,6 +342,8 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
       therapist.accessToken,
     );
     expect([twice.status, twice.body.code]).toEqual([409, 'alert_resolved']);
+    const later = await api.http.get(`/sessions/${nextSessionId}/alerts`, therapist.accessToken);
+    expect(later.body.items).toEqual([]);
 
     const client = new pg.Client({ connectionString: env.database.url });
     await client.connect();
@@ -337,11 +360,45 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
         expect.arrayContaining([
           'create measure_response',
           'read risk_alerts',
+          'read measure_trends',
           'resolve risk_alert',
         ]),
       );
     } finally {
       await client.end();
     }
+  });
+
+  it('follows its session: moved, it closes at the new start; cancelled, it is gone', async () => {
+    const boPhq9 = (await requestsOf(bo)).find((r) => r.measureKey === 'phq-9')!;
+    const session = (await api.http.get(`/sessions/${sessionId}`, therapist.accessToken)).body;
+    const later = new Date(Date.parse(session.startsAt) + 3_600_000).toISOString();
+    expect(
+      (await api.http.patch(`/sessions/${sessionId}`, { startsAt: later }, therapist.accessToken))
+        .status,
+    ).toBe(200);
+    const moved = (await requestsOf(bo)).find((r) => r.id === boPhq9.id)!;
+    expect([moved.status, Date.parse(moved.expiresAt)]).toEqual(['due', Date.parse(later)]);
+
+    // The api's clock only (test-only): a minute after the new start, it is closed.
+    const clock = new ManualClock(new Date(Date.parse(later) + 60_000));
+    api.app.get(Clock).now = () => clock.now();
+    try {
+      const late = await api.http.post(
+        `/measure-requests/${boPhq9.id}/responses`,
+        { answers: [0, 0, 0, 0, 0, 0, 0, 0, 0] },
+        bo.accessToken,
+      );
+      expect([late.status, late.body.code]).toEqual([409, 'measure_request_expired']);
+    } finally {
+      api.app.get(Clock).now = () => new Date();
+    }
+
+    await api.http.post(
+      `/sessions/${sessionId}/cancel`,
+      { reason: 'Room flooded' },
+      therapist.accessToken,
+    );
+    expect((await requestsOf(bo)).map((r) => r.id)).not.toContain(boPhq9.id);
   });
 });

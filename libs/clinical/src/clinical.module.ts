@@ -20,6 +20,7 @@ import {
   MeasureRequest,
   MeasureResponse,
   RiskAlert,
+  RiskAlertNotice,
 } from './measures/measure.entities.js';
 import { CheckInReminders } from './measure-check-ins/check-in-reminders.js';
 import { MeasureCheckInsQueue } from './measure-check-ins/measure-check-ins.queue.js';
@@ -47,6 +48,7 @@ import { SideRoomsService } from './side-rooms/side-rooms.service.js';
       MeasureRequest,
       MeasureResponse,
       RiskAlert,
+      RiskAlertNotice,
       Homework,
       SideRoom,
       Incident,
@@ -80,6 +82,7 @@ import { SideRoomsService } from './side-rooms/side-rooms.service.js';
   ],
   exports: [
     MeasureRepository,
+    RiskAlertEmailQueue,
     CheckInReminders,
     MeasureCheckInsQueue,
     SessionNotesService,

@@ -103,6 +103,11 @@ export function severityOf(key: MeasureKey, score: number): Severity {
   );
 }
 
+/** Whether stored answers to `measureKey` speak of self-harm (PHQ-9 item 9 above 0). */
+export function isRisk({ measureKey, answers }: { measureKey: MeasureKey; answers: number[] }) {
+  return measureKey === 'phq-9' && answers[PHQ9_SELF_HARM_ITEM]! > 0;
+}
+
 /** Scores one completed measure; answers are one 0-3 value per item, in order. */
 export function scoreMeasure(key: MeasureKey, answers: unknown): MeasureScore {
   const { items } = MEASURES[key];
@@ -122,7 +127,7 @@ export function scoreMeasure(key: MeasureKey, answers: unknown): MeasureScore {
   return {
     score,
     severity: severityOf(key, score),
-    risk: key === 'phq-9' && values[PHQ9_SELF_HARM_ITEM] > 0,
+    risk: isRisk({ measureKey: key, answers: values }),
   };
 }
 

@@ -15,7 +15,7 @@ export interface CheckInEmailInput {
 export const checkInReminderEmail = (input: CheckInEmailInput): MailMessage =>
   accountLinkEmail(input, {
     subject: 'Hearth: a short check-in before your session',
-    lead: 'Your facilitators asked for a short check-in before your next session. It takes about two minutes, and only they see your answers:',
+    lead: "Your facilitators asked for a short check-in before your next session. It takes about two minutes; only your group's facilitators and your organization's clinical administrators see your answers:",
     action: 'Open your check-in',
     footer: 'It closes when the session starts. If it is not a good moment, that is fine too.',
   });

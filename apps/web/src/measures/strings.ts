@@ -13,7 +13,7 @@ export const en = {
   hours: 'Open: {{hours}}',
   checkInsTitle: 'Check-ins',
   checkInsLead:
-    'Before some sessions your facilitators ask a few short questions about the last two weeks. Only they see your answers.',
+    "Before some sessions your facilitators ask a few short questions about the last two weeks. Only they and your organization's administrators, who keep the clinical record, see your answers.",
   noCheckIns: 'Nothing to answer right now.',
   noSuchCheckIn: 'This check-in was not found. It may have closed.',
   checkInDue: 'Before your session: a short check-in',
@@ -81,7 +81,7 @@ export const bn: Strings = {
   hours: 'খোলা: {{hours}}',
   checkInsTitle: 'চেক-ইন',
   checkInsLead:
-    'কিছু সেশনের আগে আপনার ফ্যাসিলিটেটররা গত দুই সপ্তাহ নিয়ে কয়েকটি ছোট প্রশ্ন করেন। আপনার উত্তর শুধু তাঁরাই দেখেন।',
+    'কিছু সেশনের আগে আপনার ফ্যাসিলিটেটররা গত দুই সপ্তাহ নিয়ে কয়েকটি ছোট প্রশ্ন করেন। আপনার উত্তর শুধু তাঁরা এবং ক্লিনিক্যাল রেকর্ড রাখেন এমন প্রতিষ্ঠানের প্রশাসকেরা দেখেন।',
   noCheckIns: 'এই মুহূর্তে উত্তর দেওয়ার কিছু নেই।',
   noSuchCheckIn: 'এই চেক-ইনটি পাওয়া যায়নি। হয়তো এটি বন্ধ হয়ে গেছে।',
   checkInDue: 'সেশনের আগে: একটি ছোট চেক-ইন',
@@ -147,7 +147,7 @@ export const id: Strings = {
   hours: 'Buka: {{hours}}',
   checkInsTitle: 'Cek kabar',
   checkInsLead:
-    'Sebelum beberapa sesi, fasilitator Anda mengajukan beberapa pertanyaan singkat tentang dua minggu terakhir. Hanya mereka yang melihat jawaban Anda.',
+    'Sebelum beberapa sesi, fasilitator Anda mengajukan beberapa pertanyaan singkat tentang dua minggu terakhir. Hanya mereka dan administrator organisasi Anda, yang menyimpan catatan klinis, yang melihat jawaban Anda.',
   noCheckIns: 'Tidak ada yang perlu dijawab saat ini.',
   noSuchCheckIn: 'Cek kabar ini tidak ditemukan. Mungkin sudah ditutup.',
   checkInDue: 'Sebelum sesi Anda: cek kabar singkat',

@@ -31,7 +31,7 @@ export class CheckInReminders {
         inApp: {
           kind: 'measure_reminder',
           title: 'A short check-in before your session',
-          body: 'About two minutes; only your facilitators see your answers.',
+          body: "About two minutes; only your group's facilitators and your organization's clinical administrators see your answers.",
         },
       },
     );

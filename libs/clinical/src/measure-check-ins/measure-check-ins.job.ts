@@ -3,6 +3,7 @@ import { Clock } from '#common';
 import { AppConfig } from '#config';
 import type { JobHandler } from '#queue';
 import { MeasureRepository } from '../measures/measure.repository.js';
+import { RiskAlertEmailQueue } from '../send-risk-alert-email/risk-alert-email.queue.js';
 import { CheckInReminders } from './check-in-reminders.js';
 import {
   MEASURE_CHECK_INS_JOB,
@@ -12,8 +13,9 @@ import {
 
 /**
  * In the worker, every few minutes: opens the measure requests whose window began (for every
- * member of every group that uses measures) and reminds, once, whoever has not answered halfway
- * through the window. Safe to run twice: opening is idempotent and each reminder is claimed.
+ * member of every group that uses measures), reminds, once, whoever has not answered halfway
+ * through the window, and queues again the alerts whose facilitators were not all told. Safe to
+ * run twice: opening is idempotent and each reminder is claimed.
  */
 @Injectable()
 export class MeasureCheckInsJob
@@ -26,6 +28,7 @@ export class MeasureCheckInsJob
     private readonly measures: MeasureRepository,
     private readonly reminders: CheckInReminders,
     private readonly queue: MeasureCheckInsQueue,
+    private readonly alertEmails: RiskAlertEmailQueue,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -36,13 +39,29 @@ export class MeasureCheckInsJob
 
   async handle(): Promise<void> {
     const now = this.clock.now();
-    const opened = await this.measures.openDue(now, this.config.MEASURE_REQUEST_LEAD_HOURS);
+    const lead = this.config.MEASURE_REQUEST_LEAD_HOURS;
+    const opened = await this.measures.openDue(now, lead);
+    // An alert whose facilitators were not all told (its job lost or failed for good): again.
+    for (const alertId of await this.measures.unnotifiedAlerts(now)) {
+      await this.alertEmails.add({ alertId });
+    }
     let reminded = 0;
-    for (const due of await this.measures.claimReminders(now)) {
-      reminded += await this.reminders.send(due);
+    const failures: unknown[] = [];
+    // Claimed one person at a time: a failed send gives only that claim back, for the next round.
+    for (const due of await this.measures.dueReminders(now, lead)) {
+      if (!(await this.measures.claimReminder(due, now))) continue;
+      try {
+        reminded += await this.reminders.send(due);
+      } catch (error) {
+        await this.measures.releaseReminder(due, now);
+        failures.push(error);
+      }
     }
     if (opened || reminded) {
       this.logger.log(`Measure requests: ${opened} opened, ${reminded} reminders sent`);
+    }
+    if (failures.length) {
+      throw new AggregateError(failures, `${failures.length} check-in reminders failed`);
     }
   }
 }

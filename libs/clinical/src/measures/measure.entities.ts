@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import { Group } from '#groups';
 import { Session } from '#sessions';
+import type { MeasureLanguage } from '../instrument-translations.js';
 import type { MeasureKey, Severity } from '../instruments.js';
 
 /** Which measures a group uses, and before which sessions (every N, from the first). */
@@ -100,6 +101,10 @@ export class MeasureResponse {
   @Column('text')
   severity!: Severity;
 
+  /** The language of the items the person answered (en, bn or id): versions are not mixed up. */
+  @Column('text')
+  language!: MeasureLanguage;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 }
@@ -136,10 +141,32 @@ export class RiskAlert {
   @Column('uuid', { name: 'resolved_by_id', nullable: true })
   resolvedById!: string | null;
 
-  /** When the facilitators were told in the app (the e-mail follows). */
+  /** When every facilitator was told (in the app and by e-mail); null until then. */
   @Column('timestamptz', { name: 'notified_at', nullable: true })
   notifiedAt!: Date | null;
 
   @Column('text', { nullable: true })
   resolution!: string | null;
+}
+
+/**
+ * One facilitator told of one alert on one channel: claimed before sending, so a retried job
+ * tells nobody twice and still tells whoever it missed.
+ */
+@Entity('risk_alert_notices')
+@Check('risk_alert_notices_channel_check', `"channel" IN ('email', 'in_app')`)
+@Check('risk_alert_notices_status_check', `"status" IN ('sending', 'sent')`)
+export class RiskAlertNotice {
+  @ForeignKey(() => RiskAlert, { onDelete: 'CASCADE' })
+  @PrimaryColumn('uuid', { name: 'alert_id', primaryKeyConstraintName: 'risk_alert_notices_pkey' })
+  alertId!: string;
+
+  @PrimaryColumn('uuid', { name: 'user_id', primaryKeyConstraintName: 'risk_alert_notices_pkey' })
+  userId!: string;
+
+  @PrimaryColumn('text', { primaryKeyConstraintName: 'risk_alert_notices_pkey' })
+  channel!: 'email' | 'in_app';
+
+  @Column('text')
+  status!: 'sending' | 'sent';
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Tx } from '#database';
+import { claimOnce, type Tx } from '#database';
+import type { MeasureLanguage } from '../instrument-translations.js';
 import type { MeasureKey, Severity } from '../instruments.js';
 import {
   GroupMeasureSettings,
   MeasureRequest,
   MeasureResponse,
   RiskAlert,
+  RiskAlertNotice,
 } from './measure.entities.js';
 
 /** A risk alert as the session page lists it: the member by alias. */
@@ -27,7 +29,24 @@ export interface GroupScoreRow {
   at: Date;
   score: number;
   severity: Severity;
+  language: MeasureLanguage;
 }
+
+/**
+ * A request as it stands now: its window follows the session (which may have moved), and only
+ * a session not cancelled, for a person still holding a seat, counts.
+ */
+const LIVE_REQUESTS = `FROM measure_requests r
+  JOIN sessions s ON s.id = r.session_id AND s.status <> 'cancelled'
+  JOIN enrollments e ON e.group_id = s.group_id AND e.user_id = r.user_id AND e.status = 'active'`;
+const LIVE_REQUEST_COLUMNS = `SELECT r.id, r.session_id AS "sessionId", r.user_id AS "userId",
+  r.measure_key AS "measureKey", r.completed_at AS "completedAt",
+  s.starts_at - make_interval(hours => $4) AS "opensAt", s.starts_at AS "expiresAt"`;
+
+export type LiveMeasureRequest = Pick<
+  MeasureRequest,
+  'id' | 'sessionId' | 'userId' | 'measureKey' | 'completedAt' | 'opensAt' | 'expiresAt'
+>;
 
 /** A check-in reminder to send: the person, their channels and the session. */
 export interface DueCheckInReminder {
@@ -79,49 +98,87 @@ export class MeasureRepository {
   }
 
   /**
-   * Claims the reminders that are due: one per person and session with a request unanswered
-   * halfway through its window. A claimed request is never reminded again.
+   * Who is due a reminder: an unanswered request of a person still holding a seat, for a session
+   * still to come, halfway through its window (`leadHours` before the start). One row per person
+   * and session; `claimReminder` makes each one the sender's once.
    */
-  claimReminders(now: Date): Promise<DueCheckInReminder[]> {
+  dueReminders(now: Date, leadHours: number): Promise<DueCheckInReminder[]> {
     return this.dataSource.query<DueCheckInReminder[]>(
-      `WITH claimed AS (
-         UPDATE measure_requests SET reminded_at = $1
-         WHERE completed_at IS NULL AND reminded_at IS NULL
-           AND expires_at > $1 AND opens_at + (expires_at - opens_at) / 2 <= $1
-         RETURNING session_id, user_id
-       )
-       SELECT DISTINCT c.session_id AS "sessionId", c.user_id AS "userId", s.revision,
+      `SELECT DISTINCT r.session_id AS "sessionId", r.user_id AS "userId", s.revision,
               u.email, u.display_name AS "displayName",
               u.reminder_email AS "reminderEmail", u.reminder_in_app AS "reminderInApp"
-       FROM claimed c
-       JOIN sessions s ON s.id = c.session_id
-       JOIN users u ON u.id = c.user_id
-       WHERE s.status IN ('scheduled', 'open')`,
-      [now],
+       ${LIVE_REQUESTS}
+       JOIN users u ON u.id = r.user_id
+       WHERE r.completed_at IS NULL AND r.reminded_at IS NULL
+         AND s.status IN ('scheduled', 'open') AND s.starts_at > $1
+         AND s.starts_at - make_interval(mins => $2 * 30) <= $1`,
+      [now, leadHours],
     );
   }
 
-  /** The person's requests that expire after `since`, the soonest first. */
-  listForUser(userId: string, since: Date): Promise<MeasureRequest[]> {
-    return this.dataSource
-      .getRepository(MeasureRequest)
-      .createQueryBuilder('r')
-      .where('r.user_id = :userId AND r.expires_at > :since', { userId, since })
-      .orderBy('r.expires_at', 'ASC')
-      .addOrderBy('r.measure_key', 'ASC')
-      .getMany();
+  /** Makes the person's reminder for the session this caller's to send; false if taken. */
+  async claimReminder(due: DueCheckInReminder, at: Date): Promise<boolean> {
+    const claimed = await this.dataSource.query<unknown[]>(
+      `UPDATE measure_requests SET reminded_at = $3
+       WHERE session_id = $1 AND user_id = $2 AND reminded_at IS NULL AND completed_at IS NULL
+       RETURNING 1`,
+      [due.sessionId, due.userId, at],
+    );
+    return claimed.length > 0;
   }
 
-  /** The person's request, locked until `tx` ends: it is answered once. */
-  lockRequest(id: string, userId: string, tx: Tx): Promise<MeasureRequest | null> {
-    return tx.findOne(MeasureRequest, {
-      where: { id, userId },
-      lock: { mode: 'pessimistic_write' },
-    });
+  /** Gives a claimed reminder back after sending failed, so the next round tries again. */
+  async releaseReminder(due: DueCheckInReminder, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE measure_requests SET reminded_at = NULL
+       WHERE session_id = $1 AND user_id = $2 AND reminded_at = $3`,
+      [due.sessionId, due.userId, at],
+    );
+  }
+
+  /**
+   * The person's requests as they stand now: times from the session (a moved session moves
+   * them), none for a cancelled session or a seat given up, none before the window opened
+   * unless answered; those whose session starts after `since`, the soonest first.
+   */
+  listForUser(
+    userId: string,
+    since: Date,
+    now: Date,
+    leadHours: number,
+  ): Promise<LiveMeasureRequest[]> {
+    return this.dataSource.query<LiveMeasureRequest[]>(
+      `${LIVE_REQUEST_COLUMNS} ${LIVE_REQUESTS}
+       WHERE r.user_id = $1 AND s.starts_at > $2
+         AND (r.completed_at IS NOT NULL OR s.starts_at - make_interval(hours => $4) <= $3)
+       ORDER BY s.starts_at, r.measure_key`,
+      [userId, since, now, leadHours],
+    );
+  }
+
+  /** The person's live request, locked until `tx` ends: it is answered once. */
+  async lockRequest(
+    id: string,
+    userId: string,
+    leadHours: number,
+    tx: Tx,
+  ): Promise<LiveMeasureRequest | null> {
+    const [row] = await tx.query<LiveMeasureRequest[]>(
+      `${LIVE_REQUEST_COLUMNS.replace('$4', '$3')} ${LIVE_REQUESTS}
+       WHERE r.id = $1 AND r.user_id = $2
+       FOR UPDATE OF r`,
+      [id, userId, leadHours],
+    );
+    return row ?? null;
+  }
+
+  /** The stored answer to a request, for a repeated POST. */
+  responseTo(requestId: string): Promise<MeasureResponse | null> {
+    return this.dataSource.getRepository(MeasureResponse).findOneBy({ requestId });
   }
 
   async complete(
-    request: MeasureRequest,
+    request: Pick<MeasureRequest, 'id'>,
     response: Omit<MeasureResponse, 'id'>,
     tx: Tx,
   ): Promise<MeasureResponse> {
@@ -138,7 +195,7 @@ export class MeasureRepository {
     return this.dataSource.query<GroupScoreRow[]>(
       `SELECT r.user_id AS "userId", u.display_name AS "displayName",
               u.legal_name AS "legalName", r.measure_key AS "measureKey", r.session_id AS "sessionId", s.sequence,
-              r.created_at AS "at", r.score, r.severity
+              r.created_at AS "at", r.score, r.severity, r.language
        FROM measure_responses r
        JOIN sessions s ON s.id = r.session_id
        JOIN users u ON u.id = r.user_id
@@ -160,7 +217,11 @@ export class MeasureRepository {
     return row ?? null;
   }
 
-  async alertsForSession(sessionId: string): Promise<RiskAlertRow[]> {
+  /**
+   * The session's alerts, and the group's alerts from earlier sessions still open: an alert
+   * stays in front of the facilitators until one of them resolves it.
+   */
+  async alertsForSession(sessionId: string, groupId: string): Promise<RiskAlertRow[]> {
     const rows = await this.dataSource
       .getRepository(RiskAlert)
       .createQueryBuilder('a')
@@ -168,6 +229,10 @@ export class MeasureRepository {
       .addSelect('u.display_name', 'display_name')
       .addSelect('u.legal_name', 'legal_name')
       .where('a.session_id = :sessionId', { sessionId })
+      .orWhere(
+        'a.resolved_at IS NULL AND a.session_id IN (SELECT id FROM sessions WHERE group_id = :groupId)',
+        { groupId },
+      )
       .orderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getRawAndEntities();
@@ -197,6 +262,38 @@ export class MeasureRepository {
     return result.affected === 1;
   }
 
+  /** Alerts older than a few minutes whose facilitators are not all told yet. */
+  async unnotifiedAlerts(now: Date): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM risk_alerts
+       WHERE notified_at IS NULL AND resolved_at IS NULL AND created_at < $1
+       ORDER BY created_at LIMIT 100`,
+      [new Date(now.getTime() - 5 * 60_000)],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Claims telling `userId` of the alert on `channel`; false once it was sent (see claimOnce). */
+  claimNotice(alertId: string, userId: string, channel: RiskAlertNotice['channel']) {
+    return claimOnce(this.dataSource.getRepository(RiskAlertNotice), { alertId, userId, channel });
+  }
+
+  async markNoticeSent(
+    alertId: string,
+    userId: string,
+    channel: RiskAlertNotice['channel'],
+    tx?: Tx,
+  ): Promise<void> {
+    await (tx ?? this.dataSource.manager)
+      .getRepository(RiskAlertNotice)
+      .update({ alertId, userId, channel }, { status: 'sent' });
+  }
+
+  /** Marks the alert's facilitators all told: no round queues it again. */
+  async markNotified(id: string, at: Date): Promise<void> {
+    await this.dataSource.getRepository(RiskAlert).update({ id }, { notifiedAt: at });
+  }
+
   /** Who hears of an alert: the group's lead and co-facilitators. */
   facilitatorsOf(sessionId: string): Promise<{ id: string; email: string }[]> {
     return this.dataSource.query<{ id: string; email: string }[]>(
@@ -204,20 +301,9 @@ export class MeasureRepository {
        JOIN groups g ON g.id = s.group_id
        JOIN users u ON u.id = g.lead_facilitator_id
          OR u.id IN (SELECT user_id FROM group_co_facilitators WHERE group_id = g.id)
-       WHERE s.id = $1
+       WHERE s.id = $1 AND u.erased_at IS NULL
        ORDER BY u.email`,
       [sessionId],
     );
-  }
-
-  /** Marks the alert's facilitators told; false when they were (a retried job). */
-  async claimNotified(id: string, at: Date, tx: Tx): Promise<boolean> {
-    const result = await tx
-      .createQueryBuilder()
-      .update(RiskAlert)
-      .set({ notifiedAt: at })
-      .where('id = :id AND notified_at IS NULL', { id })
-      .execute();
-    return result.affected === 1;
   }
 }

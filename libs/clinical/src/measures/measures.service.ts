@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { ClinicalAudit } from '#audit';
 import { Clock, ConflictError, NotFoundError } from '#common';
 import { AppConfig } from '#config';
@@ -6,10 +7,9 @@ import { Transactions } from '#database';
 import { GroupAccess } from '#groups';
 import { CrisisResourcesService } from '../crisis/crisis-resources.service.js';
 import { MEASURE_TRANSLATIONS, measureLanguage } from '../instrument-translations.js';
-import { ANSWER_OPTIONS, MEASURE_KEYS, MEASURES, scoreMeasure } from '../instruments.js';
+import { ANSWER_OPTIONS, isRisk, MEASURE_KEYS, MEASURES, scoreMeasure } from '../instruments.js';
 import { RiskAlertEmailQueue } from '../send-risk-alert-email/risk-alert-email.queue.js';
-import type { MeasureRequest } from './measure.entities.js';
-import { MeasureRepository } from './measure.repository.js';
+import { type LiveMeasureRequest, MeasureRepository } from './measure.repository.js';
 import { summarizeTrend } from './trend.js';
 import type {
   GroupMeasureSettingsDto,
@@ -23,8 +23,8 @@ import type {
   MeasureResult,
 } from './measures.view.js';
 
-/** A member's requests stay listed this long after their session started. */
-const RECENT_MS = 14 * 24 * 3_600_000;
+/** A member's requests stay listed this many days after their session started. */
+const RECENT_DAYS = 14;
 
 /** Rows by key, in the order met (Node 20 has no Map.groupBy). */
 function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
@@ -49,6 +49,8 @@ const requestNotFound = () =>
  */
 @Injectable()
 export class MeasuresService {
+  private readonly logger = new Logger(MeasuresService.name);
+
   constructor(
     private readonly measures: MeasureRepository,
     private readonly groups: GroupAccess,
@@ -129,12 +131,13 @@ export class MeasuresService {
         displayName,
         legalName,
         measureKey,
-        points: scores.map(({ sessionId, sequence, at, score, severity }) => ({
+        points: scores.map(({ sessionId, sequence, at, score, severity, language }) => ({
           sessionId,
           sequence,
           at,
           score,
           severity,
+          language,
         })),
         summary: summarizeTrend(scores.map((s) => s.score))!,
       };
@@ -159,11 +162,17 @@ export class MeasuresService {
   /** The caller's requests: those open now, answered, or expired lately. */
   async mine(userId: string): Promise<MeasureRequestList> {
     const now = this.clock.now();
-    await this.measures.openDue(now, this.config.MEASURE_REQUEST_LEAD_HOURS, userId);
-    const requests = await this.measures.listForUser(userId, new Date(now.getTime() - RECENT_MS));
+    const lead = this.config.MEASURE_REQUEST_LEAD_HOURS;
+    await this.measures.openDue(now, lead, userId);
+    const since = DateTime.fromJSDate(now).minus({ days: RECENT_DAYS }).toJSDate();
+    const requests = await this.measures.listForUser(userId, since, now, lead);
     return { items: requests.map((request) => this.requestView(request, now)) };
   }
 
+  /**
+   * Scores the person's answers to one request, once. Sent again (a lost answer, a second tap)
+   * it answers what was stored, resources included: the person is never left without them.
+   */
   async respond(
     userId: string,
     requestId: string,
@@ -171,20 +180,27 @@ export class MeasuresService {
     locale: string,
   ): Promise<MeasureResult> {
     const context = await this.transactions.run(async (tx) => {
-      const request = await this.measures.lockRequest(requestId, userId, tx);
-      if (!request) throw requestNotFound();
-      const status = this.requestView(request, this.clock.now()).status;
-      if (status === 'completed') {
-        throw new ConflictError('measure_request_completed', 'This measure is answered already');
+      const request = await this.measures.lockRequest(
+        requestId,
+        userId,
+        this.config.MEASURE_REQUEST_LEAD_HOURS,
+        tx,
+      );
+      const now = this.clock.now();
+      if (!request || now < request.opensAt) throw requestNotFound();
+      const session = (await this.measures.sessionContext(request.sessionId))!;
+      if (request.completedAt) {
+        const stored = (await this.measures.responseTo(request.id))!;
+        const scored = { score: stored.score, severity: stored.severity, risk: isRisk(stored) };
+        return { scored, alert: null, organizationId: session.organizationId };
       }
-      if (status === 'expired') {
+      if (now >= request.expiresAt) {
         throw new ConflictError(
           'measure_request_expired',
           'This measure closed when the session started',
         );
       }
       const scored = scoreMeasure(request.measureKey, answers);
-      const session = (await this.measures.sessionContext(request.sessionId))!;
       const response = await this.measures.complete(
         request,
         {
@@ -195,7 +211,8 @@ export class MeasuresService {
           answers: answers as number[],
           score: scored.score,
           severity: scored.severity,
-          createdAt: this.clock.now(),
+          language: measureLanguage(locale),
+          createdAt: now,
         },
         tx,
       );
@@ -206,7 +223,7 @@ export class MeasuresService {
               userId,
               responseId: response.id,
               kind: 'phq9_item9',
-              createdAt: this.clock.now(),
+              createdAt: now,
               resolvedAt: null,
               resolvedById: null,
               resolution: null,
@@ -228,10 +245,17 @@ export class MeasuresService {
       );
       return { scored, alert, organizationId: session.organizationId };
     });
-    if (context.alert) await this.alertEmails.add({ alertId: context.alert.id });
+    // The resources first: whatever happens to the queue, the person sees where to turn.
     const resources = context.scored.risk
       ? (await this.crisis.forLocale(locale, context.organizationId)).items
       : [];
+    if (context.alert) {
+      const alertId = context.alert.id;
+      // A lost enqueue is not lost for good: the check-in round queues unnotified alerts again.
+      await this.alertEmails.add({ alertId }).catch((error: unknown) => {
+        this.logger.error({ err: error }, `Queueing risk alert ${alertId} failed`);
+      });
+    }
     return {
       score: context.scored.score,
       severity: context.scored.severity,
@@ -239,7 +263,7 @@ export class MeasuresService {
     };
   }
 
-  private requestView(request: MeasureRequest, now: Date): MeasureRequestView {
+  private requestView(request: LiveMeasureRequest, now: Date): MeasureRequestView {
     return {
       id: request.id,
       measureKey: request.measureKey,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { MemberNameView } from '../member-name.view.js';
 import {
   ArrayMaxSize,
@@ -14,6 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CrisisResourceView } from '../crisis/crisis-resources.view.js';
+import type { MeasureLanguage } from '../instrument-translations.js';
 import { MEASURE_KEYS, type MeasureKey, type Severity } from '../instruments.js';
 
 const SEVERITIES: Severity[] = ['minimal', 'mild', 'moderate', 'moderately_severe', 'severe'];
@@ -138,6 +140,12 @@ export class RiskAlertView extends MemberNameView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The session it was raised before; an earlier one while it is still open',
+  })
+  sessionId!: string;
+
   @ApiProperty({ enum: ['phq9_item9'] })
   kind!: 'phq9_item9';
 
@@ -161,6 +169,7 @@ export class RiskAlertList {
 
 export class ResolveAlertDto {
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'What was done, for the record' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
@@ -182,6 +191,9 @@ export class TrendPointView {
 
   @ApiProperty({ enum: SEVERITIES, enumName: 'Severity' })
   severity!: Severity;
+
+  @ApiProperty({ enum: ['en', 'bn', 'id'], description: 'The language the items were answered in' })
+  language!: MeasureLanguage;
 }
 
 export class TrendSummaryView {

@@ -21,7 +21,7 @@ export class RiskAlertsService {
 
   async forSession(sessionId: string, actorId: string): Promise<RiskAlertList> {
     const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
-    const alerts = await this.measures.alertsForSession(session.id);
+    const alerts = await this.measures.alertsForSession(session.id, group.id);
     await this.audit.record({
       organizationId: group.organizationId,
       actorId,
@@ -33,6 +33,7 @@ export class RiskAlertsService {
     return {
       items: alerts.map((a): RiskAlertView => ({
         id: a.id,
+        sessionId: a.sessionId,
         userId: a.userId,
         displayName: a.displayName,
         legalName: a.legalName,

@@ -12,8 +12,9 @@ import { RISK_ALERT_EMAIL_JOB, type RiskAlertEmailPayload } from './risk-alert-e
  * In the worker: tells the group's facilitators, in the app and by e-mail, that someone needs
  * their attention before the session, whatever their reminder settings (a duty of care, not a
  * reminder). Neither names anybody or carries a score, item, group or answer: only a link to
- * sign in, where the alert is on the session page. Nothing once the alert is resolved. The in-app
- * notices are added once; a retried job may send an e-mail twice, never none.
+ * sign in, where the alert is on the session page. Nothing once the alert is resolved. Each
+ * notice is claimed before it goes: a retried job sends only what it missed (an e-mail whose
+ * sending was cut off midway may go twice, never none).
  */
 @Injectable()
 export class SendRiskAlertEmailJob implements JobHandler<RiskAlertEmailPayload> {
@@ -31,47 +32,57 @@ export class SendRiskAlertEmailJob implements JobHandler<RiskAlertEmailPayload> 
 
   async handle({ alertId }: RiskAlertEmailPayload): Promise<void> {
     const alert = await this.measures.findAlert(alertId);
-    if (!alert || alert.resolvedAt) return;
+    if (!alert || alert.resolvedAt || alert.notifiedAt) return;
     const facilitators = await this.measures.facilitatorsOf(alert.sessionId);
-    await this.transactions.run(async (tx) => {
-      if (!(await this.measures.claimNotified(alert.id, this.clock.now(), tx))) return;
-      for (const { id } of facilitators) {
-        await this.notifications.add(
-          {
-            userId: id,
-            kind: 'risk_alert',
-            title: 'Someone may need your support',
-            body: 'Open the session to see the alert.',
-            sessionId: alert.sessionId,
-          },
-          tx,
-        );
-      }
-    });
     const link = new URL(`/sessions/${alert.sessionId}`, this.config.PUBLIC_URL).toString();
-    const text = [
-      'Hello,',
-      '',
-      'Someone in a group you facilitate may need your support before the next session.',
-      'Please sign in to Hearth and open the session to see the alert.',
-      '',
-      link,
-      '',
-      'This e-mail was sent by Hearth. It holds no details on purpose.',
-    ].join('\n');
-    for (const { email } of facilitators) {
-      await this.mailer.send({
-        to: email,
-        subject: 'Hearth: please sign in, someone may need support',
-        text,
-        html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">
+    // Each facilitator on each channel is claimed first: a retry tells only whom it missed.
+    for (const { id, email } of facilitators) {
+      if (await this.measures.claimNotice(alert.id, id, 'in_app')) {
+        await this.transactions.run(async (tx) => {
+          await this.notifications.add(
+            {
+              userId: id,
+              kind: 'risk_alert',
+              title: 'Someone may need your support',
+              body: 'Open the session to see the alert.',
+              sessionId: alert.sessionId,
+            },
+            tx,
+          );
+          await this.measures.markNoticeSent(alert.id, id, 'in_app', tx);
+        });
+      }
+      if (await this.measures.claimNotice(alert.id, id, 'email')) {
+        await this.mailer.send(riskAlertEmail(email, link));
+        await this.measures.markNoticeSent(alert.id, id, 'email');
+      }
+    }
+    await this.measures.markNotified(alert.id, this.clock.now());
+    this.logger.log(`Risk alert ${alertId}: ${facilitators.length} facilitators told`);
+  }
+}
+
+/** Names nobody and carries no score, item, group or answer: only a link to sign in. */
+function riskAlertEmail(to: string, link: string) {
+  const text = [
+    'Hello,',
+    '',
+    'Someone in a group you facilitate may need your support before the next session.',
+    'Please sign in to Hearth and open the session to see the alert.',
+    '',
+    link,
+    '',
+    'This e-mail was sent by Hearth. It holds no details on purpose.',
+  ].join('\n');
+  return {
+    to,
+    subject: 'Hearth: please sign in, someone may need support',
+    text,
+    html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">
 <p>Hello,</p>
 <p>Someone in a group you facilitate may need your support before the next session. Please sign in to Hearth and open the session to see the alert.</p>
 <p><a href="${link}">Open the session in Hearth</a></p>
 <p style="color:#666">This e-mail was sent by Hearth. It holds no details on purpose.</p>
 </body></html>`,
-      });
-    }
-    this.logger.log(`Risk alert ${alertId}: ${facilitators.length} facilitators told`);
-  }
+  };
 }

@@ -48,6 +48,7 @@ export class Measures1795278000000 implements MigrationInterface {
       "answers" integer array NOT NULL,
       "score" integer NOT NULL,
       "severity" text NOT NULL,
+      "language" text NOT NULL,
       "created_at" timestamptz NOT NULL,
       CONSTRAINT "measure_responses_pkey" PRIMARY KEY ("id"),
       CONSTRAINT "measure_responses_request_id_key" UNIQUE ("request_id"),
@@ -74,9 +75,20 @@ export class Measures1795278000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "risk_alerts_session_id_created_at_idx" ON "risk_alerts" ("session_id", "created_at")`,
     );
+    await queryRunner.query(`CREATE TABLE "risk_alert_notices" (
+      "alert_id" uuid NOT NULL,
+      "user_id" uuid NOT NULL,
+      "channel" text NOT NULL,
+      "status" text NOT NULL,
+      CONSTRAINT "risk_alert_notices_pkey" PRIMARY KEY ("alert_id", "user_id", "channel"),
+      CONSTRAINT "risk_alert_notices_channel_check" CHECK ("channel" IN ('email', 'in_app')),
+      CONSTRAINT "risk_alert_notices_status_check" CHECK ("status" IN ('sending', 'sent')),
+      CONSTRAINT "risk_alert_notices_alert_id_fkey" FOREIGN KEY ("alert_id") REFERENCES "risk_alerts"("id") ON DELETE CASCADE
+    )`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "risk_alert_notices"`);
     await queryRunner.query(`DROP TABLE "risk_alerts"`);
     await queryRunner.query(`DROP TABLE "measure_responses"`);
     await queryRunner.query(`DROP TABLE "measure_requests"`);
