@@ -15,14 +15,7 @@ import {
 } from '#clinical';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiAnswer } from '../common/api-answer.js';
-
-/** The first language tag of an Accept-Language header, e.g. `bn-BD`; `en-US` when none fits. */
-function preferredLocale(header: string | undefined): string {
-  const first = header?.split(',')[0]?.split(';')[0]?.trim() ?? '';
-  return /^[a-zA-Z]{2,3}(-[a-zA-Z]{2})?$/.test(first)
-    ? first.replace(/-(\w+)$/, (_, region: string) => `-${region.toUpperCase()}`)
-    : 'en-US';
-}
+import { preferredLocale } from '../common/preferred-locale.js';
 
 /** PHQ-9 and GAD-7 before sessions, and the alerts a risky answer opens. */
 @ApiTags('clinical')
