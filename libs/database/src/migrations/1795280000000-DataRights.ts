@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (attendance counts, notes they signed) still point somewhere, but loses its e-mail and password
  * at once: the database refuses an erased row that still has either, or a live one without them.
  * Each organization sets how long the clinical records of an erased person are kept (7 years by
- * default), and the lock on signed notes lets the purge delete the notes about an erased person.
+ * default), and the lock on signed notes gives way for the notes about an erased person once
+ * that period has ended.
  */
 export class DataRights1795280000000 implements MigrationInterface {
   name = 'DataRights1795280000000';
@@ -25,13 +26,16 @@ export class DataRights1795280000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "organizations"
       ADD CONSTRAINT "organizations_clinical_retention_days_check"
       CHECK ("clinical_retention_days" BETWEEN 1 AND 36500)`);
-    // Signed notes stay locked, except that the retention purge deletes a member note about an
-    // erased person (the purge alone decides when).
+    // Signed notes stay locked, except that a member note about an erased person may be deleted
+    // once the organization's retention has ended (the purge's own condition, checked here too).
     await queryRunner.query(`CREATE OR REPLACE FUNCTION "session_notes_locked_once_signed"()
       RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE' AND OLD.subject_user_id IS NOT NULL AND EXISTS (
-          SELECT 1 FROM users WHERE id = OLD.subject_user_id AND erased_at IS NOT NULL) THEN
+          SELECT 1 FROM users u, sessions s, groups g, organizations o
+          WHERE u.id = OLD.subject_user_id AND s.id = OLD.session_id AND g.id = s.group_id
+            AND o.id = g.organization_id AND u.erased_at IS NOT NULL
+            AND u.erased_at + make_interval(days => o.clinical_retention_days) <= now()) THEN
           RETURN OLD;
         END IF;
         IF EXISTS (SELECT 1 FROM session_note_signatures
