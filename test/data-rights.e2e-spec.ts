@@ -12,6 +12,7 @@ import {
   startApi,
   startWorker,
   type TestEnvironment,
+  uniqueEmail,
 } from './support/hearth.js';
 import { joinOrganization } from './support/members.js';
 import { OpenApiContract, type OpenApiDocument } from './support/openapi-contract.js';
@@ -164,6 +165,24 @@ describe('Data rights: export and erasure (e2e)', () => {
       { content: 'Ana called on Tuesday.', userId: ana.user.id },
       therapist.accessToken,
     );
+    // An incident about Ana, and a private room she was asked into during the session (closed;
+    // opening one needs the live room).
+    const incident = await api.http.post(
+      `/sessions/${sessionId}/incidents`,
+      {
+        userId: ana.user.id,
+        kind: 'safety',
+        description: 'Ana was distressed after the exercise.',
+        actionsTaken: 'Talked with her after the session.',
+      },
+      therapist.accessToken,
+    );
+    if (incident.status !== 201) throw new Error(`incident: ${JSON.stringify(incident.body)}`);
+    await db.query(
+      `INSERT INTO side_rooms (session_id, facilitator_id, user_id, created_at, closed_at)
+       VALUES ($1, $2, $3, now(), now())`,
+      [sessionId, therapist.user.id, ana.user.id],
+    );
   });
 
   afterAll(async () => {
@@ -232,6 +251,14 @@ describe('Data rights: export and erasure (e2e)', () => {
     expect(sections.attendance.sessions).toEqual([
       expect.objectContaining({ sessionId, status: 'present', minutesPresent: 80 }),
     ]);
+    expect(sections.clinical.incidents).toEqual([
+      expect.objectContaining({
+        sessionId,
+        kind: 'safety',
+        description: 'Ana was distressed after the exercise.',
+      }),
+    ]);
+    expect(sections.clinical.sideRooms).toEqual([expect.objectContaining({ sessionId })]);
 
     const text = JSON.stringify(answer.body);
     for (const secret of [
@@ -286,6 +313,8 @@ describe('Data rights: export and erasure (e2e)', () => {
         `${ana.user.id} member_notes`,
         `${ana.user.id} attendance`,
         `${ana.user.id} homework`,
+        `${ana.user.id} incidents`,
+        `${ana.user.id} side_rooms`,
       ]),
     );
   });
@@ -359,7 +388,75 @@ describe('Data rights: export and erasure (e2e)', () => {
     expect((await api.http.get(`/organizations/${soloOrg}`, partner.accessToken)).status).toBe(200);
   });
 
+  it('gives an account whose address is not verified nothing kept by that address, and erasing it leaves them', async () => {
+    // Someone registers for a webinar and is invited to the clinic with their address, no account.
+    const address = uniqueEmail('listener');
+    const webinar = await api.http.post(
+      `/organizations/${orgId}/webinars`,
+      {
+        title: 'Sleep and mood',
+        startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        durationMinutes: 60,
+        timezone: 'UTC',
+        capacity: 50,
+      },
+      therapist.accessToken,
+    );
+    expect(webinar.status).toBe(201);
+    const registered = await api.http.post(`/webinars/${webinar.body.id}/registrations`, {
+      displayName: 'Real listener',
+      email: address,
+    });
+    expect(registered.status).toBe(201);
+    const invited = await api.http.post(
+      `/organizations/${orgId}/members`,
+      { email: address, role: 'participant' },
+      therapist.accessToken,
+    );
+    expect(invited.status).toBe(201);
+    const byAddress = () =>
+      count(
+        `SELECT (SELECT count(*) FROM webinar_registrations WHERE email = $1)
+           + (SELECT count(*) FROM invitations WHERE email = $1) AS n`,
+        [address],
+      );
+    expect(await byAddress()).toBe(2);
+
+    // Another person signs up with that address and never proves they receive its mail.
+    const password = 'an impostor passphrase of some length';
+    const impostor = await api.http.post('/auth/register', {
+      email: address,
+      password,
+      displayName: 'Impostor',
+    });
+    expect(impostor.status).toBe(201);
+    const exported = await api.http.get('/me/export', impostor.body.accessToken);
+    expect(exported.status).toBe(200);
+    expect(exported.body.sections.webinars).toMatchObject({
+      registrations: [],
+      questions: [],
+      speaking: [],
+    });
+    expect(exported.body.sections.organizations.invitations).toEqual([]);
+    expect(JSON.stringify(exported.body)).not.toContain('Real listener');
+
+    const erased = await api.http.request('DELETE', '/me', {
+      body: { password },
+      token: impostor.body.accessToken,
+    });
+    expect(erased.status).toBe(202);
+    expect(await byAddress()).toBe(2);
+  });
+
   it('erases the account: no sign-in, no e-mail left, clinical records kept, the address free again', async () => {
+    const named = await api.http.patch('/me', { legalName: 'Ana Quill' }, ana.accessToken);
+    expect(named.status).toBe(200);
+    expect(
+      await count('SELECT count(*) AS n FROM users WHERE id = $1 AND legal_name = $2', [
+        ana.user.id,
+        'Ana Quill',
+      ]),
+    ).toBe(1);
     const erased = await api.http.request('DELETE', '/me', {
       body: { password: ana.password },
       token: ana.accessToken,
@@ -385,7 +482,8 @@ describe('Data rights: export and erasure (e2e)', () => {
     }
     const row = (
       await db.query(
-        `SELECT email, password_hash, display_name, erased_at, timezone FROM users WHERE id = $1`,
+        `SELECT email, password_hash, display_name, legal_name, erased_at, timezone
+         FROM users WHERE id = $1`,
         [ana.user.id],
       )
     ).rows[0];
@@ -393,6 +491,7 @@ describe('Data rights: export and erasure (e2e)', () => {
       email: null,
       password_hash: null,
       display_name: 'Former member',
+      legal_name: null,
       timezone: null,
     });
     expect(row.erased_at).not.toBeNull();
@@ -406,12 +505,23 @@ describe('Data rights: export and erasure (e2e)', () => {
       (await db.query('SELECT status FROM enrollments WHERE user_id = $1', [ana.user.id])).rows,
     ).toEqual([{ status: 'withdrawn' }]);
     // The clinical record stays for the retention period; the facilitators still read it.
-    for (const table of ['measure_responses', 'risk_alerts', 'attendance', 'homework']) {
+    for (const [table, column] of [
+      ['measure_responses', 'user_id'],
+      ['risk_alerts', 'user_id'],
+      ['attendance', 'user_id'],
+      ['homework', 'user_id'],
+      ['incidents', 'subject_user_id'],
+      ['side_rooms', 'user_id'],
+    ]) {
       expect([
         table,
-        await count(`SELECT count(*) AS n FROM ${table} WHERE user_id = $1`, [ana.user.id]),
+        await count(`SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`, [ana.user.id]),
       ]).toEqual([table, 1]);
     }
+    // Signed notes stay locked until the retention ends, the erased person's too.
+    await expect(
+      db.query('DELETE FROM session_notes WHERE subject_user_id = $1', [ana.user.id]),
+    ).rejects.toMatchObject({ code: '42501' });
     const notes = await api.http.get(`/sessions/${sessionId}/notes`, therapist.accessToken);
     expect(notes.body.members.map((m: { content: string }) => m.content)).toContain(
       'Ana: sleeping better.',
@@ -462,7 +572,9 @@ describe('Data rights: export and erasure (e2e)', () => {
            + (SELECT count(*) FROM session_notes WHERE subject_user_id = $1)
            + (SELECT count(*) FROM note_addenda WHERE subject_user_id = $1)
            + (SELECT count(*) FROM attendance WHERE user_id = $1)
-           + (SELECT count(*) FROM homework WHERE user_id = $1) AS n`,
+           + (SELECT count(*) FROM homework WHERE user_id = $1)
+           + (SELECT count(*) FROM incidents WHERE subject_user_id = $1)
+           + (SELECT count(*) FROM side_rooms WHERE user_id = $1) AS n`,
         [ana.user.id],
       );
     const purges = worker.app.get(ErasedRecordsPurgeQueue, { strict: false });
@@ -473,7 +585,7 @@ describe('Data rights: export and erasure (e2e)', () => {
 
     // A day has not passed since the erasure: everything is still kept.
     await ran(1);
-    expect(await anaRecords()).toBe(7);
+    expect(await anaRecords()).toBe(9);
 
     // Two days later (the erasure moved back, as the clock would), the job deletes it all.
     await db.query(`UPDATE users SET erased_at = erased_at - interval '2 days' WHERE id = $1`, [
@@ -498,9 +610,11 @@ describe('Data rights: export and erasure (e2e)', () => {
     expect(deletions.rows.map((r) => `${r.resource_type} by ${r.actor_id}`).sort()).toEqual([
       `attendance by ${ana.user.id}`,
       `homework by ${ana.user.id}`,
+      `incident by ${ana.user.id}`,
       `measure_responses by ${ana.user.id}`,
       `member_note by ${ana.user.id}`,
       `member_note_addendum by ${ana.user.id}`,
+      `side_room by ${ana.user.id}`,
     ]);
     // The audit log itself is never purged: the export rows are still there.
     expect(

@@ -44,7 +44,11 @@ export class AccountErasureService {
         if (!(error instanceof UnauthenticatedError)) throw error;
         throw new InvalidInputError('current_password_wrong', 'The password is wrong', 'password');
       });
-    const subject: PersonalDataSubject = { userId, email: user.email };
+    const subject: PersonalDataSubject = {
+      userId,
+      email: user.email,
+      emailVerified: user.emailVerifiedAt !== null,
+    };
     const at = this.clock.now();
     const holders = this.holders.all();
     const afterwards = await this.transactions.run(async (tx) => {

@@ -3,6 +3,7 @@ import { Clock, UnauthenticatedError } from '#common';
 import { RefreshTokenRepository } from '../refresh-token.repository.js';
 import type { User } from '../user.entity.js';
 import { UserRepository } from '../user.repository.js';
+import type { PersonalDataSubject } from './personal-data-holder.js';
 import { PersonalDataHolders } from './personal-data-holders.js';
 import type { PersonalDataExport } from './personal-data.dto.js';
 
@@ -29,7 +30,11 @@ export class PersonalDataExportService {
     if (!user) {
       throw new UnauthenticatedError('invalid_access_token', 'The account no longer exists');
     }
-    const subject = { userId: user.id, email: user.email };
+    const subject: PersonalDataSubject = {
+      userId: user.id,
+      email: user.email,
+      emailVerified: user.emailVerifiedAt !== null,
+    };
     const sections: Record<string, object> = { account: await this.account(user) };
     for (const holder of this.holders.all()) {
       sections[holder.section] = await holder.collect(subject);

@@ -5,6 +5,11 @@ import type { Tx } from '#database';
 export interface PersonalDataSubject {
   userId: string;
   email: string;
+  /**
+   * Whether the person proved they own `email`. Anyone may register with any address, so a
+   * holder that keeps records by address collects and erases nothing while this is false.
+   */
+  emailVerified: boolean;
 }
 
 /** Work to do once the erasure has committed (queue a job, tell the libs above). */

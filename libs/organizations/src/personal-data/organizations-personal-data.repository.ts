@@ -50,9 +50,12 @@ export class OrganizationsPersonalDataRepository {
     );
   }
 
-  /** Memberships end; invitations to the address go (accepted ones keep it too). */
-  async erase(userId: string, email: string, tx: Tx): Promise<void> {
+  /**
+   * Memberships end; invitations to the address go (accepted ones keep it too), when the address
+   * is the person's own (`null`: never verified, so the invitations may be someone else's).
+   */
+  async erase(userId: string, email: string | null, tx: Tx): Promise<void> {
     await tx.query('DELETE FROM memberships WHERE user_id = $1', [userId]);
-    await tx.query('DELETE FROM invitations WHERE email = $1', [email]);
+    if (email !== null) await tx.query('DELETE FROM invitations WHERE email = $1', [email]);
   }
 }

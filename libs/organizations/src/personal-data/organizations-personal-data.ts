@@ -12,10 +12,11 @@ export class OrganizationsPersonalData implements PersonalDataHolder {
 
   constructor(private readonly records: OrganizationsPersonalDataRepository) {}
 
-  async collect({ userId, email }: PersonalDataSubject): Promise<object> {
+  /** Invitations are kept by address: an unverified one may be someone else's (as in MyInvitations). */
+  async collect({ userId, email, emailVerified }: PersonalDataSubject): Promise<object> {
     return {
       memberships: await this.records.memberships(userId),
-      invitations: await this.records.invitationsTo(email),
+      invitations: emailVerified ? await this.records.invitationsTo(email) : [],
     };
   }
 
@@ -30,7 +31,7 @@ export class OrganizationsPersonalData implements PersonalDataHolder {
     }
   }
 
-  async erase({ userId, email }: PersonalDataSubject, _at: Date, tx: Tx): Promise<void> {
-    await this.records.erase(userId, email, tx);
+  async erase({ userId, email, emailVerified }: PersonalDataSubject, _at: Date, tx: Tx) {
+    await this.records.erase(userId, emailVerified ? email : null, tx);
   }
 }

@@ -56,9 +56,12 @@ export class WebinarsPersonalDataRepository {
 
   /**
    * Registrations go with their questions, votes and attendance (the vote counts of others'
-   * questions drop accordingly); speaker places and hosting end.
+   * questions drop accordingly); speaker places and hosting end. Only hosting when `email` is
+   * `null` (never verified: the registrations by that address may be someone else's).
    */
-  async erase(userId: string, email: string, tx: Tx): Promise<void> {
+  async erase(userId: string, email: string | null, tx: Tx): Promise<void> {
+    await tx.query('DELETE FROM webinar_hosts WHERE user_id = $1', [userId]);
+    if (email === null) return;
     await tx.query(
       `UPDATE webinar_questions q SET votes = q.votes - 1
        FROM webinar_question_votes v JOIN webinar_registrations r ON r.id = v.registration_id
@@ -67,6 +70,5 @@ export class WebinarsPersonalDataRepository {
     );
     await tx.query('DELETE FROM webinar_registrations WHERE email = $1', [email]);
     await tx.query('DELETE FROM webinar_speakers WHERE email = $1', [email]);
-    await tx.query('DELETE FROM webinar_hosts WHERE user_id = $1', [userId]);
   }
 }

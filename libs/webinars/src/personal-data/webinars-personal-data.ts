@@ -11,16 +11,17 @@ export class WebinarsPersonalData implements PersonalDataHolder {
 
   constructor(private readonly records: WebinarsPersonalDataRepository) {}
 
-  async collect({ userId, email }: PersonalDataSubject): Promise<object> {
+  /** Registrations and speaker places are kept by address: an unverified one may be another's. */
+  async collect({ userId, email, emailVerified }: PersonalDataSubject): Promise<object> {
     return {
-      registrations: await this.records.registrations(email),
-      questions: await this.records.questions(email),
+      registrations: emailVerified ? await this.records.registrations(email) : [],
+      questions: emailVerified ? await this.records.questions(email) : [],
       hosting: await this.records.hosted(userId),
-      speaking: await this.records.spoken(email),
+      speaking: emailVerified ? await this.records.spoken(email) : [],
     };
   }
 
-  async erase({ userId, email }: PersonalDataSubject, _at: Date, tx: Tx): Promise<void> {
-    await this.records.erase(userId, email, tx);
+  async erase({ userId, email, emailVerified }: PersonalDataSubject, _at: Date, tx: Tx) {
+    await this.records.erase(userId, emailVerified ? email : null, tx);
   }
 }
