@@ -23,6 +23,7 @@ import { Homework1795279000000 } from './migrations/1795279000000-Homework.js';
 import { DataRights1795280000000 } from './migrations/1795280000000-DataRights.js';
 import { SideRoomsAndIncidents1795281000000 } from './migrations/1795281000000-SideRoomsAndIncidents.js';
 import { LegalName1795282000000 } from './migrations/1795282000000-LegalName.js';
+import { NotificationSubject1795283000000 } from './migrations/1795283000000-NotificationSubject.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DataRights1795280000000,
   SideRoomsAndIncidents1795281000000,
   LegalName1795282000000,
+  NotificationSubject1795283000000,
 ];

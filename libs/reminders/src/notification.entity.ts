@@ -12,6 +12,9 @@ import { Session } from '#sessions';
 /** An in-app notification: what `GET /me/notifications` lists. */
 @Entity('notifications')
 @Index('notifications_user_id_created_at_idx', ['userId', 'createdAt'])
+@Index('notifications_subject_user_id_idx', ['subjectUserId'], {
+  where: '"subject_user_id" IS NOT NULL',
+})
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -28,6 +31,14 @@ export class Notification {
 
   @Column('text')
   body!: string;
+
+  /**
+   * Whom the notification is about when that is not its reader (a lead told that a member missed
+   * sessions): erasing that person deletes it too.
+   */
+  @ForeignKey(() => User, { onDelete: 'CASCADE' })
+  @Column('uuid', { name: 'subject_user_id', nullable: true })
+  subjectUserId!: string | null;
 
   @ForeignKey(() => Session, { onDelete: 'SET NULL' })
   @Column('uuid', { name: 'session_id', nullable: true })

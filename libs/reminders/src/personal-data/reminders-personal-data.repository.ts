@@ -33,8 +33,11 @@ export class RemindersPersonalDataRepository {
     );
   }
 
+  /** The person's notifications, and those others got about them (they name the person). */
   async erase(userId: string, tx: Tx): Promise<void> {
-    await tx.query('DELETE FROM notifications WHERE user_id = $1', [userId]);
+    await tx.query('DELETE FROM notifications WHERE user_id = $1 OR subject_user_id = $1', [
+      userId,
+    ]);
     await tx.query('DELETE FROM deliveries WHERE user_id = $1', [userId]);
   }
 }
