@@ -15,6 +15,7 @@ export * from './personal-data/personal-data-export.service.js';
 export * from './personal-data/personal-data-holder.js';
 export * from './personal-data/personal-data-holders.js';
 export * from './personal-data/personal-data.dto.js';
+export * from './personal-data/retention-purge.js';
 export * from './purge-erased-records/erased-records-purge.queue.js';
 export * from './purge-erased-records/purge-erased-records.job.js';
 export * from './refresh-token.repository.js';

@@ -2,19 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Tx } from '#database';
-
-/** Whose records of which organization were purged. */
-export interface PurgedRecords {
-  organizationId: string;
-  userId: string;
-}
-
-/**
- * An erased person's rows whose organization's retention has ended by $1, as a join condition
- * on `u` (users) and `o` (organizations).
- */
-const RETENTION_ENDED = `u.erased_at IS NOT NULL
-  AND u.erased_at + make_interval(days => o.clinical_retention_days) <= $1`;
+import { type PurgedRecord, RETENTION_ENDED } from '#identity';
 
 /** What #attendance holds about a person, for their export, erasure and the retention purge. */
 @Injectable()
@@ -50,7 +38,7 @@ export class AttendancePersonalDataRepository {
   }
 
   /** Deletes attendance (and the room events it was made from) whose retention has ended. */
-  async purgeExpired(now: Date, tx: Tx): Promise<PurgedRecords[]> {
+  async purgeExpired(now: Date, tx: Tx): Promise<PurgedRecord[]> {
     await tx.query(
       `DELETE FROM attendance_events e
        USING sessions s, groups g, organizations o, users u
@@ -58,11 +46,12 @@ export class AttendancePersonalDataRepository {
          AND e.identity = u.id::text AND ${RETENTION_ENDED}`,
       [now],
     );
-    const [rows] = await tx.query<[PurgedRecords[], number]>(
+    const [rows] = await tx.query<[PurgedRecord[], number]>(
       `DELETE FROM attendance a USING sessions s, groups g, organizations o, users u
        WHERE s.id = a.session_id AND g.id = s.group_id AND o.id = g.organization_id
          AND u.id = a.user_id AND ${RETENTION_ENDED}
-       RETURNING g.organization_id AS "organizationId", a.user_id AS "userId"`,
+       RETURNING g.organization_id AS "organizationId", a.user_id AS "userId",
+         'attendance' AS "resourceType"`,
       [now],
     );
     return rows;

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ClinicalAudit } from '#audit';
 import { Transactions, type Tx } from '#database';
-import { HoldsPersonalData, type PersonalDataHolder, type PersonalDataSubject } from '#identity';
 import {
-  AttendancePersonalDataRepository,
-  type PurgedRecords,
-} from './attendance-personal-data.repository.js';
+  HoldsPersonalData,
+  type PersonalDataHolder,
+  type PersonalDataSubject,
+  purgeAuditEvents,
+} from '#identity';
+import { AttendancePersonalDataRepository } from './attendance-personal-data.repository.js';
 
 /**
  * Attendance is part of the clinical record: exporting it is audited, erasure keeps it (the
@@ -43,25 +45,7 @@ export class AttendancePersonalData implements PersonalDataHolder {
   async purgeExpired(now: Date): Promise<void> {
     await this.transactions.run(async (tx) => {
       const purged = await this.records.purgeExpired(now, tx);
-      await recordPurge(this.audit, purged, 'attendance', tx);
+      for (const event of purgeAuditEvents(purged)) await this.audit.record(event, tx);
     });
-  }
-}
-
-/** One `delete` row per organization and person; the erased person is its actor (they asked). */
-async function recordPurge(
-  audit: ClinicalAudit,
-  purged: PurgedRecords[],
-  resourceType: string,
-  tx: Tx,
-): Promise<void> {
-  const seen = new Set<string>();
-  for (const { organizationId, userId } of purged) {
-    if (seen.has(`${organizationId}/${userId}`)) continue;
-    seen.add(`${organizationId}/${userId}`);
-    await audit.record(
-      { organizationId, actorId: userId, action: 'delete', resourceType, subjectUserIds: [userId] },
-      tx,
-    );
   }
 }

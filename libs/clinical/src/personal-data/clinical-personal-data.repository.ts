@@ -2,23 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Tx } from '#database';
+import { type PurgedRecord, RETENTION_ENDED } from '#identity';
 
 /** A record of the export, with the organization it belongs to (for the audit row). */
 export type OrganizationRecord = { organizationId: string } & object;
-
-/** Whose records of which organization were purged, and of what kind. */
-export interface PurgedRecords {
-  organizationId: string;
-  userId: string;
-  resourceType: string;
-}
-
-/**
- * An erased person's rows whose organization's retention has ended by $1, as a join condition
- * on `u` (users) and `o` (organizations).
- */
-const RETENTION_ENDED = `u.erased_at IS NOT NULL
-  AND u.erased_at + make_interval(days => o.clinical_retention_days) <= $1`;
 
 /**
  * What #clinical holds about a person (measures, alerts, the notes written about them), for
@@ -133,8 +120,8 @@ export class ClinicalPersonalDataRepository {
    * requests with the answers and alerts (cascading), the notes about them and their addenda,
    * the incidents about them, their side rooms, their homework.
    */
-  async purgeExpired(now: Date, tx: Tx): Promise<PurgedRecords[]> {
-    const purged: PurgedRecords[] = [];
+  async purgeExpired(now: Date, tx: Tx): Promise<PurgedRecord[]> {
+    const purged: PurgedRecord[] = [];
     for (const [resourceType, statement] of [
       [
         'measure_responses',
@@ -179,7 +166,7 @@ export class ClinicalPersonalDataRepository {
          RETURNING g.organization_id AS "organizationId", x.user_id AS "userId"`,
       ],
     ]) {
-      const [rows] = await tx.query<[Omit<PurgedRecords, 'resourceType'>[], number]>(statement, [
+      const [rows] = await tx.query<[Omit<PurgedRecord, 'resourceType'>[], number]>(statement, [
         now,
       ]);
       purged.push(...rows.map((row) => ({ ...row, resourceType })));

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ClinicalAudit } from '#audit';
 import { Transactions, type Tx } from '#database';
-import { HoldsPersonalData, type PersonalDataHolder, type PersonalDataSubject } from '#identity';
+import {
+  HoldsPersonalData,
+  type PersonalDataHolder,
+  type PersonalDataSubject,
+  purgeAuditEvents,
+} from '#identity';
 import {
   ClinicalPersonalDataRepository,
   type OrganizationRecord,
@@ -59,23 +64,7 @@ export class ClinicalPersonalData implements PersonalDataHolder {
   async purgeExpired(now: Date): Promise<void> {
     await this.transactions.run(async (tx) => {
       const purged = await this.records.purgeExpired(now, tx);
-      const seen = new Set<string>();
-      for (const { organizationId, userId, resourceType } of purged) {
-        const key = `${organizationId}/${userId}/${resourceType}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        // The erased person is the actor: the deletion follows their request.
-        await this.audit.record(
-          {
-            organizationId,
-            actorId: userId,
-            action: 'delete',
-            resourceType,
-            subjectUserIds: [userId],
-          },
-          tx,
-        );
-      }
+      for (const event of purgeAuditEvents(purged)) await this.audit.record(event, tx);
     });
   }
 }
