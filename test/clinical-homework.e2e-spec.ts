@@ -57,6 +57,8 @@ describe('Homework (e2e)', () => {
   let stranger: User;
   let sessions: GroupSession[];
   let db: pg.Client;
+  let orgId: string;
+  let groupId: string;
 
   beforeAll(async () => {
     env = await createTestEnvironment('clinical_homework');
@@ -67,8 +69,8 @@ describe('Homework (e2e)', () => {
     await db.connect();
 
     therapist = await registerUser(api.http, 'therapist');
-    const orgId = (await api.http.post('/organizations', { name: 'Dhaka' }, therapist.accessToken))
-      .body.id;
+    orgId = (await api.http.post('/organizations', { name: 'Dhaka' }, therapist.accessToken)).body
+      .id;
     const versionId = (
       await api.http.post(
         `/organizations/${orgId}/curricula`,
@@ -77,7 +79,7 @@ describe('Homework (e2e)', () => {
       )
     ).body.currentVersionId;
     const start = new Date(Date.now() + 2 * 24 * 3_600_000).toISOString();
-    const groupId = (
+    groupId = (
       await api.http.post(
         `/organizations/${orgId}/groups`,
         {
@@ -294,5 +296,31 @@ describe('Homework (e2e)', () => {
       sessions[2].id,
     ]);
     expect((await sessionHomework(0, therapist)).body.completed).toBe(1);
+  });
+
+  it('gives someone who joins the group later only the homework of sessions held since', async () => {
+    const cy = await registerUser(api.http, 'cy');
+    await markEmailVerified(env, cy.user.id);
+    await joinOrganization(api.http, therapist.accessToken, orgId, cy, 'participant');
+    const enrolled = await api.http.post(
+      `/groups/${groupId}/enrollments`,
+      { userId: cy.user.id },
+      therapist.accessToken,
+    );
+    expect(enrolled.status).toBe(201);
+    // Cy's seat dates from after the third session began (the seat is dated by the database's
+    // clock, which the test cannot move).
+    await db.query('UPDATE enrollments SET queued_at = $1 WHERE user_id = $2', [
+      new Date(startOf(2).getTime() + 60 * 60_000),
+      cy.user.id,
+    ]);
+    expect((await homeworkOf(cy)).map((h) => h.sessionId)).toEqual([sessions[3].id]);
+    const rows = await db.query(`SELECT session_id FROM homework WHERE user_id = $1`, [cy.user.id]);
+    expect(rows.rows).toEqual([{ session_id: sessions[3].id }]);
+    // Ana, there from the start, keeps every week's.
+    expect((await homeworkOf(ana)).map((h) => h.sessionId)).toEqual([
+      sessions[3].id,
+      sessions[2].id,
+    ]);
   });
 });

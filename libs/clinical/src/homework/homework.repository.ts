@@ -52,6 +52,9 @@ const HOMEWORK_COLUMNS = `h.id, h.session_id AS "sessionId", s.module_title AS "
   ${MODULE_HOMEWORK} AS tasks, s.starts_at AS "startsAt", s.timezone,
   ${NEXT_START} AS "nextStartsAt", h.completed_at AS "completedAt"`;
 
+/** When the enrollment `e` got its seat: the promotion off the waitlist, else the enrollment. */
+const SEAT_SINCE = 'COALESCE(e.promoted_at, e.queued_at)';
+
 /**
  * Homework: assigned per session and member, completed by the member. The text is never copied:
  * it is read from the group's curriculum version, which is frozen once published.
@@ -62,8 +65,10 @@ export class HomeworkRepository {
 
   /**
    * Assigns the person the homework of each session that has started (at or before `now`, after
-   * `since`, not cancelled) in the groups where they hold a seat, when its module has any.
-   * Idempotent: a session's homework is one row per person, dated at the session's start.
+   * `since`, not cancelled) in the groups where they hold a seat since before it started (their
+   * seat dates from the promotion off the waitlist, else the enrollment, as for absences), when
+   * its module has any. Idempotent: a session's homework is one row per person, dated at the
+   * session's start.
    */
   async assignStarted(userId: string, now: Date, since: Date): Promise<void> {
     await this.dataSource.query(
@@ -73,7 +78,7 @@ export class HomeworkRepository {
        JOIN groups g ON g.id = e.group_id
        JOIN curriculum_versions cv ON cv.id = g.curriculum_version_id
        JOIN sessions s ON s.group_id = e.group_id
-       WHERE e.user_id = $1 AND e.status = 'active'
+       WHERE e.user_id = $1 AND e.status = 'active' AND ${SEAT_SINCE} <= s.starts_at
          AND s.status <> 'cancelled' AND s.starts_at <= $2 AND s.starts_at > $3
          AND jsonb_typeof(${MODULE_HOMEWORK}) = 'array'
          AND jsonb_array_length(${MODULE_HOMEWORK}) > 0
@@ -82,7 +87,10 @@ export class HomeworkRepository {
     );
   }
 
-  /** The person's homework of sessions started after `since`, in groups where they hold a seat. */
+  /**
+   * The person's homework of sessions started after `since`, in groups where they hold a seat
+   * since before the session.
+   */
   listForUser(userId: string, since: Date): Promise<HomeworkRow[]> {
     return this.dataSource.query<HomeworkRow[]>(
       `SELECT ${HOMEWORK_COLUMNS}
@@ -92,6 +100,7 @@ export class HomeworkRepository {
        JOIN curriculum_versions cv ON cv.id = g.curriculum_version_id
        JOIN enrollments e ON e.group_id = g.id AND e.user_id = h.user_id AND e.status = 'active'
        WHERE h.user_id = $1 AND s.status <> 'cancelled' AND s.starts_at > $2
+         AND ${SEAT_SINCE} <= s.starts_at
        ORDER BY s.starts_at DESC, h.id`,
       [userId, since],
     );
