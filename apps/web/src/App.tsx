@@ -8,10 +8,13 @@ import { useAuth } from './auth/useAuth';
 import * as curricula from './curricula/routes';
 import * as groups from './groups/routes';
 import { Home } from './home/Home';
+import * as measures from './measures/routes';
 import * as me from './me/routes';
 import * as org from './org/routes';
 import { Profile } from './profile/Profile';
+import * as record from './record/routes';
 import { JoinSession, OldJoinLink } from './room/JoinSession';
+import * as sideRoom from './side-room/routes';
 import { Layout } from './ui/Layout';
 import * as webinars from './webinars/routes';
 
@@ -32,6 +35,7 @@ export function App() {
             <Suspense fallback={<p>{t('loading')}</p>}>
               <Routes>
                 {webinars.publicRoutes}
+                {measures.publicRoutes}
                 {me.publicRoutes}
                 {org.publicRoutes}
                 {groups.publicRoutes}
@@ -45,6 +49,9 @@ export function App() {
                     {curricula.routes}
                     {groups.routes}
                     {me.routes}
+                    {measures.routes}
+                    {record.routes}
+                    {sideRoom.routes}
                     {webinars.routes}
                     <Route path="*" element={<Home name={auth.user.displayName} />} />
                   </>

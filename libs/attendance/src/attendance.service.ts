@@ -7,7 +7,13 @@ import { UserRepository } from '#identity';
 import { NotificationRepository } from '#reminders';
 import { SessionLifecycleService, SessionRepository } from '#sessions';
 import type { Session } from '#sessions';
-import { LobbyRepository, roomNameForSession, sessionIdOfRoom, VideoService } from '#video';
+import {
+  LobbyRepository,
+  roomNameForSession,
+  sessionIdOfRoom,
+  sideRoomIdOfRoom,
+  VideoService,
+} from '#video';
 import { AttendanceRepository } from './attendance.repository.js';
 import { eventTime, storableText } from './event-fields.js';
 import { AttendanceEventQueue } from './process-attendance-event/attendance-event.queue.js';
@@ -69,11 +75,15 @@ export class AttendanceService {
     for (const text of [event.id, event.event, roomName, identity ?? '', participantSid ?? '']) {
       if (!storableText(text)) throw invalidWebhook('A field is too long or holds a NUL byte');
     }
+    // A side room's events belong to its session: the member is with one of its facilitators.
+    const sideRoomId = sideRoomIdOfRoom(roomName);
     const stored = await this.attendance.insertEvent({
       id: event.id,
       event: event.event,
       roomName,
-      sessionId: sessionIdOfRoom(roomName),
+      sessionId: sideRoomId
+        ? await this.attendance.sessionOfSideRoom(sideRoomId)
+        : sessionIdOfRoom(roomName),
       identity,
       participantSid,
       occurredAt,
@@ -97,6 +107,11 @@ export class AttendanceService {
           await this.webinars.enforceDemotion(webinar, event.identity);
         await this.webinars.recompute(webinar, event.identity);
       } else if (event.event === 'room_finished') await this.webinars.recomputeAll(webinar);
+    } else if (session && event.roomName !== roomNameForSession(session.id)) {
+      // A side room of the session: its connections count as presence, nothing else.
+      if (PRESENCE_EVENTS.has(event.event) && event.identity) {
+        await this.recompute(session, event.identity);
+      }
     } else if (session) {
       if (PRESENCE_EVENTS.has(event.event) && event.identity) {
         if (event.event === 'participant_joined') {
@@ -219,7 +234,7 @@ export class AttendanceService {
     const group = await this.groups.findById(session.groupId);
     if (!group || !(await this.users.findById(userId))) return; // not one of ours
     const facilitators = await this.groups.facilitatorIds(group);
-    const events = await this.attendance.presenceEvents(roomNameForSession(session.id), userId);
+    const events = await this.attendance.sessionPresenceEvents(session.id, userId);
     const presence = computePresence({
       events,
       startsAt: session.startsAt,
@@ -271,6 +286,7 @@ export class AttendanceService {
             title: `${member?.displayName ?? 'A member'} missed ${needed} sessions in a row`,
             body: `${group.name}: you may want to check in with them.`,
             sessionId: session.id,
+            subjectUserId: memberId,
           },
           tx,
         );

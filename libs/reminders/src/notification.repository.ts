@@ -41,9 +41,17 @@ export class NotificationRepository {
 
   /** Adds an in-app notification; with `tx`, as part of that transaction. */
   async add(
-    notification: Pick<Notification, 'userId' | 'kind' | 'title' | 'body' | 'sessionId'>,
+    notification: Pick<Notification, 'userId' | 'kind' | 'title' | 'body' | 'sessionId'> &
+      Partial<Pick<Notification, 'subjectUserId'>>,
     tx?: Tx,
   ): Promise<void> {
     await (tx ?? this.dataSource.manager).insert(Notification, notification);
+  }
+
+  /** Takes back the person's unread notifications of a kind about a session (an offer withdrawn). */
+  async withdrawUnread(userId: string, kind: string, sessionId: string, tx?: Tx): Promise<void> {
+    await (tx ?? this.dataSource.manager)
+      .getRepository(Notification)
+      .delete({ userId, kind, sessionId, readAt: IsNull() });
   }
 }

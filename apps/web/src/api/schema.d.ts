@@ -2901,6 +2901,11 @@ export interface components {
             at: string;
             score: number;
             severity: components["schemas"]["Severity"];
+            /**
+             * @description The language the items were answered in
+             * @enum {string}
+             */
+            language: "en" | "bn" | "id";
         };
         TrendSummaryView: {
             /** @description The first score */
@@ -2972,13 +2977,18 @@ export interface components {
         };
         RiskAlertView: {
             /** Format: uuid */
-            id: string;
-            /** Format: uuid */
             userId: string;
             /** @description The member's alias */
             displayName: string;
             /** @description The member's legal name, if given: for facilitators and admins only */
             legalName: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The session it was raised before; an earlier one while it is still open
+             */
+            sessionId: string;
             /** @enum {string} */
             kind: "phq9_item9";
             /** Format: date-time */
@@ -3075,16 +3085,15 @@ export interface components {
         };
         SideRoomView: {
             /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            sessionId: string;
-            /**
-             * Format: uuid
-             * @description The member invited
-             */
             userId: string;
             /** @description The member's alias */
             displayName: string;
+            /** @description The member's legal name, if given: for facilitators and admins only */
+            legalName: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
             /**
              * Format: uuid
              * @description The facilitator who opened it
@@ -3126,8 +3135,9 @@ export interface components {
             userId?: string;
             /** @enum {string} */
             kind: "safety" | "conduct" | "technical" | "other";
+            /** @description Trimmed; at least one character is left */
             description: string;
-            /** @description May be empty */
+            /** @description Trimmed; may be empty */
             actionsTaken: string;
             /**
              * Format: uuid
@@ -3144,6 +3154,8 @@ export interface components {
             userId: string | null;
             /** @description The member's alias */
             displayName: string | null;
+            /** @description The member's legal name, if given: for facilitators and admins only */
+            legalName: string | null;
             /** @enum {string} */
             kind: "safety" | "conduct" | "technical" | "other";
             description: string;

@@ -16,6 +16,9 @@ import { zoneName } from './time';
 import * as keys from '../ui/queryKeys';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Problem } from '../ui/Problem';
+import { SessionRecord } from '../record/SessionRecord';
+import { AlertsPanel } from '../measures/AlertsPanel';
+import { SideRoomDesk } from '../side-room/SideRoomDesk';
 
 type Session = Schemas['SessionView'];
 type Group = Schemas['GroupDetailView'];
@@ -74,6 +77,7 @@ function SessionDesk({ session, group }: { session: Session; group: Group }) {
           </Link>
         </p>
       )}
+      {facilitator && <AlertsPanel sessionId={session.id} />}
       {facilitator && (
         <div className="desk">
           <div className="desk-side">
@@ -83,6 +87,8 @@ function SessionDesk({ session, group }: { session: Session; group: Group }) {
           <Agenda session={session} />
         </div>
       )}
+      {facilitator && <SideRoomDesk session={session} />}
+      {facilitator && <SessionRecord session={session} />}
     </section>
   );
 }

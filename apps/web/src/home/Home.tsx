@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { OpenInvitations } from '../me/OpenInvitations';
 import { StartOrganization } from '../org/StartOrganization';
+import { HomeworkCard } from '../record/HomeworkCard';
+import { CheckInCard } from '../measures/CheckInCard';
 import { useNow } from '../ui/clock';
 import { useDates } from '../ui/useDates';
 
@@ -82,7 +84,9 @@ export function Home({ name }: { name: string }) {
       {sessions.isPending && <p>{t('loading')}</p>}
       {sessions.isError && <p role="alert">{t('somethingWrong')}</p>}
       {sessions.isSuccess && !next && <p className="card">{t('noSessions')}</p>}
+      <CheckInCard />
       {next && <NextSession session={next} />}
+      <HomeworkCard />
       <StartOrganization />
       {later.length > 0 && (
         <section aria-labelledby="later-title">

@@ -1,7 +1,10 @@
 import * as curricula from '../curricula/strings';
 import * as groups from '../groups/strings';
+import * as measures from '../measures/strings';
 import * as me from '../me/strings';
 import * as org from '../org/strings';
+import * as record from '../record/strings';
+import * as sideRoom from '../side-room/strings';
 import * as webinars from '../webinars/strings';
 import { bn } from './bn';
 import { en } from './en';
@@ -17,7 +20,10 @@ export const resources = {
     curricula: curricula.en,
     groups: groups.en,
     me: me.en,
+    measures: measures.en,
     org: org.en,
+    record: record.en,
+    sideRoom: sideRoom.en,
     webinars: webinars.en,
   },
   bn: {
@@ -25,7 +31,10 @@ export const resources = {
     curricula: curricula.bn,
     groups: groups.bn,
     me: me.bn,
+    measures: measures.bn,
     org: org.bn,
+    record: record.bn,
+    sideRoom: sideRoom.bn,
     webinars: webinars.bn,
   },
   id: {
@@ -33,7 +42,10 @@ export const resources = {
     curricula: curricula.id,
     groups: groups.id,
     me: me.id,
+    measures: measures.id,
     org: org.id,
+    record: record.id,
+    sideRoom: sideRoom.id,
     webinars: webinars.id,
   },
 };

@@ -15,6 +15,7 @@ import {
   toMinutes,
   toReminderTime,
 } from './reminders';
+import { RetentionField, retentionValid, useRetentionWords } from './RetentionField';
 import { organizationKey, useOrganizationView } from './useOrganizationView';
 import { useOrganization } from './useOrganization';
 import './org.css';
@@ -42,6 +43,8 @@ export default function OrganizationSettings() {
       {organization.manages && (
         <p>
           <Link to="/organization/members">{t('manageMembers')}</Link>
+          {' · '}
+          <Link to="/organization/audit">{t('auditTitle', { ns: 'record' })}</Link>
         </p>
       )}
       {organization.manages ? (
@@ -73,6 +76,7 @@ function useReminderLabel() {
 function SettingsRead({ organization }: { organization: Schemas['OrganizationView'] }) {
   const { t } = useTranslation('org');
   const label = useReminderLabel();
+  const retention = useRetentionWords();
   return (
     <section className="card" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings')}</h2>
@@ -107,6 +111,8 @@ function SettingsRead({ organization }: { organization: Schemas['OrganizationVie
             t('noAgreement')
           )}
         </dd>
+        <dt>{t('retention')}</dt>
+        <dd>{retention(organization.clinicalRetentionDays)}</dd>
       </dl>
     </section>
   );
@@ -118,6 +124,7 @@ function SettingsForm({ organization }: { organization: Schemas['OrganizationVie
   const [reminders, setReminders] = useState<ReminderTime[]>(() =>
     [...organization.reminderOffsetsMinutes].sort((a, b) => b - a).map(toReminderTime),
   );
+  const [retentionDays, setRetentionDays] = useState(organization.clinicalRetentionDays);
   const [saved, setSaved] = useState(false);
   const problem = reminderProblem(reminders);
   const save = useMutation({
@@ -136,7 +143,7 @@ function SettingsForm({ organization }: { organization: Schemas['OrganizationVie
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (problem) return;
+    if (problem || !retentionValid(retentionDays)) return;
     const form = new FormData(event.currentTarget);
     const agreement = String(form.get('agreement')).trim();
     setSaved(false);
@@ -144,6 +151,7 @@ function SettingsForm({ organization }: { organization: Schemas['OrganizationVie
       name: String(form.get('name')).trim(),
       timezone: String(form.get('timezone')),
       reminderOffsetsMinutes: reminders.map(toMinutes),
+      clinicalRetentionDays: retentionDays,
       // The agreement cannot be emptied; an unchanged text keeps its version.
       ...(agreement ? { groupAgreement: agreement } : {}),
     });
@@ -235,13 +243,18 @@ function SettingsForm({ organization }: { organization: Schemas['OrganizationVie
               : t('agreementHelp')}
           </p>
         </TextField>
+        <RetentionField days={retentionDays} onChange={setRetentionDays} />
         {save.isError && (
           <p role="alert" className="problem">
             {t('somethingWrong', { ns: 'translation' })}
           </p>
         )}
         {saved && <p role="status">{t('saved', { ns: 'translation' })}</p>}
-        <Button type="submit" className="primary" isDisabled={save.isPending || !!problem}>
+        <Button
+          type="submit"
+          className="primary"
+          isDisabled={save.isPending || !!problem || !retentionValid(retentionDays)}
+        >
           {t('saveSettings')}
         </Button>
       </Form>
