@@ -53,6 +53,7 @@ describe('Identity and organizations (e2e)', () => {
       id: registered.body.user.id,
       email,
       displayName: 'Robin',
+      legalName: null,
       emailVerified: false,
       timezone: null,
       reminderChannels: { email: true, inApp: true },

@@ -150,7 +150,15 @@ describe('Check-ins, help and risk alerts in the web app (e2e, Chromium)', () =>
   }, 90_000);
 
   it('puts the alert on the session page until a facilitator resolves it, and shows the scores', async () => {
-    await deployment.api.http.patch('/me', { legalName: 'Juniper Hale' }, juniper.accessToken);
+    // Juniper gives a legal name on her profile: her facilitators see it, other members never.
+    const profile = await signedIn(juniper, 'phone', '/profile');
+    await profile.getByLabel('Your legal name (optional)').fill('Juniper Hale');
+    await profile.getByRole('button', { name: 'Save' }).first().click();
+    await profile.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await checkScreen(profile, 'profile-legal-name-phone');
+    await profile.context().close();
+    const members = await deployment.api.http.get(`/groups/${groupId}/members`, rowan.accessToken);
+    expect(JSON.stringify(members.body)).not.toContain('Hale');
     const page = await signedIn(therapist, 'desktop', `/sessions/${sessionId}`);
     const alerts = page.getByRole('region', { name: 'Needs support' });
     await alerts

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 import {
+  dateSeats,
   enrolledParticipant,
   groupStartingIn,
   organizationWithCurriculum,
@@ -58,6 +59,8 @@ describe('The clinical record in the web app (e2e, Chromium)', () => {
     // Facilitators read the legal name beside the alias; other members never do.
     await http.patch('/me', { legalName: 'Astrid Holm' }, aster.accessToken);
     birch = await enrolledParticipant(deployment.env, http, owner, orgId, group.groupId, 'Birch');
+    // Both held their seats before the first session: its homework is theirs too.
+    await dateSeats(deployment.env, group.groupId, new Date(Date.now() - 30 * 24 * 3_600_000));
     sessions = (await http.get(`/groups/${group.groupId}/sessions`, therapist.accessToken)).body
       .items;
   }, 90_000);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { HttpClient } from './http.js';
 import { markEmailVerified, registerUser, type TestEnvironment } from './hearth.js';
 import { joinOrganization } from './members.js';
@@ -94,4 +95,18 @@ export function groupStartingIn(
     lobbyEnabled: false,
     ...overrides,
   });
+}
+
+/**
+ * Dates every seat in the group `at` (test-only: seats are dated by the database's clock, which a
+ * test cannot move), for a group whose sessions began before its members were enrolled.
+ */
+export async function dateSeats(env: TestEnvironment, groupId: string, at: Date): Promise<void> {
+  const client = new pg.Client({ connectionString: env.database.url });
+  await client.connect();
+  try {
+    await client.query('UPDATE enrollments SET queued_at = $1 WHERE group_id = $2', [at, groupId]);
+  } finally {
+    await client.end();
+  }
 }

@@ -9,6 +9,9 @@ export const en = {
   password: 'Password',
   alias: 'The name others in your group see',
   aliasHelp: 'It can be a first name or a nickname.',
+  legalName: 'Your legal name (optional)',
+  legalNameHelp:
+    'Only the facilitators of your groups and your organization’s administrators see it, for example on clinical notes. Other members only ever see the name above.',
   passwordHelp: 'Use a long phrase that is hard to guess.',
   noAccount: 'New to Hearth?',
   haveAccount: 'Already have an account?',

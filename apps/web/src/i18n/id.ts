@@ -10,6 +10,9 @@ export const id: Strings = {
   password: 'Kata sandi',
   alias: 'Nama yang dilihat anggota kelompok Anda',
   aliasHelp: 'Boleh nama depan atau nama panggilan.',
+  legalName: 'Nama resmi Anda (opsional)',
+  legalNameHelp:
+    'Hanya fasilitator kelompok Anda dan administrator organisasi Anda yang melihatnya, misalnya pada catatan klinis. Anggota lain hanya melihat nama di atas.',
   passwordHelp: 'Gunakan kalimat panjang yang sulit ditebak.',
   noAccount: 'Baru di Hearth?',
   haveAccount: 'Sudah punya akun?',

@@ -12,7 +12,7 @@ import { YourData } from './YourData';
 import { PROFILE_KEY, useProfile } from './useProfile';
 
 /**
- * Alias and time zone (what others see, and when the person's sessions are shown to happen),
+ * Alias, legal name (for facilitators and admins only) and time zone (what others see, and when the person's sessions are shown to happen),
  * reminder channels, the calendar address, and the person's data: a copy, or deleting the account.
  */
 export function Profile() {
@@ -21,7 +21,7 @@ export function Profile() {
   const queries = useQueryClient();
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: async (body: { displayName: string; timezone: string }) => {
+    mutationFn: async (body: { displayName: string; legalName: string; timezone: string }) => {
       const { error } = await api.PATCH('/api/v1/me', { body });
       if (error) throw new Error(error.message);
     },
@@ -42,6 +42,7 @@ export function Profile() {
     setSaved(false);
     save.mutate({
       displayName: String(form.get('alias')),
+      legalName: String(form.get('legalName') ?? ''),
       timezone: String(form.get('timezone')),
     });
   }
@@ -57,6 +58,13 @@ export function Profile() {
             help={t('aliasHelp')}
             defaultValue={profile.data.displayName}
             isRequired
+          />
+          <Field
+            name="legalName"
+            label={t('legalName')}
+            help={t('legalNameHelp')}
+            defaultValue={profile.data.legalName ?? ''}
+            maxLength={120}
           />
           <div className="field">
             <label htmlFor="timezone">{t('timeZone')}</label>
