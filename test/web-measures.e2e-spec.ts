@@ -159,7 +159,11 @@ describe('Check-ins, help and risk alerts in the web app (e2e, Chromium)', () =>
     await profile.context().close();
     const members = await deployment.api.http.get(`/groups/${groupId}/members`, rowan.accessToken);
     expect(JSON.stringify(members.body)).not.toContain('Hale');
-    const page = await signedIn(therapist, 'desktop', `/sessions/${sessionId}`);
+    // The in-app notice says nothing of whom or why, and leads to the session.
+    const page = await signedIn(therapist, 'desktop', '/notifications');
+    const notice = page.getByRole('listitem').filter({ hasText: 'Someone may need your support' });
+    await notice.getByRole('link', { name: 'Open the session' }).click();
+    await page.waitForURL(`${origin}/sessions/${sessionId}`);
     const alerts = page.getByRole('region', { name: 'Needs support' });
     await alerts
       .getByText(/Juniper \(Juniper Hale\) answered that they have had thoughts of self-harm/)

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { useDates } from '../ui/useDates';
@@ -18,7 +19,7 @@ function Item({
 }) {
   const { t } = useTranslation('me');
   const when = useDates().dateTime;
-  const { title, body, createdAt, read } = notification;
+  const { title, body, createdAt, read, kind, sessionId } = notification;
   return (
     <li className={`card me-notification${read ? '' : ' me-unread'}`}>
       <h2>
@@ -28,6 +29,12 @@ function Item({
       <p className="hint">
         <time dateTime={createdAt}>{when(createdAt)}</time>
       </p>
+      {/* A facilitator's alert says only "open the session": the link is how. */}
+      {kind === 'risk_alert' && sessionId && (
+        <p>
+          <Link to={`/sessions/${sessionId}`}>{t('openSession')}</Link>
+        </p>
+      )}
       {!read && (
         <button
           type="button"

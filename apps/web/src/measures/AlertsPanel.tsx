@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button, FieldError, Form, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
-import { Field } from '../ui/Field';
 import { Problem } from '../ui/Problem';
 import { useDates } from '../ui/useDates';
 import { alertsKey, useAlerts } from './useAlerts';
@@ -64,13 +63,15 @@ function OpenAlert({ alert, sessionId }: { alert: Alert; sessionId: string }) {
   };
   return (
     <li className="alert-item">
-      <p>
-        <span className="badge alert">{t('lobbyAlert')}</span>{' '}
-        {t('alertOpened', { name: whoIs(alert), when: dates.dateTime(alert.createdAt) })}
-      </p>
+      <p>{t('alertOpened', { name: whoIs(alert), when: dates.dateTime(alert.createdAt) })}</p>
       {resolving ? (
         <Form onSubmit={submit} className="resolve-form">
-          <Field name="note" label={t('resolveNote')} help={t('resolveNoteHelp')} isRequired />
+          <TextField name="note" className="field" isRequired>
+            <Label>{t('resolveNote')}</Label>
+            <TextArea rows={4} />
+            <Text slot="description">{t('resolveNoteHelp')}</Text>
+            <FieldError />
+          </TextField>
           {resolve.error && <Problem error={resolve.error} />}
           <Button type="submit" className="primary" isDisabled={resolve.isPending}>
             {t('resolve')}

@@ -97,6 +97,7 @@ function Trends({ groupId }: { groupId: string }) {
   return (
     <section className="trends" aria-labelledby="trends-title">
       <h2 id="trends-title">{t('trendsTitle')}</h2>
+      {items.length > 0 && <p className="hint">{t('thresholdLegend')}</p>}
       {items.length === 0 && <p className="card">{t('noScores')}</p>}
       {MEASURES.map((measure) => {
         const means = group.filter((g) => g.measureKey === measure.key);

@@ -84,7 +84,7 @@ function InviteForm({ organizationId, role }: { organizationId: string; role: Ro
         <Field name="email" type="email" label={t('email')} isRequired autoComplete="off" />
         <div className="field">
           <label htmlFor="invite-role">{t('role')}</label>
-          <select id="invite-role" name="role" defaultValue="therapist">
+          <select id="invite-role" name="role" defaultValue="participant">
             {roles.map((r) => (
               <option key={r} value={r}>
                 {t(`role_${r}`)}

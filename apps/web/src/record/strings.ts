@@ -122,6 +122,13 @@ export const en = {
   resource_attendance: 'Attendance',
   resource_session_attendance: "A session's attendance",
   resource_group_attendance: "A group's attendance",
+  resource_measure_trends: 'Scores over sessions',
+  resource_incident: 'Incident',
+  resource_incidents: 'Incidents',
+  resource_side_room: 'Private room',
+  resource_side_rooms: 'Private rooms',
+  resource_side_room_join: 'Joining a private room',
+  resource_side_room_close: 'Closing a private room',
 } satisfies Record<string, string>;
 
 export const bn: Record<keyof typeof en, string> = {
@@ -239,6 +246,13 @@ export const bn: Record<keyof typeof en, string> = {
   resource_attendance: 'উপস্থিতি',
   resource_session_attendance: 'একটি সেশনের উপস্থিতি',
   resource_group_attendance: 'একটি দলের উপস্থিতি',
+  resource_measure_trends: 'সেশন অনুযায়ী স্কোর',
+  resource_incident: 'ঘটনা',
+  resource_incidents: 'ঘটনাগুলো',
+  resource_side_room: 'ব্যক্তিগত কক্ষ',
+  resource_side_rooms: 'ব্যক্তিগত কক্ষগুলো',
+  resource_side_room_join: 'ব্যক্তিগত কক্ষে যোগ দেওয়া',
+  resource_side_room_close: 'ব্যক্তিগত কক্ষ বন্ধ করা',
 };
 
 export const id: Record<keyof typeof en, string> = {
@@ -360,4 +374,11 @@ export const id: Record<keyof typeof en, string> = {
   resource_attendance: 'Kehadiran',
   resource_session_attendance: 'Kehadiran sebuah sesi',
   resource_group_attendance: 'Kehadiran sebuah grup',
+  resource_measure_trends: 'Skor dari sesi ke sesi',
+  resource_incident: 'Insiden',
+  resource_incidents: 'Insiden',
+  resource_side_room: 'Ruang pribadi',
+  resource_side_rooms: 'Ruang pribadi',
+  resource_side_room_join: 'Masuk ruang pribadi',
+  resource_side_room_close: 'Menutup ruang pribadi',
 };
