@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { useNow } from '../ui/clock';
 import { Problem } from '../ui/Problem';
 import './profile.css';
 
@@ -11,6 +12,7 @@ import './profile.css';
  */
 export function YourData() {
   const { t } = useTranslation('me');
+  const now = useNow(60_000);
   const download = useMutation({
     mutationFn: async () => {
       const { data, error, response } = await api.GET('/api/v1/me/export', { parseAs: 'blob' });
@@ -18,7 +20,7 @@ export function YourData() {
       const url = URL.createObjectURL(data as unknown as Blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `hearth-my-data-${new Date().toISOString().slice(0, 10)}.json`;
+      link.download = `hearth-my-data-${new Date(now).toISOString().slice(0, 10)}.json`;
       document.body.append(link);
       link.click();
       link.remove();

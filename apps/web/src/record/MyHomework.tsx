@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
+import { useNow } from '../ui/clock';
 import { Problem } from '../ui/Problem';
 import { useDates } from '../ui/useDates';
 import { record } from './keys';
@@ -48,6 +49,7 @@ export default function MyHomework() {
 function HomeworkItem({ item }: { item: Homework }) {
   const { t } = useTranslation('record');
   const dates = useDates();
+  const now = useNow(60_000);
   const queries = useQueryClient();
   const [reflection, setReflection] = useState('');
   const [justDone, setJustDone] = useState<'plain' | 'reflection'>();
@@ -79,7 +81,7 @@ function HomeworkItem({ item }: { item: Homework }) {
         <h2 id={titleId}>{item.moduleTitle}</h2>
         {item.completedAt ? (
           <p className="record-badge">{t('youDidIt', { date: dates.date(item.completedAt) })}</p>
-        ) : Date.parse(item.dueAt) > Date.now() ? (
+        ) : Date.parse(item.dueAt) > now ? (
           <p className="hint">{t('dueBefore', { date: dates.dateTime(item.dueAt) })}</p>
         ) : (
           <p className="hint">{t('wasFor', { date: dates.dateTime(item.dueAt) })}</p>

@@ -39,9 +39,10 @@ export interface GroupScoreRow {
 const LIVE_REQUESTS = `FROM measure_requests r
   JOIN sessions s ON s.id = r.session_id AND s.status <> 'cancelled'
   JOIN enrollments e ON e.group_id = s.group_id AND e.user_id = r.user_id AND e.status = 'active'`;
-const LIVE_REQUEST_COLUMNS = `SELECT r.id, r.session_id AS "sessionId", r.user_id AS "userId",
-  r.measure_key AS "measureKey", r.completed_at AS "completedAt",
-  s.starts_at - make_interval(hours => $4) AS "opensAt", s.starts_at AS "expiresAt"`;
+/** The columns of a live request; `leadHours` is the query's parameter holding the lead. */
+const liveRequestColumns = (leadHours: string) => `SELECT r.id, r.session_id AS "sessionId",
+  r.user_id AS "userId", r.measure_key AS "measureKey", r.completed_at AS "completedAt",
+  s.starts_at - make_interval(hours => ${leadHours}) AS "opensAt", s.starts_at AS "expiresAt"`;
 
 export type LiveMeasureRequest = Pick<
   MeasureRequest,
@@ -148,7 +149,7 @@ export class MeasureRepository {
     leadHours: number,
   ): Promise<LiveMeasureRequest[]> {
     return this.dataSource.query<LiveMeasureRequest[]>(
-      `${LIVE_REQUEST_COLUMNS} ${LIVE_REQUESTS}
+      `${liveRequestColumns('$4')} ${LIVE_REQUESTS}
        WHERE r.user_id = $1 AND s.starts_at > $2
          AND (r.completed_at IS NOT NULL OR s.starts_at - make_interval(hours => $4) <= $3)
        ORDER BY s.starts_at, r.measure_key`,
@@ -164,7 +165,7 @@ export class MeasureRepository {
     tx: Tx,
   ): Promise<LiveMeasureRequest | null> {
     const [row] = await tx.query<LiveMeasureRequest[]>(
-      `${LIVE_REQUEST_COLUMNS.replace('$4', '$3')} ${LIVE_REQUESTS}
+      `${liveRequestColumns('$3')} ${LIVE_REQUESTS}
        WHERE r.id = $1 AND r.user_id = $2
        FOR UPDATE OF r`,
       [id, userId, leadHours],
