@@ -73,8 +73,12 @@ export class MatrixSession {
   @ApiProperty({ type: 'integer' })
   sequence!: number;
 
-  @ApiProperty()
-  moduleTitle!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null in a group without a curriculum',
+  })
+  moduleTitle!: string | null;
 
   @ApiProperty()
   startsAt!: Date;

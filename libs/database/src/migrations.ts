@@ -24,6 +24,7 @@ import { DataRights1795280000000 } from './migrations/1795280000000-DataRights.j
 import { SideRoomsAndIncidents1795281000000 } from './migrations/1795281000000-SideRoomsAndIncidents.js';
 import { LegalName1795282000000 } from './migrations/1795282000000-LegalName.js';
 import { NotificationSubject1795283000000 } from './migrations/1795283000000-NotificationSubject.js';
+import { GroupKinds1795285000000 } from './migrations/1795285000000-GroupKinds.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -56,4 +57,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SideRoomsAndIncidents1795281000000,
   LegalName1795282000000,
   NotificationSubject1795283000000,
+  GroupKinds1795285000000,
 ];

@@ -6,7 +6,7 @@ import type { OrganizationRole } from '#organizations';
 import { EntityColumns, pageOfRaw, PreparedStatement, type Tx } from '#database';
 import type { EnrollmentStatus } from './enrollment.entity.js';
 import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
-import { Group } from './group.entity.js';
+import { Group, type GroupKind } from './group.entity.js';
 
 /** A line of an organization's list of groups, read without loading sessions. */
 export interface GroupSummaryRow {
@@ -14,6 +14,8 @@ export interface GroupSummaryRow {
   name: string;
   description: string;
   tags: string[];
+  kind: GroupKind;
+  language: string;
   timezone: string;
   startTime: string;
   durationMinutes: number;
@@ -157,6 +159,8 @@ export class GroupRepository {
         'g.name AS "name"',
         'g.description AS "description"',
         'g.tags AS "tags"',
+        'g.kind AS "kind"',
+        'g.language AS "language"',
         'g.timezone AS "timezone"',
         'g.start_time AS "startTime"',
         'g.duration_minutes AS "durationMinutes"',

@@ -3,18 +3,26 @@ import { Clock, InvalidInputError, mapPage, type Page, type PageRequest } from '
 import { CurriculaService, type CurriculumVersion } from '#curricula';
 import type { Tx } from '#database';
 import type { Membership } from '#organizations';
-import { FACILITATOR_ROLES, MANAGER_ROLES, MembershipRepository } from '#organizations';
+import {
+  FACILITATOR_ROLES,
+  GROUP_LEADER_ROLES,
+  MANAGER_ROLES,
+  MembershipRepository,
+} from '#organizations';
 import type { CreateGroupDto } from './dto/group.dto.js';
 import type { GroupDetailView, GroupSummary, GroupView } from './dto/group.view.js';
 import { GroupAccess } from './group-access.service.js';
-import type { Group } from './group.entity.js';
+import type { Group, GroupKind } from './group.entity.js';
 import { GroupRepository, type NewGroup } from './group.repository.js';
 
-/** A new group, checked and ready to insert, with the published version it pins. */
+/**
+ * A new group, checked and ready to insert, with the published version it pins (null for a
+ * group without a curriculum).
+ */
 export interface PreparedGroup {
   row: NewGroup;
   coFacilitatorIds: string[];
-  version: CurriculumVersion;
+  version: CurriculumVersion | null;
 }
 
 /**
@@ -32,19 +40,20 @@ export class GroupService {
     private readonly clock: Clock,
   ) {}
 
-  /** Checks the input (a published version, facilitators of this organization, sizes). */
+  /**
+   * Checks the input: a published version for a curriculum group and none otherwise,
+   * facilitators of this organization who may lead this kind of group, sizes.
+   */
   async prepare(
     organizationId: string,
     actorId: string,
     input: CreateGroupDto,
   ): Promise<PreparedGroup> {
-    const version = await this.curricula.publishedVersionFor(
-      organizationId,
-      input.curriculumVersionId,
-    );
+    const kind = input.kind ?? 'curriculum';
+    const version = await this.versionFor(organizationId, kind, input.curriculumVersionId);
     const leadId = input.leadFacilitatorId ?? actorId;
     const coFacilitatorIds = (input.coFacilitatorIds ?? []).filter((id) => id !== leadId);
-    await this.assertFacilitators(organizationId, leadId, coFacilitatorIds);
+    await this.assertFacilitators(organizationId, kind, leadId, coFacilitatorIds);
     if (input.minSize !== undefined && input.minSize > input.capacity) {
       throw new InvalidInputError(
         'min_size_above_capacity',
@@ -57,8 +66,11 @@ export class GroupService {
       name: input.name,
       description: input.description ?? '',
       tags: input.tags ?? [],
+      kind,
+      language: input.language ?? 'en',
       leadFacilitatorId: leadId,
-      curriculumVersionId: version.id,
+      curriculumVersionId: version?.id ?? null,
+      endedAt: null,
       capacity: input.capacity,
       minSize: input.minSize ?? 1,
       lobbyEnabled: input.lobbyEnabled,
@@ -77,8 +89,12 @@ export class GroupService {
   }
 
   async get(groupId: string, actorId: string): Promise<GroupDetailView> {
-    const { group, role } = await this.access.requireViewer(groupId, actorId);
-    return { ...this.view(group, await this.groups.coFacilitatorIds(group.id)), viewerRole: role };
+    const { group, role, clinician } = await this.access.requireViewer(groupId, actorId);
+    return {
+      ...this.view(group, await this.groups.coFacilitatorIds(group.id)),
+      viewerRole: role,
+      clinician,
+    };
   }
 
   /** Managers see every group of the organization; therapists the ones they facilitate. */
@@ -103,9 +119,12 @@ export class GroupService {
       name: group.name,
       description: group.description,
       tags: group.tags,
+      kind: group.kind,
+      language: group.language,
       leadFacilitatorId: group.leadFacilitatorId,
       coFacilitatorIds,
       curriculumVersionId: group.curriculumVersionId,
+      endedAt: group.endedAt?.toISOString() ?? null,
       capacity: group.capacity,
       minSize: group.minSize,
       lobbyEnabled: group.lobbyEnabled,
@@ -117,16 +136,58 @@ export class GroupService {
     };
   }
 
-  private async assertFacilitators(organizationId: string, leadId: string, coIds: string[]) {
+  /** The published version a curriculum group pins; a group of another kind has none. */
+  private async versionFor(
+    organizationId: string,
+    kind: GroupKind,
+    versionId: string | undefined,
+  ): Promise<CurriculumVersion | null> {
+    if (kind !== 'curriculum') {
+      if (versionId !== undefined) {
+        throw new InvalidInputError(
+          'curriculum_not_allowed',
+          `A ${kind} group has no curriculum`,
+          'curriculumVersionId',
+        );
+      }
+      return null;
+    }
+    if (versionId === undefined) {
+      throw new InvalidInputError(
+        'curriculum_version_required',
+        'A curriculum group needs a published curriculum version',
+        'curriculumVersionId',
+      );
+    }
+    return this.curricula.publishedVersionFor(organizationId, versionId);
+  }
+
+  /**
+   * Facilitators are clinical staff of this organization; a peer supporter may lead or
+   * co-facilitate only a group without a curriculum.
+   */
+  private async assertFacilitators(
+    organizationId: string,
+    kind: GroupKind,
+    leadId: string,
+    coIds: string[],
+  ) {
     for (const [field, id] of [
       ['leadFacilitatorId', leadId] as const,
       ...coIds.map((id) => ['coFacilitatorIds', id] as const),
     ]) {
       const membership = await this.memberships.find(organizationId, id);
-      if (!membership || !FACILITATOR_ROLES.includes(membership.role)) {
+      if (!membership || !GROUP_LEADER_ROLES.includes(membership.role)) {
         throw new InvalidInputError(
           'not_a_facilitator',
-          'Facilitators must be therapists, admins or owners of this organization',
+          'Facilitators must be therapists, peer supporters, admins or owners of this organization',
+          field,
+        );
+      }
+      if (kind === 'curriculum' && !FACILITATOR_ROLES.includes(membership.role)) {
+        throw new InvalidInputError(
+          'peer_supporter_curriculum_group',
+          'A peer supporter leads support and drop-in groups, not a curriculum group',
           field,
         );
       }

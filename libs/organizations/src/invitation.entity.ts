@@ -22,7 +22,10 @@ import type { OrganizationRole } from './organization-role.js';
   unique: true,
   where: 'accepted_at IS NULL AND declined_at IS NULL',
 })
-@Check('invitations_role_check', `"role" IN ('owner', 'admin', 'therapist', 'participant')`)
+@Check(
+  'invitations_role_check',
+  `"role" IN ('owner', 'admin', 'therapist', 'peer_supporter', 'participant')`,
+)
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

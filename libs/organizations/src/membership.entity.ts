@@ -14,7 +14,10 @@ import type { OrganizationRole } from './organization-role.js';
 @Entity('memberships')
 @Index('memberships_organization_id_user_id_key', ['organizationId', 'userId'], { unique: true })
 @Index('memberships_organization_id_created_at_idx', ['organizationId', 'createdAt', 'id'])
-@Check('memberships_role_check', `"role" IN ('owner', 'admin', 'therapist', 'participant')`)
+@Check(
+  'memberships_role_check',
+  `"role" IN ('owner', 'admin', 'therapist', 'peer_supporter', 'participant')`,
+)
 export class Membership {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -11,7 +11,7 @@ import {
   sessionCancelledEmail,
   sessionMovedEmail,
 } from '#notifications';
-import type { Session } from '#sessions';
+import { type Session, sessionTitle } from '#sessions';
 import type { DeliveryKind } from './delivery.entity.js';
 import { type DeliveryKey, DeliveryRepository } from './delivery.repository.js';
 import { ReminderAudienceRepository } from './reminder-audience.repository.js';
@@ -58,7 +58,7 @@ export class ReminderSender {
         inApp: {
           kind: 'reminder',
           title: `${group.name} meets soon`,
-          body: `${session.moduleTitle}, ${when}`,
+          body: `${sessionTitle(session)}, ${when}`,
         },
       },
     );
@@ -86,14 +86,14 @@ export class ReminderSender {
               ? {
                   kind,
                   title: `${group.name}: session cancelled`,
-                  body: [`${session.moduleTitle}, ${when}`, session.cancelReason]
+                  body: [`${sessionTitle(session)}, ${when}`, session.cancelReason]
                     .filter(Boolean)
                     .join('. '),
                 }
               : {
                   kind,
                   title: `${group.name}: session moved`,
-                  body: `${session.moduleTitle}, now ${when}`,
+                  body: `${sessionTitle(session)}, now ${when}`,
                 },
         },
       );
@@ -150,7 +150,7 @@ export class ReminderSender {
       to: user.email,
       displayName: user.displayName,
       groupName: group.name,
-      moduleTitle: session.moduleTitle,
+      moduleTitle: sessionTitle(session),
       sessionId: session.id,
       startsAt: session.startsAt,
       endsAt: session.endsAt,

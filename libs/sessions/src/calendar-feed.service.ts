@@ -7,7 +7,7 @@ import type { Group } from '#groups';
 import type { User } from '#identity';
 import { UserRepository } from '#identity';
 import { MembershipRepository } from '#organizations';
-import type { CalendarFeedLink } from './session-view.js';
+import { type CalendarFeedLink, sessionTitle } from './session-view.js';
 import { SessionRepository } from './session.repository.js';
 
 /**
@@ -66,7 +66,7 @@ export class CalendarFeedService {
         stamp: session.updatedAt,
         start: session.startsAt,
         end: session.endsAt,
-        summary: `${groupName.get(session.groupId) ?? 'Group'}: ${session.moduleTitle}`,
+        summary: `${groupName.get(session.groupId) ?? 'Group'}: ${sessionTitle(session)}`,
         description: `Session ${session.sequence}. Join from Hearth: ${link}`,
         url: link,
         status:

@@ -68,7 +68,10 @@ export class MemberGroupsService {
     const series = await this.sessions.listForGroup(group.id);
     const session = nextOf(series, this.clock.now()) ?? series.at(-1);
     if (!session) throw new NotFoundError('session_not_found', 'This group has no sessions');
-    const module = await this.curricula.moduleOf(group.curriculumVersionId, session.moduleIndex);
+    const module =
+      group.curriculumVersionId !== null && session.moduleIndex !== null
+        ? await this.curricula.moduleOf(group.curriculumVersionId, session.moduleIndex)
+        : null;
     return {
       session: brief(session),
       module: module && {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#common';
-import { facilitatorsOnly, type Group, type GroupViewerRole, roleInGroup } from '#groups';
+import {
+  assertClinician,
+  facilitatorsOnly,
+  type Group,
+  type GroupViewerRole,
+  isClinician,
+  roleInGroup,
+} from '#groups';
 import type { Session } from './session.entity.js';
 import { SessionRepository } from './session.repository.js';
 
@@ -8,6 +15,8 @@ export interface SessionViewer {
   session: Session;
   group: Group;
   role: GroupViewerRole;
+  /** Whether the viewer reads the group's clinical data (see `isClinician` in #groups). */
+  clinician: boolean;
 }
 
 /**
@@ -27,19 +36,30 @@ export class SessionAccess {
   async relation(sessionId: string, userId: string) {
     const found = await this.sessions.findForPerson(sessionId, userId);
     if (!found) throw sessionNotFound();
-    return { ...found, role: roleInGroup(found.group, userId, found.standing) };
+    const role = roleInGroup(found.group, userId, found.standing);
+    return { ...found, role, clinician: isClinician(role, found.standing) };
   }
 
   async requireViewer(sessionId: string, userId: string): Promise<SessionViewer> {
-    const { session, group, role } = await this.relation(sessionId, userId);
+    const { session, group, role, clinician } = await this.relation(sessionId, userId);
     if (!role) throw sessionNotFound();
-    return { session, group, role };
+    return { session, group, role, clinician };
   }
 
   /** A facilitator of the session's group; a member gets 403, anyone else 404. */
   async requireFacilitator(sessionId: string, userId: string): Promise<SessionViewer> {
     const viewer = await this.requireViewer(sessionId, userId);
     if (viewer.role !== 'facilitator') throw facilitatorsOnly();
+    return viewer;
+  }
+
+  /**
+   * A facilitator who reads clinical data (notes, measures, alerts, homework review, incidents,
+   * side rooms' record): a member or a peer supporter gets 403, anyone else 404.
+   */
+  async requireClinician(sessionId: string, userId: string): Promise<SessionViewer> {
+    const viewer = await this.requireViewer(sessionId, userId);
+    assertClinician(viewer);
     return viewer;
   }
 }

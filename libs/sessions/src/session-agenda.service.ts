@@ -13,6 +13,9 @@ export class SessionAgendaService {
 
   async agenda(sessionId: string, actorId: string): Promise<SessionAgendaView> {
     const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    if (group.curriculumVersionId === null || session.moduleIndex === null) {
+      return { sessionId: session.id, moduleIndex: null, module: null };
+    }
     const version = await this.curricula.publishedVersionFor(
       group.organizationId,
       group.curriculumVersionId,

@@ -14,11 +14,19 @@ export class SessionView {
   @ApiProperty({ type: 'integer', description: 'Its place in the series, from 1' })
   sequence!: number;
 
-  @ApiProperty({ type: 'integer', description: "The curriculum module's index, from 0" })
-  moduleIndex!: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "The curriculum module's index, from 0; null in a group without a curriculum",
+  })
+  moduleIndex!: number | null;
 
-  @ApiProperty()
-  moduleTitle!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The curriculum module held; null in a group without a curriculum',
+  })
+  moduleTitle!: string | null;
 
   @ApiProperty()
   startsAt!: Date;
@@ -63,6 +71,13 @@ export class CalendarFeedLink {
   @ApiProperty({ format: 'uri', example: 'https://hearth.example/api/v1/calendar/abc.ics' })
   url!: string;
 }
+
+/**
+ * What a session is called in e-mails, notifications and calendars: its module's title, or
+ * "Meeting N" in a group without a curriculum.
+ */
+export const sessionTitle = (session: Pick<Session, 'moduleTitle' | 'sequence'>): string =>
+  session.moduleTitle ?? `Meeting ${session.sequence}`;
 
 /** When joining a session's room opens: `joinEarlyMinutes` (VIDEO_JOIN_EARLY_MINUTES) before it starts. */
 export const joinOpensAt = (session: Pick<Session, 'startsAt'>, joinEarlyMinutes: number): Date =>

@@ -21,6 +21,7 @@ import type { SessionStatus } from './session-state.js';
 @Index('sessions_group_id_sequence_key', ['groupId', 'sequence'], { unique: true })
 @Check('sessions_status_check', `"status" IN ('scheduled', 'open', 'live', 'ended', 'cancelled')`)
 @Check('sessions_ends_after_start_check', `"ends_at" > "starts_at"`)
+@Check('sessions_module_check', `("module_index" IS NULL) = ("module_title" IS NULL)`)
 export class Session {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -33,12 +34,15 @@ export class Session {
   @Column('integer')
   sequence!: number;
 
-  /** Index of the curriculum module held in this session, 0-based. */
-  @Column('integer', { name: 'module_index' })
-  moduleIndex!: number;
+  /**
+   * Index of the curriculum module held in this session, 0-based; null in a group without a
+   * curriculum (a support or drop-in meeting, known by its `sequence`).
+   */
+  @Column('integer', { name: 'module_index', nullable: true })
+  moduleIndex!: number | null;
 
-  @Column('text', { name: 'module_title' })
-  moduleTitle!: string;
+  @Column('text', { name: 'module_title', nullable: true })
+  moduleTitle!: string | null;
 
   @Column('timestamptz', { name: 'starts_at' })
   startsAt!: Date;

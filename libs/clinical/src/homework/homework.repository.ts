@@ -7,7 +7,7 @@ import type { Tx } from '#database';
 export interface HomeworkRow {
   id: string;
   sessionId: string;
-  moduleTitle: string;
+  moduleTitle: string | null;
   /** The module's homework, one task per entry; null when the version has no such module. */
   tasks: string[] | null;
   startsAt: Date;

@@ -23,8 +23,12 @@ export class HomeworkView {
   @ApiProperty({ format: 'uuid', description: 'The session it was given at' })
   sessionId!: string;
 
-  @ApiProperty()
-  moduleTitle!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null in a group without a curriculum',
+  })
+  moduleTitle!: string | null;
 
   @ApiProperty({ description: "The module's homework, one task per line" })
   text!: string;
@@ -56,8 +60,12 @@ export class SessionHomeworkView {
   @ApiProperty({ format: 'uuid' })
   sessionId!: string;
 
-  @ApiProperty()
-  moduleTitle!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null in a group without a curriculum',
+  })
+  moduleTitle!: string | null;
 
   @ApiProperty({ description: "The module's homework, one task per line; empty when it has none" })
   text!: string;

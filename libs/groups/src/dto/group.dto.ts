@@ -6,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsDateString,
+  IsIn,
   IsInt,
   IsString,
   IsTimeZone,
@@ -17,6 +18,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsOmittable } from '#common';
+import { GROUP_KINDS, type GroupKind } from '../group.entity.js';
+import { GROUP_LANGUAGE, MAX_TAGS, TAG_PATTERN } from '../group-tags.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -35,18 +38,47 @@ export class CreateGroupDto {
   @MaxLength(5000)
   description?: string;
 
-  @ApiPropertyOptional({ example: ['postpartum'] })
+  @ApiPropertyOptional({
+    example: ['postpartum'],
+    description: `Up to ${MAX_TAGS}; lower-case a-z, 0-9 and -, 1 to 40 characters each. GET /group-tags suggests well-known ones`,
+  })
   @IsOmittable()
   @IsArray()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(MAX_TAGS)
   @ArrayUnique()
   @IsString({ each: true })
-  @Matches(/^[a-z0-9-]{1,40}$/, { each: true, message: 'each tag must be lower-case a-z, 0-9, -' })
+  @Matches(TAG_PATTERN, { each: true, message: 'each tag must be lower-case a-z, 0-9, -' })
   tags?: string[];
 
-  @ApiProperty()
+  @ApiPropertyOptional({
+    enum: GROUP_KINDS,
+    enumName: 'GroupKind',
+    default: 'curriculum',
+    description:
+      'curriculum: follows a published curriculum, one session per module; support: an open-ended weekly support group people join any week; drop_in: open weekly meetings, a person asking is let in while a seat is free',
+  })
+  @IsOmittable()
+  @IsIn(GROUP_KINDS)
+  kind?: GroupKind;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The published curriculum version: required for a curriculum group, refused otherwise',
+  })
+  @IsOmittable()
   @IsUUID()
-  curriculumVersionId!: string;
+  curriculumVersionId?: string;
+
+  @ApiPropertyOptional({
+    example: 'en',
+    default: 'en',
+    description: 'The language the group meets in, a short BCP 47 code (en, bn, id, pt-BR, ...)',
+  })
+  @IsOmittable()
+  @IsString()
+  @Matches(GROUP_LANGUAGE, { message: 'language must be a short BCP 47 code such as en or pt-BR' })
+  language?: string;
 
   @ApiProperty({ example: 'America/New_York' })
   @IsTimeZone()

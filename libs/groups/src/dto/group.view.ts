@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '#common';
 import type { GroupViewerRole } from '../group-access.service.js';
+import { GROUP_KINDS, type GroupKind } from '../group.entity.js';
+
+const kind = { enum: GROUP_KINDS, enumName: 'GroupKind' } as const;
 
 export class GroupView {
   @ApiProperty({ format: 'uuid' })
@@ -24,8 +27,27 @@ export class GroupView {
   @ApiProperty({ type: String, format: 'uuid', isArray: true })
   coFacilitatorIds!: string[];
 
-  @ApiProperty({ format: 'uuid' })
-  curriculumVersionId!: string;
+  @ApiProperty(kind)
+  kind!: GroupKind;
+
+  @ApiProperty({ example: 'en', description: 'The language the group meets in (BCP 47)' })
+  language!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null exactly when the group has no curriculum',
+  })
+  curriculumVersionId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a support or drop-in group was ended: no sessions after it',
+  })
+  endedAt!: string | null;
 
   @ApiProperty({ type: 'integer' })
   capacity!: number;
@@ -56,6 +78,12 @@ export class GroupView {
 export class GroupDetailView extends GroupView {
   @ApiProperty({ enum: ['facilitator', 'member'] })
   viewerRole!: GroupViewerRole;
+
+  @ApiProperty({
+    description:
+      'Whether the caller reads clinical data here (notes, measures, risk alerts, homework review, incidents): false for members and peer supporters',
+  })
+  clinician!: boolean;
 }
 
 /** A line of an organization's list of groups: what a facilitator needs to pick one. */
@@ -71,6 +99,12 @@ export class GroupSummary {
 
   @ApiProperty({ type: [String] })
   tags!: string[];
+
+  @ApiProperty(kind)
+  kind!: GroupKind;
+
+  @ApiProperty({ example: 'en' })
+  language!: string;
 
   @ApiProperty({ example: 'Europe/London' })
   timezone!: string;

@@ -11,8 +11,12 @@ export class SessionBrief {
   @ApiProperty({ type: 'integer', description: 'Its place in the series, from 1' })
   sequence!: number;
 
-  @ApiProperty()
-  moduleTitle!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The curriculum module held; null in a group without a curriculum',
+  })
+  moduleTitle!: string | null;
 
   @ApiProperty()
   startsAt!: Date;
