@@ -10,6 +10,7 @@ import { OrganizationsModule } from '#organizations';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
 import { ClinicalModule } from '#clinical';
+import { DirectoryModule } from '#directory';
 import { RemindersModule } from '#reminders';
 import { WebinarsModule } from '#webinars';
 import { VideoModule } from '#video';
@@ -39,6 +40,8 @@ import { MeController } from './me/me.controller.js';
 import { InvitationsController } from './organizations/invitations.controller.js';
 import { OrganizationAccessGuard } from './organizations/organization-access.guard.js';
 import { OrganizationsController } from './organizations/organizations.controller.js';
+import { DirectoryController } from './directory/directory.controller.js';
+import { JoinRequestsController } from './directory/join-requests.controller.js';
 
 /** The HTTP api: controllers only; it produces jobs and never processes them. */
 @Module({})
@@ -61,6 +64,7 @@ export class ApiModule {
         WebinarsModule,
         AuditModule,
         ClinicalModule,
+        DirectoryModule,
       ],
       controllers: [
         AuthController,
@@ -84,6 +88,8 @@ export class ApiModule {
         HomeworkController,
         SideRoomsController,
         IncidentsController,
+        DirectoryController,
+        JoinRequestsController,
         HealthController,
       ],
       providers: [

@@ -15,6 +15,7 @@ import { CloseRoomJob, OpenRoomJob, VideoModule } from '#video';
 import { PlanRemindersJob, RemindersModule, SendReminderJob, SessionNoticeJob } from '#reminders';
 import { AttendanceModule, ProcessAttendanceEventJob, ReconcileAttendanceJob } from '#attendance';
 import { ClinicalModule, MeasureCheckInsJob, SendRiskAlertEmailJob } from '#clinical';
+import { DirectoryModule, SendJoinRequestEmailJob } from '#directory';
 import {
   SendWebinarConfirmationJob,
   SendWebinarReminderJob,
@@ -57,6 +58,7 @@ const JOBS: Type[] = [
   SendRiskAlertEmailJob,
   MeasureCheckInsJob,
   PurgeErasedRecordsJob,
+  SendJoinRequestEmailJob,
 ];
 
 /** The worker: processors and a health endpoint, no HTTP api. It never runs migrations. */
@@ -80,6 +82,7 @@ export class WorkerModule {
         AttendanceModule,
         WebinarsModule,
         ClinicalModule,
+        DirectoryModule,
         NotificationsModule,
       ],
       providers: [

@@ -25,6 +25,7 @@ import { SideRoomsAndIncidents1795281000000 } from './migrations/1795281000000-S
 import { LegalName1795282000000 } from './migrations/1795282000000-LegalName.js';
 import { NotificationSubject1795283000000 } from './migrations/1795283000000-NotificationSubject.js';
 import { GroupKinds1795285000000 } from './migrations/1795285000000-GroupKinds.js';
+import { Directory1795286000000 } from './migrations/1795286000000-Directory.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -58,4 +59,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LegalName1795282000000,
   NotificationSubject1795283000000,
   GroupKinds1795285000000,
+  Directory1795286000000,
 ];

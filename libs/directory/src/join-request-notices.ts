@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { Group } from '#groups';
+import { GroupRepository } from '#groups';
+import { NotificationRepository } from '#reminders';
+import { JoinRequestEmailQueue } from './join-request-email/join-request-email.queue.js';
+import { answerLanguage, MESSAGES } from './join-request-messages.js';
+import type { JoinRequest } from './join-request.entity.js';
+
+/**
+ * Who is told what about a request: nothing names the group, its topic or the person, since
+ * notifications show on lock screens; the answer itself is read behind sign-in.
+ */
+@Injectable()
+export class JoinRequestNotices {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly groups: GroupRepository,
+    private readonly emails: JoinRequestEmailQueue,
+  ) {}
+
+  /** The group's facilitators, in the group's language: someone asked (nobody named). */
+  async newRequest(group: Group): Promise<void> {
+    const messages = MESSAGES[answerLanguage(group.language)];
+    for (const userId of await this.groups.facilitatorIds(group)) {
+      await this.notifications.add({
+        userId,
+        kind: 'join_request',
+        title: messages.newRequestTitle,
+        body: messages.newRequestBody,
+        sessionId: null,
+      });
+    }
+  }
+
+  /** The person, in the language they asked in: in the app, then by e-mail (after the commit). */
+  async answered(request: JoinRequest): Promise<void> {
+    const { status } = request;
+    if (status !== 'approved' && status !== 'waitlisted' && status !== 'declined') return;
+    const messages = MESSAGES[answerLanguage(request.language)];
+    await this.notifications.add({
+      userId: request.userId,
+      kind: 'join_request_answer',
+      title: messages.answerTitle,
+      body: messages.answerBody[status],
+      sessionId: null,
+    });
+    await this.emails.add({ requestId: request.id });
+  }
+}
