@@ -468,6 +468,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/group-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GroupsController_tagSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GroupsController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups/{groupId}": {
         parameters: {
             query?: never;
@@ -814,6 +846,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["VideoController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["VideoController_setChat"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1524,6 +1572,502 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/groups/{groupId}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PostsController_list"];
+        put?: never;
+        post: operations["PostsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/posts/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PostsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{postId}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PostsController_replies"];
+        put?: never;
+        post: operations["PostsController_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{postId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PostsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ModerationController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/moderation/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ModerationController_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/moderation/crisis-flags/{flagId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ModerationController_resolveFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{postId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ModerationController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{postId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ModerationController_hide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{postId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ModerationController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{postId}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ModerationController_pin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{postId}/unpin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ModerationController_unpin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/mutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ModerationController_mute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/mutes/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ModerationController_unmute"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/space": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SpaceController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/read-marker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SpaceController_markRead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SpaceController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/community-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SpaceController_preferences"];
+        put: operations["SpaceController_setPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/watched-words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SpaceController_watchedWords"];
+        put: operations["SpaceController_setWatchedWords"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_groups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/directory/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_group"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/listing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_listing"];
+        put: operations["DirectoryController_setListing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["JoinRequestsController_forGroup"];
+        put?: never;
+        post: operations["JoinRequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["JoinRequestsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["JoinRequestsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JoinRequestsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["JoinRequestsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResourcesController_list"];
+        put?: never;
+        post: operations["ResourcesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResourcesController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["ResourcesController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["ResourcesController_update"];
+        trace?: never;
+    };
+    "/api/v1/curricula/{curriculumId}/modules/{index}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ModuleResourcesController_list"];
+        put: operations["ModuleResourcesController_attach"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ModuleResourcesController_forSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1649,7 +2193,7 @@ export interface components {
             inApp: boolean;
         };
         /** @enum {string} */
-        OrganizationRole: "owner" | "admin" | "therapist" | "participant";
+        OrganizationRole: "owner" | "admin" | "therapist" | "peer_supporter" | "participant";
         MembershipRef: {
             /** Format: uuid */
             organizationId: string;
@@ -1839,7 +2383,7 @@ export interface components {
         AddMemberDto: {
             email: string;
             /** @enum {string} */
-            role: "owner" | "admin" | "therapist" | "participant";
+            role: "owner" | "admin" | "therapist" | "peer_supporter" | "participant";
         };
         InvitationView: {
             /** Format: uuid */
@@ -1852,7 +2396,7 @@ export interface components {
         CreateInvitationDto: {
             email: string;
             /** @enum {string} */
-            role: "owner" | "admin" | "therapist" | "participant";
+            role: "owner" | "admin" | "therapist" | "peer_supporter" | "participant";
         };
         InvitationPage: {
             items: components["schemas"]["InvitationView"][];
@@ -2017,17 +2561,38 @@ export interface components {
             publishedAt: string | null;
             modules: components["schemas"]["CurriculumModuleView"][];
         };
+        /**
+         * @description curriculum: follows a published curriculum, one session per module; support: an open-ended weekly support group people join any week; drop_in: open weekly meetings, a person asking is let in while a seat is free
+         * @enum {string}
+         */
+        GroupKind: "curriculum" | "support" | "drop_in";
         CreateGroupDto: {
             /** @example Tuesday evening group */
             name: string;
             description?: string;
             /**
+             * @description Up to 10; lower-case a-z, 0-9 and -, 1 to 40 characters each. GET /group-tags suggests well-known ones
              * @example [
              *       "postpartum"
              *     ]
              */
             tags?: string[];
-            curriculumVersionId: string;
+            /**
+             * @description curriculum: follows a published curriculum, one session per module; support: an open-ended weekly support group people join any week; drop_in: open weekly meetings, a person asking is let in while a seat is free
+             * @default curriculum
+             */
+            kind: components["schemas"]["GroupKind"];
+            /**
+             * Format: uuid
+             * @description The published curriculum version: required for a curriculum group, refused otherwise
+             */
+            curriculumVersionId?: string;
+            /**
+             * @description The language the group meets in, a short BCP 47 code (en, bn, id, pt-BR, ...)
+             * @default en
+             * @example en
+             */
+            language: string;
             /** @example America/New_York */
             timezone: string;
             /**
@@ -2067,8 +2632,22 @@ export interface components {
             /** Format: uuid */
             leadFacilitatorId: string;
             coFacilitatorIds: string[];
-            /** Format: uuid */
-            curriculumVersionId: string;
+            kind: components["schemas"]["GroupKind"];
+            /**
+             * @description The language the group meets in (BCP 47)
+             * @example en
+             */
+            language: string;
+            /**
+             * Format: uuid
+             * @description Null exactly when the group has no curriculum
+             */
+            curriculumVersionId: string | null;
+            /**
+             * Format: date-time
+             * @description When a support or drop-in group was ended: no sessions after it
+             */
+            endedAt: string | null;
             capacity: number;
             minSize: number;
             lobbyEnabled: boolean;
@@ -2093,6 +2672,9 @@ export interface components {
             name: string;
             description: string;
             tags: string[];
+            kind: components["schemas"]["GroupKind"];
+            /** @example en */
+            language: string;
             /** @example Europe/London */
             timezone: string;
             /**
@@ -2117,6 +2699,16 @@ export interface components {
             /** @description Present while more items remain: pass it as `?cursor=` for the next page */
             nextCursor?: string;
         };
+        GroupTagSuggestions: {
+            /**
+             * @example [
+             *       "postpartum",
+             *       "seasonal",
+             *       "grief"
+             *     ]
+             */
+            items: string[];
+        };
         GroupDetailView: {
             /** Format: uuid */
             id: string;
@@ -2128,8 +2720,22 @@ export interface components {
             /** Format: uuid */
             leadFacilitatorId: string;
             coFacilitatorIds: string[];
-            /** Format: uuid */
-            curriculumVersionId: string;
+            kind: components["schemas"]["GroupKind"];
+            /**
+             * @description The language the group meets in (BCP 47)
+             * @example en
+             */
+            language: string;
+            /**
+             * Format: uuid
+             * @description Null exactly when the group has no curriculum
+             */
+            curriculumVersionId: string | null;
+            /**
+             * Format: date-time
+             * @description When a support or drop-in group was ended: no sessions after it
+             */
+            endedAt: string | null;
             capacity: number;
             minSize: number;
             lobbyEnabled: boolean;
@@ -2149,6 +2755,8 @@ export interface components {
             durationMinutes: number;
             /** @enum {string} */
             viewerRole: "facilitator" | "member";
+            /** @description Whether the caller reads clinical data here (notes, measures, risk alerts, homework review, incidents): false for members and peer supporters */
+            clinician: boolean;
         };
         /** @enum {string} */
         SessionStatus: "scheduled" | "open" | "live" | "ended" | "cancelled";
@@ -2159,9 +2767,10 @@ export interface components {
             groupId: string;
             /** @description Its place in the series, from 1 */
             sequence: number;
-            /** @description The curriculum module's index, from 0 */
-            moduleIndex: number;
-            moduleTitle: string;
+            /** @description The curriculum module's index, from 0; null in a group without a curriculum */
+            moduleIndex: number | null;
+            /** @description The curriculum module held; null in a group without a curriculum */
+            moduleTitle: string | null;
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -2223,7 +2832,8 @@ export interface components {
             /** Format: uuid */
             userId: string;
             displayName: string;
-            email: string;
+            /** @description Null for a peer supporter, who knows the members by alias only */
+            email: string | null;
             status: components["schemas"]["EnrollmentStatus"];
             /**
              * Format: date-time
@@ -2275,7 +2885,8 @@ export interface components {
             id: string;
             /** @description Its place in the series, from 1 */
             sequence: number;
-            moduleTitle: string;
+            /** @description The curriculum module held; null in a group without a curriculum */
+            moduleTitle: string | null;
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -2322,9 +2933,9 @@ export interface components {
             /** Format: uuid */
             sessionId: string;
             /** @description The module's index in the version, from 0 */
-            moduleIndex: number;
+            moduleIndex: number | null;
             /** @description With the facilitator notes */
-            module: components["schemas"]["CurriculumModuleView"];
+            module: components["schemas"]["CurriculumModuleView"] | null;
         };
         RescheduleSessionDto: {
             /** @example 2026-11-12T00:00:00.000Z */
@@ -2349,9 +2960,10 @@ export interface components {
             groupId: string;
             /** @description Its place in the series, from 1 */
             sequence: number;
-            /** @description The curriculum module's index, from 0 */
-            moduleIndex: number;
-            moduleTitle: string;
+            /** @description The curriculum module's index, from 0; null in a group without a curriculum */
+            moduleIndex: number | null;
+            /** @description The curriculum module held; null in a group without a curriculum */
+            moduleTitle: string | null;
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -2390,6 +3002,13 @@ export interface components {
             roomName: string;
             /** @description The caller's user id */
             identity: string;
+            /**
+             * @description How the caller is in the room
+             * @enum {string}
+             */
+            role: "facilitator" | "participant";
+            /** @description Whether the room's chat is on now; the room metadata's `chat` tells of later switches */
+            chat: boolean;
         };
         JoinWaiting: {
             /** @enum {string} */
@@ -2434,6 +3053,16 @@ export interface components {
         RemovalResult: {
             userId: string;
             removed: boolean;
+        };
+        RoomChatDto: {
+            /** @description Chat on (true) or off (false) for everyone in the room, at once */
+            enabled: boolean;
+        };
+        RoomChatView: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @description Whether the people in the room may chat */
+            enabled: boolean;
         };
         SessionEnded: {
             /** Format: uuid */
@@ -2506,7 +3135,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             sequence: number;
-            moduleTitle: string;
+            /** @description Null in a group without a curriculum */
+            moduleTitle: string | null;
             /** Format: date-time */
             startsAt: string;
             /** Format: date */
@@ -3014,7 +3644,8 @@ export interface components {
              * @description The session it was given at
              */
             sessionId: string;
-            moduleTitle: string;
+            /** @description Null in a group without a curriculum */
+            moduleTitle: string | null;
             /** @description The module's homework, one task per line */
             text: string;
             /**
@@ -3048,7 +3679,8 @@ export interface components {
         SessionHomeworkView: {
             /** Format: uuid */
             sessionId: string;
-            moduleTitle: string;
+            /** @description Null in a group without a curriculum */
+            moduleTitle: string | null;
             /** @description The module's homework, one task per line; empty when it has none */
             text: string;
             /** @description Whether it is assigned: the session has started and has homework */
@@ -3078,6 +3710,13 @@ export interface components {
             roomName: string;
             /** @description The caller's user id */
             identity: string;
+            /**
+             * @description How the caller is in the room
+             * @enum {string}
+             */
+            role: "facilitator" | "participant";
+            /** @description Whether the room's chat is on now; the room metadata's `chat` tells of later switches */
+            chat: boolean;
             /** Format: uuid */
             sideRoomId: string;
             /** Format: uuid */
@@ -3172,6 +3811,534 @@ export interface components {
         IncidentList: {
             /** @description The oldest first */
             items: components["schemas"]["IncidentView"][];
+        };
+        PostAuthorView: {
+            /** Format: uuid */
+            userId: string;
+            /** @description The author's alias */
+            displayName: string;
+        };
+        PostView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The post it answers; null for a top-level post
+             */
+            parentId: string | null;
+            /** @description Null for members when the post is anonymous (or its author erased their account); facilitators always see who wrote it */
+            author: components["schemas"]["PostAuthorView"] | null;
+            anonymous: boolean;
+            /** @description Empty when the post was removed with its author account */
+            body: string;
+            /** @description When set, show this and keep the body collapsed until opened */
+            contentWarning: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Replies the viewer can see */
+            replyCount: number;
+            /**
+             * @description Members see only visible posts, their own held ones (waiting for review) and removed ones
+             * @enum {string}
+             */
+            status: "visible" | "held" | "hidden" | "removed";
+            /** @description Why it was held; to facilitators and its author only, else empty */
+            heldReasons: ("link" | "watched_word" | "crisis")[];
+            pinned: boolean;
+            /** @description Whether the viewer wrote it */
+            mine: boolean;
+        };
+        PostPage: {
+            items: components["schemas"]["PostView"][];
+            /** @description Present while more items remain: pass it as `?cursor=` for the next page */
+            nextCursor?: string;
+        };
+        CreatePostDto: {
+            body: string;
+            /**
+             * @description Hide your alias from other members (facilitators still see who)
+             * @default false
+             */
+            anonymous: boolean;
+            contentWarning?: string;
+        };
+        PostCreatedView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "visible" | "held";
+            /** @description Why it waits for review */
+            reasons: ("link" | "watched_word" | "crisis")[];
+            /** @description Whether it reads like a crisis */
+            crisis: boolean;
+            /** @description Where to turn now, for the writer's language; not empty when crisis is true */
+            resources: components["schemas"]["CrisisResourceView"][];
+            /** @description Why it is held, in words for the writer */
+            message?: string;
+        };
+        CheckDraftDto: {
+            body: string;
+        };
+        DraftCheckView: {
+            crisis: boolean;
+            resources: components["schemas"]["CrisisResourceView"][];
+            /** @description Whether posting it would hold it for review */
+            held: boolean;
+            reasons: ("link" | "watched_word" | "crisis")[];
+        };
+        ReportPostDto: {
+            reason: string;
+        };
+        ReportReceivedView: {
+            /** @description Always true: the facilitators will look; the author is not told who */
+            received: boolean;
+        };
+        ModerationPostView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The post it answers; null for a top-level post
+             */
+            parentId: string | null;
+            /** @description Null for members when the post is anonymous (or its author erased their account); facilitators always see who wrote it */
+            author: components["schemas"]["PostAuthorView"] | null;
+            anonymous: boolean;
+            /** @description Empty when the post was removed with its author account */
+            body: string;
+            /** @description When set, show this and keep the body collapsed until opened */
+            contentWarning: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Replies the viewer can see */
+            replyCount: number;
+            /**
+             * @description Members see only visible posts, their own held ones (waiting for review) and removed ones
+             * @enum {string}
+             */
+            status: "visible" | "held" | "hidden" | "removed";
+            /** @description Why it was held; to facilitators and its author only, else empty */
+            heldReasons: ("link" | "watched_word" | "crisis")[];
+            pinned: boolean;
+            /** @description Whether the viewer wrote it */
+            mine: boolean;
+            /** @description Open reports */
+            reportCount: number;
+            /** @description The open reports' reasons, never who sent them */
+            reportReasons: string[];
+        };
+        CrisisFlagView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Who may need support */
+            member: components["schemas"]["PostAuthorView"];
+            /**
+             * Format: uuid
+             * @description The held post, or null when only a draft was checked
+             */
+            postId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ModerationQueueView: {
+            /** @description Held posts and replies, oldest first */
+            held: components["schemas"]["ModerationPostView"][];
+            /** @description Posts with open reports */
+            reported: components["schemas"]["ModerationPostView"][];
+            /** @description Open crisis flags, newest first */
+            crisisFlags: components["schemas"]["CrisisFlagView"][];
+        };
+        ModerationActionView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            action: "approve" | "hide" | "restore" | "pin" | "unpin" | "mute" | "unmute";
+            /** @description The facilitator who did it */
+            actor: components["schemas"]["PostAuthorView"];
+            /** Format: uuid */
+            postId: string | null;
+            /** @description The member muted or unmuted */
+            subject: components["schemas"]["PostAuthorView"] | null;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description The end of a mute
+             */
+            until: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ModerationLogPage: {
+            items: components["schemas"]["ModerationActionView"][];
+            /** @description Present while more items remain: pass it as `?cursor=` for the next page */
+            nextCursor?: string;
+        };
+        CrisisFlagResolvedView: {
+            /** Format: uuid */
+            id: string;
+            resolved: boolean;
+        };
+        ModerationReasonDto: {
+            reason?: string;
+        };
+        MuteMemberDto: {
+            reason?: string;
+            /** Format: uuid */
+            userId: string;
+            /**
+             * Format: date-time
+             * @description When the mute ends (in the future)
+             */
+            until: string;
+        };
+        MuteView: {
+            /** Format: uuid */
+            userId: string;
+            /**
+             * Format: date-time
+             * @description Null once unmuted
+             */
+            until: string | null;
+        };
+        GroupSpaceView: {
+            /** Format: uuid */
+            groupId: string;
+            /** @enum {string} */
+            role: "facilitator" | "member";
+            /** @description Posts and replies by others since the read marker */
+            unreadCount: number;
+            /** Format: date-time */
+            lastReadAt: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the viewer is muted here
+             */
+            mutedUntil: string | null;
+            /**
+             * @description The viewer's digest choice (for every group)
+             * @enum {string}
+             */
+            digest: "daily" | "none";
+            /** @description Facilitators: held, reported and crisis items */
+            moderationCount: number;
+        };
+        ReadMarkerDto: {
+            /**
+             * Format: date-time
+             * @description Read up to this time
+             */
+            lastReadAt?: string;
+            /**
+             * Format: uuid
+             * @description Or: read up to this post (its time)
+             */
+            postId?: string;
+        };
+        ReadMarkerView: {
+            /** Format: date-time */
+            lastReadAt: string;
+            unreadCount: number;
+        };
+        CommunityPreferencesView: {
+            /**
+             * @description daily (the default) or none
+             * @enum {string}
+             */
+            digest: "daily" | "none";
+        };
+        CommunityPreferencesDto: {
+            /** @enum {string} */
+            digest: "daily" | "none";
+        };
+        WatchedWordsView: {
+            words: string[];
+        };
+        WatchedWordsDto: {
+            /** @description Words or phrases; matched whole and case-insensitively */
+            words: string[];
+        };
+        ListingScheduleView: {
+            /**
+             * @description The IANA zone the group meets in
+             * @example Asia/Dhaka
+             */
+            timezone: string;
+            /** @description ISO weekday in that zone, 1 = Monday */
+            weekday: number;
+            /**
+             * @description Local start time in that zone
+             * @example 19:00
+             */
+            startTime: string;
+            durationMinutes: number;
+            /** @description The next few session starts (UTC instants) */
+            nextSessions: string[];
+        };
+        DirectoryGroupView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            tags: string[];
+            /** @enum {string} */
+            kind: "curriculum" | "support" | "drop_in";
+            /** @example bn */
+            language: string;
+            schedule: components["schemas"]["ListingScheduleView"];
+            /** @description Capacity minus the seats taken */
+            seatsLeft: number;
+            /** @description No seat free: a request may join the waitlist */
+            full: boolean;
+            /** @enum {string|null} */
+            screening: "phq2" | "gad2" | null;
+        };
+        DirectoryView: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            items: components["schemas"]["DirectoryGroupView"][];
+        };
+        ScreeningQuestionsView: {
+            /** @enum {string} */
+            instrument: "phq2" | "gad2";
+            /** @example PHQ-2 */
+            title: string;
+            stem: string;
+            items: string[];
+            options: {
+                value: number;
+                label: string;
+            }[];
+        };
+        DirectoryGroupDetailView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            tags: string[];
+            /** @enum {string} */
+            kind: "curriculum" | "support" | "drop_in";
+            /** @example bn */
+            language: string;
+            schedule: components["schemas"]["ListingScheduleView"];
+            /** @description Capacity minus the seats taken */
+            seatsLeft: number;
+            /** @description No seat free: a request may join the waitlist */
+            full: boolean;
+            /** @enum {string|null} */
+            screening: "phq2" | "gad2" | null;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @description The organization's group agreement a request consents to */
+            agreement: string | null;
+            screeningQuestions: components["schemas"]["ScreeningQuestionsView"] | null;
+        };
+        GroupListingView: {
+            /** Format: uuid */
+            groupId: string;
+            openToRequests: boolean;
+            /** @enum {string|null} */
+            screening: "phq2" | "gad2" | null;
+            /**
+             * Format: date-time
+             * @description Null until first set
+             */
+            updatedAt: string | null;
+            /** Format: uuid */
+            updatedBy: string | null;
+        };
+        UpdateListingDto: {
+            /** @description Whether people may find the group and ask to join it */
+            openToRequests: boolean;
+            /**
+             * @description A short screening offered with a request (PHQ-2 or GAD-2), or none
+             * @enum {string|null}
+             */
+            screening?: "phq2" | "gad2" | null;
+        };
+        ScreeningAnswersDto: {
+            /** @enum {string} */
+            instrument: "phq2" | "gad2";
+            /** @description The two answers, each 0 (not at all) to 3 (nearly every day) */
+            answers: number[];
+        };
+        CreateJoinRequestDto: {
+            /** @description A short note for the group's facilitators only */
+            note?: string;
+            /** @description When the listing asks for one */
+            screening?: components["schemas"]["ScreeningAnswersDto"];
+            /**
+             * @description Consent to the organization's group agreement, recorded with the request
+             * @enum {boolean}
+             */
+            agreement: true;
+        };
+        MyJoinRequestView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string;
+            groupName: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "waitlisted" | "declined" | "withdrawn";
+            note: string;
+            /** @description The kind message sent with a decline */
+            message: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        MyJoinRequestList: {
+            items: components["schemas"]["MyJoinRequestView"][];
+        };
+        ScreeningSeenView: {
+            /** @enum {string} */
+            instrument: "phq2" | "gad2";
+            /** @enum {boolean} */
+            answered: true;
+            /** @description Clinician facilitators only; each read is audited */
+            score?: number;
+            /** @description Clinician facilitators only */
+            answers?: number[];
+        };
+        GroupJoinRequestView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "waitlisted" | "declined" | "withdrawn";
+            note: string;
+            screening: components["schemas"]["ScreeningSeenView"] | null;
+            message: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        GroupJoinRequestList: {
+            items: components["schemas"]["GroupJoinRequestView"][];
+            /** @description Whether the group has no seat free (approving then waitlists) */
+            full: boolean;
+        };
+        JoinRequestDecisionView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "waitlisted" | "declined" | "withdrawn";
+            message: string | null;
+        };
+        DeclineJoinRequestDto: {
+            /** @description A kind message to the person; a default in their language when omitted */
+            message?: string;
+        };
+        /** @enum {string} */
+        ResourceKind: "article" | "worksheet" | "video" | "audio" | "link";
+        ResourceSummaryView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ResourceKind"];
+            /** @description An https address outside Hearth */
+            url: string | null;
+            /** @description The first words of the text (plain text); empty without one */
+            excerpt: string;
+            /** @description Whether it has a text to read in Hearth */
+            hasBody: boolean;
+            tags: string[];
+            /** @example en */
+            language: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ResourcePage: {
+            items: components["schemas"]["ResourceSummaryView"][];
+            /** @description Present while more items remain: pass it as `?cursor=` for the next page */
+            nextCursor?: string;
+            /** @description Whether the caller may add resources to this library */
+            canEdit: boolean;
+        };
+        CreateResourceDto: {
+            title: string;
+            kind: components["schemas"]["ResourceKind"];
+            /**
+             * @description A language code (BCP 47): en, bn, id, ...
+             * @example en
+             */
+            language: string;
+            /**
+             * @example [
+             *       "sleep",
+             *       "mood"
+             *     ]
+             */
+            tags?: string[];
+            /** @description An https address; required for videos, audio and links */
+            url?: string;
+            /** @description Plain text (never HTML): an article or a worksheet */
+            body?: string;
+        };
+        ResourceEditorView: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        ResourceView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["ResourceKind"];
+            /** @description An https address outside Hearth */
+            url: string | null;
+            /** @description The first words of the text (plain text); empty without one */
+            excerpt: string;
+            /** @description Whether it has a text to read in Hearth */
+            hasBody: boolean;
+            tags: string[];
+            /** @example en */
+            language: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @description Plain text, never HTML */
+            body: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["ResourceEditorView"] | null;
+            updatedBy: components["schemas"]["ResourceEditorView"] | null;
+            /** @description Whether the caller may change or delete it */
+            canEdit: boolean;
+        };
+        UpdateResourceDto: {
+            title?: string;
+            kind?: components["schemas"]["ResourceKind"];
+            /** @example bn */
+            language?: string;
+            tags?: string[];
+            url?: string | null;
+            body?: string | null;
+        };
+        ModuleResourceList: {
+            items: components["schemas"]["ResourceSummaryView"][];
+            /** Format: uuid */
+            curriculumId: string;
+            /** @description The module's 0-based index in the program */
+            index: number;
+        };
+        AttachResourcesDto: {
+            /** @description The module's resources in order, replacing the list; [] removes them all */
+            resourceIds: string[];
+        };
+        SessionResourceList: {
+            items: components["schemas"]["ResourceSummaryView"][];
+            /** Format: uuid */
+            sessionId: string;
         };
         Liveness: {
             /** @enum {string} */
@@ -4740,8 +5907,85 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Opened, with one weekly session per module */
+            /** @description Opened, with its weekly sessions */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GroupsController_tagSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupTagSuggestions"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GroupsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5802,6 +7046,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RemovalResult"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VideoController_setChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomChatDto"];
+            };
+        };
+        responses: {
+            /** @description The room's chat on or off for everyone, at once (facilitators only) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomChatView"];
                 };
             };
             /** @description The request was refused */
@@ -8000,6 +9288,1748 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PostsController_list: {
+        parameters: {
+            query?: {
+                /** @description How many items to answer at most */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was answered (opaque) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Top-level posts, pinned first, then the newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPage"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PostsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePostDto"];
+            };
+        };
+        responses: {
+            /** @description Posted, or held for a facilitator with the reasons */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostCreatedView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PostsController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckDraftDto"];
+            };
+        };
+        responses: {
+            /** @description What posting it would do; a crisis-sounding draft answers resources and tells the facilitators */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftCheckView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PostsController_replies: {
+        parameters: {
+            query?: {
+                /** @description How many items to answer at most */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was answered (opaque) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A post's replies, the oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPage"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PostsController_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePostDto"];
+            };
+        };
+        responses: {
+            /** @description Replied, or held for a facilitator with the reasons */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostCreatedView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PostsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportPostDto"];
+            };
+        };
+        responses: {
+            /** @description Reported to the facilitators; the author never learns who */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportReceivedView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Held, reported and crisis-flagged; reports as count and reasons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationQueueView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_log: {
+        parameters: {
+            query?: {
+                /** @description How many items to answer at most */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was answered (opaque) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every moderation action, the newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationLogPage"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_resolveFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                flagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Looked after: off the queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisFlagResolvedView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Approved: members see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_hide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Hidden from members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Visible again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_pin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Pinned to the top of the space */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_unpin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonDto"];
+            };
+        };
+        responses: {
+            /** @description No longer pinned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_mute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MuteMemberDto"];
+            };
+        };
+        responses: {
+            /** @description Muted: cannot post or reply until then (403 muted) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MuteView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_unmute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unmuted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MuteView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SpaceController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unread count, mute, role and digest choice for the viewer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupSpaceView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SpaceController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadMarkerDto"];
+            };
+        };
+        responses: {
+            /** @description Read up to there (the marker never moves back) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadMarkerView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SpaceController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-sent events: `post` (a new visible post or reply, as PostView), `moderation` (`{ postId, action, post: PostView | null }`), and for facilitators `held` (PostView); a comment line every 15 seconds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SpaceController_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your digest choice for every group: daily or none */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityPreferencesView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SpaceController_setPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommunityPreferencesDto"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityPreferencesView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SpaceController_watchedWords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization */
+                orgId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's watched words; owners, admins, therapists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchedWordsView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SpaceController_setWatchedWords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization */
+                orgId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchedWordsDto"];
+            };
+        };
+        responses: {
+            /** @description Replaced; posts with one are held for review; owners and admins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchedWordsView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's groups open to requests; never who is in them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One group open to requests, the screening in your language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryGroupDetailView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_listing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group's listing; facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupListingView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DirectoryController_setListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingDto"];
+            };
+        };
+        responses: {
+            /** @description Listed (or not); facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupListingView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JoinRequestsController_forGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending requests first; facilitators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupJoinRequestList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JoinRequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateJoinRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Asked (a drop-in with a seat free: let in at once) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyJoinRequestView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JoinRequestsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your requests, the newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyJoinRequestList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JoinRequestsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyJoinRequestView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JoinRequestsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved (a seat) or waitlisted (the group is full) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestDecisionView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JoinRequestsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineJoinRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Declined with the message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestDecisionView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ResourcesController_list: {
+        parameters: {
+            query?: {
+                /** @description How many items to answer at most */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was answered (opaque) */
+                cursor?: string;
+                /** @description Only resources with this tag */
+                tag?: string;
+                language?: string;
+                kind?: components["schemas"]["ResourceKind"];
+                /** @description Words in the title, text or tags */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization */
+                orgId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The library, newest first, filtered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePage"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ResourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization */
+                orgId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateResourceDto"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ResourcesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ResourcesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, and taken off every module it was attached to */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ResourcesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResourceDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModuleResourcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                curriculumId: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The module's resources in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleResourceList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModuleResourcesController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                curriculumId: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachResourcesDto"];
+            };
+        };
+        responses: {
+            /** @description The module's resources as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleResourceList"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModuleResourcesController_forSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resources of the session's module; the group's people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResourceList"];
                 };
             };
             /** @description The request was refused */

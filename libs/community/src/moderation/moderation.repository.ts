@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import type { Page, PageRequest } from '#common';
+import { pageOfRaw, type Tx } from '#database';
+import {
+  CommunityCrisisFlag,
+  CommunityModerationAction,
+  CommunityMute,
+  CommunityPostReport,
+} from '../community.entities.js';
+
+export interface ModerationActionRow {
+  id: string;
+  action: CommunityModerationAction['action'];
+  actorId: string;
+  actorName: string | null;
+  postId: string | null;
+  subjectUserId: string | null;
+  subjectName: string | null;
+  reason: string | null;
+  until: Date | null;
+  createdAt: Date;
+}
+
+export interface CrisisFlagRow {
+  id: string;
+  userId: string;
+  displayName: string | null;
+  postId: string | null;
+  createdAt: Date;
+}
+
+@Injectable()
+export class ModerationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Appends to the log (the table refuses updates). */
+  async record(
+    action: Pick<
+      CommunityModerationAction,
+      | 'groupId'
+      | 'actorId'
+      | 'action'
+      | 'postId'
+      | 'subjectUserId'
+      | 'reason'
+      | 'until'
+      | 'createdAt'
+    >,
+    tx: Tx,
+  ): Promise<void> {
+    await tx.insert(CommunityModerationAction, action);
+  }
+
+  pageLog(groupId: string, page: PageRequest): Promise<Page<ModerationActionRow>> {
+    const query = this.dataSource
+      .createQueryBuilder()
+      .from(CommunityModerationAction, 'a')
+      .leftJoin('users', 'actor', 'actor.id = a.actor_id')
+      .leftJoin('users', 'subject', 'subject.id = a.subject_user_id')
+      .select([
+        'a.id AS "id"',
+        'a.action AS "action"',
+        'a.actor_id AS "actorId"',
+        'actor.display_name AS "actorName"',
+        'a.post_id AS "postId"',
+        'a.subject_user_id AS "subjectUserId"',
+        'subject.display_name AS "subjectName"',
+        'a.reason AS "reason"',
+        'a.until AS "until"',
+        'a.created_at AS "createdAt"',
+      ])
+      .where('a.group_id = :groupId', { groupId });
+    return pageOfRaw<ModerationActionRow>(
+      query,
+      [
+        { expression: 'a.created_at', type: 'timestamp', order: 'DESC' },
+        { expression: 'a.id', type: 'uuid', order: 'DESC' },
+      ],
+      page,
+    );
+  }
+
+  /** One report per reporter and post: false when this person had reported it already. */
+  async report(
+    report: Pick<CommunityPostReport, 'postId' | 'reporterId' | 'reason' | 'createdAt'>,
+  ): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(CommunityPostReport)
+      .values(report)
+      .orIgnore()
+      .execute();
+    return (result.identifiers.length ?? 0) > 0 && result.identifiers[0] !== undefined;
+  }
+
+  async resolveReports(postId: string, at: Date, tx: Tx): Promise<void> {
+    await tx.update(CommunityPostReport, { postId, resolvedAt: IsNull() }, { resolvedAt: at });
+  }
+
+  activeMute(groupId: string, userId: string, now: Date): Promise<CommunityMute | null> {
+    return this.dataSource.manager.findOneBy(CommunityMute, {
+      groupId,
+      userId,
+      until: MoreThan(now),
+    });
+  }
+
+  async mute(groupId: string, userId: string, until: Date, tx: Tx): Promise<void> {
+    await tx.upsert(CommunityMute, { groupId, userId, until }, ['groupId', 'userId']);
+  }
+
+  /** True when there was a mute to lift. */
+  async unmute(groupId: string, userId: string, tx: Tx): Promise<boolean> {
+    const result = await tx.delete(CommunityMute, { groupId, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** A flag for this writer in this group since `since`, resolved or not (deduplication). */
+  async flaggedSince(groupId: string, userId: string, since: Date, tx: Tx): Promise<boolean> {
+    return tx.existsBy(CommunityCrisisFlag, { groupId, userId, createdAt: MoreThan(since) });
+  }
+
+  async addFlag(
+    flag: Pick<CommunityCrisisFlag, 'groupId' | 'userId' | 'postId' | 'createdAt'>,
+    tx: Tx,
+  ): Promise<void> {
+    await tx.insert(CommunityCrisisFlag, flag);
+  }
+
+  openFlags(groupId: string): Promise<CrisisFlagRow[]> {
+    return this.dataSource
+      .createQueryBuilder()
+      .from(CommunityCrisisFlag, 'f')
+      .leftJoin('users', 'u', 'u.id = f.user_id')
+      .select([
+        'f.id AS "id"',
+        'f.user_id AS "userId"',
+        'u.display_name AS "displayName"',
+        'f.post_id AS "postId"',
+        'f.created_at AS "createdAt"',
+      ])
+      .where('f.group_id = :groupId', { groupId })
+      .andWhere('f.resolved_at IS NULL')
+      .orderBy('f.created_at', 'DESC')
+      .limit(200)
+      .getRawMany<CrisisFlagRow>();
+  }
+
+  /** True when the flag was open in this group and is now resolved. */
+  async resolveFlag(groupId: string, flagId: string, actorId: string, at: Date): Promise<boolean> {
+    const result = await this.dataSource.manager.update(
+      CommunityCrisisFlag,
+      { id: flagId, groupId, resolvedAt: IsNull() },
+      { resolvedAt: at, resolvedById: actorId },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async flagExists(groupId: string, flagId: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(CommunityCrisisFlag, { id: flagId, groupId });
+  }
+}

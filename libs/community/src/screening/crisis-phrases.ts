@@ -1,0 +1,82 @@
+/**
+ * Phrases that suggest someone may be thinking of suicide or self-harm, per language, matched on
+ * normalized text at word boundaries (see post-screening.ts). Curated by the Hearth team from the
+ * warning signs that public crisis services publish (988 Suicide & Crisis Lifeline and the WHO's
+ * "Preventing suicide: a resource for media professionals" for English; Kaan Pete Roi's
+ * Bangla material for Bengali; Into The Light Indonesia and Kemenkes' "Sehat Jiwa" pages for
+ * Indonesian), phrased as people write them in posts. Not a clinical instrument: clinicians should
+ * review these lists before a deployment and add the words their members use. A match never
+ * blocks a post: it shows the writer crisis resources and asks a facilitator to look.
+ */
+export const CRISIS_PHRASES: Record<'en' | 'bn' | 'id', readonly string[]> = {
+  en: [
+    'kill myself',
+    'killing myself',
+    'end my life',
+    'ending my life',
+    'take my own life',
+    'taking my own life',
+    'want to die',
+    'wanna die',
+    'wish i was dead',
+    'wish i were dead',
+    'better off dead',
+    'better off without me',
+    'suicide',
+    'suicidal',
+    'hurt myself',
+    'hurting myself',
+    'harm myself',
+    'self harm',
+    'self-harm',
+    'cut myself',
+    'cutting myself',
+    'no reason to live',
+    'nothing to live for',
+    "don't want to live",
+    'dont want to live',
+    "can't go on",
+    'cant go on',
+    'not be here anymore',
+    'goodbye forever',
+    'overdose',
+  ],
+  bn: [
+    'আত্মহত্যা',
+    'আত্মহনন',
+    'মরে যেতে চাই',
+    'মরতে চাই',
+    'মরে যাব',
+    'মরে যাবো',
+    'নিজেকে শেষ করে দিতে চাই',
+    'নিজেকে শেষ করে দেব',
+    'নিজেকে মেরে ফেলব',
+    'নিজেকে মেরে ফেলতে চাই',
+    'বাঁচতে চাই না',
+    'বেঁচে থাকতে চাই না',
+    'বেঁচে থাকার কোনো কারণ নেই',
+    'নিজের ক্ষতি করতে চাই',
+    'নিজেকে আঘাত করি',
+    'জীবন শেষ করে দিতে চাই',
+  ],
+  id: [
+    'bunuh diri',
+    'ingin mati',
+    'pengen mati',
+    'pingin mati',
+    'mau mati',
+    'ingin mengakhiri hidup',
+    'mengakhiri hidupku',
+    'mengakhiri hidup saya',
+    'tidak ingin hidup lagi',
+    'nggak mau hidup lagi',
+    'gak mau hidup lagi',
+    'lebih baik aku mati',
+    'lebih baik saya mati',
+    'menyakiti diri sendiri',
+    'melukai diri sendiri',
+    'melukai diri',
+    'tidak ada alasan untuk hidup',
+    'capek hidup',
+  ],
+};

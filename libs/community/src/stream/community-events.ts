@@ -1,0 +1,122 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** The PostgreSQL channel every api process listens on. */
+export const COMMUNITY_CHANNEL = 'hearth_community';
+
+export type CommunityEventType = 'post' | 'moderation' | 'held';
+
+/** What goes over NOTIFY: ids only. Each stream re-reads the post for its viewer. */
+export interface CommunityEvent {
+  type: CommunityEventType;
+  groupId: string;
+  postId: string;
+  /** For `moderation`: what happened (approve, hide, restore, pin, unpin). */
+  action?: string;
+}
+
+type Listener = (event: CommunityEvent) => void;
+
+interface PgClient {
+  query(sql: string, values?: unknown[]): Promise<unknown>;
+  on(
+    event: 'notification',
+    listener: (message: { channel: string; payload?: string }) => void,
+  ): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+
+/**
+ * Live updates across api processes: a change is published with `pg_notify` after its
+ * transaction commits, and every process that has streams open LISTENs on one connection of its
+ * own and hands each event to the streams of that group.
+ */
+@Injectable()
+export class CommunityEvents implements OnModuleDestroy {
+  private readonly logger = new Logger(CommunityEvents.name);
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private connection: Promise<{ client: PgClient; release: () => void }> | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async publish(event: CommunityEvent): Promise<void> {
+    await this.dataSource.query('SELECT pg_notify($1, $2)', [
+      COMMUNITY_CHANNEL,
+      JSON.stringify(event),
+    ]);
+  }
+
+  /** Calls `listener` with the group's events until the answered function is called. */
+  async subscribe(groupId: string, listener: Listener): Promise<() => void> {
+    await this.listen();
+    let set = this.listeners.get(groupId);
+    if (!set) this.listeners.set(groupId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(groupId) === set) this.listeners.delete(groupId);
+    };
+  }
+
+  /** How many streams this process holds open (tests check that closed ones are gone). */
+  get openStreams(): number {
+    let count = 0;
+    for (const set of this.listeners.values()) count += set.size;
+    return count;
+  }
+
+  private listen() {
+    this.connection ??= (async () => {
+      const [client, release] = (await this.dataSource.driver.obtainMasterConnection()) as [
+        PgClient,
+        () => void,
+      ];
+      client.on('notification', ({ channel, payload }) => {
+        if (channel !== COMMUNITY_CHANNEL || !payload) return;
+        this.dispatch(payload);
+      });
+      client.on('error', (error) => {
+        this.logger.error(`Community listener connection failed: ${error.message}`);
+        // The next subscriber listens again on a fresh connection.
+        this.connection = null;
+        release();
+      });
+      await client.query(`LISTEN ${COMMUNITY_CHANNEL}`);
+      return { client, release };
+    })().catch((error: unknown) => {
+      this.connection = null;
+      throw error;
+    });
+    return this.connection;
+  }
+
+  private dispatch(payload: string) {
+    let event: CommunityEvent;
+    try {
+      event = JSON.parse(payload) as CommunityEvent;
+    } catch {
+      return;
+    }
+    for (const listener of this.listeners.get(event.groupId) ?? []) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.error(`A community stream failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const connection = this.connection;
+    this.connection = null;
+    if (!connection) return;
+    try {
+      const { client, release } = await connection;
+      await client.query(`UNLISTEN ${COMMUNITY_CHANNEL}`).catch(() => undefined);
+      release();
+    } catch {
+      // Never connected: nothing to give back.
+    }
+  }
+}
