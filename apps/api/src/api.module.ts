@@ -15,6 +15,7 @@ import { RemindersModule } from '#reminders';
 import { WebinarsModule } from '#webinars';
 import { VideoModule } from '#video';
 import { QueueModule } from '#queue';
+import { ResourcesModule } from '#resources';
 import { AccessTokenGuard } from './auth/access-token.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
@@ -42,6 +43,8 @@ import { OrganizationAccessGuard } from './organizations/organization-access.gua
 import { OrganizationsController } from './organizations/organizations.controller.js';
 import { DirectoryController } from './directory/directory.controller.js';
 import { JoinRequestsController } from './directory/join-requests.controller.js';
+import { ModuleResourcesController } from './resources/module-resources.controller.js';
+import { ResourcesController } from './resources/resources.controller.js';
 
 /** The HTTP api: controllers only; it produces jobs and never processes them. */
 @Module({})
@@ -65,6 +68,7 @@ export class ApiModule {
         AuditModule,
         ClinicalModule,
         DirectoryModule,
+        ResourcesModule,
       ],
       controllers: [
         AuthController,
@@ -90,6 +94,8 @@ export class ApiModule {
         IncidentsController,
         DirectoryController,
         JoinRequestsController,
+        ResourcesController,
+        ModuleResourcesController,
         HealthController,
       ],
       providers: [

@@ -26,6 +26,7 @@ import { LegalName1795282000000 } from './migrations/1795282000000-LegalName.js'
 import { NotificationSubject1795283000000 } from './migrations/1795283000000-NotificationSubject.js';
 import { GroupKinds1795285000000 } from './migrations/1795285000000-GroupKinds.js';
 import { Directory1795286000000 } from './migrations/1795286000000-Directory.js';
+import { Resources1795287000000 } from './migrations/1795287000000-Resources.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -60,4 +61,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NotificationSubject1795283000000,
   GroupKinds1795285000000,
   Directory1795286000000,
+  Resources1795287000000,
 ];
