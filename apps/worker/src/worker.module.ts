@@ -15,6 +15,7 @@ import { CloseRoomJob, OpenRoomJob, VideoModule } from '#video';
 import { PlanRemindersJob, RemindersModule, SendReminderJob, SessionNoticeJob } from '#reminders';
 import { AttendanceModule, ProcessAttendanceEventJob, ReconcileAttendanceJob } from '#attendance';
 import { ClinicalModule, MeasureCheckInsJob, SendRiskAlertEmailJob } from '#clinical';
+import { ExtendSchedulesJob, SessionsModule } from '#sessions';
 import { DirectoryModule, SendJoinRequestEmailJob } from '#directory';
 import {
   SendWebinarConfirmationJob,
@@ -58,6 +59,7 @@ const JOBS: Type[] = [
   SendRiskAlertEmailJob,
   MeasureCheckInsJob,
   PurgeErasedRecordsJob,
+  ExtendSchedulesJob,
   SendJoinRequestEmailJob,
 ];
 
@@ -79,6 +81,7 @@ export class WorkerModule {
         OrganizationsModule,
         VideoModule,
         RemindersModule,
+        SessionsModule,
         AttendanceModule,
         WebinarsModule,
         ClinicalModule,

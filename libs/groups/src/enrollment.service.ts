@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ClinicalAudit } from '#audit';
-import { Clock, ConflictError, NotFoundError } from '#common';
+import { Clock, ConflictError, mapPage, NotFoundError } from '#common';
 import type { Page, PageRequest } from '#common';
 import { Transactions } from '#database';
 import { MembershipRepository, OrganizationsService } from '#organizations';
@@ -15,7 +15,7 @@ import type {
 } from './dto/enrollment.view.js';
 import type { Enrollment } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
-import { GroupAccess, groupNotFound } from './group-access.service.js';
+import { facilitatorsOnly, GroupAccess, groupNotFound } from './group-access.service.js';
 import { type EnrollmentsChanged, GroupEvent } from './group.events.js';
 import { GroupRepository } from './group.repository.js';
 import { WaitlistPromotionEmailQueue } from './send-waitlist-promotion-email/waitlist-promotion-email.queue.js';
@@ -118,7 +118,8 @@ export class EnrollmentService {
   }
 
   async roster(groupId: string, actorId: string, page: PageRequest): Promise<Page<RosterEntry>> {
-    const group = await this.access.requireFacilitator(groupId, actorId);
+    const { group, role, clinician } = await this.access.requireViewer(groupId, actorId);
+    if (role !== 'facilitator') throw facilitatorsOnly();
     const roster = await this.enrollments.roster(group.id, page);
     await this.audit.record({
       organizationId: group.organizationId,
@@ -128,7 +129,8 @@ export class EnrollmentService {
       resourceId: group.id,
       subjectUserIds: roster.items.map((entry) => entry.userId),
     });
-    return roster;
+    // A peer supporter knows the members by alias: no addresses.
+    return clinician ? roster : mapPage(roster, (entry) => ({ ...entry, email: null }));
   }
 
   /** What a member sees of the others: display aliases only. */

@@ -78,6 +78,11 @@ export class GroupAccess {
     return group;
   }
 
+  /** Whether a clinician leads or co-facilitates the group (measures need one). */
+  hasClinicianFacilitator(group: Group): Promise<boolean> {
+    return this.groups.hasClinicianFacilitator(group);
+  }
+
   /**
    * A facilitator who reads clinical data: a member gets `facilitators_only`, a peer supporter
    * `clinicians_only` (both 403, since they see the group), anyone else 404.

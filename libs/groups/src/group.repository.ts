@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, PageRequest } from '#common';
-import type { OrganizationRole } from '#organizations';
+import { FACILITATOR_ROLES, type OrganizationRole } from '#organizations';
 import { EntityColumns, pageOfRaw, PreparedStatement, type Tx } from '#database';
 import type { EnrollmentStatus } from './enrollment.entity.js';
 import { GroupCoFacilitator } from './group-co-facilitator.entity.js';
@@ -124,9 +124,37 @@ export class GroupRepository {
     await (tx ?? this.dataSource.manager).update(Group, { id }, changes);
   }
 
+  /** Support and drop-in groups not ended: those whose meetings keep being scheduled. */
+  async openEndedIds(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM groups WHERE kind <> 'curriculum' AND ended_at IS NULL ORDER BY created_at, id`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Ends an open-ended group, inside the caller's transaction (the row is locked). */
+  async markEnded(id: string, at: Date, tx: Tx): Promise<void> {
+    await tx.update(Group, { id }, { endedAt: at });
+  }
+
   /** The group's facilitators: the lead, then the co-facilitators. */
   async facilitatorIds(group: Group): Promise<string[]> {
     return [group.leadFacilitatorId, ...(await this.coFacilitatorIds(group.id))];
+  }
+
+  /** Whether the group's lead or a co-facilitator is clinical staff (not a peer supporter). */
+  async hasClinicianFacilitator(group: Pick<Group, 'id' | 'organizationId'>): Promise<boolean> {
+    const [row] = await this.dataSource.query<{ found: boolean }[]>(
+      `SELECT EXISTS (
+         SELECT 1 FROM groups g JOIN memberships m
+           ON m.organization_id = g.organization_id
+          AND (m.user_id = g.lead_facilitator_id
+               OR m.user_id IN (SELECT user_id FROM group_co_facilitators WHERE group_id = g.id))
+         WHERE g.id = $1 AND g.organization_id = $2 AND m.role = ANY($3)
+       ) AS found`,
+      [group.id, group.organizationId, FACILITATOR_ROLES],
+    );
+    return row.found;
   }
 
   /** Ids of the groups a user leads or co-facilitates. */

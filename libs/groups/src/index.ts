@@ -6,6 +6,7 @@ export * from './dto/group.view.js';
 export * from './enrollment.repository.js';
 export * from './enrollment.service.js';
 export * from './group-access.service.js';
+export * from './group-tags.js';
 export * from './group.events.js';
 export * from './group.entity.js';
 export * from './group.repository.js';

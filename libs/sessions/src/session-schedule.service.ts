@@ -114,6 +114,13 @@ export class SessionScheduleService {
       sessionId,
       actorId,
     );
+    if (input.shiftCurriculum && group.kind !== 'curriculum') {
+      throw new InvalidInputError(
+        'no_curriculum',
+        'This group has no curriculum to shift',
+        'shiftCurriculum',
+      );
+    }
     const changed = await this.inSeries(target.groupId, async (series, tx) => {
       const session = series.find((s) => s.id === target.id)!;
       // Through the state machine, on the locked row; the save below then writes the rest.

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CurriculaModule } from '#curricula';
 import { GroupsModule } from '#groups';
 import { CalendarFeedService } from './calendar-feed.service.js';
+import { ExtendSchedulesQueue } from './extend-schedules/extend-schedules.queue.js';
 import { GroupSetupService } from './group-setup.service.js';
+import { RollingScheduleService } from './rolling-schedule.service.js';
 import { MemberGroupsService } from './member-groups.service.js';
 import { SessionAccess } from './session-access.js';
 import { SessionAgendaService } from './session-agenda.service.js';
@@ -23,6 +25,8 @@ import { SessionRepository } from './session.repository.js';
     SessionLifecycleService,
     CalendarFeedService,
     MemberGroupsService,
+    RollingScheduleService,
+    ExtendSchedulesQueue,
   ],
   exports: [
     SessionRepository,
@@ -33,6 +37,8 @@ import { SessionRepository } from './session.repository.js';
     SessionLifecycleService,
     CalendarFeedService,
     MemberGroupsService,
+    RollingScheduleService,
+    ExtendSchedulesQueue,
     GroupsModule,
     CurriculaModule,
   ],

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto, pageRequest } from '#common';
 import {
@@ -14,13 +14,16 @@ import {
   GroupDetailView,
   GroupService,
   GroupSummaryPage,
+  GroupTagSuggestions,
   GroupView,
+  SUGGESTED_GROUP_TAGS,
 } from '#groups';
 import type { Membership } from '#organizations';
-import { FACILITATOR_ROLES } from '#organizations';
+import { GROUP_LEADER_ROLES } from '#organizations';
 import {
   ChangeSeriesDto,
   GroupSetupService,
+  RollingScheduleService,
   SessionScheduleService,
   SessionList,
   SessionPage,
@@ -41,21 +44,42 @@ export class GroupsController {
     private readonly groups: GroupService,
     private readonly schedule: SessionScheduleService,
     private readonly enrollments: EnrollmentService,
+    private readonly rolling: RollingScheduleService,
   ) {}
 
-  @ApiAnswer(GroupView, 'Opened, with one weekly session per module')
+  /**
+   * A curriculum group opens with one weekly session per module; a support or drop-in group with
+   * its weekly meetings scheduled 12 weeks ahead (and kept so). Peer supporters create and lead
+   * only support and drop-in groups.
+   */
+  @ApiAnswer(GroupView, 'Opened, with its weekly sessions')
   @Post('organizations/:orgId/groups')
-  @OrganizationRoles(...FACILITATOR_ROLES)
+  @OrganizationRoles(...GROUP_LEADER_ROLES)
   create(@CurrentMembership() membership: Membership, @Body() body: CreateGroupDto) {
     return this.setup.create(membership.organizationId, membership.userId, body);
   }
 
-  /** Managers see all the organization's groups; therapists the ones they lead or co-facilitate. */
+  /** Managers see all the organization's groups; therapists and peer supporters the ones they lead or co-facilitate. */
   @ApiAnswer(GroupSummaryPage, 'Oldest first, with seats taken and the next session')
   @Get('organizations/:orgId/groups')
-  @OrganizationRoles(...FACILITATOR_ROLES)
+  @OrganizationRoles(...GROUP_LEADER_ROLES)
   list(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
     return this.groups.list(membership, pageRequest(query));
+  }
+
+  /** Tags for specialized needs to suggest when creating a group; any other valid tag is fine. */
+  @ApiAnswer(GroupTagSuggestions)
+  @Get('group-tags')
+  tagSuggestions(): GroupTagSuggestions {
+    return { items: [...SUGGESTED_GROUP_TAGS] };
+  }
+
+  /** Ends a support or drop-in group: its coming meetings are cancelled, no more are scheduled. */
+  @ApiAnswer(GroupView, 'Ended')
+  @Post('groups/:groupId/end')
+  @HttpCode(200)
+  end(@Param('groupId') groupId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.rolling.end(groupId, user.id);
   }
 
   @ApiAnswer(GroupDetailView)

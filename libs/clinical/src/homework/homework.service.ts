@@ -84,7 +84,7 @@ export class HomeworkService {
 
   /** Completion per member with reflections: the group's facilitators only (members get 403). */
   async forSession(sessionId: string, actorId: string): Promise<SessionHomeworkView> {
-    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    const { session, group } = await this.access.requireClinician(sessionId, actorId);
     const [{ tasks, nextStartsAt }, members] = await Promise.all([
       this.homework.forSession(session.id),
       this.homework.completions(session.id, group.id),

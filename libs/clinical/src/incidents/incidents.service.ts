@@ -25,7 +25,7 @@ export class IncidentsService {
     actorId: string,
     input: RecordIncidentDto,
   ): Promise<IncidentView> {
-    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    const { session, group } = await this.access.requireClinician(sessionId, actorId);
     const subjectUserId = input.userId ?? null;
     if (subjectUserId) {
       const { standing } = await this.access.relation(session.id, subjectUserId);
@@ -68,7 +68,7 @@ export class IncidentsService {
   }
 
   async list(sessionId: string, actorId: string): Promise<IncidentList> {
-    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    const { session, group } = await this.access.requireClinician(sessionId, actorId);
     const rows = await this.incidents.forSession(session.id);
     const subjects = [...new Set(rows.flatMap((r) => (r.subjectUserId ? [r.subjectUserId] : [])))];
     await this.audit.record({

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { claimOnce, type Tx } from '#database';
+import { FACILITATOR_ROLES } from '#organizations';
 import type { MeasureLanguage } from '../instrument-translations.js';
 import type { MeasureKey, Severity } from '../instruments.js';
 import {
@@ -295,16 +296,20 @@ export class MeasureRepository {
     await this.dataSource.getRepository(RiskAlert).update({ id }, { notifiedAt: at });
   }
 
-  /** Who hears of an alert: the group's lead and co-facilitators. */
+  /**
+   * Who hears of an alert: the group's lead and co-facilitators who are clinical staff of the
+   * organization (a peer supporter facilitating the group never does).
+   */
   facilitatorsOf(sessionId: string): Promise<{ id: string; email: string }[]> {
     return this.dataSource.query<{ id: string; email: string }[]>(
       `SELECT u.id, u.email FROM sessions s
        JOIN groups g ON g.id = s.group_id
        JOIN users u ON u.id = g.lead_facilitator_id
          OR u.id IN (SELECT user_id FROM group_co_facilitators WHERE group_id = g.id)
-       WHERE s.id = $1 AND u.erased_at IS NULL
+       JOIN memberships m ON m.organization_id = g.organization_id AND m.user_id = u.id
+       WHERE s.id = $1 AND u.erased_at IS NULL AND m.role = ANY($2)
        ORDER BY u.email`,
-      [sessionId],
+      [sessionId, FACILITATOR_ROLES],
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { ClinicalAudit } from '#audit';
-import { Clock, ConflictError, NotFoundError } from '#common';
+import { Clock, ConflictError, InvalidInputError, NotFoundError } from '#common';
 import { AppConfig } from '#config';
 import { Transactions } from '#database';
 import { GroupAccess } from '#groups';
@@ -85,7 +85,7 @@ export class MeasuresService {
   }
 
   async settings(groupId: string, actorId: string): Promise<GroupMeasureSettingsView> {
-    const group = await this.groups.requireFacilitator(groupId, actorId);
+    const group = await this.groups.requireClinician(groupId, actorId);
     const settings = await this.measures.settings(group.id);
     return {
       groupId: group.id,
@@ -100,6 +100,16 @@ export class MeasuresService {
     input: GroupMeasureSettingsDto,
   ): Promise<GroupMeasureSettingsView> {
     const current = await this.settings(groupId, actorId);
+    if (input.measures?.length) {
+      const group = await this.groups.requireClinician(groupId, actorId);
+      if (!(await this.groups.hasClinicianFacilitator(group))) {
+        throw new InvalidInputError(
+          'measures_need_clinician',
+          'Measures need a clinical facilitator: make a therapist the lead or a co-facilitator first',
+          'measures',
+        );
+      }
+    }
     await this.measures.saveSettings({
       groupId: current.groupId,
       measures: input.measures ?? current.measures,
@@ -113,7 +123,7 @@ export class MeasuresService {
    * mean per session; facilitators and the organization's owners and admins.
    */
   async trends(groupId: string, actorId: string): Promise<GroupTrendsView> {
-    const { id, organizationId } = await this.groups.requireFacilitator(groupId, actorId);
+    const { id, organizationId } = await this.groups.requireClinician(groupId, actorId);
     const rows = await this.measures.scoresOfGroup(id);
     await this.audit.record({
       organizationId,

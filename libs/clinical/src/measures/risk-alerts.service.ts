@@ -20,7 +20,7 @@ export class RiskAlertsService {
   ) {}
 
   async forSession(sessionId: string, actorId: string): Promise<RiskAlertList> {
-    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    const { session, group } = await this.access.requireClinician(sessionId, actorId);
     const alerts = await this.measures.alertsForSession(session.id, group.id);
     await this.audit.record({
       organizationId: group.organizationId,
@@ -51,7 +51,7 @@ export class RiskAlertsService {
     const alert = await this.measures.findAlert(alertId);
     if (!alert) throw alertNotFound();
     const { session, group } = await this.access
-      .requireFacilitator(alert.sessionId, actorId)
+      .requireClinician(alert.sessionId, actorId)
       .catch((error: unknown) => {
         // Only the group's facilitators may learn that the alert exists.
         if (error instanceof NotFoundError || error instanceof ForbiddenError)

@@ -62,7 +62,7 @@ export class SessionNotesService {
   ) {}
 
   async read(sessionId: string, actorId: string): Promise<SessionNotesView> {
-    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    const { session, group } = await this.access.requireClinician(sessionId, actorId);
     const [{ notes, signature, addenda }, members] = await Promise.all([
       this.notes.forSession(session.id),
       this.notes.members(session.id, group.id),
@@ -114,7 +114,7 @@ export class SessionNotesService {
     content: string,
     subjectUserId: string | null = null,
   ): Promise<SessionNotesView> {
-    const viewer = await this.access.requireFacilitator(sessionId, actorId);
+    const viewer = await this.access.requireClinician(sessionId, actorId);
     if (subjectUserId) await this.requireMember(viewer, subjectUserId);
     await this.transactions.run(async (tx) => {
       if (await this.notes.lockSignature(viewer.session.id, tx)) throw noteSigned();
@@ -145,7 +145,7 @@ export class SessionNotesService {
 
   /** Signs and locks every note of the session; signing again is a 409. */
   async sign(sessionId: string, actorId: string): Promise<SessionNotesView> {
-    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    const { session, group } = await this.access.requireClinician(sessionId, actorId);
     await this.transactions.run(async (tx) => {
       const signed = await this.notes.sign(
         { sessionId: session.id, signedById: actorId, signedAt: this.clock.now() },
@@ -168,7 +168,7 @@ export class SessionNotesService {
 
   /** Dated text added to a signed note; before signing, edit the draft instead. */
   async addAddendum(sessionId: string, actorId: string, input: AddendumDto): Promise<AddendumView> {
-    const viewer = await this.access.requireFacilitator(sessionId, actorId);
+    const viewer = await this.access.requireClinician(sessionId, actorId);
     const subjectUserId = input.userId ?? null;
     if (subjectUserId) await this.requireMember(viewer, subjectUserId);
     const addendum = await this.transactions.run(async (tx) => {

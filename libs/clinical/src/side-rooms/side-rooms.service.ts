@@ -67,7 +67,7 @@ export class SideRoomsService {
    * them) and lets the facilitator in; the member is only invited.
    */
   async open(sessionId: string, actorId: string, userId: string): Promise<SideRoomAdmission> {
-    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    const { session, group } = await this.access.requireClinician(sessionId, actorId);
     this.assertRunning(session);
     this.video.assertAvailable();
     const { standing } = await this.access.relation(session.id, userId);
@@ -178,7 +178,7 @@ export class SideRoomsService {
 
   /** The session's side rooms, for its facilitators (to see who accepted). */
   async forSession(sessionId: string, actorId: string): Promise<SideRoomList> {
-    const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    const { session, group } = await this.access.requireClinician(sessionId, actorId);
     const rows = await this.rooms.forSession(session.id);
     await this.audit.record({
       organizationId: group.organizationId,

@@ -40,8 +40,12 @@ export class RosterEntry {
   @ApiProperty()
   displayName!: string;
 
-  @ApiProperty()
-  email!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null for a peer supporter, who knows the members by alias only',
+  })
+  email!: string | null;
 
   @ApiProperty(status)
   status!: EnrollmentStatus;

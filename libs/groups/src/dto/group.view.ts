@@ -134,3 +134,9 @@ export class GroupSummary {
 }
 
 export class GroupSummaryPage extends PageOf(GroupSummary) {}
+
+/** Well-known tags for specialized needs: suggestions, any other valid tag is accepted too. */
+export class GroupTagSuggestions {
+  @ApiProperty({ type: [String], example: ['postpartum', 'seasonal', 'grief'] })
+  items!: string[];
+}
