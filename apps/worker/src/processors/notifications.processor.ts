@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { SendRiskAlertEmailJob } from '#clinical';
+import { SendJoinRequestEmailJob } from '#directory';
 import { SendEmailVerificationJob, SendPasswordResetJob } from '#identity';
 import { SendInvitationEmailJob } from '#organizations';
 import { QueueName } from '#queue';
@@ -17,6 +18,7 @@ export class NotificationsProcessor extends DispatchingProcessor {
     webinarSpeaker: SendWebinarSpeakerInvitationJob,
     passwordReset: SendPasswordResetJob,
     riskAlert: SendRiskAlertEmailJob,
+    joinRequestAnswer: SendJoinRequestEmailJob,
   ) {
     super(QueueName.Notifications, [
       invitationEmail,
@@ -26,6 +28,7 @@ export class NotificationsProcessor extends DispatchingProcessor {
       webinarSpeaker,
       passwordReset,
       riskAlert,
+      joinRequestAnswer,
     ]);
   }
 }
