@@ -15,6 +15,7 @@ import { Profile } from './profile/Profile';
 import * as record from './record/routes';
 import { JoinSession, OldJoinLink } from './room/JoinSession';
 import * as sideRoom from './side-room/routes';
+import * as space from './space/routes';
 import { Layout } from './ui/Layout';
 import * as webinars from './webinars/routes';
 
@@ -52,6 +53,7 @@ export function App() {
                     {measures.routes}
                     {record.routes}
                     {sideRoom.routes}
+                    {space.routes}
                     {webinars.routes}
                     <Route path="*" element={<Home name={auth.user.displayName} />} />
                   </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
 import { GroupMeasures } from '../measures/GroupMeasures';
+import { SpaceLink } from '../space/SpaceLink';
 import { AttendanceTab } from './AttendanceTab';
 import { RosterTab } from './RosterTab';
 import { ScheduleTab } from './ScheduleTab';
@@ -26,6 +27,7 @@ export default function FacilitatorGroup({ group }: { group: Schemas['GroupDetai
         {' · '}
         {group.lobbyEnabled ? t('lobbyOn') : t('lobbyOff')}
       </p>
+      <SpaceLink groupId={group.id} />
       <Tabs>
         <TabList aria-label={t('groupSections')} className="tabs">
           <Tab id="schedule">{t('schedule')}</Tab>

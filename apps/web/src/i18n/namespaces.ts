@@ -5,6 +5,7 @@ import * as me from '../me/strings';
 import * as org from '../org/strings';
 import * as record from '../record/strings';
 import * as sideRoom from '../side-room/strings';
+import * as space from '../space/strings';
 import * as webinars from '../webinars/strings';
 import { bn } from './bn';
 import { en } from './en';
@@ -24,6 +25,7 @@ export const resources = {
     org: org.en,
     record: record.en,
     sideRoom: sideRoom.en,
+    space: space.en,
     webinars: webinars.en,
   },
   bn: {
@@ -35,6 +37,7 @@ export const resources = {
     org: org.bn,
     record: record.bn,
     sideRoom: sideRoom.bn,
+    space: space.bn,
     webinars: webinars.bn,
   },
   id: {
@@ -46,6 +49,7 @@ export const resources = {
     org: org.id,
     record: record.id,
     sideRoom: sideRoom.id,
+    space: space.id,
     webinars: webinars.id,
   },
 };

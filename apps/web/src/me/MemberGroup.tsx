@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { useAuth } from '../auth/useAuth';
+import { SpaceLink } from '../space/SpaceLink';
 import { useDates } from '../ui/useDates';
 import { useAgreement } from './useAgreement';
 import './me.css';
@@ -164,6 +165,7 @@ export default function MemberGroup({ group }: { group: Schemas['GroupDetailView
     <div className="me-member">
       <h1>{group.name}</h1>
       <AgreementState groupId={group.id} />
+      <SpaceLink groupId={group.id} />
       <ThisWeek groupId={group.id} />
       <Members groupId={group.id} />
     </div>

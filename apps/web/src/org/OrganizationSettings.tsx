@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
+import { WatchedWords } from '../space/WatchedWords';
 import { Field } from '../ui/Field';
 import {
   MAX_REMINDERS,
@@ -52,6 +53,7 @@ export default function OrganizationSettings() {
       ) : (
         <SettingsRead organization={view.data} />
       )}
+      <WatchedWords orgId={view.data.id} manages={organization.manages} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { Field } from '../ui/Field';
 import { CalendarLink } from './CalendarLink';
 import { DeleteAccount } from './DeleteAccount';
+import { SpaceEmails } from '../space/SpaceEmails';
 import { ReminderChannels } from './ReminderChannels';
 import { YourData } from './YourData';
 import { PROFILE_KEY, useProfile } from './useProfile';
@@ -88,6 +89,7 @@ export function Profile() {
         </Form>
       </section>
       <ReminderChannels />
+      <SpaceEmails />
       <CalendarLink />
       <YourData />
       <DeleteAccount />
