@@ -204,6 +204,7 @@ describe('Data rights: export and erasure (e2e)', () => {
       'attendance',
       'audit',
       'clinical',
+      'community',
       'groups',
       'notifications',
       'organizations',

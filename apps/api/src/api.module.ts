@@ -10,6 +10,7 @@ import { OrganizationsModule } from '#organizations';
 import { AttendanceModule } from '#attendance';
 import { AuditModule } from '#audit';
 import { ClinicalModule } from '#clinical';
+import { CommunityModule } from '#community';
 import { DirectoryModule } from '#directory';
 import { RemindersModule } from '#reminders';
 import { WebinarsModule } from '#webinars';
@@ -41,6 +42,9 @@ import { MeController } from './me/me.controller.js';
 import { InvitationsController } from './organizations/invitations.controller.js';
 import { OrganizationAccessGuard } from './organizations/organization-access.guard.js';
 import { OrganizationsController } from './organizations/organizations.controller.js';
+import { ModerationController } from './community/moderation.controller.js';
+import { PostsController } from './community/posts.controller.js';
+import { SpaceController } from './community/space.controller.js';
 import { DirectoryController } from './directory/directory.controller.js';
 import { JoinRequestsController } from './directory/join-requests.controller.js';
 import { ModuleResourcesController } from './resources/module-resources.controller.js';
@@ -67,6 +71,7 @@ export class ApiModule {
         WebinarsModule,
         AuditModule,
         ClinicalModule,
+        CommunityModule,
         DirectoryModule,
         ResourcesModule,
       ],
@@ -92,6 +97,9 @@ export class ApiModule {
         HomeworkController,
         SideRoomsController,
         IncidentsController,
+        PostsController,
+        ModerationController,
+        SpaceController,
         DirectoryController,
         JoinRequestsController,
         ResourcesController,

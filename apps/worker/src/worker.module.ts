@@ -15,6 +15,7 @@ import { CloseRoomJob, OpenRoomJob, VideoModule } from '#video';
 import { PlanRemindersJob, RemindersModule, SendReminderJob, SessionNoticeJob } from '#reminders';
 import { AttendanceModule, ProcessAttendanceEventJob, ReconcileAttendanceJob } from '#attendance';
 import { ClinicalModule, MeasureCheckInsJob, SendRiskAlertEmailJob } from '#clinical';
+import { CommunityDigestJob, CommunityModule } from '#community';
 import { ExtendSchedulesJob, SessionsModule } from '#sessions';
 import { DirectoryModule, SendJoinRequestEmailJob } from '#directory';
 import {
@@ -59,6 +60,7 @@ const JOBS: Type[] = [
   SendRiskAlertEmailJob,
   MeasureCheckInsJob,
   PurgeErasedRecordsJob,
+  CommunityDigestJob,
   ExtendSchedulesJob,
   SendJoinRequestEmailJob,
 ];
@@ -85,6 +87,7 @@ export class WorkerModule {
         AttendanceModule,
         WebinarsModule,
         ClinicalModule,
+        CommunityModule,
         DirectoryModule,
         NotificationsModule,
       ],

@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { MeasureCheckInsJob } from '#clinical';
+import { CommunityDigestJob } from '#community';
 import { QueueName } from '#queue';
 import { PlanRemindersJob, SendReminderJob, SessionNoticeJob } from '#reminders';
 import { SendWebinarReminderJob } from '#webinars';
@@ -14,7 +15,8 @@ export class RemindersProcessor extends DispatchingProcessor {
     notice: SessionNoticeJob,
     webinar: SendWebinarReminderJob,
     checkIns: MeasureCheckInsJob,
+    communityDigest: CommunityDigestJob,
   ) {
-    super(QueueName.Reminders, [plan, send, notice, webinar, checkIns]);
+    super(QueueName.Reminders, [plan, send, notice, webinar, checkIns, communityDigest]);
   }
 }

@@ -118,6 +118,11 @@ export class ModerationRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Serializes one writer's crisis flags in a group, until the transaction ends. */
+  async lockWriter(groupId: string, userId: string, tx: Tx): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`crisis:${groupId}:${userId}`]);
+  }
+
   /** A flag for this writer in this group since `since`, resolved or not (deduplication). */
   async flaggedSince(groupId: string, userId: string, since: Date, tx: Tx): Promise<boolean> {
     return tx.existsBy(CommunityCrisisFlag, { groupId, userId, createdAt: MoreThan(since) });

@@ -31,7 +31,7 @@ export class CrisisFlags {
       const now = this.clock.now();
       const since = DateTime.fromJSDate(now).minus({ hours: CRISIS_FLAG_HOURS }).toJSDate();
       // One writer's drafts flag once: serialized per group and writer.
-      await t.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`crisis:${groupId}:${userId}`]);
+      await this.moderation.lockWriter(groupId, userId, t);
       if (await this.moderation.flaggedSince(groupId, userId, since, t)) return false;
       await this.moderation.addFlag({ groupId, userId, postId, createdAt: now }, t);
       for (const facilitatorId of await this.posts.facilitatorIds(groupId, t)) {

@@ -1,9 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-
-/** The PostgreSQL channel every api process listens on. */
-export const COMMUNITY_CHANNEL = 'hearth_community';
+import { CommunityNotifyRepository, type PgListener } from './community-notify.repository.js';
 
 export type CommunityEventType = 'post' | 'moderation' | 'held';
 
@@ -18,15 +14,6 @@ export interface CommunityEvent {
 
 type Listener = (event: CommunityEvent) => void;
 
-interface PgClient {
-  query(sql: string, values?: unknown[]): Promise<unknown>;
-  on(
-    event: 'notification',
-    listener: (message: { channel: string; payload?: string }) => void,
-  ): void;
-  on(event: 'error', listener: (error: Error) => void): void;
-}
-
 /**
  * Live updates across api processes: a change is published with `pg_notify` after its
  * transaction commits, and every process that has streams open LISTENs on one connection of its
@@ -36,15 +23,19 @@ interface PgClient {
 export class CommunityEvents implements OnModuleDestroy {
   private readonly logger = new Logger(CommunityEvents.name);
   private readonly listeners = new Map<string, Set<Listener>>();
-  private connection: Promise<{ client: PgClient; release: () => void }> | null = null;
+  private connection: Promise<PgListener> | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly notifications: CommunityNotifyRepository) {}
 
+  /** Never fails the change that was committed: a lost live update is only logged. */
   async publish(event: CommunityEvent): Promise<void> {
-    await this.dataSource.query('SELECT pg_notify($1, $2)', [
-      COMMUNITY_CHANNEL,
-      JSON.stringify(event),
-    ]);
+    try {
+      await this.notifications.notify(JSON.stringify(event));
+    } catch (error) {
+      this.logger.error(
+        `Publishing a community ${event.type} event failed: ${(error as Error).message}`,
+      );
+    }
   }
 
   /** Calls `listener` with the group's events until the answered function is called. */
@@ -68,22 +59,16 @@ export class CommunityEvents implements OnModuleDestroy {
 
   private listen() {
     this.connection ??= (async () => {
-      const [client, release] = (await this.dataSource.driver.obtainMasterConnection()) as [
-        PgClient,
-        () => void,
-      ];
-      client.on('notification', ({ channel, payload }) => {
-        if (channel !== COMMUNITY_CHANNEL || !payload) return;
-        this.dispatch(payload);
-      });
-      client.on('error', (error) => {
-        this.logger.error(`Community listener connection failed: ${error.message}`);
-        // The next subscriber listens again on a fresh connection.
-        this.connection = null;
-        release();
-      });
-      await client.query(`LISTEN ${COMMUNITY_CHANNEL}`);
-      return { client, release };
+      const listener: PgListener = await this.notifications.listen(
+        (payload) => this.dispatch(payload),
+        (error) => {
+          this.logger.error(`Community listener connection failed: ${error.message}`);
+          // The next subscriber listens again on a fresh connection.
+          this.connection = null;
+          listener.release();
+        },
+      );
+      return listener;
     })().catch((error: unknown) => {
       this.connection = null;
       throw error;
@@ -112,9 +97,7 @@ export class CommunityEvents implements OnModuleDestroy {
     this.connection = null;
     if (!connection) return;
     try {
-      const { client, release } = await connection;
-      await client.query(`UNLISTEN ${COMMUNITY_CHANNEL}`).catch(() => undefined);
-      release();
+      await this.notifications.unlisten(await connection);
     } catch {
       // Never connected: nothing to give back.
     }

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** The PostgreSQL channel every api process listens on. */
+export const COMMUNITY_CHANNEL = 'hearth_community';
+
+export interface PgListener {
+  client: {
+    query(sql: string): Promise<unknown>;
+    on(
+      event: 'notification',
+      listener: (message: { channel: string; payload?: string }) => void,
+    ): void;
+    on(event: 'error', listener: (error: Error) => void): void;
+  };
+  release: () => void;
+}
+
+/** NOTIFY and LISTEN on the community channel. */
+@Injectable()
+export class CommunityNotifyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async notify(payload: string): Promise<void> {
+    await this.dataSource.query('SELECT pg_notify($1, $2)', [COMMUNITY_CHANNEL, payload]);
+  }
+
+  /** A connection of the pool of its own, listening; `release` gives it back. */
+  async listen(
+    onPayload: (payload: string) => void,
+    onError: (error: Error) => void,
+  ): Promise<PgListener> {
+    const [client, release] = (await this.dataSource.driver.obtainMasterConnection()) as [
+      PgListener['client'],
+      () => void,
+    ];
+    client.on('notification', ({ channel, payload }) => {
+      if (channel === COMMUNITY_CHANNEL && payload) onPayload(payload);
+    });
+    client.on('error', onError);
+    await client.query(`LISTEN ${COMMUNITY_CHANNEL}`);
+    return { client, release };
+  }
+
+  async unlisten({ client, release }: PgListener): Promise<void> {
+    await client.query(`UNLISTEN ${COMMUNITY_CHANNEL}`).catch(() => undefined);
+    release();
+  }
+}
