@@ -24,6 +24,7 @@ import { DataRights1795280000000 } from './migrations/1795280000000-DataRights.j
 import { SideRoomsAndIncidents1795281000000 } from './migrations/1795281000000-SideRoomsAndIncidents.js';
 import { LegalName1795282000000 } from './migrations/1795282000000-LegalName.js';
 import { NotificationSubject1795283000000 } from './migrations/1795283000000-NotificationSubject.js';
+import { Community1795284000000 } from './migrations/1795284000000-Community.js';
 import { GroupKinds1795285000000 } from './migrations/1795285000000-GroupKinds.js';
 import { Directory1795286000000 } from './migrations/1795286000000-Directory.js';
 import { Resources1795287000000 } from './migrations/1795287000000-Resources.js';
@@ -59,6 +60,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SideRoomsAndIncidents1795281000000,
   LegalName1795282000000,
   NotificationSubject1795283000000,
+  Community1795284000000,
   GroupKinds1795285000000,
   Directory1795286000000,
   Resources1795287000000,
