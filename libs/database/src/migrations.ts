@@ -28,6 +28,7 @@ import { Community1795284000000 } from './migrations/1795284000000-Community.js'
 import { GroupKinds1795285000000 } from './migrations/1795285000000-GroupKinds.js';
 import { Directory1795286000000 } from './migrations/1795286000000-Directory.js';
 import { Resources1795287000000 } from './migrations/1795287000000-Resources.js';
+import { RoomChat1795288000000 } from './migrations/1795288000000-RoomChat.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -64,4 +65,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   GroupKinds1795285000000,
   Directory1795286000000,
   Resources1795287000000,
+  RoomChat1795288000000,
 ];

@@ -68,6 +68,13 @@ export class Session {
   @Column('integer', { default: 0 })
   revision!: number;
 
+  /**
+   * Whether the people in the room may chat (LiveKit data messages); the facilitator switches it
+   * for the session, live. Hearth keeps only this switch, never the chat.
+   */
+  @Column('boolean', { name: 'chat_enabled', default: true })
+  chatEnabled!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

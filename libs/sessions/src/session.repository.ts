@@ -15,7 +15,7 @@ export interface SessionForPerson {
 
 export type NewSession = Omit<
   Session,
-  'id' | 'status' | 'cancelReason' | 'revision' | 'createdAt' | 'updatedAt'
+  'id' | 'status' | 'cancelReason' | 'revision' | 'chatEnabled' | 'createdAt' | 'updatedAt'
 >;
 
 @Injectable()

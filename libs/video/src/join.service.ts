@@ -59,6 +59,7 @@ export class JoinService {
       name: facts.displayName,
       role: role === 'facilitator' ? 'facilitator' : 'participant',
       canScreenShare: group.participantScreenShare,
+      chat: session.chatEnabled,
     });
   }
 

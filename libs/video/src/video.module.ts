@@ -5,6 +5,8 @@ import { JoinService } from './join.service.js';
 import { LobbyEntry } from './lobby-entry.entity.js';
 import { LobbyRepository } from './lobby.repository.js';
 import { ModerationService } from './moderation.service.js';
+import { RoomChatRepository } from './room-chat.repository.js';
+import { RoomChatService } from './room-chat.service.js';
 import { VideoPersonalData } from './personal-data/video-personal-data.js';
 import { VideoPersonalDataRepository } from './personal-data/video-personal-data.repository.js';
 import { SessionRemoval } from './session-removal.entity.js';
@@ -19,11 +21,20 @@ import { SessionRoomQueue } from './open-close-room/session-room.queue.js';
     LobbyRepository,
     JoinService,
     ModerationService,
+    RoomChatRepository,
+    RoomChatService,
     SessionRoomQueue,
     SessionRoomListener,
     VideoPersonalDataRepository,
     VideoPersonalData,
   ],
-  exports: [VideoService, JoinService, ModerationService, LobbyRepository, SessionsModule],
+  exports: [
+    VideoService,
+    JoinService,
+    ModerationService,
+    RoomChatService,
+    LobbyRepository,
+    SessionsModule,
+  ],
 })
 export class VideoModule {}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   AccessToken,
+  type ParticipantInfo,
   RoomServiceClient,
   TrackSource,
   TrackType,
@@ -24,6 +25,11 @@ export interface JoinGrant {
   role: 'facilitator' | 'participant';
   /** Participants may share their screen only where the group allows it. */
   canScreenShare: boolean;
+  /**
+   * Whether participants may send data messages (the room's chat) now; facilitators always may.
+   * Rooms without a chat switch (side rooms) leave it out: data stays allowed there.
+   */
+  chat?: boolean;
 }
 
 export interface RoomSettings {
@@ -116,7 +122,7 @@ export class VideoService {
       room: grant.roomName,
       roomAdmin: facilitator,
       canPublish: true,
-      canPublishData: true,
+      canPublishData: facilitator || grant.chat !== false,
       canPublishSources:
         facilitator || grant.canScreenShare
           ? ALL_SOURCES
@@ -137,6 +143,8 @@ export class VideoService {
       token,
       roomName: grant.roomName,
       identity: grant.identity,
+      role: grant.role,
+      chat: grant.chat !== false,
     };
   }
 
@@ -233,6 +241,44 @@ export class VideoService {
         departureTimeout: settings.departureTimeoutSeconds,
       }),
     );
+  }
+
+  /**
+   * Lets a connected person send data messages, or stops them (the server then drops what they
+   * send). LiveKit replaces the whole permission set, so their current one is sent back with
+   * only `canPublishData` changed. Someone who already left is fine.
+   */
+  async setDataPublishing(room: string, participant: ParticipantInfo, allowed: boolean) {
+    const current = participant.permission;
+    if (!current || current.canPublishData === allowed) return;
+    await this.call(
+      () =>
+        this.client().updateParticipant(room, participant.identity, {
+          permission: { ...current, canPublishData: allowed },
+        }),
+      { notFoundIsFine: true },
+    );
+  }
+
+  /**
+   * Merges `patch` into the room's JSON metadata, which every client in the room receives at
+   * once (RoomEvent.RoomMetadataChanged). A room not open yet is fine: its clients learn the same
+   * from their join answer.
+   */
+  async mergeRoomMetadata(room: string, patch: Record<string, unknown>): Promise<void> {
+    const [found] = (await this.call(() => this.client().listRooms([room]))) ?? [];
+    if (!found) return;
+    let metadata: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(found.metadata || '{}');
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        metadata = parsed as Record<string, unknown>;
+      }
+    } catch {
+      // Metadata Hearth did not write is replaced.
+    }
+    const merged = JSON.stringify({ ...metadata, ...patch });
+    await this.call(() => this.client().updateRoomMetadata(room, merged), { notFoundIsFine: true });
   }
 
   /** Closes the room for everyone; a room already gone is fine. */

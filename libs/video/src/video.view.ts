@@ -17,6 +17,18 @@ export class JoinAdmitted {
 
   @ApiProperty({ description: "The caller's user id" })
   identity!: string;
+
+  @ApiProperty({
+    enum: ['facilitator', 'participant'],
+    description: 'How the caller is in the room',
+  })
+  role!: 'facilitator' | 'participant';
+
+  @ApiProperty({
+    description:
+      "Whether the room's chat is on now; the room metadata's `chat` tells of later switches",
+  })
+  chat!: boolean;
 }
 
 /** In the lobby until a facilitator admits them; call again to check. */
@@ -79,4 +91,13 @@ export class SessionEnded {
 
   @ApiProperty({ enum: ['ended'] })
   status!: 'ended';
+}
+
+/** The room's chat switch for a session. */
+export class RoomChatView {
+  @ApiProperty({ format: 'uuid' })
+  sessionId!: string;
+
+  @ApiProperty({ description: 'Whether the people in the room may chat' })
+  enabled!: boolean;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PageQueryDto, pageRequest } from '#common';
@@ -13,6 +13,9 @@ import {
   LobbyPage,
   MuteResult,
   RemovalResult,
+  RoomChatDto,
+  RoomChatService,
+  RoomChatView,
   SessionEnded,
 } from '#video';
 import { type AuthenticatedUser, CurrentUser } from '../auth/auth.decorators.js';
@@ -25,6 +28,7 @@ export class VideoController {
   constructor(
     private readonly joins: JoinService,
     private readonly moderation: ModerationService,
+    private readonly chat: RoomChatService,
   ) {}
 
   /** 200 with a token when admitted; 202 while waiting in the lobby (call again to check). */
@@ -94,6 +98,16 @@ export class VideoController {
     @CurrentUser() user: AuthenticatedUser,
   ) {
     return this.moderation.remove(sessionId, userId, user.id);
+  }
+
+  @ApiAnswer(RoomChatView, "The room's chat on or off for everyone, at once (facilitators only)")
+  @Put('chat')
+  setChat(
+    @Param('sessionId') sessionId: string,
+    @Body() body: RoomChatDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.chat.setChat(sessionId, user.id, body.enabled);
   }
 
   @ApiAnswer(SessionEnded, 'The room closed for everyone')

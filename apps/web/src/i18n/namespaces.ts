@@ -4,6 +4,7 @@ import * as measures from '../measures/strings';
 import * as me from '../me/strings';
 import * as org from '../org/strings';
 import * as record from '../record/strings';
+import * as room from '../room/strings';
 import * as sideRoom from '../side-room/strings';
 import * as space from '../space/strings';
 import * as webinars from '../webinars/strings';
@@ -24,6 +25,7 @@ export const resources = {
     measures: measures.en,
     org: org.en,
     record: record.en,
+    room: room.en,
     sideRoom: sideRoom.en,
     space: space.en,
     webinars: webinars.en,
@@ -36,6 +38,7 @@ export const resources = {
     measures: measures.bn,
     org: org.bn,
     record: record.bn,
+    room: room.bn,
     sideRoom: sideRoom.bn,
     space: space.bn,
     webinars: webinars.bn,
@@ -48,6 +51,7 @@ export const resources = {
     measures: measures.id,
     org: org.id,
     record: record.id,
+    room: room.id,
     sideRoom: sideRoom.id,
     space: space.id,
     webinars: webinars.id,

@@ -8,7 +8,6 @@ import { SpaceLink } from '../space/SpaceLink';
 import { useDates } from '../ui/useDates';
 import { useAgreement } from './useAgreement';
 import './me.css';
-import { useSessionName } from '../groups/sessionName';
 
 function AgreementState({ groupId }: { groupId: string }) {
   const { t } = useTranslation('me');
@@ -83,7 +82,6 @@ function Materials({ materials }: { materials: Schemas['MaterialView'][] }) {
 }
 
 function ThisWeek({ groupId }: { groupId: string }) {
-  const sessionName = useSessionName();
   const { t } = useTranslation('me');
   const { t: common } = useTranslation();
   const when = useDates().dateTime;
@@ -98,7 +96,9 @@ function ThisWeek({ groupId }: { groupId: string }) {
   return (
     <section className="card me-week" aria-labelledby="week-title">
       <h2 id="week-title">{t('thisWeek')}</h2>
-      <p className="me-session-name">{sessionName(session)}</p>
+      <p className="me-session-name">
+        {t('sessionTitle', { n: session.sequence, title: session.moduleTitle })}
+      </p>
       <p className="when">
         <time dateTime={session.startsAt}>{when(session.startsAt)}</time>
       </p>

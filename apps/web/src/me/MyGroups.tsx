@@ -23,10 +23,7 @@ function GroupCard({ group }: { group: Schemas['MyGroupView'] }) {
       {group.status === 'waitlisted' && <p className="hint">{t('waitlistHint')}</p>}
       {next ? (
         <p>
-          {t('nextSessionLine', { n: next.sequence, title: next.moduleTitle ?? '' }).replace(
-            /, $/,
-            '',
-          )}
+          {t('nextSessionLine', { n: next.sequence, title: next.moduleTitle })}
           <br />
           <time className="when" dateTime={next.startsAt}>
             {when(next.startsAt)}

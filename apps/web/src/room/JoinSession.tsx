@@ -133,6 +133,11 @@ function Joining({ sessionId }: { sessionId: string }) {
           serverUrl={step.admitted.serverUrl}
           token={step.admitted.token}
           media={media}
+          chat={{
+            sessionId,
+            enabled: step.admitted.chat,
+            facilitator: step.admitted.role === 'facilitator',
+          }}
           onEnd={(ending) => setStep({ kind: 'over', ending })}
         />
       </Suspense>

@@ -1,19 +1,25 @@
 import '@livekit/components-styles';
 import './room.css';
 import {
+  Chevron,
   DisconnectButton,
-  GridLayout,
   LiveKitRoom,
   ParticipantTile,
   RoomAudioRenderer,
   StartAudio,
+  TrackLoop,
   TrackToggle,
   useConnectionState,
+  useGridLayout,
+  usePagination,
+  useSwipe,
   useTracks,
 } from '@livekit/components-react';
+import type { TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { ConnectionState, DisconnectReason, Track } from 'livekit-client';
-import { useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ChatSettings, RoomChat } from './RoomChat';
 
 /** What ended the person's time in the room, as they should hear it. */
 export type RoomEnding = 'left' | 'removed' | 'ended' | 'elsewhere' | 'lost';
@@ -60,7 +66,52 @@ function Toggle({
   );
 }
 
-function Stage() {
+/**
+ * LiveKit's grid of tiles, with page buttons a screen reader can name (LiveKit's own GridLayout
+ * leaves them unnamed, and its count in English): more people than fit turn into pages.
+ */
+function Grid({ tracks }: { tracks: TrackReferenceOrPlaceholder[] }) {
+  const { t } = useTranslation('room');
+  const grid = useRef<HTMLDivElement>(null);
+  const { layout } = useGridLayout(grid as RefObject<HTMLDivElement>, tracks.length);
+  const pages = usePagination(layout.maxTiles, tracks);
+  useSwipe(grid as RefObject<HTMLElement>, {
+    onLeftSwipe: pages.nextPage,
+    onRightSwipe: pages.prevPage,
+  });
+  return (
+    <div ref={grid} className="lk-grid-layout stage" data-lk-pagination={pages.totalPageCount > 1}>
+      <TrackLoop tracks={pages.tracks}>
+        <ParticipantTile />
+      </TrackLoop>
+      {pages.totalPageCount > 1 && (
+        <div className="lk-pagination-control" data-lk-user-interaction="true">
+          <button
+            type="button"
+            className="lk-button"
+            aria-label={t('previousPage')}
+            onClick={pages.prevPage}
+          >
+            <Chevron aria-hidden="true" />
+          </button>
+          <span className="lk-pagination-count">
+            {t('pageOf', { page: pages.currentPage, count: pages.totalPageCount })}
+          </span>
+          <button
+            type="button"
+            className="lk-button"
+            aria-label={t('nextPage')}
+            onClick={pages.nextPage}
+          >
+            <Chevron aria-hidden="true" />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Stage({ chatToggle }: { chatToggle?: ReactNode }) {
   const { t } = useTranslation();
   const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], {
     onlySubscribed: false,
@@ -80,9 +131,7 @@ function Stage() {
         {mutedBy === Track.Source.Microphone && t('mutedByFacilitator')}
         {mutedBy === Track.Source.Camera && t('cameraOffByFacilitator')}
       </p>
-      <GridLayout tracks={tracks} className="stage">
-        <ParticipantTile />
-      </GridLayout>
+      <Grid tracks={tracks} />
       <div className="controls" role="toolbar" aria-label={t('roomControls')}>
         <Toggle
           source={Track.Source.Microphone}
@@ -96,6 +145,7 @@ function Stage() {
           onMutedByFacilitator={setMutedBy}
           onTurnedOn={turnedOn}
         />
+        {chatToggle}
         <DisconnectButton stopTracks>{t('leave')}</DisconnectButton>
       </div>
       <RoomAudioRenderer />
@@ -109,6 +159,8 @@ export default function Room(props: {
   serverUrl: string;
   token: string;
   media: MediaChoices;
+  /** The session room's chat; rooms without one (side rooms) leave it out. */
+  chat?: ChatSettings;
   onEnd(ending: RoomEnding): void;
 }) {
   return (
@@ -124,7 +176,11 @@ export default function Room(props: {
         props.onEnd(ENDINGS[reason ?? DisconnectReason.UNKNOWN_REASON] ?? 'lost')
       }
     >
-      <Stage />
+      {props.chat ? (
+        <RoomChat settings={props.chat}>{(toggle) => <Stage chatToggle={toggle} />}</RoomChat>
+      ) : (
+        <Stage />
+      )}
     </LiveKitRoom>
   );
 }

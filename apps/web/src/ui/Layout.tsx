@@ -36,12 +36,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {organization ? (
               <>
                 <NavLink to="/groups">{t('navGroups')}</NavLink>
-                {organization.clinical && (
-                  <>
-                    <NavLink to="/curricula">{t('navCurricula')}</NavLink>
-                    <NavLink to="/webinars">{t('navWebinars')}</NavLink>
-                  </>
-                )}
+                <NavLink to="/curricula">{t('navCurricula')}</NavLink>
+                <NavLink to="/webinars">{t('navWebinars')}</NavLink>
                 <NavLink to="/organization">{t('navOrganization')}</NavLink>
               </>
             ) : (

@@ -1,0 +1,318 @@
+import { join } from 'node:path';
+import pg from 'pg';
+import { TokenVerifier } from 'livekit-server-sdk';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+import { type Deployment, startDeployment } from './support/deployment.js';
+import {
+  enrolledParticipant,
+  groupStartingIn,
+  organizationWithCurriculum,
+  type TestUser,
+} from './support/groups.js';
+import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
+import type { LiveKitGateway } from './support/livekit.js';
+import { eventually } from './support/wait.js';
+import { checkScreen, SIZES, type Size, signInThroughForm } from './support/web.js';
+
+/** livekit-client's browser bundle (its package exports do not name the file). */
+const LIVEKIT_CLIENT = join(
+  import.meta.dirname,
+  '..',
+  'node_modules',
+  'livekit-client',
+  'dist',
+  'livekit-client.umd.js',
+);
+
+/**
+ * Chat in the session room (LiveKit data messages, the standard chat topic): facilitators switch it
+ * off and on live, the server then refuses a participant's messages, and Hearth stores none of it.
+ */
+describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
+  let deployment: Deployment;
+  let env: TestEnvironment;
+  let api: RunningApi;
+  let livekit: LiveKitGateway;
+  let browser: Browser;
+  let origin: string;
+  let therapist: TestUser;
+  let orgId: string;
+  let versionId: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    deployment = await startDeployment('web_room_chat');
+    ({ env, api, livekit } = deployment);
+    origin = api.http.baseUrl.replace('/api/v1', '');
+    browser = await launchChromium({ fakeMedia: true });
+    therapist = await registerUser(api.http, 'therapist');
+    ({ orgId, versionId } = await organizationWithCurriculum(
+      api.http,
+      therapist,
+      'Chat clinic',
+      'mbct-8',
+    ));
+  }, 60_000);
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await deployment?.close();
+  });
+
+  const verify = (token: string) =>
+    new TokenVerifier(livekit.apiKey, livekit.apiSecret).verify(token);
+  const join = (sessionId: string, user: TestUser) =>
+    api.http.post(`/sessions/${sessionId}/join`, {}, user.accessToken);
+  const setChat = (sessionId: string, body: unknown, user: TestUser = therapist) =>
+    api.http.request('PUT', `/sessions/${sessionId}/chat`, { body, token: user.accessToken });
+
+  /** A session starting in 5 minutes with its room open, and members who consented. */
+  async function sessionWith(...names: string[]) {
+    const { groupId, sessions } = await groupStartingIn(api.http, therapist, orgId, versionId, 5, {
+      name: 'Evening mindfulness',
+      durationMinutes: 120,
+      capacity: 8,
+    });
+    const sessionId = sessions[0]!.id;
+    const members: TestUser[] = [];
+    for (const name of names) {
+      const member = await enrolledParticipant(env, api.http, therapist, orgId, groupId, name);
+      await api.http.post(
+        `/groups/${groupId}/consent`,
+        { agreementVersion: 1 },
+        member.accessToken,
+      );
+      members.push(member);
+    }
+    const room = `session-${sessionId}`;
+    await eventually(() => livekit.room(room), 30_000);
+    return { sessionId, members, room };
+  }
+
+  it('lets only facilitators switch the chat, and the join answer and tokens follow the switch', async () => {
+    const { sessionId, members } = await sessionWith('Aster');
+    const [aster] = members as [TestUser];
+    const stranger = await registerUser(api.http, 'stranger');
+
+    expect((await setChat(sessionId, { enabled: false }, aster)).status).toBe(403);
+    expect((await setChat(sessionId, { enabled: false }, stranger)).status).toBe(404);
+    const bad = await setChat(sessionId, { enabled: 'no' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('enabled');
+    expect((await setChat(sessionId, {})).status).toBe(400);
+
+    const before = await join(sessionId, aster);
+    expect(before.body).toMatchObject({ status: 'admitted', role: 'participant', chat: true });
+    expect((await verify(before.body.token)).video?.canPublishData).toBe(true);
+
+    const off = await setChat(sessionId, { enabled: false });
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({ sessionId, enabled: false });
+    const during = await join(sessionId, aster);
+    expect(during.body).toMatchObject({ role: 'participant', chat: false });
+    expect((await verify(during.body.token)).video?.canPublishData).toBe(false);
+    // Facilitators keep sending data whatever the switch says.
+    const facilitator = await join(sessionId, therapist);
+    expect(facilitator.body).toMatchObject({ role: 'facilitator', chat: false });
+    expect((await verify(facilitator.body.token)).video?.canPublishData).toBe(true);
+    // The open room's metadata tells every client at once.
+    expect(JSON.parse((await livekit.room(`session-${sessionId}`))!.metadata)).toEqual({
+      chat: false,
+    });
+
+    expect((await setChat(sessionId, { enabled: true })).body).toEqual({
+      sessionId,
+      enabled: true,
+    });
+    const after = await join(sessionId, aster);
+    expect(after.body.chat).toBe(true);
+    expect((await verify(after.body.token)).video?.canPublishData).toBe(true);
+  }, 60_000);
+
+  /** A signed-in page on the session's join address, in the room once joined. */
+  async function inRoom(sessionId: string, user: TestUser, size: Size) {
+    const context = await browser.newContext({
+      viewport: SIZES[size],
+      permissions: ['camera', 'microphone'],
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${origin}/sessions/${sessionId}/join`);
+    await signInThroughForm(page, user);
+    await page.getByRole('button', { name: 'Join the session' }).click();
+    await page.getByRole('toolbar', { name: 'Room controls' }).waitFor({ timeout: 30_000 });
+    return page;
+  }
+
+  /**
+   * A member's own LiveKit connection, made with livekit-client outside the room's screens: what a
+   * modified client could send, whatever the app shows.
+   */
+  async function rawClient(sessionId: string, user: TestUser) {
+    // A page of Hearth's own origin (so the browser lets it reach the loopback server), with
+    // livekit-client added beside the app.
+    const context = await browser.newContext({ bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.addScriptTag({ path: LIVEKIT_CLIENT });
+    const answer = await join(sessionId, user);
+    expect(answer.status).toBe(200);
+    await page.evaluate(
+      async ({ url, token }) => {
+        const { Room } = (globalThis as any).LivekitClient;
+        const room = new Room();
+        await room.connect(url, token);
+        (globalThis as any).room = room;
+      },
+      { url: answer.body.serverUrl as string, token: answer.body.token as string },
+    );
+    return {
+      canPublishData: () =>
+        page.evaluate(() => (globalThis as any).room.localParticipant.permissions?.canPublishData),
+      /** Sends on the standard chat topic, as the room's chat does; a refusal is swallowed. */
+      say: (text: string) =>
+        page.evaluate(async (message) => {
+          try {
+            await (globalThis as any).room.localParticipant.sendText(message, { topic: 'lk.chat' });
+          } catch {
+            // The server drops it anyway; whether the client knows first does not matter here.
+          }
+        }, text),
+    };
+  }
+
+  const chatLog = (page: Page) => page.getByRole('log', { name: 'Chat with the group' });
+  const entry = (page: Page, text: string) =>
+    chatLog(page).getByRole('listitem').filter({ hasText: text });
+  const setLanguage = (page: Page, code: 'en' | 'bn' | 'id') =>
+    page.getByLabel(/Language|ভাষা|Bahasa/).selectOption(code);
+
+  /** Every table of the deployment's database, searched for the text in any column. */
+  async function storedAnywhere(text: string): Promise<string[]> {
+    const client = new pg.Client({ connectionString: env.database.url });
+    await client.connect();
+    try {
+      const tables = await client.query<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.tables
+          WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+      );
+      const found: string[] = [];
+      for (const { name } of tables.rows) {
+        const hit = await client.query(
+          `SELECT 1 FROM "${name.replaceAll('"', '""')}" t WHERE t::text LIKE $1 LIMIT 1`,
+          [`%${text}%`],
+        );
+        if (hit.rowCount) found.push(name);
+      }
+      return found;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('carries messages by alias, stops a member sending when switched off, and stores nothing', async () => {
+    const { sessionId, members, room } = await sessionWith('Aster', 'Birch');
+    const [aster, birch] = members as [TestUser, TestUser];
+    const facilitator = await inRoom(sessionId, therapist, 'desktop');
+    const member = await inRoom(sessionId, aster, 'phone');
+
+    // The member writes; the facilitator's Chat button counts it, and the panel names the alias.
+    await member.getByRole('button', { name: 'Chat', exact: true }).click();
+    await member.getByText('Chat is not saved.', { exact: false }).waitFor();
+    await member.getByLabel('Message').fill('Hello from Aster, 7c1e');
+    await member.getByRole('button', { name: 'Send' }).click();
+    await entry(member, 'Hello from Aster, 7c1e').waitFor();
+    await checkScreen(member, 'room-chat-phone');
+
+    await facilitator
+      .getByRole('button', { name: 'Chat 1 new message' })
+      .waitFor({ timeout: 15_000 });
+    await checkScreen(facilitator, 'room-chat-unread-desktop');
+    await facilitator.getByRole('button', { name: /^Chat/ }).click();
+    const said = entry(facilitator, 'Hello from Aster, 7c1e');
+    await said.waitFor({ timeout: 15_000 });
+    expect(await said.locator('.chat-sender').textContent()).toBe('Aster');
+    expect(await chatLog(facilitator).textContent()).not.toContain(aster.user.id);
+    await checkScreen(facilitator, 'room-chat-facilitator-desktop');
+
+    // Another member's own connection: its chat message arrives while chat is on.
+    const raw = await rawClient(sessionId, birch);
+    await facilitator.locator('.lk-participant-tile').filter({ hasText: 'Birch' }).waitFor();
+    await raw.say('Birch while on, 7c1e');
+    await entry(facilitator, 'Birch while on, 7c1e').waitFor({ timeout: 15_000 });
+    expect(await entry(facilitator, 'Birch while on').locator('.chat-sender').textContent()).toBe(
+      'Birch',
+    );
+
+    // Off: the member's composer goes at once, the server takes their permission to send data.
+    await facilitator.getByText('Allow chat').click();
+    await member.getByText('The facilitator has turned the chat off.').waitFor({ timeout: 15_000 });
+    await member.getByLabel('Message').waitFor({ state: 'detached' });
+    await facilitator.getByText('The chat is off for everyone.', { exact: false }).waitFor();
+    expect(await facilitator.getByRole('switch', { name: 'Allow chat' }).isChecked()).toBe(false);
+    await eventually(
+      async () =>
+        (await livekit.participant(room, aster.user.id))?.permission?.canPublishData === false,
+      15_000,
+    );
+    // Their other grants are as they were.
+    const asterNow = (await livekit.participant(room, aster.user.id))!;
+    expect(asterNow.permission).toMatchObject({ canPublish: true, canSubscribe: true });
+    expect(asterNow.tracks.length).toBe(2);
+    expect((await livekit.participant(room, therapist.user.id))?.permission?.canPublishData).toBe(
+      true,
+    );
+    expect(JSON.parse((await livekit.room(room))!.metadata)).toEqual({ chat: false });
+    await checkScreen(member, 'room-chat-off-phone');
+    await checkScreen(facilitator, 'room-chat-off-desktop');
+
+    // A message sent anyway from a member's connection is refused by the server: nobody gets it.
+    await eventually(async () => (await raw.canPublishData()) === false, 15_000);
+    await raw.say('Birch while off, 7c1e');
+    await facilitator.waitForTimeout(3_000);
+
+    // On again: the composer is back and messages flow; the one sent while off never arrives.
+    await facilitator.getByText('Allow chat').click();
+    await member.getByLabel('Message').waitFor({ timeout: 15_000 });
+    await eventually(async () => (await raw.canPublishData()) === true, 15_000);
+    await raw.say('Birch after, 7c1e');
+    await entry(facilitator, 'Birch after, 7c1e').waitFor({ timeout: 15_000 });
+    await entry(member, 'Birch after, 7c1e').waitFor({ timeout: 15_000 });
+    expect(await entry(facilitator, 'Birch while off').count()).toBe(0);
+    expect(await entry(member, 'Birch while off').count()).toBe(0);
+    await member.getByLabel('Message').fill('Back again, 7c1e');
+    await member.getByRole('button', { name: 'Send' }).click();
+    await entry(facilitator, 'Back again, 7c1e').waitFor({ timeout: 15_000 });
+
+    // Hearth never had any of it: no table holds a word of the chat.
+    expect(await storedAnywhere('7c1e')).toEqual([]);
+    expect(await storedAnywhere('Hello from Aster')).toEqual([]);
+
+    // The same screens in Bengali and Indonesian, on the phone and on the desktop.
+    for (const [code, chat, off] of [
+      ['bn', 'চ্যাট', 'ফ্যাসিলিটেটর চ্যাট বন্ধ করে দিয়েছেন।'],
+      ['id', 'Obrolan', 'Fasilitator telah menonaktifkan obrolan.'],
+    ] as const) {
+      await member
+        .getByRole('button', { name: /^(Close the chat|চ্যাট বন্ধ করুন|Tutup obrolan)$/ })
+        .click();
+      await setLanguage(member, code);
+      await setLanguage(facilitator, code);
+      await member.getByRole('button', { name: chat, exact: true }).click();
+      await checkScreen(member, `room-chat-${code}-phone`);
+      await checkScreen(facilitator, `room-chat-${code}-desktop`);
+      await facilitator.locator('.chat-switch .react-aria-Switch').click();
+      await member.getByText(off).waitFor({ timeout: 15_000 });
+      await checkScreen(member, `room-chat-off-${code}-phone`);
+      await checkScreen(facilitator, `room-chat-off-${code}-desktop`);
+      await facilitator.locator('.chat-switch .react-aria-Switch').click();
+      await member.getByRole('textbox').waitFor({ timeout: 15_000 });
+    }
+  }, 240_000);
+});
