@@ -5,11 +5,13 @@ import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { useDates } from '../ui/useDates';
 import * as keys from '../ui/queryKeys';
+import { useSessionName } from './sessionName';
 
 type Group = Schemas['GroupDetailView'];
 
 /** The Attendance tab: members by sessions with each one's rate, and the same as a CSV file. */
 export function AttendanceTab({ group }: { group: Group }) {
+  const sessionName = useSessionName();
   const { t, i18n } = useTranslation('groups');
   const { t: common } = useTranslation();
   const instants = useDates(group.timezone);
@@ -57,8 +59,8 @@ export function AttendanceTab({ group }: { group: Group }) {
                 <th scope="col">{t('member')}</th>
                 <th scope="col">{t('rate')}</th>
                 {sessions.map((s) => (
-                  <th key={s.id} scope="col" title={s.moduleTitle}>
-                    <abbr title={`${s.moduleTitle}, ${instants.shortDate(s.startsAt)}`}>
+                  <th key={s.id} scope="col" title={sessionName(s)}>
+                    <abbr title={`${sessionName(s)}, ${instants.shortDate(s.startsAt)}`}>
                       {s.sequence}
                     </abbr>
                   </th>

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { useDates } from '../ui/useDates';
+import { languageLabel } from './sessionName';
 import { zoneName } from './time';
 import * as keys from '../ui/queryKeys';
 
@@ -48,6 +49,10 @@ export default function GroupsList() {
             <h2>
               <Link to={`/groups/${group.id}`}>{group.name}</Link>
             </h2>
+            <p className="group-kind">
+              <span className={`badge kind-${group.kind}`}>{t(`kind_${group.kind}`)}</span>{' '}
+              <span lang={group.language}>{languageLabel(group.language)}</span>
+            </p>
             {group.description && <p className="hint">{group.description}</p>}
             <p>
               {t('weeklyAt', { time: group.startTime, zone: zoneName(group.timezone) })}
@@ -63,7 +68,7 @@ export default function GroupsList() {
             {group.tags.length > 0 && (
               <ul className="tags" aria-label={t('tags')}>
                 {group.tags.map((tag) => (
-                  <li key={tag}>{tag}</li>
+                  <li key={tag}>{t(`tag_${tag}`, { defaultValue: tag })}</li>
                 ))}
               </ul>
             )}

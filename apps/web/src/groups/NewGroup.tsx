@@ -3,7 +3,7 @@ import './groups.css';
 import { type CalendarDate, type Time, today } from '@internationalized/date';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button, CheckboxGroup, Form, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, type Schemas } from '../api/client';
@@ -16,9 +16,47 @@ import { zoneName } from './time';
 import * as keys from '../ui/queryKeys';
 import { Problem } from '../ui/Problem';
 
-/** `/groups/new`: a group on a published program, weekly at one local time; then its page. */
+type Kind = Schemas['GroupKind'];
+const KINDS: Kind[] = ['support', 'drop_in', 'curriculum'];
+
+/** Languages offered first; the group's language is a short BCP 47 code. */
+const LANGUAGES = ['en', 'bn', 'id', 'hi', 'ur', 'ms', 'ar', 'es', 'fr', 'pt'];
+
+/** Well-known tags for specialized needs (GET /group-tags answers the same list). */
+export const SUGGESTED_TAGS = [
+  'postpartum',
+  'perinatal',
+  'seasonal',
+  'treatment-resistant',
+  'bipolar-depression',
+  'anxiety',
+  'grief',
+  'young-adults',
+  'older-adults',
+  'caregivers',
+  'lgbtq',
+  'chronic-illness',
+  'students',
+  'men',
+  'women',
+] as const;
+
+/** A language's name in the reader's language ("Bengali", "বাংলা"), or its code. */
+function languageName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * `/groups/new`: first the kind of group (a program group on a published program, an open-ended
+ * support group, drop-in meetings), then its details, weekly at one local time; then its page.
+ * A peer supporter opens only support groups and drop-in meetings.
+ */
 export default function NewGroup() {
-  const { t } = useTranslation('groups');
+  const { t, i18n } = useTranslation('groups');
   const { t: common } = useTranslation();
   const org = useOrganization();
   const orgId = org?.organizationId ?? '';
@@ -26,11 +64,14 @@ export default function NewGroup() {
   const navigate = useNavigate();
   const queries = useQueryClient();
   const [curriculumId, setCurriculumId] = useState('');
+  const [kind, setKind] = useState<Kind>(org?.clinical === false ? 'support' : 'curriculum');
+  const [tags, setTags] = useState<string[]>([]);
   const [firstDate, setFirstDate] = useState<CalendarDate | null>(null);
   const [startTime, setStartTime] = useState<Time | null>(null);
+  const kinds = org?.clinical ? KINDS : KINDS.filter((k) => k !== 'curriculum');
   const curricula = useQuery({
     queryKey: keys.organizations.curricula(orgId),
-    enabled: Boolean(org),
+    enabled: Boolean(org?.clinical),
     queryFn: () =>
       ok(
         api.GET('/api/v1/organizations/{orgId}/curricula', {
@@ -57,8 +98,9 @@ export default function NewGroup() {
     },
   });
   if (!org) return <p>{t('staffOnly')}</p>;
-  if (curricula.isPending) return <p>{common('loading')}</p>;
+  if (org.clinical && curricula.isPending) return <p>{common('loading')}</p>;
   if (curricula.isError) return <p role="alert">{common('somethingWrong')}</p>;
+  const withProgram = kind === 'curriculum';
 
   const refusal = create.error instanceof ApiError ? create.error : null;
   const fieldErrors = Object.fromEntries((refusal?.fields ?? []).map((f) => [f.field, f.message]));
@@ -70,12 +112,19 @@ export default function NewGroup() {
     create.mutate({
       name: String(form.get('name')).trim(),
       description: String(form.get('description') ?? '').trim(),
-      tags: String(form.get('tags') ?? '')
-        .split(',')
-        // Tags are short slugs (a-z, 0-9, -): "Low mood" becomes "low-mood".
-        .map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '-'))
-        .filter(Boolean),
-      curriculumVersionId: String(form.get('version')),
+      kind,
+      language: String(form.get('language')),
+      tags: [
+        ...new Set([
+          ...tags,
+          ...String(form.get('tags') ?? '')
+            .split(',')
+            // Tags are short slugs (a-z, 0-9, -): "Low mood" becomes "low-mood".
+            .map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '-'))
+            .filter(Boolean),
+        ]),
+      ],
+      ...(withProgram ? { curriculumVersionId: String(form.get('version')) } : {}),
       timezone: String(form.get('timezone')),
       firstSessionDate: firstDate.toString(),
       startTime: startTime.toString().slice(0, 5),
@@ -90,102 +139,150 @@ export default function NewGroup() {
   return (
     <section className="card new-group">
       <h1>{t('newGroup')}</h1>
-      {published.length === 0 ? (
-        <p>{t('noPublishedProgram')}</p>
-      ) : (
-        <Form onSubmit={submit} validationErrors={fieldErrors}>
-          <Field name="name" label={t('name')} isRequired maxLength={120} />
-          <Field name="description" label={t('description')} help={t('descriptionHelp')} />
-          <Field name="tags" label={t('tags')} help={t('tagsHelp')} />
-          <div className="field">
-            <label htmlFor="curriculum">{t('program')}</label>
-            <select
-              id="curriculum"
-              value={chosen}
-              onChange={(event) => setCurriculumId(event.target.value)}
-            >
-              {published.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="version">{t('version')}</label>
-            <select
-              id="version"
-              name="version"
-              key={chosen}
-              defaultValue={curriculum.data?.currentVersionId ?? undefined}
-              disabled={!curriculum.data}
-              required
-            >
-              {versions
-                .slice()
-                .reverse()
-                .map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {t('versionOption', { version: v.version })}
+      <Form onSubmit={submit} validationErrors={fieldErrors}>
+        <RadioGroup
+          value={kind}
+          onChange={(value) => setKind(value as Kind)}
+          className="choice kinds"
+          isRequired
+        >
+          <Label>{t('kind')}</Label>
+          {kinds.map((k) => (
+            <Radio key={k} value={k}>
+              <span>
+                <span className="kind-name">{t(`kind_${k}`)}</span>
+                <Text slot="description" className="check-help">
+                  {t(`kindHelp_${k}`)}
+                </Text>
+              </span>
+            </Radio>
+          ))}
+        </RadioGroup>
+        {withProgram && published.length === 0 ? (
+          <p>{t('noPublishedProgram')}</p>
+        ) : (
+          <>
+            <Field name="name" label={t('name')} isRequired maxLength={120} />
+            <Field name="description" label={t('description')} help={t('descriptionHelp')} />
+            <div className="field">
+              <label htmlFor="language">{t('language')}</label>
+              <select
+                id="language"
+                name="language"
+                defaultValue={LANGUAGES.includes(i18n.language) ? i18n.language : 'en'}
+              >
+                {LANGUAGES.map((code) => (
+                  <option key={code} value={code} lang={code}>
+                    {languageName(code, code)}
+                    {code !== i18n.language ? ` (${languageName(code, i18n.language)})` : ''}
                   </option>
                 ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="timezone">{t('timeZone')}</label>
-            <select id="timezone" name="timezone" defaultValue={zone}>
-              {timeZonesWith().map((z) => (
-                <option key={z} value={z}>
-                  {zoneName(z)}
-                </option>
+              </select>
+            </div>
+            <CheckboxGroup value={tags} onChange={setTags} className="choice tag-choices">
+              <Label>{t('suggestedTags')}</Label>
+              <Text slot="description" className="hint">
+                {t('suggestedTagsHelp')}
+              </Text>
+              {SUGGESTED_TAGS.map((tag) => (
+                <CheckField key={tag} value={tag} label={t(`tag_${tag}`)} />
               ))}
-            </select>
-          </div>
-          <DateTimeField
-            label={t('firstSessionDate')}
-            help={t('firstSessionDateHelp')}
-            value={firstDate}
-            onChange={setFirstDate}
-            minValue={today(zone)}
-            isRequired
-          />
-          <TimeInputField
-            label={t('startTime')}
-            value={startTime}
-            onChange={setStartTime}
-            isRequired
-          />
-          <Field
-            name="duration"
-            type="number"
-            label={t('duration')}
-            defaultValue="90"
-            isRequired
-            inputMode="numeric"
-          />
-          <Field
-            name="capacity"
-            type="number"
-            label={t('capacity')}
-            help={t('capacityHelp')}
-            defaultValue="10"
-            isRequired
-            inputMode="numeric"
-          />
-          <CheckField
-            name="lobby"
-            value="on"
-            defaultSelected
-            label={t('lobby')}
-            help={t('lobbyHelp')}
-          />
-          <CheckField name="screenShare" value="on" label={t('screenShare')} />
-          {refusal && <Problem error={refusal} />}
-          <Button type="submit" className="primary" isDisabled={create.isPending}>
-            {t('createGroup')}
-          </Button>
-        </Form>
-      )}
+            </CheckboxGroup>
+            <Field name="tags" label={t('otherTags')} help={t('tagsHelp')} />
+            {withProgram && (
+              <>
+                <div className="field">
+                  <label htmlFor="curriculum">{t('program')}</label>
+                  <select
+                    id="curriculum"
+                    value={chosen}
+                    onChange={(event) => setCurriculumId(event.target.value)}
+                  >
+                    {published.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.title}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="version">{t('version')}</label>
+                  <select
+                    id="version"
+                    name="version"
+                    key={chosen}
+                    defaultValue={curriculum.data?.currentVersionId ?? undefined}
+                    disabled={!curriculum.data}
+                    required
+                  >
+                    {versions
+                      .slice()
+                      .reverse()
+                      .map((v) => (
+                        <option key={v.id} value={v.id}>
+                          {t('versionOption', { version: v.version })}
+                        </option>
+                      ))}
+                  </select>
+                </div>
+              </>
+            )}
+            <div className="field">
+              <label htmlFor="timezone">{t('timeZone')}</label>
+              <select id="timezone" name="timezone" defaultValue={zone}>
+                {timeZonesWith().map((z) => (
+                  <option key={z} value={z}>
+                    {zoneName(z)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <DateTimeField
+              label={t('firstSessionDate')}
+              help={t('firstSessionDateHelp')}
+              value={firstDate}
+              onChange={setFirstDate}
+              minValue={today(zone)}
+              isRequired
+            />
+            <TimeInputField
+              label={t('startTime')}
+              value={startTime}
+              onChange={setStartTime}
+              isRequired
+            />
+            <Field
+              name="duration"
+              type="number"
+              label={t('duration')}
+              defaultValue="90"
+              isRequired
+              inputMode="numeric"
+            />
+            <Field
+              name="capacity"
+              type="number"
+              label={t('capacity')}
+              help={t('capacityHelp')}
+              defaultValue="10"
+              isRequired
+              inputMode="numeric"
+            />
+            <CheckField
+              name="lobby"
+              value="on"
+              defaultSelected
+              label={t('lobby')}
+              help={t('lobbyHelp')}
+            />
+            <CheckField name="screenShare" value="on" label={t('screenShare')} />
+            {refusal && <Problem error={refusal} />}
+            <Button type="submit" className="primary" isDisabled={create.isPending}>
+              {t('createGroup')}
+            </Button>
+          </>
+        )}
+      </Form>
     </section>
   );
 }

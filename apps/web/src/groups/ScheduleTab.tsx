@@ -39,6 +39,7 @@ import { useDates } from '../ui/useDates';
 import { zoneName } from './time';
 import { sessionsKey, useSessions } from './useSessions';
 import { Problem } from '../ui/Problem';
+import { useSessionName } from './sessionName';
 
 type Session = Schemas['SessionView'];
 type Group = Schemas['GroupDetailView'];
@@ -185,6 +186,7 @@ function SessionCalendar(props: {
 }
 
 function SessionRow(props: { session: Session; group: Group; onMoved(s: Session): void }) {
+  const sessionName = useSessionName();
   const { t } = useTranslation('groups');
   const { session } = props;
   const instants = useDates(props.group.timezone);
@@ -192,9 +194,7 @@ function SessionRow(props: { session: Session; group: Group; onMoved(s: Session)
   return (
     <li className={`card session ${session.status}`}>
       <h3>
-        <Link to={`/sessions/${session.id}`}>
-          {t('sessionTitle', { sequence: session.sequence, title: session.moduleTitle })}
-        </Link>
+        <Link to={`/sessions/${session.id}`}>{sessionName(session)}</Link>
       </h3>
       <p>
         <span className="when">{instants.full(session.startsAt)}</span>{' '}
@@ -310,7 +310,10 @@ function CancelDialog(props: { session: Session; group: Group }) {
                   event.preventDefault();
                   const reason = String(new FormData(event.currentTarget).get('reason')).trim();
                   cancel.mutate(
-                    { reason: reason || undefined, shiftCurriculum: shift === 'shift' },
+                    {
+                      reason: reason || undefined,
+                      shiftCurriculum: group.kind === 'curriculum' && shift === 'shift',
+                    },
                     {
                       onSuccess: async () => {
                         await changed();
@@ -321,13 +324,17 @@ function CancelDialog(props: { session: Session; group: Group }) {
                 }}
               >
                 <Heading slot="title">
-                  {t('cancelTitle', { sequence: session.sequence, title: session.moduleTitle })}
+                  {session.moduleTitle === null
+                    ? t('cancelMeetingTitle', { sequence: session.sequence })
+                    : t('cancelTitle', { sequence: session.sequence, title: session.moduleTitle })}
                 </Heading>
-                <RadioGroup value={shift} onChange={setShift} className="choice">
-                  <Label>{t('curriculumAfterCancel')}</Label>
-                  <Radio value="keep">{t('keepCurriculum')}</Radio>
-                  <Radio value="shift">{t('shiftCurriculum')}</Radio>
-                </RadioGroup>
+                {group.kind === 'curriculum' && (
+                  <RadioGroup value={shift} onChange={setShift} className="choice">
+                    <Label>{t('curriculumAfterCancel')}</Label>
+                    <Radio value="keep">{t('keepCurriculum')}</Radio>
+                    <Radio value="shift">{t('shiftCurriculum')}</Radio>
+                  </RadioGroup>
+                )}
                 <Field name="reason" label={t('reason')} help={t('reasonHelp')} />
                 {cancel.error && <Problem error={cancel.error} />}
                 <div className="actions">

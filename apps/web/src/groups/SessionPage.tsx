@@ -19,6 +19,8 @@ import { Problem } from '../ui/Problem';
 import { SessionRecord } from '../record/SessionRecord';
 import { AlertsPanel } from '../measures/AlertsPanel';
 import { SideRoomDesk } from '../side-room/SideRoomDesk';
+import { SessionResources } from '../resources/SessionResources';
+import { useSessionName } from './sessionName';
 
 type Session = Schemas['SessionView'];
 type Group = Schemas['GroupDetailView'];
@@ -53,9 +55,12 @@ export default function SessionPage() {
 }
 
 function SessionDesk({ session, group }: { session: Session; group: Group }) {
+  const sessionName = useSessionName();
   const { t } = useTranslation('groups');
   const instants = useDates(group.timezone);
   const facilitator = group.viewerRole === 'facilitator';
+  // A peer supporter facilitates without clinical records: no alerts, side rooms, notes.
+  const clinician = facilitator && group.clinician;
   const running = session.status === 'open' || session.status === 'live';
   const over = session.status === 'ended' || session.status === 'cancelled';
   return (
@@ -63,7 +68,7 @@ function SessionDesk({ session, group }: { session: Session; group: Group }) {
       <p className="crumb">
         <Link to={`/groups/${group.id}`}>{group.name}</Link>
       </p>
-      <h1>{t('sessionTitle', { sequence: session.sequence, title: session.moduleTitle })}</h1>
+      <h1>{sessionName(session)}</h1>
       <p>
         <span className="when">{instants.full(session.startsAt)}</span>{' '}
         <span className="hint">({zoneName(group.timezone)})</span>{' '}
@@ -77,18 +82,20 @@ function SessionDesk({ session, group }: { session: Session; group: Group }) {
           </Link>
         </p>
       )}
-      {facilitator && <AlertsPanel sessionId={session.id} />}
+      <SessionResources sessionId={session.id} />
+      {facilitator && !clinician && <p className="hint peer-led">{t('peerLed')}</p>}
+      {clinician && <AlertsPanel sessionId={session.id} />}
       {facilitator && (
         <div className="desk">
           <div className="desk-side">
             {!over && group.lobbyEnabled && <LobbyPanel sessionId={session.id} session={session} />}
             <InRoom session={session} running={running} />
           </div>
-          <Agenda session={session} />
+          {session.moduleIndex !== null && <Agenda session={session} />}
         </div>
       )}
-      {facilitator && <SideRoomDesk session={session} />}
-      {facilitator && <SessionRecord session={session} />}
+      {clinician && <SideRoomDesk session={session} />}
+      {clinician && <SessionRecord session={session} />}
     </section>
   );
 }
@@ -108,6 +115,7 @@ function Agenda({ session }: { session: Session }) {
   if (agenda.isPending) return <p>{common('loading')}</p>;
   if (agenda.isError) return <p role="alert">{common('somethingWrong')}</p>;
   const { module } = agenda.data;
+  if (!module) return null;
   const total = module.agenda.reduce((sum, item) => sum + item.minutes, 0);
   return (
     <section className="card agenda" aria-labelledby="agenda-title">

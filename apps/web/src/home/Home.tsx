@@ -8,6 +8,7 @@ import { HomeworkCard } from '../record/HomeworkCard';
 import { CheckInCard } from '../measures/CheckInCard';
 import { useNow } from '../ui/clock';
 import { useDates } from '../ui/useDates';
+import { useSessionName } from '../groups/sessionName';
 
 /** "2 days 3 hours", "5 minutes": the two largest units, in the page's language. */
 function until(ms: number, language: string): string {
@@ -32,6 +33,7 @@ function When({ session }: { session: Schemas['UpcomingSessionView'] }) {
 }
 
 function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
+  const sessionName = useSessionName();
   const { t, i18n } = useTranslation();
   const now = useNow(15_000);
   const starts = Date.parse(session.startsAt);
@@ -41,7 +43,7 @@ function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
     <section className="card next" aria-labelledby="next-title">
       <h2 id="next-title">{t('nextSession')}</h2>
       <p className="group">{session.groupName}</p>
-      <p>{t('session', { n: session.sequence, title: session.moduleTitle })}</p>
+      <p>{sessionName(session)}</p>
       <p className="when">
         <When session={session} />
       </p>
@@ -62,6 +64,7 @@ function NextSession({ session }: { session: Schemas['UpcomingSessionView'] }) {
 }
 
 export function Home({ name }: { name: string }) {
+  const sessionName = useSessionName();
   const { t } = useTranslation();
   const now = useNow(15_000);
   const sessions = useQuery({
@@ -94,8 +97,7 @@ export function Home({ name }: { name: string }) {
           <ul className="later">
             {later.map((s) => (
               <li key={s.id}>
-                <span>{t('session', { n: s.sequence, title: s.moduleTitle })}</span>{' '}
-                <When session={s} />
+                <span>{sessionName(s)}</span> <When session={s} />
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { SpaceLink } from '../space/SpaceLink';
 import { useDates } from '../ui/useDates';
 import { useAgreement } from './useAgreement';
 import './me.css';
+import { useSessionName } from '../groups/sessionName';
 
 function AgreementState({ groupId }: { groupId: string }) {
   const { t } = useTranslation('me');
@@ -82,6 +83,7 @@ function Materials({ materials }: { materials: Schemas['MaterialView'][] }) {
 }
 
 function ThisWeek({ groupId }: { groupId: string }) {
+  const sessionName = useSessionName();
   const { t } = useTranslation('me');
   const { t: common } = useTranslation();
   const when = useDates().dateTime;
@@ -96,9 +98,7 @@ function ThisWeek({ groupId }: { groupId: string }) {
   return (
     <section className="card me-week" aria-labelledby="week-title">
       <h2 id="week-title">{t('thisWeek')}</h2>
-      <p className="me-session-name">
-        {t('sessionTitle', { n: session.sequence, title: session.moduleTitle })}
-      </p>
+      <p className="me-session-name">{sessionName(session)}</p>
       <p className="when">
         <time dateTime={session.startsAt}>{when(session.startsAt)}</time>
       </p>

@@ -23,7 +23,10 @@ function GroupCard({ group }: { group: Schemas['MyGroupView'] }) {
       {group.status === 'waitlisted' && <p className="hint">{t('waitlistHint')}</p>}
       {next ? (
         <p>
-          {t('nextSessionLine', { n: next.sequence, title: next.moduleTitle })}
+          {t('nextSessionLine', { n: next.sequence, title: next.moduleTitle ?? '' }).replace(
+            /, $/,
+            '',
+          )}
           <br />
           <time className="when" dateTime={next.startsAt}>
             {when(next.startsAt)}

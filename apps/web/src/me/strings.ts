@@ -81,6 +81,7 @@ export const en = {
   invitationDeclined: 'You declined the invitation from {{organization}}.',
   role_participant: 'a participant',
   role_therapist: 'a therapist',
+  role_peer_supporter: 'a peer supporter',
   role_admin: 'an administrator',
   role_owner: 'an owner',
   // Accepting an invitation from the e-mailed link
@@ -233,6 +234,7 @@ export const bn: Record<keyof typeof en, string> = {
   invitationDeclined: 'আপনি {{organization}}-এর আমন্ত্রণ প্রত্যাখ্যান করেছেন।',
   role_participant: 'অংশগ্রহণকারী',
   role_therapist: 'থেরাপিস্ট',
+  role_peer_supporter: 'পিয়ার সাপোর্টার',
   role_admin: 'প্রশাসক',
   role_owner: 'মালিক',
   acceptTitle: 'Hearth-এ যোগ দিন',
@@ -385,6 +387,7 @@ export const id: Record<keyof typeof en, string> = {
   invitationDeclined: 'Anda menolak undangan dari {{organization}}.',
   role_participant: 'peserta',
   role_therapist: 'terapis',
+  role_peer_supporter: 'pendamping sebaya',
   role_admin: 'administrator',
   role_owner: 'pemilik',
   acceptTitle: 'Bergabung di Hearth',

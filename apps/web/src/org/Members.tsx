@@ -48,8 +48,8 @@ function InviteForm({ organizationId, role }: { organizationId: string; role: Ro
   // Only an owner may make someone an owner (the api's rule).
   const roles: Role[] =
     role === 'owner'
-      ? ['participant', 'therapist', 'admin', 'owner']
-      : ['participant', 'therapist', 'admin'];
+      ? ['participant', 'peer_supporter', 'therapist', 'admin', 'owner']
+      : ['participant', 'peer_supporter', 'therapist', 'admin'];
   const invite = useMutation({
     mutationFn: (body: Schemas['CreateInvitationDto']) =>
       ok(
@@ -84,13 +84,21 @@ function InviteForm({ organizationId, role }: { organizationId: string; role: Ro
         <Field name="email" type="email" label={t('email')} isRequired autoComplete="off" />
         <div className="field">
           <label htmlFor="invite-role">{t('role')}</label>
-          <select id="invite-role" name="role" defaultValue="participant">
+          <select
+            id="invite-role"
+            name="role"
+            defaultValue="participant"
+            aria-describedby="invite-role-help"
+          >
             {roles.map((r) => (
               <option key={r} value={r}>
                 {t(`role_${r}`)}
               </option>
             ))}
           </select>
+          <p className="hint" id="invite-role-help">
+            {t('roleHelp_peer_supporter')}
+          </p>
         </div>
         {invite.isError && (
           <p role="alert" className="problem">

@@ -62,6 +62,9 @@ export const en = {
   role_owner: 'Owner',
   role_admin: 'Admin',
   role_therapist: 'Therapist',
+  role_peer_supporter: 'Peer supporter',
+  roleHelp_peer_supporter:
+    'A peer supporter leads support groups and drop-in meetings with lived experience; they never see clinical notes, check-ins or alerts.',
   role_participant: 'Participant',
   sendInvitation: 'Send the invitation',
   invitationSent: 'Invitation sent to {{email}}.',
@@ -135,6 +138,9 @@ export const bn: Record<keyof typeof en, string> = {
   role_owner: 'মালিক',
   role_admin: 'অ্যাডমিন',
   role_therapist: 'থেরাপিস্ট',
+  role_peer_supporter: 'পিয়ার সাপোর্টার',
+  roleHelp_peer_supporter:
+    'পিয়ার সাপোর্টার নিজের অভিজ্ঞতা থেকে সহায়তা দল ও ড্রপ-ইন সভা পরিচালনা করেন; তিনি কখনো ক্লিনিক্যাল নোট, চেক-ইন বা সতর্কবার্তা দেখেন না।',
   role_participant: 'অংশগ্রহণকারী',
   sendInvitation: 'আমন্ত্রণ পাঠান',
   invitationSent: '{{email}}-এ আমন্ত্রণ পাঠানো হয়েছে।',
@@ -211,6 +217,9 @@ export const id: Record<keyof typeof en, string> = {
   role_owner: 'Pemilik',
   role_admin: 'Admin',
   role_therapist: 'Terapis',
+  role_peer_supporter: 'Pendamping sebaya',
+  roleHelp_peer_supporter:
+    'Pendamping sebaya memimpin kelompok dukungan dan pertemuan terbuka berdasarkan pengalaman hidupnya; ia tidak pernah melihat catatan klinis, check-in, atau peringatan.',
   role_participant: 'Peserta',
   sendInvitation: 'Kirim undangan',
   invitationSent: 'Undangan terkirim ke {{email}}.',

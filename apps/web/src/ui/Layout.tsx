@@ -36,8 +36,12 @@ export function Layout({ children }: { children: ReactNode }) {
             {organization ? (
               <>
                 <NavLink to="/groups">{t('navGroups')}</NavLink>
-                <NavLink to="/curricula">{t('navCurricula')}</NavLink>
-                <NavLink to="/webinars">{t('navWebinars')}</NavLink>
+                {organization.clinical && (
+                  <>
+                    <NavLink to="/curricula">{t('navCurricula')}</NavLink>
+                    <NavLink to="/webinars">{t('navWebinars')}</NavLink>
+                  </>
+                )}
                 <NavLink to="/organization">{t('navOrganization')}</NavLink>
               </>
             ) : (

@@ -1,0 +1,179 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+import { type Deployment, startDeployment } from './support/deployment.js';
+import { organizationWithCurriculum, type TestUser } from './support/groups.js';
+import { markEmailVerified, registerUser } from './support/hearth.js';
+import { joinOrganization } from './support/members.js';
+import { checkScreen, openApp, SIZES, signInThroughForm, type Size } from './support/web.js';
+
+type Language = 'en' | 'bn' | 'id';
+
+/** What the new-group form and the group page say, per language. */
+const WORDS: Record<
+  Language,
+  { newGroup: string; kind: string; support: string; name: string; tag: string; create: string }
+> = {
+  en: {
+    newGroup: 'New group',
+    kind: 'What kind of group?',
+    support: 'Support group',
+    name: 'Name',
+    tag: 'Postpartum',
+    create: 'Create the group',
+  },
+  bn: {
+    newGroup: 'নতুন দল',
+    kind: 'কোন ধরনের দল?',
+    support: 'সহায়তা দল',
+    name: 'নাম',
+    tag: 'প্রসব-পরবর্তী',
+    create: '',
+  },
+  id: {
+    newGroup: 'Kelompok baru',
+    kind: 'Jenis kelompok apa?',
+    support: 'Kelompok dukungan',
+    name: 'Nama',
+    tag: 'Pascamelahirkan',
+    create: '',
+  },
+};
+
+/**
+ * Issue 15, item 5 in the web app: the new-group form asks for the kind of group first (a peer
+ * supporter is offered support groups and drop-in meetings only), with the language and tag
+ * suggestions; the group page says what kind it is and shows a peer supporter no clinical tab.
+ */
+describe('Groups of every kind in the web app (e2e, Chromium)', () => {
+  let deployment: Deployment;
+  let browser: Browser;
+  let origin: string;
+  let owner: TestUser;
+  let peer: TestUser;
+  let orgId: string;
+
+  beforeAll(async () => {
+    deployment = await startDeployment('web_group_kinds');
+    const { http } = deployment.api;
+    origin = http.baseUrl.replace('/api/v1', '');
+    browser = await launchChromium();
+    owner = await registerUser(http, 'owner');
+    ({ orgId } = await organizationWithCurriculum(http, owner, 'Khulna peers'));
+    peer = await registerUser(http, 'Nadia');
+    await markEmailVerified(deployment.env, peer.user.id);
+    await joinOrganization(http, owner.accessToken, orgId, peer, 'peer_supporter');
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await deployment?.close();
+  });
+
+  async function checkBoth(page: Page, name: string, back: Size) {
+    for (const size of ['phone', 'desktop'] as const) {
+      await page.setViewportSize(SIZES[size]);
+      await checkScreen(page, `group-kinds-${name}-${size}`);
+    }
+    await page.setViewportSize(SIZES[back]);
+  }
+
+  const setLanguage = (page: Page, code: Language) =>
+    page.locator('label.language select').selectOption(code);
+
+  it('a peer supporter creates a support group in en, and sees the form in bn and id', async () => {
+    const page = await openApp(browser, origin, { size: 'phone', path: '/groups/new' });
+    await signInThroughForm(page, peer);
+    for (const language of ['bn', 'id', 'en'] as const) {
+      await setLanguage(page, language);
+      const words = WORDS[language];
+      await page.getByRole('heading', { name: words.newGroup }).waitFor();
+      const kinds = page.getByRole('radiogroup', { name: words.kind });
+      await kinds.waitFor();
+      // A peer supporter is offered no program group.
+      expect(await kinds.getByRole('radio').count()).toBe(2);
+      await expect(
+        kinds.getByRole('radio', { name: new RegExp(words.support) }).isChecked(),
+      ).resolves.toBe(true);
+      await page.getByRole('checkbox', { name: words.tag }).waitFor();
+      await checkBoth(page, `new-${language}`, 'phone');
+    }
+    // No program picker without a program.
+    expect(await page.getByLabel('Program version').count()).toBe(0);
+
+    await page.getByLabel('Name', { exact: true }).fill('Tuesday evening support');
+    await page.getByLabel('Language the group meets in').selectOption('bn');
+    await page.getByText('Postpartum', { exact: true }).click();
+    await page.getByText('Grief and loss', { exact: true }).click();
+    await page.getByLabel('Other tags').fill('Evening');
+    const first = new Date(Date.now() + 14 * 86_400_000);
+    const [y, m, d] = first.toISOString().slice(0, 10).split('-');
+    await page
+      .getByRole('group', { name: 'Date of the first session' })
+      .getByRole('spinbutton')
+      .first()
+      .click();
+    await page.keyboard.type(`${m}${d}${y}`);
+    await page.getByRole('group', { name: 'Start time' }).getByRole('spinbutton').first().click();
+    await page.keyboard.type('1900');
+    await page.getByRole('button', { name: WORDS.en.create }).click();
+
+    // The group's page: its kind, language and tags, and no clinical tab.
+    await page.getByRole('heading', { name: 'Tuesday evening support' }).waitFor();
+    await page.locator('.group-kind').getByText('Support group').waitFor();
+    await page.getByText('Weekly, no end date').waitFor();
+    await page.getByText('You run this group as a peer supporter').waitFor();
+    const tabs = await page.getByRole('tab').allTextContents();
+    expect(tabs).toEqual(['Schedule', 'Roster', 'Attendance']);
+    await page.getByRole('listitem').filter({ hasText: 'Meeting 1' }).first().waitFor();
+    await checkBoth(page, 'support-page-en', 'phone');
+
+    const groupId = page.url().split('/groups/')[1]!;
+    const saved = await deployment.api.http.get(`/groups/${groupId}`, peer.accessToken);
+    expect(saved.body).toMatchObject({
+      kind: 'support',
+      language: 'bn',
+      curriculumVersionId: null,
+      clinician: false,
+    });
+    expect([...saved.body.tags].sort()).toEqual(['evening', 'grief', 'postpartum']);
+
+    // A meeting's page has no alerts, private rooms or records for a peer supporter.
+    await page.getByRole('link', { name: 'Meeting 1', exact: true }).click();
+    await page.waitForURL(/\/sessions\//);
+    await page.getByRole('heading', { level: 1, name: 'Meeting 1' }).waitFor();
+    await page.getByText('You run this group as a peer supporter').waitFor();
+    expect(await page.getByRole('heading', { name: /Notes|Homework|Incident/ }).count()).toBe(0);
+    await checkBoth(page, 'meeting-page-en', 'phone');
+    for (const language of ['bn', 'id'] as const) {
+      await setLanguage(page, language);
+      await checkBoth(page, `meeting-page-${language}`, 'phone');
+    }
+    await page.context().close();
+  }, 180_000);
+
+  it('the owner sees the kind in the list and offers "Peer supporter" when inviting', async () => {
+    const page = await openApp(browser, origin, { size: 'desktop', path: '/groups' });
+    await signInThroughForm(page, owner);
+    const card = page.getByRole('listitem').filter({ hasText: 'Tuesday evening support' });
+    await card.getByText('Support group').waitFor();
+    await card.getByText('বাংলা').waitFor();
+    await checkBoth(page, 'list-en', 'desktop');
+    // The owner's group page does show the clinical tab.
+    await card.getByRole('link', { name: 'Tuesday evening support' }).click();
+    await page.getByRole('tab', { name: 'Measures' }).waitFor();
+
+    await page.goto(`${origin}/organization/members`);
+    const role = page.getByLabel('Role');
+    await role.waitFor();
+    expect(await role.locator('option').allTextContents()).toContain('Peer supporter');
+    await page.getByText('A peer supporter leads support groups').waitFor();
+    for (const language of ['bn', 'id'] as const) {
+      await setLanguage(page, language);
+      await page
+        .getByText(language === 'bn' ? 'পিয়ার সাপোর্টার নিজের' : 'Pendamping sebaya memimpin')
+        .waitFor();
+      await checkBoth(page, `invite-${language}`, 'desktop');
+    }
+    await page.context().close();
+  }, 120_000);
+});
