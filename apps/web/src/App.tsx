@@ -6,6 +6,7 @@ import { refresh } from './auth/session';
 import { SignIn } from './auth/SignIn';
 import { useAuth } from './auth/useAuth';
 import * as curricula from './curricula/routes';
+import * as directory from './directory/routes';
 import * as groups from './groups/routes';
 import { Home } from './home/Home';
 import * as measures from './measures/routes';
@@ -41,6 +42,7 @@ export function App() {
                 {org.publicRoutes}
                 {groups.publicRoutes}
                 {curricula.publicRoutes}
+                {directory.publicRoutes}
                 {auth.status === 'signedIn' ? (
                   <>
                     <Route path="/sessions/:sessionId/join" element={<JoinSession />} />
@@ -48,6 +50,7 @@ export function App() {
                     <Route path="/profile" element={<Profile />} />
                     {org.routes}
                     {curricula.routes}
+                    {directory.routes}
                     {groups.routes}
                     {me.routes}
                     {measures.routes}

@@ -1,4 +1,5 @@
 import * as curricula from '../curricula/strings';
+import * as directory from '../directory/strings';
 import * as groups from '../groups/strings';
 import * as measures from '../measures/strings';
 import * as me from '../me/strings';
@@ -20,6 +21,7 @@ export const resources = {
   en: {
     translation: en,
     curricula: curricula.en,
+    directory: directory.en,
     groups: groups.en,
     me: me.en,
     measures: measures.en,
@@ -33,6 +35,7 @@ export const resources = {
   bn: {
     translation: bn,
     curricula: curricula.bn,
+    directory: directory.bn,
     groups: groups.bn,
     me: me.bn,
     measures: measures.bn,
@@ -46,6 +49,7 @@ export const resources = {
   id: {
     translation: id,
     curricula: curricula.id,
+    directory: directory.id,
     groups: groups.id,
     me: me.id,
     measures: measures.id,
