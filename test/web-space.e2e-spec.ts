@@ -203,7 +203,7 @@ describe('The group space in the web app (e2e, Chromium)', () => {
     await page.context().close();
 
     const facilitator = await signedIn(maya, 'desktop', `${space()}/moderation`);
-    const reported = facilitator.getByRole('listitem').filter({ hasText: 'Reported once' });
+    const reported = facilitator.locator('.queue-item').filter({ hasText: 'Reported once' });
     await reported
       .getByText('Reasons: Misleading health information: “Rivers are cold”', { exact: false })
       .waitFor();

@@ -9,6 +9,8 @@ import { type Post, useModerate, useReplies } from './useSpace';
 export function useAuthorName() {
   const { t } = useTranslation('space');
   return (post: Pick<Post, 'author' | 'anonymous' | 'mine'>) => {
+    // The writer of an anonymous post sees it as the others do, marked as theirs.
+    if (post.anonymous && post.mine) return t('you', { name: t('anonymousAuthor') });
     const name = post.author?.displayName ?? t('anonymousAuthor');
     const shown = post.mine ? t('you', { name }) : name;
     return post.anonymous && post.author ? t('anonymousKnown', { name: shown }) : shown;
