@@ -45,6 +45,7 @@ async function openStream(http: HttpClient, groupId: string, token: string) {
   });
   const events: StreamEvent[] = [];
   let text = '';
+  let ended = false;
   if (response.ok && response.body) {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     void (async () => {
@@ -52,7 +53,10 @@ async function openStream(http: HttpClient, groupId: string, token: string) {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            ended = true;
+            return;
+          }
           text += value;
           buffer += value;
           let end: number;
@@ -78,6 +82,8 @@ async function openStream(http: HttpClient, groupId: string, token: string) {
     contentType: response.headers.get('content-type') ?? '',
     events,
     text: () => text,
+    /** Whether the server ended the stream. */
+    ended: () => ended,
     close: () => controller.abort(),
   };
 }
@@ -414,6 +420,14 @@ describe('The group space between sessions (e2e)', () => {
     expect(member.text()).not.toContain(held.body.id);
     expect(member.text()).not.toContain(heldBody);
 
+    // A held post hidden is none of the members' business: not even its id reaches them.
+    await api.http.post(`/posts/${held.body.id}/hide`, {}, owner.accessToken);
+    await eventually(
+      () =>
+        facilitator.events.find((e) => e.event === 'moderation' && e.data.postId === held.body.id),
+      5_000,
+    );
+
     // Hiding tells members the post went, by its id only.
     await api.http.post(`/posts/${fresh.body.id}/hide`, { reason: 'test' }, owner.accessToken);
     const gone = await eventually(
@@ -421,10 +435,124 @@ describe('The group space between sessions (e2e)', () => {
       5_000,
     );
     expect(gone.data).toEqual({ postId: fresh.body.id, action: 'hide', post: null });
+    expect(member.text()).not.toContain(held.body.id);
 
     member.close();
     facilitator.close();
     await eventually(() => api2.app.get(CommunityEvents).openStreams === 0, 5_000);
+  });
+
+  it('ends the stream of a member withdrawn mid-stream, who hears nothing more', async () => {
+    const eve = await registerUser(api.http, 'eve');
+    await markEmailVerified(env, eve.user.id);
+    await joinOrganization(api.http, owner.accessToken, orgId, eve, 'participant');
+    const enrollment = await api.http.post(
+      `/groups/${groupId}/enrollments`,
+      { userId: eve.user.id },
+      owner.accessToken,
+    );
+    const stream = await openStream(api2.http, groupId, eve.accessToken);
+    expect(stream.status).toBe(200);
+    await eventually(() => api2.app.get(CommunityEvents).openStreams === 1);
+
+    const withdrawn = await api.http.request('DELETE', `/enrollments/${enrollment.body.id}`, {
+      token: owner.accessToken,
+    });
+    expect(withdrawn.status).toBe(200);
+    const after = await post(bo, 'Said after Eve left.');
+    expect(after.body.status).toBe('visible');
+    await eventually(() => stream.ended(), 5_000);
+    expect(stream.text()).not.toContain(after.body.id);
+    await eventually(() => api2.app.get(CommunityEvents).openStreams === 0, 5_000);
+  });
+
+  it('caps the streams one person holds open, and frees them when the client goes', async () => {
+    const streams = [];
+    for (let i = 0; i < 5; i++) streams.push(await openStream(api.http, groupId, cyd.accessToken));
+    expect(streams.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
+    const refused = await openStream(api.http, groupId, cyd.accessToken);
+    expect(refused.status).toBe(429);
+    expect(refused.text()).toContain('too_many_streams');
+    for (const stream of streams) stream.close();
+    await eventually(() => api.app.get(CommunityEvents).openStreams === 0, 5_000);
+    const again = await openStream(api.http, groupId, cyd.accessToken);
+    expect(again.status).toBe(200);
+    again.close();
+  });
+
+  it('keeps replies to held or hidden posts away from members, and moderation to its table', async () => {
+    const held = await post(bo, 'Held thread: see example.org');
+    expect(held.body.status).toBe('held');
+    // Not even its author replies under it: members would see a reply to a post they cannot.
+    const underHeld = await api.http.post(
+      `/posts/${held.body.id}/replies`,
+      { body: 'Me again' },
+      bo.accessToken,
+    );
+    expect(underHeld.status).toBe(403);
+    expect(underHeld.body.code).toBe('post_closed');
+
+    const top = await post(bo, 'A thread that will be hidden.');
+    bodies.push('A reply in it.');
+    const reply = await api.http.post(
+      `/posts/${top.body.id}/replies`,
+      { body: 'A reply in it.' },
+      cyd.accessToken,
+    );
+    expect(reply.status).toBe(201);
+    await api.http.post(`/posts/${top.body.id}/hide`, {}, owner.accessToken);
+    // The reply went with its thread: not readable, not answerable through it, not unread.
+    expect(
+      (
+        await api.http.post(
+          `/posts/${reply.body.id}/replies`,
+          { body: 'Through the reply' },
+          cyd.accessToken,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await api.http.post(`/posts/${reply.body.id}/report`, { reason: 'x' }, bo.accessToken))
+        .status,
+    ).toBe(404);
+    const facilitatorThread = await api.http.get(
+      `/posts/${top.body.id}/replies`,
+      owner.accessToken,
+    );
+    expect(facilitatorThread.body.items.map((p: { id: string }) => p.id)).toEqual([reply.body.id]);
+
+    // Pinning: twice is a conflict, a reply is not pinnable, unpinning needs a pin.
+    const pinnable = (await post(cyd, 'Welcome, everyone.')).body.id as string;
+    expect((await api.http.post(`/posts/${pinnable}/pin`, {}, owner.accessToken)).status).toBe(200);
+    const twice = await api.http.post(`/posts/${pinnable}/pin`, {}, owner.accessToken);
+    expect([twice.status, twice.body.code]).toEqual([409, 'illegal_post_transition']);
+    expect((await list(bo)).body.items[0]).toMatchObject({ id: pinnable, pinned: true });
+    expect((await api.http.post(`/posts/${pinnable}/unpin`, {}, owner.accessToken)).status).toBe(
+      200,
+    );
+    expect((await api.http.post(`/posts/${pinnable}/unpin`, {}, owner.accessToken)).status).toBe(
+      409,
+    );
+    const replyPin = await api.http.post(`/posts/${reply.body.id}/pin`, {}, owner.accessToken);
+    expect([replyPin.status, replyPin.body.code]).toEqual([400, 'reply_not_pinnable']);
+
+    // Bad input is a 400 naming the field.
+    const blank = await api.http.post(
+      `/posts/${pinnable}/report`,
+      { reason: '   ' },
+      bo.accessToken,
+    );
+    expect(blank.status).toBe(400);
+    expect(JSON.stringify(blank.body)).toContain('reason');
+    const badId = await api.http.get('/posts/not-a-uuid/replies', bo.accessToken);
+    expect(badId.status).toBe(400);
+    const badMarker = await api.http.put(
+      `/groups/${groupId}/read-marker`,
+      { lastReadAt: 'yesterday' },
+      bo.accessToken,
+    );
+    expect(badMarker.status).toBe(400);
+    expect(JSON.stringify(badMarker.body)).toContain('lastReadAt');
   });
 
   it('answers a crisis-sounding draft with resources and flags the facilitators once, naming nobody', async () => {

@@ -20,7 +20,8 @@ import {
   REPORT_REASON_MAX_LENGTH,
 } from './community.entities.js';
 
-export const WATCHED_WORDS_MAX = 500;
+/** The api takes no longer array (REQUEST_LIMITS.maxArrayLength). */
+export const WATCHED_WORDS_MAX = 200;
 export const WATCHED_WORD_MAX_LENGTH = 64;
 
 export class CreatePostDto {

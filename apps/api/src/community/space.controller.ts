@@ -20,9 +20,6 @@ import {
   OrganizationRoles,
 } from '../organizations/organization-access.guard.js';
 
-/** Proxies close idle connections; a comment line this often keeps the stream open. */
-const HEARTBEAT_MS = 15_000;
-
 /** The viewer's summary of a space, read markers, the live stream, digest and watched words. */
 @ApiTags('community')
 @ApiBearerAuth()
@@ -54,7 +51,8 @@ export class SpaceController {
     description:
       'Server-sent events: `post` (a new visible post or reply, as PostView), `moderation` ' +
       '(`{ postId, action, post: PostView | null }`), and for facilitators `held` (PostView); ' +
-      'a comment line every 15 seconds',
+      'a comment line every 15 seconds. Ends when the viewer loses access or stops reading; ' +
+      'at most 5 open at a time per person (429 too_many_streams)',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @Get('groups/:groupId/stream')
@@ -63,33 +61,31 @@ export class SpaceController {
     @CurrentUser() user: AuthenticatedUser,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const raw = reply.raw;
-    const timer: { heartbeat?: NodeJS.Timeout } = {};
-    let stop = () => {};
-    const end = () => {
-      clearInterval(timer.heartbeat);
-      stop();
-      if (!raw.writableEnded) raw.end();
-    };
-    // Access is checked (a 404 answered as JSON) before the stream starts.
-    stop = await this.stream.open(
-      groupId,
-      user.id,
-      ({ event, data }) => {
-        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      },
-      end,
-    );
-    reply.hijack();
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
+    // Refusals (404, 429) are answered as JSON before `start`; after it, the reply is ours.
+    await this.stream.open(groupId, user.id, () => {
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      return {
+        write: (chunk) => void raw.write(chunk),
+        get unreadBytes() {
+          return raw.writableLength;
+        },
+        get closed() {
+          return raw.destroyed || raw.writableEnded || !!raw.socket?.destroyed;
+        },
+        end: () => raw.end(),
+        onClose: (listener) => {
+          raw.once('close', listener);
+          raw.once('error', listener);
+        },
+      };
     });
-    raw.write(': connected\n\n');
-    timer.heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    raw.on('close', end);
   }
 
   @ApiAnswer(CommunityPreferencesView, 'Your digest choice for every group: daily or none')

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { DateTime } from 'luxon';
 import { Clock } from '#common';
 import { AppConfig } from '#config';
+import { Transactions } from '#database';
 import { MailerService } from '#notifications';
 import type { JobHandler } from '#queue';
 import { NotificationRepository } from '#reminders';
@@ -18,8 +19,9 @@ export const DIGEST_NOTIFICATION_KIND = 'community_digest';
 /**
  * In the worker, once a day: tells each person who chose the digest how many unread posts by
  * others their groups had in the last day, by e-mail and in the app, with a link and no text,
- * author or group name. Safe to run twice: each person's digest is claimed per day and channel;
- * a failed send gives back only that claim.
+ * author or group name. Safe to run twice, or in two workers at once: each person's digest is
+ * claimed per day and channel before it goes (at most once; a worker dying mid-send loses that
+ * one), and a failed e-mail gives back only its own claim.
  */
 @Injectable()
 export class CommunityDigestJob
@@ -34,6 +36,7 @@ export class CommunityDigestJob
     private readonly mailer: MailerService,
     private readonly queue: CommunityDigestQueue,
     private readonly config: AppConfig,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -53,21 +56,27 @@ export class CommunityDigestJob
       const inApp: DigestKey = { userId: recipient.userId, digestDate, channel: 'in_app' };
       const email: DigestKey = { ...inApp, channel: 'email' };
       try {
-        if (await this.digests.claim(inApp)) {
-          await this.notifications.add({
-            userId: recipient.userId,
-            kind: DIGEST_NOTIFICATION_KIND,
-            title: digestSummary(recipient),
-            body: `Open Hearth to read them: ${path}`,
-            sessionId: null,
-          });
-          await this.digests.markSent(inApp, this.clock.now());
-          sent++;
-        }
-        if (await this.digests.claim(email)) {
+        // The in-app message and its claim commit together: both or neither.
+        const told = await this.transactions.run(async (tx) => {
+          if (!(await this.digests.claim(inApp, 'sent', this.clock.now(), tx))) return false;
+          await this.notifications.add(
+            {
+              userId: recipient.userId,
+              kind: DIGEST_NOTIFICATION_KIND,
+              title: digestSummary(recipient),
+              body: `Open Hearth to read them: ${path}`,
+              sessionId: null,
+            },
+            tx,
+          );
+          return true;
+        });
+        if (told) sent++;
+        if (await this.digests.claim(email, 'sending', this.clock.now())) {
           try {
             await this.mailer.send(digestEmail({ to: recipient.email, ...recipient, link }));
           } catch (error) {
+            // Given back: the next round may send it.
             await this.digests.release(email);
             throw error;
           }

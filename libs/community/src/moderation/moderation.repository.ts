@@ -82,18 +82,17 @@ export class ModerationRepository {
     );
   }
 
-  /** One report per reporter and post: false when this person had reported it already. */
+  /** One report per reporter and post: a repeat changes nothing. */
   async report(
     report: Pick<CommunityPostReport, 'postId' | 'reporterId' | 'reason' | 'createdAt'>,
-  ): Promise<boolean> {
-    const result = await this.dataSource
+  ): Promise<void> {
+    await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(CommunityPostReport)
       .values(report)
       .orIgnore()
       .execute();
-    return (result.identifiers.length ?? 0) > 0 && result.identifiers[0] !== undefined;
   }
 
   async resolveReports(postId: string, at: Date, tx: Tx): Promise<void> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   Clock,
-  ConflictError,
   InvalidInputError,
   isUuid,
   mapPage,
@@ -11,7 +10,7 @@ import {
 } from '#common';
 import { Transactions } from '#database';
 import { GroupAccess, facilitatorsOnly } from '#groups';
-import type { ModerationActionKind, PostStatus } from '../community.entities.js';
+import type { ModerationActionKind } from '../community.entities.js';
 import type {
   CrisisFlagResolvedView,
   ModerationActionView,
@@ -24,28 +23,7 @@ import { PostRepository, type PostViewer } from '../posts/post.repository.js';
 import { postNotFound } from '../posts/posts.service.js';
 import { CommunityEvents } from '../stream/community-events.js';
 import { ModerationRepository } from './moderation.repository.js';
-
-export type PostModeration = 'approve' | 'hide' | 'restore' | 'pin' | 'unpin';
-
-/** What each action needs the post to be, and what it makes it. */
-const TRANSITIONS: Record<
-  PostModeration,
-  { from: PostStatus[]; to?: PostStatus; pinned?: boolean }
-> = {
-  approve: { from: ['held'], to: 'visible' },
-  hide: { from: ['visible', 'held'], to: 'hidden' },
-  restore: { from: ['hidden'], to: 'visible' },
-  pin: { from: ['visible'], pinned: true },
-  unpin: { from: ['visible', 'hidden'], pinned: false },
-};
-
-const DONE: Record<PostModeration, string> = {
-  approve: 'approved',
-  hide: 'hidden',
-  restore: 'restored',
-  pin: 'pinned',
-  unpin: 'unpinned',
-};
+import { type PostModeration, postTransition } from './post-transitions.js';
 
 /**
  * The group's facilitators keep the space safe: a queue of held, reported and crisis-flagged
@@ -122,22 +100,16 @@ export class ModerationService {
       throw error instanceof NotFoundError ? postNotFound() : error;
     });
     if (role !== 'facilitator') throw facilitatorsOnly();
-    const rule = TRANSITIONS[action];
-    await this.transactions.run(async (tx) => {
+    const from = await this.transactions.run(async (tx) => {
       const current = await this.posts.lock(post.id, tx);
       if (!current) throw postNotFound();
-      if (!rule.from.includes(current.status)) {
-        throw new ConflictError(
-          'illegal_post_transition',
-          `A ${current.status} post cannot be ${DONE[action]}`,
-        );
-      }
+      const change = postTransition(current, action);
       const now = this.clock.now();
       await this.posts.update(
         post.id,
         {
-          ...(rule.to && { status: rule.to }),
-          ...(rule.pinned !== undefined && { pinnedAt: rule.pinned ? now : null }),
+          ...(change.status && { status: change.status }),
+          ...(change.pin !== undefined && { pinnedAt: change.pin ? now : null }),
         },
         tx,
       );
@@ -155,12 +127,15 @@ export class ModerationService {
         },
         tx,
       );
+      return current.status;
     });
+    // `from` lets each stream tell members only of posts they could see before or see now.
     await this.events.publish({
       type: 'moderation',
       groupId: post.groupId,
       postId: post.id,
       action,
+      from,
     });
     const row = await this.posts.findVisible(post.id, { userId: actorId, facilitator: true });
     if (!row) throw postNotFound();

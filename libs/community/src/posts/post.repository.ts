@@ -39,11 +39,18 @@ const REPLY_ORDER: SortKey[] = [
   { expression: 'p.id', type: 'uuid', order: 'ASC' },
 ];
 
+/** The SQL condition "a member may see post `alias`" when its status is `status`. */
+const memberSees = (alias: string, status = `${alias}.status`) =>
+  `(${status} IN ('visible', 'removed') OR (${status} = 'held' AND ${alias}.author_id = :viewerId))`;
+
+/** The SQL condition "a member may see the thread of `alias`": a hidden top post takes its replies. */
+const memberSeesThread = (alias: string) =>
+  `(${alias}.parent_id IS NULL OR EXISTS (SELECT 1 FROM community_posts ${alias}_top
+     WHERE ${alias}_top.id = ${alias}.parent_id AND ${memberSees(`${alias}_top`)}))`;
+
 /** The SQL condition "`alias` is a post the viewer may see". */
 const visibleTo = (alias: string, viewer: PostViewer) =>
-  viewer.facilitator
-    ? 'TRUE'
-    : `(${alias}.status IN ('visible', 'removed') OR (${alias}.status = 'held' AND ${alias}.author_id = :viewerId))`;
+  viewer.facilitator ? 'TRUE' : `(${memberSees(alias)} AND ${memberSeesThread(alias)})`;
 
 @Injectable()
 export class PostRepository {
@@ -141,6 +148,24 @@ export class PostRepository {
     return row ?? null;
   }
 
+  /**
+   * Whether a member could see the post back when its status was `from`: the post then, and its
+   * thread now (a moderation action changes one post only).
+   */
+  async memberSawBefore(postId: string, viewer: PostViewer, from: PostStatus): Promise<boolean> {
+    if (viewer.facilitator) return true;
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .from(CommunityPost, 'p')
+      .select('p.id', 'id')
+      .where('p.id = :postId', { postId })
+      .andWhere(memberSees('p', 'CAST(:from AS text)'), { from })
+      .andWhere(memberSeesThread('p'))
+      .setParameter('viewerId', viewer.userId)
+      .getRawOne<{ id: string }>();
+    return row !== undefined;
+  }
+
   /** Held posts of the group, the oldest first (the moderation queue). */
   held(groupId: string): Promise<PostRow[]> {
     return this.select({ userId: '00000000-0000-0000-0000-000000000000', facilitator: true })
@@ -181,6 +206,7 @@ export class PostRepository {
       .select('count(*)::int', 'count')
       .where('p.group_id = :groupId', { groupId })
       .andWhere(`p.status = 'visible'`)
+      .andWhere(visibleTo('p', viewer))
       .andWhere('p.author_id IS DISTINCT FROM :viewerId', { viewerId: viewer.userId });
     if (since) query.andWhere('p.created_at > :since', { since });
     const row = await query.getRawOne<{ count: number }>();
@@ -190,8 +216,13 @@ export class PostRepository {
   /** The group's lead and co-facilitators: who is told that someone may need support. */
   async facilitatorIds(groupId: string, tx?: Tx): Promise<string[]> {
     const rows: { user_id: string }[] = await (tx ?? this.dataSource.manager).query(
-      `SELECT lead_facilitator_id AS user_id FROM groups WHERE id = $1 AND lead_facilitator_id IS NOT NULL
-       UNION SELECT user_id FROM group_co_facilitators WHERE group_id = $1`,
+      `SELECT f.user_id FROM (
+         SELECT lead_facilitator_id AS user_id FROM groups WHERE id = $1
+         UNION SELECT user_id FROM group_co_facilitators WHERE group_id = $1
+       ) f
+       -- Still in the organization: someone removed from it hears nothing of its groups.
+       WHERE EXISTS (SELECT 1 FROM memberships m JOIN groups g ON g.organization_id = m.organization_id
+                      WHERE g.id = $1 AND m.user_id = f.user_id)`,
       [groupId],
     );
     return rows.map((r) => r.user_id);

@@ -81,22 +81,18 @@ export class PostsService {
     return mapPage(rows, (row) => postView(row, viewer));
   }
 
-  /** One post for the viewer, or a 404 (also used by the stream, for each event). */
-  async one(postId: string, userId: string): Promise<PostView> {
-    const { row, viewer } = await this.requirePost(postId, userId);
-    return postView(row, viewer);
-  }
-
   create(groupId: string, userId: string, body: CreatePostDto, locale: string) {
     return this.write(groupId, null, userId, body, locale);
   }
 
   async reply(postId: string, userId: string, body: CreatePostDto, locale: string) {
     const { row } = await this.requirePost(postId, userId);
-    // Replies answer top-level posts; a reply to a reply joins the same thread.
+    // Replies answer top-level posts; a reply to a reply joins the same thread. Only a visible
+    // thread takes replies: one under a held post would show members a thread they cannot see.
     const parentId = row.parentId ?? row.id;
-    if (row.status === 'hidden' || row.status === 'removed') {
-      throw new ForbiddenError('post_closed', 'This post takes no more replies');
+    const thread = row.parentId ? await this.posts.findById(row.parentId) : row;
+    if (thread?.status !== 'visible') {
+      throw new ForbiddenError('post_closed', 'This post takes no replies');
     }
     return this.write(row.groupId, parentId, userId, body, locale);
   }
@@ -123,13 +119,18 @@ export class PostsService {
 
   /** Reports a post to the facilitators; again by the same person changes nothing. */
   async report(postId: string, userId: string, reason: string): Promise<ReportReceivedView> {
+    const trimmed = reason.trim();
+    if (trimmed === '') {
+      throw new InvalidInputError('validation_failed', 'reason must not be blank', 'reason');
+    }
     const { row } = await this.requirePost(postId, userId);
     await this.moderation.report({
       postId: row.id,
       reporterId: userId,
-      reason: reason.trim(),
+      reason: trimmed,
       createdAt: this.clock.now(),
     });
+    // The same answer whether it was new or a repeat: nothing about other reports leaks.
     return { received: true };
   }
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { PostStatus } from '../community.entities.js';
 import { CommunityNotifyRepository, type PgListener } from './community-notify.repository.js';
 
 export type CommunityEventType = 'post' | 'moderation' | 'held';
@@ -10,6 +11,8 @@ export interface CommunityEvent {
   postId: string;
   /** For `moderation`: what happened (approve, hide, restore, pin, unpin). */
   action?: string;
+  /** For `moderation`: the post's status before, so streams know who could see it then. */
+  from?: PostStatus;
 }
 
 type Listener = (event: CommunityEvent) => void;
