@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { Clock, ManualClock } from '../libs/common/src/index.js';
 import {
   COMMUNITY_DIGEST_JOB,
+  CommunityDigestJob,
   CommunityDigestQueue,
   CommunityEvents,
 } from '../libs/community/src/index.js';
@@ -657,6 +658,24 @@ describe('The group space between sessions (e2e)', () => {
     expect(to(bo)).toEqual([]); // chose none
     await round();
     expect(to(cyd)).toHaveLength(1);
+
+    // Two rounds at once (two workers, or a retry beside the schedule): still one e-mail each.
+    const db = new pg.Client({ connectionString: env.database.url });
+    await db.connect();
+    try {
+      await db.query('DELETE FROM community_digest_deliveries WHERE user_id = $1', [cyd.user.id]);
+      const job = worker.app.get(CommunityDigestJob);
+      await Promise.all([job.handle(), job.handle()]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(to(cyd)).toHaveLength(2);
+      const inApp = await db.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'community_digest'`,
+        [cyd.user.id],
+      );
+      expect(inApp.rows[0].n).toBe(2);
+    } finally {
+      await db.end();
+    }
 
     // Every e-mail and every notification of this suite: no post's text, no group name.
     const client = new pg.Client({ connectionString: env.database.url });
