@@ -250,6 +250,15 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
   });
 
   it('the peer supporter admits people and reads the roster by alias, never a legal name', async () => {
+    const participants = await api.http.get(
+      `/organizations/${orgId}/participants`,
+      peer.accessToken,
+    );
+    expect(participants.status).toBe(200);
+    expect(participants.body.items).toEqual([
+      expect.objectContaining({ userId: ana.user.id, displayName: 'ana' }),
+    ]);
+    expect(JSON.stringify(participants.body)).not.toMatch(/@|Rahman/);
     const enrolled = await api.http.post(
       `/groups/${supportGroupId}/enrollments`,
       { userId: ana.user.id },

@@ -13,7 +13,7 @@ import {
   OrganizationView,
   InvitationsService,
   MembersService,
-  FACILITATOR_ROLES,
+  GROUP_LEADER_ROLES,
   MANAGER_ROLES,
   ORGANIZATION_ROLES,
   OrganizationsService,
@@ -60,10 +60,13 @@ export class OrganizationsController {
     return this.members.list(membership.organizationId, pageRequest(query));
   }
 
-  /** For facilitators enrolling people in their groups: participants by alias, no addresses. */
+  /**
+   * For facilitators (peer supporters too) enrolling people in their groups: participants by
+   * alias, no addresses.
+   */
   @ApiAnswer(ParticipantPage, 'Participants in the order they joined')
   @Get(':orgId/participants')
-  @OrganizationRoles(...FACILITATOR_ROLES)
+  @OrganizationRoles(...GROUP_LEADER_ROLES)
   listParticipants(@CurrentMembership() membership: Membership, @Query() query: PageQueryDto) {
     return this.members.listParticipants(membership.organizationId, pageRequest(query));
   }
