@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useParams } from 'react-router';
+import { Link, NavLink, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import * as keys from '../ui/queryKeys';
@@ -32,7 +32,10 @@ function useAnnouncer() {
 
 /** `/groups/:groupId/space[/moderation|/log]`: the group's space between sessions. */
 export default function GroupSpace() {
-  const { groupId = '', section } = useParams();
+  const { groupId = '', section: path } = useParams();
+  const [search] = useSearchParams();
+  // The facilitators' notice links to `?tab=moderation`.
+  const section = path ?? search.get('tab') ?? undefined;
   const { t } = useTranslation('space');
   if (!isUuid(groupId) || (section && !(SECTIONS as readonly string[]).includes(section))) {
     return <p role="alert">{t('noSuchSpace')}</p>;
