@@ -441,6 +441,42 @@ describe('Directory and join requests (e2e)', () => {
     expect(kind.body.message).toBe(custom);
   });
 
+  it('lets a person into a drop-in group at once while a seat is free', async () => {
+    const dropIn = await api.http.post(
+      `/organizations/${orgId}/groups`,
+      {
+        name: 'Saturday drop-in',
+        tags: ['seasonal'],
+        kind: 'drop_in',
+        timezone: 'Asia/Dhaka',
+        firstSessionDate: inDays(5),
+        startTime: '11:00',
+        durationMinutes: 60,
+        capacity: 1,
+        lobbyEnabled: false,
+        leadFacilitatorId: therapist.user.id,
+      },
+      owner.accessToken,
+    );
+    expect(dropIn.status).toBe(201);
+    const id = dropIn.body.id as string;
+    await api.http.put(`/groups/${id}/listing`, { openToRequests: true }, therapist.accessToken);
+    const askDropIn = (user: User) =>
+      api.http.post(`/groups/${id}/join-requests`, { agreement: true }, user.accessToken);
+    const first = await newcomer('Gita');
+    const admitted = await askDropIn(first);
+    expect(admitted.status).toBe(201);
+    expect(admitted.body.status).toBe('approved');
+    const seat = await db.query(
+      'SELECT status FROM enrollments WHERE group_id = $1 AND user_id = $2',
+      [id, first.user.id],
+    );
+    expect(seat.rows).toEqual([{ status: 'active' }]);
+    // Full now: the next one waits for a facilitator.
+    const second = await newcomer('Hana');
+    expect((await askDropIn(second)).body.status).toBe('pending');
+  });
+
   it('exports and erases a person’s requests with their account', async () => {
     const fay = await newcomer('Fay');
     await ask(fay, { note: 'My own words.' });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
+import { launchChromium, screenshot } from './support/browser.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
 import { markEmailVerified, registerUser, uniqueEmail } from './support/hearth.js';
 import type { TestUser } from './support/groups.js';
@@ -67,7 +67,7 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
   });
 
   async function signedIn(user: { email: string; password: string }, size: Size, path: string) {
-    const page = await openApp(browser, origin, { size, path });
+    const page = reportErrors(await openApp(browser, origin, { size, path }));
     await signInThroughForm(page, user);
     return page;
   }
@@ -98,7 +98,9 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
   }, 90_000);
 
   it('lets a visitor on a phone find the group, create an account and ask to join', async () => {
-    const page = await openApp(browser, origin, { size: 'phone', path: `/o/${orgId}/groups` });
+    const page = reportErrors(
+      await openApp(browser, origin, { size: 'phone', path: `/o/${orgId}/groups` }),
+    );
     await page.getByRole('heading', { name: 'Groups at Harbour care' }).waitFor();
     const card = page.getByRole('listitem').filter({ hasText: GROUP });
     await card.getByText('postpartum', { exact: true }).waitFor();
@@ -150,7 +152,9 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
   }, 120_000);
 
   it('lets the facilitator see the request by alias with the score, and approve it', async () => {
-    const page = await signedIn(therapist, 'phone', `/groups/${groupId}/requests`);
+    // On the group page, its Requests tab.
+    const page = await signedIn(therapist, 'phone', `/groups/${groupId}`);
+    await page.getByRole('tab', { name: 'Requests' }).click();
     const request = page.getByRole('listitem').filter({ hasText: 'Marigold' });
     await request.getByText('Evenings suit me.').waitFor();
     await request.getByText('PHQ-2 score: 2 of 6').waitFor();
@@ -159,11 +163,12 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
     await request.getByText(/^Approved: you have a place/).waitFor();
     await page.context().close();
 
-    const visitor = await signedIn(
-      { email: visitorEmail, password: PASSWORD },
-      'phone',
-      '/me/requests',
-    );
+    const visitor = await signedIn({ email: visitorEmail, password: PASSWORD }, 'phone', '/');
+    // Home says so, and the requests page has the way to the group.
+    await visitor.getByRole('heading', { name: 'My requests to join' }).waitFor();
+    await visitor.getByText('Approved: you have a place').waitFor();
+    await checkScreen(visitor, 'directory-home-card-phone');
+    await visitor.getByRole('link', { name: 'See my requests' }).click();
     await visitor.getByText('Approved: you have a place').waitFor();
     await visitor.getByRole('link', { name: 'Open the group' }).waitFor();
     await visitor.context().close();
@@ -175,11 +180,13 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
   ];
   for (const [language, title, ask, kind] of LANGUAGES) {
     it(`shows the directory, the group and the form in ${language}`, async () => {
-      const page = await openApp(browser, origin, {
-        size: 'phone',
-        locale: language,
-        path: `/o/${orgId}/groups`,
-      });
+      const page = reportErrors(
+        await openApp(browser, origin, {
+          size: 'phone',
+          locale: language,
+          path: `/o/${orgId}/groups`,
+        }),
+      );
       await page.getByRole('heading', { name: title }).waitFor();
       await page.getByText(kind).first().waitFor();
       await checkScreen(page, `directory-list-${language}-phone`);
@@ -191,12 +198,25 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
       await page.getByRole('radiogroup').first().waitFor();
       await checkScreen(page, `directory-ask-form-${language}-phone`);
       await page.goto(`${origin}/groups/${groupId}/requests`);
-      await page.getByRole('listitem').filter({ hasText: 'Marigold' }).waitFor();
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: 'Marigold' })
+        .waitFor()
+        .catch(async (error: unknown) => {
+          await screenshot(page, `web-directory-requests-${language}-failed`);
+          throw error;
+        });
       await checkScreen(page, `directory-requests-${language}-phone`);
       await page.context().close();
     }, 90_000);
   }
 });
+
+/** Page errors go to the test's output: a failed screen then says why. */
+function reportErrors(page: Page): Page {
+  page.on('pageerror', (error) => console.warn(`page error: ${error.message}`));
+  return page;
+}
 
 /** The sign-in form in any language: by field type, not by label. */
 async function signInThroughFormIn(page: Page, user: { email: string; password: string }) {

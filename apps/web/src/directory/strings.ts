@@ -65,6 +65,7 @@ export const en = {
   keep: 'Keep it',
   openGroup: 'Open the group',
   requestsTitle: 'Requests to join',
+  requestsTab: 'Requests',
   listingTitle: 'Public listing',
   listingOpen: 'Open to requests in the public directory',
   listingHelp:
@@ -160,6 +161,7 @@ export const bn: Strings = {
   keep: 'রেখে দিন',
   openGroup: 'দলটি খুলুন',
   requestsTitle: 'যোগ দেওয়ার অনুরোধ',
+  requestsTab: 'অনুরোধ',
   listingTitle: 'প্রকাশ্য তালিকা',
   listingOpen: 'প্রকাশ্য তালিকায় অনুরোধের জন্য খোলা',
   listingHelp:
@@ -255,6 +257,7 @@ export const id: Strings = {
   keep: 'Biarkan',
   openGroup: 'Buka kelompok',
   requestsTitle: 'Permintaan bergabung',
+  requestsTab: 'Permintaan',
   listingTitle: 'Daftar publik',
   listingOpen: 'Terbuka untuk permintaan di direktori publik',
   listingHelp:

@@ -7,6 +7,7 @@ import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import * as keys from '../ui/queryKeys';
+import { GroupRequestsPanel } from '../directory/GroupRequests';
 import { GroupMeasures } from '../measures/GroupMeasures';
 import { SpaceLink } from '../space/SpaceLink';
 import { AttendanceTab } from './AttendanceTab';
@@ -22,6 +23,7 @@ import { zoneName } from './time';
 export default function FacilitatorGroup({ group }: { group: Schemas['GroupDetailView'] }) {
   const { t } = useTranslation('groups');
   const { t: measures } = useTranslation('measures');
+  const { t: directory } = useTranslation('directory');
   const openEnded = group.kind !== 'curriculum';
   return (
     <section className="facilitator-group">
@@ -60,6 +62,7 @@ export default function FacilitatorGroup({ group }: { group: Schemas['GroupDetai
           <Tab id="roster">{t('roster')}</Tab>
           <Tab id="attendance">{t('attendance')}</Tab>
           {group.clinician && <Tab id="measures">{measures('measuresTab')}</Tab>}
+          <Tab id="requests">{directory('requestsTab')}</Tab>
         </TabList>
         <TabPanel id="schedule">
           <ScheduleTab group={group} />
@@ -75,6 +78,9 @@ export default function FacilitatorGroup({ group }: { group: Schemas['GroupDetai
             <GroupMeasures groupId={group.id} />
           </TabPanel>
         )}
+        <TabPanel id="requests">
+          <GroupRequestsPanel groupId={group.id} orgId={group.organizationId} />
+        </TabPanel>
       </Tabs>
       {openEnded && !group.endedAt && <EndGroup group={group} />}
     </section>

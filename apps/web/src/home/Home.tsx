@@ -6,6 +6,7 @@ import { OpenInvitations } from '../me/OpenInvitations';
 import { StartOrganization } from '../org/StartOrganization';
 import { HomeworkCard } from '../record/HomeworkCard';
 import { CheckInCard } from '../measures/CheckInCard';
+import { JoinRequestsCard } from '../directory/JoinRequestsCard';
 import { useNow } from '../ui/clock';
 import { useDates } from '../ui/useDates';
 import { useSessionName } from '../groups/sessionName';
@@ -90,6 +91,7 @@ export function Home({ name }: { name: string }) {
       <CheckInCard />
       {next && <NextSession session={next} />}
       <HomeworkCard />
+      <JoinRequestsCard />
       <StartOrganization />
       {later.length > 0 && (
         <section aria-labelledby="later-title">
