@@ -163,6 +163,19 @@ export class ModerationRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** What waits for the group's facilitators: held or reported posts, and open crisis flags. */
+  async pendingCount(groupId: string): Promise<number> {
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM community_posts p WHERE p.group_id = $1 AND (p.status = 'held'
+                 OR EXISTS (SELECT 1 FROM community_post_reports r
+                             WHERE r.post_id = p.id AND r.resolved_at IS NULL)))::int
+            + (SELECT count(*) FROM community_crisis_flags f
+                WHERE f.group_id = $1 AND f.resolved_at IS NULL)::int AS count`,
+      [groupId],
+    );
+    return rows[0]?.count ?? 0;
+  }
+
   async flagExists(groupId: string, flagId: string): Promise<boolean> {
     return this.dataSource.manager.existsBy(CommunityCrisisFlag, { id: flagId, groupId });
   }

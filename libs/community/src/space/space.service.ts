@@ -36,15 +36,7 @@ export class SpaceService {
       this.moderation.activeMute(group.id, userId, this.clock.now()),
       this.space.digest(userId),
     ]);
-    let moderationCount = 0;
-    if (viewer.facilitator) {
-      const [held, reported, flags] = await Promise.all([
-        this.posts.held(group.id),
-        this.posts.reported(group.id),
-        this.moderation.openFlags(group.id),
-      ]);
-      moderationCount = new Set([...held, ...reported].map((p) => p.id)).size + flags.length;
-    }
+    const moderationCount = viewer.facilitator ? await this.moderation.pendingCount(group.id) : 0;
     return {
       groupId: group.id,
       role: access.role,

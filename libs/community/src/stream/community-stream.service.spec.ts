@@ -124,6 +124,15 @@ describe('CommunityStreamService', () => {
     await service.open('g1', 'reader', fakeSink);
   });
 
+  it('ends every open stream when the api shuts down, so it does not wait for clients', async () => {
+    const { service, listeners } = setUp();
+    const sinks = [fakeSink(), fakeSink()];
+    for (const sink of sinks) await service.open('g1', 'reader', () => sink);
+    service.onModuleDestroy();
+    expect(sinks.map((sink) => sink.closed)).toEqual([true, true]);
+    expect(listeners.size).toBe(0);
+  });
+
   it("tells a member nothing of a post's moderation they could never see", async () => {
     const { service, emit, seen } = setUp();
     const sink = fakeSink();

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { NotFoundError, RateLimitedError } from '#common';
 import { GroupAccess, type GroupViewer } from '#groups';
 import { postView } from '../posts/post-view.js';
@@ -46,9 +46,11 @@ export interface StreamSink {
  * heartbeat, whichever comes first.
  */
 @Injectable()
-export class CommunityStreamService {
+export class CommunityStreamService implements OnModuleDestroy {
   private readonly logger = new Logger(CommunityStreamService.name);
   private readonly perUser = new Map<string, number>();
+  /** How to end each open stream: a shutting-down api closes them, or it would wait for them. */
+  private readonly streams = new Set<() => void>();
 
   constructor(
     private readonly access: GroupAccess,
@@ -81,6 +83,7 @@ export class CommunityStreamService {
     const stop = () => {
       if (stopped) return;
       stopped = true;
+      this.streams.delete(stop);
       clearInterval(timer.heartbeat);
       unsubscribe();
       const left = (this.perUser.get(userId) ?? 1) - 1;
@@ -104,6 +107,7 @@ export class CommunityStreamService {
         .finally(() => waiting--);
     };
 
+    this.streams.add(stop);
     try {
       unsubscribe = await this.events.subscribe(group.id, (event) =>
         handle(async () => {
@@ -132,6 +136,10 @@ export class CommunityStreamService {
     );
     // The open connection keeps the process alive, not this timer.
     timer.heartbeat.unref();
+  }
+
+  onModuleDestroy(): void {
+    for (const stop of [...this.streams]) stop();
   }
 
   /** The viewer's access now, or null once they have none (a failed read propagates). */
