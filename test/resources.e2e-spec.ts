@@ -109,7 +109,13 @@ describe('Resources (e2e)', () => {
     ]);
     const one = await http().get(`/resources/${worksheetId}`, ana.accessToken);
     expect(one.status).toBe(200);
-    expect(one.body).toMatchObject({ body: WORKSHEET.body, canEdit: false });
+    // Members read the resource, not who wrote it.
+    expect(one.body).toMatchObject({
+      body: WORKSHEET.body,
+      canEdit: false,
+      createdBy: null,
+      updatedBy: null,
+    });
 
     expect((await create(WORKSHEET, ana)).status).toBe(403);
     const patch = await http().patch(`/resources/${worksheetId}`, { title: 'x' }, ana.accessToken);
@@ -317,5 +323,24 @@ describe('Resources (e2e)', () => {
       therapist.accessToken,
     );
     expect(twice.status).toBe(400);
+  });
+
+  it('keeps a resource when its author erases their account, showing curators "Former member"', async () => {
+    const author = await registerUser(http(), 'author');
+    await markEmailVerified(context.env, author.user.id);
+    await joinOrganization(http(), therapist.accessToken, orgId, author, 'therapist');
+    const made = await create({ ...VIDEO, title: 'Breathing, slowly' }, author);
+    expect(made.status).toBe(201);
+    const erased = await http().request('DELETE', '/me', {
+      token: author.accessToken,
+      body: { password: author.password },
+    });
+    expect(erased.status).toBe(202);
+    const kept = await http().get(`/resources/${made.body.id}`, therapist.accessToken);
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({
+      title: 'Breathing, slowly',
+      createdBy: { userId: author.user.id, displayName: 'Former member' },
+    });
   });
 });

@@ -14,6 +14,7 @@ import * as me from './me/routes';
 import * as org from './org/routes';
 import { Profile } from './profile/Profile';
 import * as record from './record/routes';
+import * as resources from './resources/routes';
 import { JoinSession, OldJoinLink } from './room/JoinSession';
 import * as sideRoom from './side-room/routes';
 import * as space from './space/routes';
@@ -55,6 +56,7 @@ export function App() {
                     {me.routes}
                     {measures.routes}
                     {record.routes}
+                    {resources.routes}
                     {sideRoom.routes}
                     {space.routes}
                     {webinars.routes}

@@ -42,8 +42,9 @@ const resourceView = (row: ResourceRow, canEdit: boolean): ResourceView => ({
   language: row.language,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
-  createdBy: editor(row.createdById, row.createdByName),
-  updatedBy: editor(row.updatedById, row.updatedByName),
+  // Who wrote it is for the curators; members read the resource only.
+  createdBy: canEdit ? editor(row.createdById, row.createdByName) : null,
+  updatedBy: canEdit ? editor(row.updatedById, row.updatedByName) : null,
   canEdit,
 });
 

@@ -4310,7 +4310,9 @@ export interface components {
             body: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description For curators only (null for members) */
             createdBy: components["schemas"]["ResourceEditorView"] | null;
+            /** @description For curators only (null for members) */
             updatedBy: components["schemas"]["ResourceEditorView"] | null;
             /** @description Whether the caller may change or delete it */
             canEdit: boolean;
@@ -10102,7 +10104,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-sent events: `post` (a new visible post or reply, as PostView), `moderation` (`{ postId, action, post: PostView | null }`), and for facilitators `held` (PostView); a comment line every 15 seconds */
+            /** @description Server-sent events: `post` (a new visible post or reply, as PostView), `moderation` (`{ postId, action, post: PostView | null }`), and for facilitators `held` (PostView); a comment line every 15 seconds. Ends when the viewer loses access or stops reading; at most 5 open at a time per person (429 too_many_streams) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,10 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
+import { ModuleResources } from '../resources/ModuleResources';
 
 type Module = Schemas['CurriculumModuleView'];
 
 /** One session of a program, as facilitators read it: goals, agenda with notes, homework... */
-export function ModuleView({ module, n }: { module: Module; n: number }) {
+export function ModuleView({
+  module,
+  n,
+  curriculumId,
+}: {
+  module: Module;
+  n: number;
+  /** Shows the module's resources (and lets curators choose them). */
+  curriculumId?: string;
+}) {
   const { t } = useTranslation('curricula');
   const total = module.agenda.reduce((sum, item) => sum + item.minutes, 0);
   return (
@@ -83,6 +93,7 @@ export function ModuleView({ module, n }: { module: Module; n: number }) {
           ))}
         </>
       )}
+      {curriculumId && <ModuleResources curriculumId={curriculumId} index={n - 1} />}
     </details>
   );
 }

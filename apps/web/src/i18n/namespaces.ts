@@ -5,6 +5,7 @@ import * as measures from '../measures/strings';
 import * as me from '../me/strings';
 import * as org from '../org/strings';
 import * as record from '../record/strings';
+import * as library from '../resources/strings';
 import * as room from '../room/strings';
 import * as sideRoom from '../side-room/strings';
 import * as space from '../space/strings';
@@ -27,6 +28,7 @@ export const resources = {
     measures: measures.en,
     org: org.en,
     record: record.en,
+    resources: library.en,
     room: room.en,
     sideRoom: sideRoom.en,
     space: space.en,
@@ -41,6 +43,7 @@ export const resources = {
     measures: measures.bn,
     org: org.bn,
     record: record.bn,
+    resources: library.bn,
     room: room.bn,
     sideRoom: sideRoom.bn,
     space: space.bn,
@@ -55,6 +58,7 @@ export const resources = {
     measures: measures.id,
     org: org.id,
     record: record.id,
+    resources: library.id,
     room: room.id,
     sideRoom: sideRoom.id,
     space: space.id,

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { useAuth } from '../auth/useAuth';
+import { SessionResources } from '../resources/SessionResources';
 import { SpaceLink } from '../space/SpaceLink';
 import { useDates } from '../ui/useDates';
 import { useAgreement } from './useAgreement';
@@ -110,6 +111,7 @@ function ThisWeek({ groupId }: { groupId: string }) {
           <List items={module.homework} label={t('homework')} />
         </>
       )}
+      <SessionResources sessionId={session.id} nested />
     </section>
   );
 }

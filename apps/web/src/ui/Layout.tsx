@@ -48,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/my-groups">{t('navMyGroups')}</NavLink>
             )}
             {!organization && <NavLink to="/check-ins">{t('navCheckIns')}</NavLink>}
+            <NavLink to="/resources">{t('libraryTitle', { ns: 'resources' })}</NavLink>
             <NavLink to="/notifications">{t('navNotifications')}</NavLink>
             <NavLink to="/profile">{t('navProfile')}</NavLink>
             <button type="button" className="link sign-out" onClick={() => void signOut()}>

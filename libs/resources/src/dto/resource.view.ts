@@ -52,10 +52,18 @@ export class ResourceView extends ResourceSummaryView {
   @ApiProperty()
   createdAt!: Date;
 
-  @ApiProperty({ type: ResourceEditorView, nullable: true })
+  @ApiProperty({
+    type: ResourceEditorView,
+    nullable: true,
+    description: 'For curators only (null for members)',
+  })
   createdBy!: ResourceEditorView | null;
 
-  @ApiProperty({ type: ResourceEditorView, nullable: true })
+  @ApiProperty({
+    type: ResourceEditorView,
+    nullable: true,
+    description: 'For curators only (null for members)',
+  })
   updatedBy!: ResourceEditorView | null;
 
   @ApiProperty({ description: 'Whether the caller may change or delete it' })
