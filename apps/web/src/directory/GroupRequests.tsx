@@ -190,7 +190,7 @@ function RequestItem({
         {pending
           ? t('askedOn', { when: when(request.createdAt) })
           : t('decidedStatus', {
-              status: t(`status_${request.status}`),
+              status: t(`decided_${request.status}`),
               when: when(request.decidedAt ?? request.createdAt),
             })}
       </p>

@@ -96,6 +96,11 @@ export const en = {
   declineSend: 'Decline and send',
   cancel: 'Cancel',
   decidedStatus: '{{status}}, {{when}}',
+  decided_pending: 'Waiting',
+  decided_approved: 'Approved',
+  decided_waitlisted: 'Waitlisted',
+  decided_declined: 'Declined',
+  decided_withdrawn: 'Withdrawn by them',
 };
 
 type Strings = Record<keyof typeof en, string>;
@@ -191,6 +196,11 @@ export const bn: Strings = {
   declineSend: 'প্রত্যাখ্যান করে পাঠান',
   cancel: 'বাতিল',
   decidedStatus: '{{status}}, {{when}}',
+  decided_pending: 'অপেক্ষায়',
+  decided_approved: 'অনুমোদিত',
+  decided_waitlisted: 'অপেক্ষা-তালিকায়',
+  decided_declined: 'প্রত্যাখ্যাত',
+  decided_withdrawn: 'তিনি প্রত্যাহার করেছেন',
 };
 
 export const id: Strings = {
@@ -288,4 +298,9 @@ export const id: Strings = {
   declineSend: 'Tolak dan kirim',
   cancel: 'Batal',
   decidedStatus: '{{status}}, {{when}}',
+  decided_pending: 'Menunggu',
+  decided_approved: 'Disetujui',
+  decided_waitlisted: 'Di daftar tunggu',
+  decided_declined: 'Ditolak',
+  decided_withdrawn: 'Ditarik olehnya',
 };
