@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
+import { useSessionName } from '../groups/sessionName';
 import { useProfile } from '../profile/useProfile';
 import { useErrorText } from '../ui/errors';
 import { isUuid } from '../ui/ids';
@@ -67,6 +68,7 @@ export function JoinSession() {
 
 function Joining({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
+  const sessionName = useSessionName();
   const navigate = useNavigate();
   const alias = useProfile().data?.displayName;
   // Back from consenting to the agreement, the person has already chosen to join.
@@ -149,9 +151,7 @@ function Joining({ sessionId }: { sessionId: string }) {
       {step.kind === 'ready' && (
         <>
           <News>{t('readyTitle')}</News>
-          {session.data && (
-            <p>{t('session', { n: session.data.sequence, title: session.data.moduleTitle })}</p>
-          )}
+          {session.data && <p>{sessionName(session.data)}</p>}
           {alias && <p>{t('readyAlias', { alias })}</p>}
           {media.video && (
             <Suspense fallback={null}>
