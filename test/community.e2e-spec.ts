@@ -359,6 +359,22 @@ describe('The group space between sessions (e2e)', () => {
       until,
     );
 
+    // The facilitators list who is muted now, by alias, with the end and the reason.
+    const mutes = () => api.http.get(`/groups/${groupId}/mutes`, owner.accessToken);
+    expect((await mutes()).body).toEqual({
+      items: [{ userId: bo.user.id, displayName: 'bo', until, reason: 'Cooling off' }],
+    });
+    expect((await api.http.get(`/groups/${groupId}/mutes`, ana.accessToken)).status).toBe(403);
+    // Active by the api's clock: past its end, a mute is no longer listed.
+    const clock = api.app.get(Clock);
+    const now = clock.now;
+    clock.now = () => new Date(Date.parse(until) + 1000);
+    try {
+      expect((await mutes()).body).toEqual({ items: [] });
+    } finally {
+      clock.now = now;
+    }
+
     const unmuted = await api.http.request('DELETE', `/groups/${groupId}/mutes/${bo.user.id}`, {
       token: owner.accessToken,
     });
@@ -369,6 +385,7 @@ describe('The group space between sessions (e2e)', () => {
       'unmute',
       'mute',
     ]);
+    expect((await mutes()).body).toEqual({ items: [] });
   });
 
   it('answers 404 to everyone outside the group: list, replies, stream, report, posting', async () => {
@@ -382,8 +399,9 @@ describe('The group space between sessions (e2e)', () => {
         await api.http.post(`/groups/${groupId}/posts`, { body: 'x' }, outsider.accessToken),
         await api.http.get(`/groups/${groupId}/space`, outsider.accessToken),
         await api.http.get(`/groups/${groupId}/moderation`, outsider.accessToken),
+        await api.http.get(`/groups/${groupId}/mutes`, outsider.accessToken),
       ];
-      expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
+      expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404]);
       const stream = await openStream(api.http, groupId, outsider.accessToken);
       expect(stream.status).toBe(404);
       expect(stream.text()).not.toContain('data:');
@@ -586,7 +604,9 @@ describe('The group space between sessions (e2e)', () => {
     ]);
     const [flag] = await flags();
     expect(`${flag.title} ${flag.body}`).not.toMatch(/want to die|ana|Postpartum/i);
-    expect(flag.body).toContain(`/groups/${groupId}/space`);
+    // A link to the moderation tab, and a sentence with no raw path in it.
+    expect(flag.link).toBe(`/groups/${groupId}/space?tab=moderation`);
+    expect(flag.body).not.toContain('/groups/');
 
     // Posting it: held for a facilitator, resources again, no second flag within hours.
     const posted = await post(ana, draft);
@@ -675,6 +695,19 @@ describe('The group space between sessions (e2e)', () => {
         [cyd.user.id],
       );
       expect(inApp.rows[0].n).toBe(2);
+      // The in-app digest leads to the group space (a single group) by its link, not its text.
+      const digest = (await api.http.get('/me/notifications', cyd.accessToken)).body.items.find(
+        (n: { kind: string }) => n.kind === 'community_digest',
+      );
+      expect(digest.link).toBe(`/groups/${groupId}/space`);
+      expect(digest.body).not.toContain('/');
+      // Only paths inside the app are kept: another host is refused by the table too.
+      await expect(
+        db.query(
+          `INSERT INTO notifications (user_id, kind, title, body, link) VALUES ($1, 'x', 'x', 'x', $2)`,
+          [cyd.user.id, '//evil.example/x'],
+        ),
+      ).rejects.toThrow(/notifications_link_check/);
     } finally {
       await db.end();
     }

@@ -173,8 +173,17 @@ describe('The group space in the web app (e2e, Chromium)', () => {
     expect(JSON.stringify(posts.body)).not.toContain('end my life');
     await page.context().close();
 
-    // The facilitators are told someone may need support, by alias, without the words.
-    const facilitator = await signedIn(maya, 'phone', `${space()}/moderation`);
+    // The facilitators are told someone may need support, without the words: the notice is a
+    // link to the space's moderation tab, where they see who.
+    const facilitator = await signedIn(maya, 'phone', '/notifications');
+    const notice = facilitator.getByRole('link', {
+      name: 'Someone in your group may need support',
+    });
+    await notice.waitFor();
+    expect(await facilitator.locator('main').innerText()).not.toMatch(/end my life|\/groups\//);
+    await checkScreen(facilitator, 'space-crisis-notice-phone');
+    await notice.click();
+    await facilitator.waitForURL((url) => url.pathname.startsWith(space()));
     const flags = facilitator.getByRole('region', { name: 'May need support' });
     await flags.getByText(/^Rowan \(/).waitFor();
     expect(await facilitator.locator('main').innerText()).not.toContain('end my life');
@@ -227,6 +236,15 @@ describe('The group space in the web app (e2e, Chromium)', () => {
     await checkScreen(facilitator, 'space-mute-desktop');
     await dialog.getByRole('button', { name: 'Mute', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
+    // The moderation tab lists who is muted now, until when and why.
+    await facilitator
+      .getByRole('link', { name: /^Moderation/ })
+      .first()
+      .click();
+    const mutes = facilitator.getByRole('region', { name: 'Muted members' });
+    await mutes.getByText(/^Rowan, until /).waitFor();
+    await mutes.getByText('Reason: Needs a pause').waitFor();
+    await checkScreen(facilitator, 'space-mutes-desktop');
 
     const muted = await signedIn(rowan, 'phone', space());
     await setLanguage(muted, 'id');

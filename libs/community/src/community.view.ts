@@ -205,6 +205,28 @@ export class MuteView {
   until!: Date | null;
 }
 
+export class ActiveMuteView {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ description: 'The member’s alias' })
+  displayName!: string;
+
+  @ApiProperty({ description: 'When the member may post again' })
+  until!: Date;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why, as the facilitator wrote it' })
+  reason!: string | null;
+}
+
+export class ActiveMutesView {
+  @ApiProperty({
+    type: [ActiveMuteView],
+    description: 'Mutes running now, the soonest to end first',
+  })
+  items!: ActiveMuteView[];
+}
+
 export class CrisisFlagResolvedView {
   @ApiProperty({ format: 'uuid' })
   id!: string;

@@ -29,6 +29,7 @@ import { GroupKinds1795285000000 } from './migrations/1795285000000-GroupKinds.j
 import { Directory1795286000000 } from './migrations/1795286000000-Directory.js';
 import { Resources1795287000000 } from './migrations/1795287000000-Resources.js';
 import { RoomChat1795288000000 } from './migrations/1795288000000-RoomChat.js';
+import { NotificationLink1795289000000 } from './migrations/1795289000000-NotificationLink.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -66,4 +67,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Directory1795286000000,
   Resources1795287000000,
   RoomChat1795288000000,
+  NotificationLink1795289000000,
 ];

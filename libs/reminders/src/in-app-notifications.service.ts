@@ -19,12 +19,13 @@ export class InAppNotificationsService {
     ]);
     return {
       items: items.map(
-        ({ id, kind, title, body, sessionId, createdAt, readAt }): NotificationView => ({
+        ({ id, kind, title, body, sessionId, link, createdAt, readAt }): NotificationView => ({
           id,
           kind,
           title,
           body,
           sessionId,
+          link,
           createdAt,
           read: readAt !== null,
         }),

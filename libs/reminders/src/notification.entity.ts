@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,6 +13,10 @@ import { Session } from '#sessions';
 /** An in-app notification: what `GET /me/notifications` lists. */
 @Entity('notifications')
 @Index('notifications_user_id_created_at_idx', ['userId', 'createdAt'])
+@Check(
+  'notifications_link_check',
+  `"link" IS NULL OR ("link" ~ '^/([^/\\\\]|$)' AND char_length("link") <= 500)`,
+)
 @Index('notifications_subject_user_id_idx', ['subjectUserId'], {
   where: '"subject_user_id" IS NOT NULL',
 })
@@ -43,6 +48,10 @@ export class Notification {
   @ForeignKey(() => Session, { onDelete: 'SET NULL' })
   @Column('uuid', { name: 'session_id', nullable: true })
   sessionId!: string | null;
+
+  /** Where it leads in the app: a path such as `/groups/<id>/space?tab=moderation`, or none. */
+  @Column('text', { nullable: true })
+  link!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -5,6 +5,14 @@ import type { Page, PageRequest } from '#common';
 import { pageOfEntities, type Tx } from '#database';
 import { Notification } from './notification.entity.js';
 
+/** Longest link a notification keeps (the table checks it too). */
+export const NOTIFICATION_LINK_MAX_LENGTH = 500;
+
+/** A path inside the app: one leading `/` (not `//` or `/\`), no spaces or control characters. */
+export function isAppPath(link: string): boolean {
+  return link.length <= NOTIFICATION_LINK_MAX_LENGTH && /^\/(?![/\\])[^\s\p{Cc}]*$/u.test(link);
+}
+
 @Injectable()
 export class NotificationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -39,12 +47,20 @@ export class NotificationRepository {
       .update({ id, readAt: IsNull() }, { readAt: at });
   }
 
-  /** Adds an in-app notification; with `tx`, as part of that transaction. */
+  /**
+   * Adds an in-app notification; with `tx`, as part of that transaction. `link`, when given, is
+   * a path inside the app (one leading `/`, never `//` or `/\`, which browsers read as another
+   * host).
+   */
   async add(
     notification: Pick<Notification, 'userId' | 'kind' | 'title' | 'body' | 'sessionId'> &
-      Partial<Pick<Notification, 'subjectUserId'>>,
+      Partial<Pick<Notification, 'subjectUserId' | 'link'>>,
     tx?: Tx,
   ): Promise<void> {
+    const { link } = notification;
+    if (link != null && !isAppPath(link)) {
+      throw new Error(`A notification link must be a path in the app, not ${JSON.stringify(link)}`);
+    }
     await (tx ?? this.dataSource.manager).insert(Notification, notification);
   }
 

@@ -20,6 +20,14 @@ export class NotificationView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   sessionId!: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/groups/0b5c4a8e-6f1d-4c2a-9e57-1d2f3a4b5c6d/space?tab=moderation',
+    description: 'Where it leads in the app: a path starting with a single "/", or null',
+  })
+  link!: string | null;
+
   @ApiProperty()
   createdAt!: Date;
 

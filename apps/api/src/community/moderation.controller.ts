@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto, pageRequest } from '#common';
 import {
+  ActiveMutesView,
   CrisisFlagResolvedView,
   ModerationLogPage,
   ModerationQueueView,
@@ -101,6 +102,12 @@ export class ModerationController {
     @CurrentUser() user: AuthenticatedUser,
   ) {
     return this.moderation.act(postId, user.id, 'unpin', body.reason);
+  }
+
+  @ApiAnswer(ActiveMutesView, 'Members muted now, by alias, with the end and the reason')
+  @Get('groups/:groupId/mutes')
+  mutes(@Param('groupId') groupId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.moderation.mutes(groupId, user.id);
   }
 
   @ApiAnswer(MuteView, 'Muted: cannot post or reply until then (403 muted)')

@@ -1771,7 +1771,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ModerationController_mutes"];
         put?: never;
         post: operations["ModerationController_mute"];
         delete?: never;
@@ -2263,6 +2263,11 @@ export interface components {
             body: string;
             /** Format: uuid */
             sessionId: string | null;
+            /**
+             * @description Where it leads in the app: a path starting with a single "/", or null
+             * @example /groups/0b5c4a8e-6f1d-4c2a-9e57-1d2f3a4b5c6d/space?tab=moderation
+             */
+            link: string | null;
             /** Format: date-time */
             createdAt: string;
             read: boolean;
@@ -3980,6 +3985,23 @@ export interface components {
         };
         ModerationReasonDto: {
             reason?: string;
+        };
+        ActiveMuteView: {
+            /** Format: uuid */
+            userId: string;
+            /** @description The member’s alias */
+            displayName: string;
+            /**
+             * Format: date-time
+             * @description When the member may post again
+             */
+            until: string;
+            /** @description Why, as the facilitator wrote it */
+            reason: string | null;
+        };
+        ActiveMutesView: {
+            /** @description Mutes running now, the soonest to end first */
+            items: components["schemas"]["ActiveMuteView"][];
         };
         MuteMemberDto: {
             reason?: string;
@@ -9902,6 +9924,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_mutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members muted now, by alias, with the end and the reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActiveMutesView"];
                 };
             };
             /** @description The request was refused */

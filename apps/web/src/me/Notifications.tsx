@@ -8,6 +8,9 @@ import './me.css';
 
 const NOTIFICATIONS_KEY = ['me', 'notifications'];
 
+/** A path inside the app: one leading `/`, never `//` or `/\` (another host to a browser). */
+const isAppPath = (link: string) => /^\/(?![/\\])/.test(link);
+
 function Item({
   notification,
   onRead,
@@ -19,11 +22,19 @@ function Item({
 }) {
   const { t } = useTranslation('me');
   const when = useDates().dateTime;
-  const { title, body, createdAt, read, kind, sessionId } = notification;
+  const { title, body, createdAt, read, kind, sessionId, link } = notification;
   return (
     <li className={`card me-notification${read ? '' : ' me-unread'}`}>
       <h2>
-        {!read && <span className="me-badge new">{t('newBadge')}</span>} {title}
+        {!read && <span className="me-badge new">{t('newBadge')}</span>}{' '}
+        {/* Where it leads in the app (the api keeps only paths inside it): the title goes there. */}
+        {link && isAppPath(link) ? (
+          <Link to={link} onClick={read ? undefined : onRead}>
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
       </h2>
       <p>{body}</p>
       <p className="hint">

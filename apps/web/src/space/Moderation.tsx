@@ -5,8 +5,8 @@ import { useReasonText } from './dialogs';
 import type { Schemas } from '../api/client';
 import { PostCard } from './PostCard';
 import {
-  type LogEntry,
   type QueuePost,
+  useActiveMutes,
   useModerationLog,
   useModerationQueue,
   useResolveFlag,
@@ -92,44 +92,37 @@ function CrisisFlags({ groupId, flags }: { groupId: string; flags: Schemas['Cris
   );
 }
 
-/** Who is muted now, read from the log: the latest mute or unmute of each member. */
-function currentMutes(entries: LogEntry[], now: number) {
-  const seen = new Set<string>();
-  const muted: { userId: string; name: string; until: string }[] = [];
-  for (const entry of entries) {
-    if ((entry.action !== 'mute' && entry.action !== 'unmute') || !entry.subject) continue;
-    if (seen.has(entry.subject.userId)) continue;
-    seen.add(entry.subject.userId);
-    if (entry.action === 'mute' && entry.until && Date.parse(entry.until) > now) {
-      muted.push({
-        userId: entry.subject.userId,
-        name: entry.subject.displayName,
-        until: entry.until,
-      });
-    }
-  }
-  return muted;
-}
-
+/** Who is muted now, as the api answers it: the end and the reason beside each alias. */
 function Mutes({ groupId }: { groupId: string }) {
   const { t } = useTranslation('space');
+  const { t: common } = useTranslation();
   const dates = useDates();
-  const now = useNow(60_000);
-  const log = useModerationLog(groupId);
+  const mutes = useActiveMutes(groupId);
   const unmute = useUnmute(groupId);
-  const muted = currentMutes(log.data?.pages.flatMap((page) => page.items) ?? [], now);
+  // A mute that ends while the screen is open leaves the list then.
+  const now = useNow(60_000);
+  const muted = (mutes.data?.items ?? []).filter((mute) => Date.parse(mute.until) > now);
   return (
     <section className="card" aria-labelledby="mutes-title">
       <h3 id="mutes-title">{t('mutesTitle')}</h3>
-      {log.isSuccess && muted.length === 0 && <p className="hint">{t('mutesEmpty')}</p>}
+      {mutes.isError && <p role="alert">{common('somethingWrong')}</p>}
+      {mutes.isSuccess && muted.length === 0 && <p className="hint">{t('mutesEmpty')}</p>}
       <ul className="plain-list">
         {muted.map((mute) => (
           <li key={mute.userId}>
-            <span>{t('mutedUntil', { name: mute.name, when: dates.dateTime(mute.until) })}</span>
+            <span>
+              {t('mutedUntil', { name: mute.displayName, when: dates.dateTime(mute.until) })}
+              {mute.reason && (
+                <>
+                  <br />
+                  <span className="hint">{t('logReason', { reason: mute.reason })}</span>
+                </>
+              )}
+            </span>
             <button
               type="button"
               className="secondary"
-              aria-label={t('unmuteWhich', { name: mute.name })}
+              aria-label={t('unmuteWhich', { name: mute.displayName })}
               disabled={unmute.isPending}
               onClick={() => unmute.mutate(mute.userId)}
             >

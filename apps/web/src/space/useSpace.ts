@@ -26,6 +26,7 @@ export const spaceKeys = {
     ['groups', groupId, 'space', 'replies', postId] as const,
   moderation: (groupId: string) => ['groups', groupId, 'space', 'moderation'] as const,
   log: (groupId: string) => ['groups', groupId, 'space', 'log'] as const,
+  mutes: (groupId: string) => ['groups', groupId, 'space', 'mutes'] as const,
   preferences: ['me', 'community-preferences'] as const,
   watchedWords: (orgId: string) => ['organizations', orgId, 'watched-words'] as const,
 };
@@ -196,6 +197,14 @@ export function useModerationLog(groupId: string) {
         }),
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** The members muted now, by alias (facilitators only). */
+export function useActiveMutes(groupId: string) {
+  return useQuery({
+    queryKey: spaceKeys.mutes(groupId),
+    queryFn: () => ok(api.GET('/api/v1/groups/{groupId}/mutes', { params: { path: { groupId } } })),
   });
 }
 

@@ -64,8 +64,12 @@ export class CommunityDigestJob
               userId: recipient.userId,
               kind: DIGEST_NOTIFICATION_KIND,
               title: digestSummary(recipient),
-              body: `Open Hearth to read them: ${path}`,
+              body:
+                recipient.groups === 1
+                  ? 'Open the group space to read them.'
+                  : 'Open your groups to read them.',
               sessionId: null,
+              link: path,
             },
             tx,
           );

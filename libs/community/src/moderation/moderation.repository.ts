@@ -23,6 +23,13 @@ export interface ModerationActionRow {
   createdAt: Date;
 }
 
+export interface ActiveMuteRow {
+  userId: string;
+  displayName: string | null;
+  until: Date;
+  reason: string | null;
+}
+
 export interface CrisisFlagRow {
   id: string;
   userId: string;
@@ -105,6 +112,39 @@ export class ModerationRepository {
       userId,
       until: MoreThan(now),
     });
+  }
+
+  /**
+   * The group's mutes still running at `now`, the soonest to end first, each with its member's
+   * alias and the reason of the mute action that set it.
+   */
+  activeMutes(groupId: string, now: Date): Promise<ActiveMuteRow[]> {
+    return (
+      this.dataSource
+        .createQueryBuilder()
+        .from(CommunityMute, 'm')
+        .leftJoin('users', 'u', 'u.id = m.user_id')
+        .select(['m.user_id AS "userId"', 'u.display_name AS "displayName"', 'm.until AS "until"'])
+        // The reason of the latest mute of this member here: the one that set this end time.
+        .addSelect(
+          (sub) =>
+            sub
+              .select('a.reason')
+              .from(CommunityModerationAction, 'a')
+              .where('a.group_id = m.group_id')
+              .andWhere('a.subject_user_id = m.user_id')
+              .andWhere("a.action = 'mute'")
+              .orderBy('a.created_at', 'DESC')
+              .addOrderBy('a.id', 'DESC')
+              .limit(1),
+          'reason',
+        )
+        .where('m.group_id = :groupId', { groupId })
+        .andWhere('m.until > :now', { now })
+        .orderBy('m.until', 'ASC')
+        .addOrderBy('m.user_id', 'ASC')
+        .getRawMany<ActiveMuteRow>()
+    );
   }
 
   async mute(groupId: string, userId: string, until: Date, tx: Tx): Promise<void> {

@@ -12,6 +12,7 @@ import { Transactions } from '#database';
 import { GroupAccess, facilitatorsOnly } from '#groups';
 import type { ModerationActionKind } from '../community.entities.js';
 import type {
+  ActiveMutesView,
   CrisisFlagResolvedView,
   ModerationActionView,
   ModerationQueueView,
@@ -140,6 +141,20 @@ export class ModerationService {
     const row = await this.posts.findVisible(post.id, { userId: actorId, facilitator: true });
     if (!row) throw postNotFound();
     return postView(row, { userId: actorId, facilitator: true });
+  }
+
+  /** The mutes running now, by alias (the group's facilitators only). */
+  async mutes(groupId: string, actorId: string): Promise<ActiveMutesView> {
+    const group = await this.access.requireFacilitator(groupId, actorId);
+    const rows = await this.moderation.activeMutes(group.id, this.clock.now());
+    return {
+      items: rows.map((row) => ({
+        userId: row.userId,
+        displayName: row.displayName ?? '',
+        until: row.until,
+        reason: row.reason,
+      })),
+    };
   }
 
   /** Pauses a member's posting and replying in the group until `until`. */

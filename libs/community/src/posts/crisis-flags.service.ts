@@ -41,8 +41,9 @@ export class CrisisFlags {
             userId: facilitatorId,
             kind: CRISIS_NOTIFICATION_KIND,
             title: 'Someone in your group may need support',
-            body: `Open the group space's moderation tab: /groups/${groupId}/space?tab=moderation`,
+            body: "Open the group space's moderation tab to see who, and reach out.",
             sessionId: null,
+            link: `/groups/${groupId}/space?tab=moderation`,
           },
           t,
         );
