@@ -134,6 +134,48 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
     expect((await verify(after.body.token)).video?.canPublishData).toBe(true);
   }, 60_000);
 
+  it('applies the switch as it is when someone connects with a token minted before it changed, and refuses it once the session is over', async () => {
+    const { sessionId, members, room } = await sessionWith('Cedar', 'Dune');
+    const [cedar, dune] = members as [TestUser, TestUser];
+    const canPublishData = async (user: TestUser) =>
+      (await livekit.participant(room, user.user.id))?.permission?.canPublishData;
+
+    // Cedar's token came while chat was on; the facilitator switched it off before Cedar connected.
+    const whileOn = await join(sessionId, cedar);
+    expect((await verify(whileOn.body.token)).video?.canPublishData).toBe(true);
+    expect((await setChat(sessionId, { enabled: false })).status).toBe(200);
+    const lateCedar = await rawClient(sessionId, cedar, whileOn.body);
+    // On arrival (the participant_joined webhook) the server takes the permission the token gave.
+    await eventually(async () => (await canPublishData(cedar)) === false, 20_000);
+    await eventually(async () => (await lateCedar.canPublishData()) === false, 15_000);
+    const cedarNow = (await livekit.participant(room, cedar.user.id))!;
+    expect(cedarNow.permission).toMatchObject({ canPublish: true, canSubscribe: true });
+
+    // The other way: Dune's token came while chat was off, and it is on again by the time Dune
+    // connects; the arrival gives Dune what the switch says now.
+    const whileOff = await join(sessionId, dune);
+    expect((await verify(whileOff.body.token)).video?.canPublishData).toBe(false);
+    expect((await setChat(sessionId, { enabled: true })).status).toBe(200);
+    await rawClient(sessionId, dune, whileOff.body);
+    await eventually(async () => (await canPublishData(dune)) === true, 20_000);
+    // Cedar, connected when it went back on, got it back from the switch itself.
+    await eventually(async () => (await canPublishData(cedar)) === true, 15_000);
+
+    // Switching to what it already is answers the same, and changes nothing.
+    const again = await setChat(sessionId, { enabled: true });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ sessionId, enabled: true });
+    expect(JSON.parse((await livekit.room(room))!.metadata)).toEqual({ chat: true });
+
+    // Once the session is over there is no room to switch: a 409 the web app translates.
+    expect(
+      (await api.http.post(`/sessions/${sessionId}/end`, {}, therapist.accessToken)).status,
+    ).toBe(200);
+    const ended = await setChat(sessionId, { enabled: false });
+    expect(ended.status).toBe(409);
+    expect(ended.body).toMatchObject({ code: 'session_not_running' });
+  }, 90_000);
+
   /** A signed-in page on the session's join address, in the room once joined. */
   async function inRoom(sessionId: string, user: TestUser, size: Size) {
     const context = await browser.newContext({
@@ -149,11 +191,22 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
     return page;
   }
 
+  /** The join answer of someone admitted at once. */
+  async function admitted(sessionId: string, user: TestUser) {
+    const answer = await join(sessionId, user);
+    expect(answer.status).toBe(200);
+    return answer.body as { serverUrl: string; token: string };
+  }
+
   /**
    * A member's own LiveKit connection, made with livekit-client outside the room's screens: what a
-   * modified client could send, whatever the app shows.
+   * modified client could send, whatever the app shows. `minted` is a join answer from earlier.
    */
-  async function rawClient(sessionId: string, user: TestUser) {
+  async function rawClient(
+    sessionId: string,
+    user: TestUser,
+    minted?: { serverUrl: string; token: string },
+  ) {
     // A page of Hearth's own origin (so the browser lets it reach the loopback server), with
     // livekit-client added beside the app.
     const context = await browser.newContext({ bypassCSP: true });
@@ -161,8 +214,7 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
     const page = await context.newPage();
     await page.goto(`${origin}/`);
     await page.addScriptTag({ path: LIVEKIT_CLIENT });
-    const answer = await join(sessionId, user);
-    expect(answer.status).toBe(200);
+    const answer = minted ?? (await admitted(sessionId, user));
     await page.evaluate(
       async ({ url, token }) => {
         const { Room } = (globalThis as any).LivekitClient;
@@ -170,7 +222,7 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
         await room.connect(url, token);
         (globalThis as any).room = room;
       },
-      { url: answer.body.serverUrl as string, token: answer.body.token as string },
+      { url: answer.serverUrl, token: answer.token },
     );
     return {
       canPublishData: () =>

@@ -9,6 +9,7 @@ import { SessionLifecycleService, SessionRepository } from '#sessions';
 import type { Session } from '#sessions';
 import {
   LobbyRepository,
+  RoomChatService,
   roomNameForSession,
   sessionIdOfRoom,
   sideRoomIdOfRoom,
@@ -46,6 +47,7 @@ export class AttendanceService {
     private readonly reconcileQueue: ReconcileAttendanceQueue,
     private readonly webinars: WebinarAttendanceService,
     private readonly lobby: LobbyRepository,
+    private readonly roomChat: RoomChatService,
     private readonly notifications: NotificationRepository,
     private readonly transactions: Transactions,
     private readonly config: AppConfig,
@@ -116,6 +118,7 @@ export class AttendanceService {
       if (PRESENCE_EVENTS.has(event.event) && event.identity) {
         if (event.event === 'participant_joined') {
           await this.enforceRemoval(session.id, event.identity);
+          await this.roomChat.applyOnArrival(session.id, event.identity);
           await this.goLive(session);
         }
         await this.recompute(session, event.identity);
@@ -256,10 +259,16 @@ export class AttendanceService {
     });
   }
 
-  /** After N ended sessions in a row without a member, the lead facilitator is told, once. */
+  /**
+   * After N ended sessions in a row without a member, the group's clinical lead is told, once
+   * (`clinicalFollowUpIds`): reaching out about absences is clinical work, so a peer supporter
+   * running the group sees attendance but is not the one asked to follow up.
+   */
   private async followUp(session: Session): Promise<void> {
     const group = await this.groups.findById(session.groupId);
     if (!group) return;
+    const recipients = await this.groups.clinicalFollowUpIds(group);
+    if (!recipients.length) return;
     const needed = this.config.ATTENDANCE_FOLLOW_UP_ABSENCES;
     const recent = (await this.sessions.listForGroup(group.id))
       .filter((s) => s.status === 'ended' && s.startsAt.getTime() <= session.startsAt.getTime())
@@ -279,17 +288,19 @@ export class AttendanceService {
       const member = await this.users.findById(memberId);
       const told = await this.transactions.run(async (tx) => {
         if (!(await this.attendance.claimFollowUp(session.id, memberId, tx))) return false;
-        await this.notifications.add(
-          {
-            userId: group.leadFacilitatorId,
-            kind: 'absence_follow_up',
-            title: `${member?.displayName ?? 'A member'} missed ${needed} sessions in a row`,
-            body: `${group.name}: you may want to check in with them.`,
-            sessionId: session.id,
-            subjectUserId: memberId,
-          },
-          tx,
-        );
+        for (const userId of recipients) {
+          await this.notifications.add(
+            {
+              userId,
+              kind: 'absence_follow_up',
+              title: `${member?.displayName ?? 'A member'} missed ${needed} sessions in a row`,
+              body: `${group.name}: you may want to check in with them.`,
+              sessionId: session.id,
+              subjectUserId: memberId,
+            },
+            tx,
+          );
+        }
         return true;
       });
       if (told) this.logger.log(`Session ${session.id}: absence follow-up for member ${memberId}`);

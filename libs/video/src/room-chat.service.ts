@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { GroupAccess } from '#groups';
+import { ConflictError } from '#common';
+import { type Group, GroupAccess } from '#groups';
 import { SessionAccess } from '#sessions';
+import type { ParticipantInfo } from 'livekit-server-sdk';
 import { RoomChatRepository } from './room-chat.repository.js';
 import { roomNameForSession, VideoService } from './video.service.js';
 import type { RoomChatView } from './video.view.js';
@@ -23,20 +25,47 @@ export class RoomChatService {
    * Stores the switch (new joins get tokens that follow it), then applies it at once to everyone
    * connected: participants' permission to send data, and the room metadata every client reads
    * to show or hide the chat. Switching to what it already is applies it again (a retry after
-   * LiveKit failed).
+   * LiveKit failed). A session that is over has no room left to switch: 409.
    */
   async setChat(sessionId: string, actorId: string, enabled: boolean): Promise<RoomChatView> {
     const { session, group } = await this.access.requireFacilitator(sessionId, actorId);
+    if (session.status === 'ended' || session.status === 'cancelled') {
+      throw new ConflictError(
+        'session_not_running',
+        `A ${session.status} session's chat cannot be switched`,
+      );
+    }
     await this.chats.setChatEnabled(session.id, enabled);
     if (this.video.available) {
       const room = roomNameForSession(session.id);
       for (const participant of (await this.video.listParticipants(room)) ?? []) {
-        // Facilitators keep sending data whatever the switch says.
-        if ((await this.groups.roleOf(group, participant.identity)) === 'facilitator') continue;
-        await this.video.setDataPublishing(room, participant, enabled);
+        await this.apply(room, group, participant, enabled);
       }
       await this.video.mergeRoomMetadata(room, { chat: enabled });
     }
     return { sessionId: session.id, enabled };
+  }
+
+  /**
+   * Applies the switch as it is now to someone who just connected (the participant_joined
+   * webhook). A token says what the switch was when it was minted; someone who joined the lobby
+   * or the join page while chat was on and connects after it was switched off would otherwise
+   * keep sending until the next switch. The reverse (off at minting, on by arrival) is set right
+   * here too.
+   */
+  async applyOnArrival(sessionId: string, identity: string): Promise<void> {
+    if (!this.video.available) return;
+    // Read now, after the connection: a switch stored before this read reached them in setChat
+    // or reaches them here; one stored after it lists them as connected and reaches them there.
+    const { session, group } = await this.access.relation(sessionId, identity);
+    const room = roomNameForSession(session.id);
+    const participant = await this.video.participant(room, identity);
+    if (participant) await this.apply(room, group, participant, session.chatEnabled);
+  }
+
+  /** Participants send data only while chat is on; facilitators always may. */
+  private async apply(room: string, group: Group, participant: ParticipantInfo, chat: boolean) {
+    if ((await this.groups.roleOf(group, participant.identity)) === 'facilitator') return;
+    await this.video.setDataPublishing(room, participant, chat);
   }
 }

@@ -176,9 +176,7 @@ export class VideoService {
    */
   async setPublishing(room: string, identity: string, publish: boolean): Promise<void> {
     if (!publish) {
-      const current = await this.call(() => this.client().getParticipant(room, identity), {
-        notFoundIsFine: true,
-      });
+      const current = await this.participant(room, identity);
       if (!current?.permission?.canPublish) return;
     }
     await this.call(
@@ -302,13 +300,7 @@ export class VideoService {
   async muteParticipant(room: string, identity: string, trackSid?: string): Promise<number> {
     const sids = trackSid
       ? [trackSid]
-      : (
-          (
-            await this.call(() => this.client().getParticipant(room, identity), {
-              notFoundIsFine: true,
-            })
-          )?.tracks ?? []
-        )
+      : ((await this.participant(room, identity))?.tracks ?? [])
           .filter((track) => track.type === TrackType.AUDIO && !track.muted)
           .map((track) => track.sid);
     for (const sid of sids) {
@@ -345,6 +337,11 @@ export class VideoService {
     const claims = await this.webhookSigner!.verify(authorization ?? '').catch(() => undefined);
     const digest = createHash('sha256').update(rawBody).digest('base64');
     return claims?.sha256 !== undefined && claims.sha256 === digest;
+  }
+
+  /** The person's connection to the room, or undefined when they are not in it. */
+  participant(room: string, identity: string): Promise<ParticipantInfo | undefined> {
+    return this.call(() => this.client().getParticipant(room, identity), { notFoundIsFine: true });
   }
 
   listParticipants(room: string) {
