@@ -27,6 +27,8 @@ export class CommunityEvents implements OnModuleDestroy {
   private readonly logger = new Logger(CommunityEvents.name);
   private readonly listeners = new Map<string, Set<Listener>>();
   private connection: Promise<PgListener> | null = null;
+  /** Set once the api shuts down: no new LISTEN connection then, or the pool would wait on it. */
+  private closed = false;
 
   constructor(private readonly notifications: CommunityNotifyRepository) {}
 
@@ -43,6 +45,7 @@ export class CommunityEvents implements OnModuleDestroy {
 
   /** Calls `listener` with the group's events until the answered function is called. */
   async subscribe(groupId: string, listener: Listener): Promise<() => void> {
+    if (this.closed) throw new Error('The api is shutting down');
     await this.listen();
     let set = this.listeners.get(groupId);
     if (!set) this.listeners.set(groupId, (set = new Set()));
@@ -61,22 +64,26 @@ export class CommunityEvents implements OnModuleDestroy {
   }
 
   private listen() {
-    this.connection ??= (async () => {
-      const listener: PgListener = await this.notifications.listen(
+    if (this.connection) return this.connection;
+    const connection: Promise<PgListener> = (async () => {
+      // The error handler may run before the listener is answered.
+      const held: { listener?: PgListener } = {};
+      held.listener = await this.notifications.listen(
         (payload) => this.dispatch(payload),
         (error) => {
           this.logger.error(`Community listener connection failed: ${error.message}`);
           // The next subscriber listens again on a fresh connection.
-          this.connection = null;
-          listener.release();
+          if (this.connection === connection) this.connection = null;
+          held.listener?.release();
         },
       );
-      return listener;
+      return held.listener;
     })().catch((error: unknown) => {
-      this.connection = null;
+      if (this.connection === connection) this.connection = null;
       throw error;
     });
-    return this.connection;
+    this.connection = connection;
+    return connection;
   }
 
   private dispatch(payload: string) {
@@ -95,12 +102,14 @@ export class CommunityEvents implements OnModuleDestroy {
     }
   }
 
+  /** Ends the LISTEN connection, even one still connecting, so the pool can close. */
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     const connection = this.connection;
     this.connection = null;
     if (!connection) return;
     try {
-      await this.notifications.unlisten(await connection);
+      this.notifications.unlisten(await connection);
     } catch {
       // Never connected: nothing to give back.
     }

@@ -26,25 +26,41 @@ export class CommunityNotifyRepository {
     await this.dataSource.query('SELECT pg_notify($1, $2)', [COMMUNITY_CHANNEL, payload]);
   }
 
-  /** A connection of the pool of its own, listening; `release` gives it back. */
+  /**
+   * A connection of the pool of its own, listening. `release` ends that connection (once; later
+   * calls do nothing): a client left LISTENing with our handlers is never handed back to the pool.
+   */
   async listen(
     onPayload: (payload: string) => void,
     onError: (error: Error) => void,
   ): Promise<PgListener> {
-    const [client, release] = (await this.dataSource.driver.obtainMasterConnection()) as [
+    const [client, done] = (await this.dataSource.driver.obtainMasterConnection()) as [
       PgListener['client'],
-      () => void,
+      (destroy?: boolean) => void,
     ];
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      done(true);
+    };
     client.on('notification', ({ channel, payload }) => {
       if (channel === COMMUNITY_CHANNEL && payload) onPayload(payload);
     });
-    client.on('error', onError);
-    await client.query(`LISTEN ${COMMUNITY_CHANNEL}`);
+    client.on('error', (error) => {
+      if (!released) onError(error);
+    });
+    try {
+      await client.query(`LISTEN ${COMMUNITY_CHANNEL}`);
+    } catch (error) {
+      release();
+      throw error;
+    }
     return { client, release };
   }
 
-  async unlisten({ client, release }: PgListener): Promise<void> {
-    await client.query(`UNLISTEN ${COMMUNITY_CHANNEL}`).catch(() => undefined);
+  /** Ends the listening connection (its LISTEN with it). */
+  unlisten({ release }: PgListener): void {
     release();
   }
 }

@@ -133,6 +133,21 @@ describe('CommunityStreamService', () => {
     expect(listeners.size).toBe(0);
   });
 
+  it('ends a stream that opens while the api shuts down, and holds on to nothing', async () => {
+    const { service, listeners } = setUp();
+    const early = fakeSink();
+    // Shut down while this stream is still subscribing: it is answered and ended at once.
+    const opening = service.open('g1', 'reader', () => early);
+    service.onModuleDestroy();
+    await opening;
+    expect(early.closed).toBe(true);
+    // Opened after the shutdown began: answered and ended too.
+    const late = fakeSink();
+    await service.open('g1', 'reader', () => late);
+    expect(late.closed).toBe(true);
+    expect(listeners.size).toBe(0);
+  });
+
   it("tells a member nothing of a post's moderation they could never see", async () => {
     const { service, emit, seen } = setUp();
     const sink = fakeSink();

@@ -51,6 +51,8 @@ export class CommunityStreamService implements OnModuleDestroy {
   private readonly perUser = new Map<string, number>();
   /** How to end each open stream: a shutting-down api closes them, or it would wait for them. */
   private readonly streams = new Set<() => void>();
+  /** Set once the api shuts down: a stream that opens then is ended at once (the client retries). */
+  private closing = false;
 
   constructor(
     private readonly access: GroupAccess,
@@ -72,6 +74,7 @@ export class CommunityStreamService implements OnModuleDestroy {
         HEARTBEAT_MS / 1000,
       );
     }
+    if (this.closing) return start().end();
     this.perUser.set(userId, open + 1);
 
     let sink: StreamSink | undefined;
@@ -122,6 +125,12 @@ export class CommunityStreamService implements OnModuleDestroy {
       stop();
       throw error;
     }
+    // Stopped while subscribing (the api shutting down, or access gone): answered and ended.
+    if (stopped) {
+      unsubscribe();
+      if (!sink.closed) sink.end();
+      return;
+    }
     sink.onClose(stop);
     // The client may have gone while access was checked: then its close event has passed.
     if (sink.closed) return stop();
@@ -139,6 +148,7 @@ export class CommunityStreamService implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.closing = true;
     for (const stop of [...this.streams]) stop();
   }
 
