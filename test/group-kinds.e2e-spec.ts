@@ -1,9 +1,17 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import pg from 'pg';
 import { Clock, ManualClock } from '../libs/common/src/index.js';
 import { QueueName } from '../libs/queue/src/index.js';
-import { EXTEND_SCHEDULES_JOB, ExtendSchedulesQueue } from '../libs/sessions/src/index.js';
+import { GroupRepository } from '../libs/groups/src/index.js';
+import { reminderJobId } from '../libs/reminders/src/index.js';
+import {
+  EXTEND_SCHEDULES_JOB,
+  ExtendSchedulesQueue,
+  RollingScheduleService,
+} from '../libs/sessions/src/index.js';
+import { openRoomJobId } from '../libs/video/src/index.js';
 import {
   createTestEnvironment,
   markEmailVerified,
@@ -16,7 +24,7 @@ import {
 } from './support/hearth.js';
 import { organizationWithCurriculum } from './support/groups.js';
 import { joinOrganization } from './support/members.js';
-import { waitForJob } from './support/wait.js';
+import { eventually, waitForJob } from './support/wait.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 
@@ -126,19 +134,25 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
       { ...SUPPORT_GROUP, kind: 'forum' },
       owner.accessToken,
     );
-    expect(badKind.status).toBe(400);
+    expect([badKind.status, badKind.body.errors?.[0]?.field]).toEqual([400, 'kind']);
     const badTag = await api.http.post(
       `/organizations/${orgId}/groups`,
       { ...SUPPORT_GROUP, tags: ['Post Partum'] },
       owner.accessToken,
     );
-    expect(badTag.status).toBe(400);
+    expect([badTag.status, badTag.body.errors?.[0]?.field]).toEqual([400, 'tags']);
+    const tooManyTags = await api.http.post(
+      `/organizations/${orgId}/groups`,
+      { ...SUPPORT_GROUP, tags: Array.from({ length: 21 }, (_, i) => `tag-${i}`) },
+      owner.accessToken,
+    );
+    expect([tooManyTags.status, tooManyTags.body.errors?.[0]?.field]).toEqual([400, 'tags']);
     const badLanguage = await api.http.post(
       `/organizations/${orgId}/groups`,
       { ...SUPPORT_GROUP, language: 'Bengali' },
       owner.accessToken,
     );
-    expect(badLanguage.status).toBe(400);
+    expect([badLanguage.status, badLanguage.body.errors?.[0]?.field]).toEqual([400, 'language']);
 
     const curriculum = await api.http.post(
       `/organizations/${orgId}/groups`,
@@ -227,6 +241,15 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
     // 19:00 EST is 00:00 UTC the next day; after 14 March, 19:00 EDT is 23:00 UTC.
     expect(meetings[2].startsAt).toBe('2027-03-10T00:00:00.000Z');
     expect(meetings[3].startsAt).toBe('2027-03-16T23:00:00.000Z');
+
+    // Readers of the module title name a meeting without one: the calendar feed says 'Meeting N'.
+    const { url } = (await api.http.get('/me/calendar-feed', peer.accessToken)).body;
+    const feed = await fetch(
+      (url as string).replace(/^https?:\/\/[^/]+/, api.http.baseUrl.replace('/api/v1', '')),
+    );
+    const ics = (await feed.text()).replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('SUMMARY:Tuesday evening support: Meeting 1\r\n');
+    expect(ics).not.toContain('null');
   });
 
   it('more meetings are scheduled as time passes (the worker job), and only once', async () => {
@@ -247,6 +270,44 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
     expect(meetings.at(-1)!.startsAt).toBe('2027-06-08T23:00:00.000Z');
     await run();
     expect(await meetingsOf(supportGroupId, peer.accessToken)).toHaveLength(16);
+
+    // The new meetings get their room and their reminders planned like the first ones.
+    const last = meetings.at(-1)!;
+    const rooms = worker.app.get<Queue>(getQueueToken(QueueName.Rooms), { strict: false });
+    expect(await rooms.getJobState(openRoomJobId(last.id))).toBe('delayed');
+    const reminders = worker.app.get<Queue>(getQueueToken(QueueName.Reminders), {
+      strict: false,
+    });
+    await eventually(
+      async () =>
+        (await reminders.getJobState(reminderJobId(last.id, peer.user.id, 60))) === 'delayed',
+    );
+
+    // Runs at once (two workers, a retry) add each meeting once: the group row is locked and
+    // (group_id, sequence) is unique.
+    workerClock.advance(7 * 24 * 3_600_000);
+    const rolling = worker.app.get(RollingScheduleService);
+    const added = await Promise.all([
+      rolling.extend(supportGroupId),
+      rolling.extend(supportGroupId),
+      rolling.extendAll(),
+    ]);
+    expect(added.reduce((sum, n) => sum + n, 0)).toBe(1);
+    const after = await meetingsOf(supportGroupId, peer.accessToken);
+    expect(after.map((m) => m.sequence)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(after.at(-1)).toMatchObject({ localDate: '2027-06-15', localStartTime: '19:00' });
+
+    // A cancelled meeting stays cancelled: the next run never schedules that week again.
+    const cancelled = await api.http.post(
+      `/sessions/${after.at(-1)!.id}/cancel`,
+      {},
+      peer.accessToken,
+    );
+    expect(cancelled.status).toBe(200);
+    await rolling.extend(supportGroupId);
+    const kept = await meetingsOf(supportGroupId, peer.accessToken);
+    expect(kept).toHaveLength(17);
+    expect(kept.at(-1)).toMatchObject({ sequence: 17, status: 'cancelled' });
   });
 
   it('the peer supporter admits people and reads the roster by alias, never a legal name', async () => {
@@ -293,7 +354,11 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
         `/sessions/${first.id}/incidents`,
         { kind: 'safety', description: 'x', actionsTaken: 'y' },
       ],
+      ['PUT', `/sessions/${first.id}/notes/members/${ana.user.id}`, { content: 'A note' }],
+      ['POST', `/sessions/${first.id}/notes/sign`],
+      ['POST', `/sessions/${first.id}/notes/addenda`, { content: 'Later' }],
       ['GET', `/sessions/${first.id}/side-rooms`],
+      ['POST', `/sessions/${first.id}/side-rooms`, { userId: ana.user.id }],
     ];
     for (const [method, path, body] of reads) {
       const refused = await api.http.request(method, path, { token: peer.accessToken, body });
@@ -304,9 +369,53 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
         'clinicians_only',
       ]);
     }
+    // A side room a clinician (the owner, an admin) opened in the peer supporter's group: the
+    // peer supporter can neither close nor join it, and learns nothing of it (404).
+    const db = new pg.Client({ connectionString: env.database.url });
+    await db.connect();
+    const [room] = (
+      await db.query<{ id: string }>(
+        `INSERT INTO side_rooms (session_id, facilitator_id, user_id, created_at)
+         VALUES ($1, $2, $3, now()) RETURNING id`,
+        [first.id, owner.user.id, ana.user.id],
+      )
+    ).rows;
+    await db.end();
+    for (const action of ['close', 'join']) {
+      const path = `/side-rooms/${room.id}/${action}`;
+      const refused = await api.http.post(path, {}, peer.accessToken);
+      expect([path, refused.status, refused.body.code]).toEqual([path, 404, 'side_room_not_found']);
+    }
+
     // The organization's audit log is for its owners and admins.
     const audit = await api.http.get(`/organizations/${orgId}/audit`, peer.accessToken);
     expect(audit.status).toBe(403);
+
+    // Running the group is not clinical: the session page, the lobby and the group's attendance
+    // (who came, to mark someone excused) by alias, with nothing clinical or legal on them.
+    const operational = [
+      `/sessions/${first.id}`,
+      `/sessions/${first.id}/agenda`,
+      `/sessions/${first.id}/attendance`,
+      `/groups/${supportGroupId}/attendance`,
+      `/groups/${supportGroupId}`,
+    ];
+    for (const path of operational) {
+      const read = await api.http.get(path, peer.accessToken);
+      expect([path, read.status]).toEqual([path, 200]);
+      expect(JSON.stringify(read.body)).not.toMatch(/Rahman|legalName|alert|@/i);
+    }
+    const attendance = await api.http.get(`/sessions/${first.id}/attendance`, peer.accessToken);
+    expect(attendance.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: ana.user.id, displayName: 'ana' }),
+      ]),
+    );
+    // Following up absences is clinical: nobody in a group run by peer supporters alone is
+    // asked (the lead of a clinician's group is).
+    const groups = api.app.get(GroupRepository);
+    const supportGroup = (await groups.findById(supportGroupId))!;
+    expect(await groups.clinicalFollowUpIds(supportGroup)).toEqual([]);
     // A clinician (the owner) still reads them.
     const notes = await api.http.get(`/sessions/${first.id}/notes`, owner.accessToken);
     expect(notes.status).toBe(200);
@@ -345,8 +454,10 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
     expect(ended.body.endedAt).toBe(clock.now().toISOString());
     const meetings = await meetingsOf(supportGroupId, peer.accessToken);
     expect(meetings.every((m) => m.status === 'cancelled')).toBe(true);
+    // Idempotent: ending it again (a retry) answers the group as it ended.
+    clock.advance(60_000);
     const again = await api.http.post(`/groups/${supportGroupId}/end`, {}, peer.accessToken);
-    expect([again.status, again.body.code]).toEqual([409, 'group_ended']);
+    expect([again.status, again.body.endedAt]).toEqual([200, ended.body.endedAt]);
 
     // An ended group gets no more meetings, whatever the job does.
     const jobs = worker.app.get(ExtendSchedulesQueue);
@@ -355,7 +466,7 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
     useClock(worker.app, new ManualClock(new Date(at)));
     await jobs.runNow(at);
     await waitForJob(queue, `${EXTEND_SCHEDULES_JOB}-${at}`);
-    expect(await meetingsOf(supportGroupId, peer.accessToken)).toHaveLength(16);
+    expect(await meetingsOf(supportGroupId, peer.accessToken)).toHaveLength(17);
     expect((await meetingsOf(dropIn.body.id)).length).toBeGreaterThan(8);
   });
 });

@@ -259,10 +259,16 @@ export class AttendanceService {
     });
   }
 
-  /** After N ended sessions in a row without a member, the lead facilitator is told, once. */
+  /**
+   * After N ended sessions in a row without a member, the group's clinical lead is told, once
+   * (`clinicalFollowUpIds`): reaching out about absences is clinical work, so a peer supporter
+   * running the group sees attendance but is not the one asked to follow up.
+   */
   private async followUp(session: Session): Promise<void> {
     const group = await this.groups.findById(session.groupId);
     if (!group) return;
+    const recipients = await this.groups.clinicalFollowUpIds(group);
+    if (!recipients.length) return;
     const needed = this.config.ATTENDANCE_FOLLOW_UP_ABSENCES;
     const recent = (await this.sessions.listForGroup(group.id))
       .filter((s) => s.status === 'ended' && s.startsAt.getTime() <= session.startsAt.getTime())
@@ -282,17 +288,19 @@ export class AttendanceService {
       const member = await this.users.findById(memberId);
       const told = await this.transactions.run(async (tx) => {
         if (!(await this.attendance.claimFollowUp(session.id, memberId, tx))) return false;
-        await this.notifications.add(
-          {
-            userId: group.leadFacilitatorId,
-            kind: 'absence_follow_up',
-            title: `${member?.displayName ?? 'A member'} missed ${needed} sessions in a row`,
-            body: `${group.name}: you may want to check in with them.`,
-            sessionId: session.id,
-            subjectUserId: memberId,
-          },
-          tx,
-        );
+        for (const userId of recipients) {
+          await this.notifications.add(
+            {
+              userId,
+              kind: 'absence_follow_up',
+              title: `${member?.displayName ?? 'A member'} missed ${needed} sessions in a row`,
+              body: `${group.name}: you may want to check in with them.`,
+              sessionId: session.id,
+              subjectUserId: memberId,
+            },
+            tx,
+          );
+        }
         return true;
       });
       if (told) this.logger.log(`Session ${session.id}: absence follow-up for member ${memberId}`);

@@ -157,6 +157,24 @@ export class GroupRepository {
     return row.found;
   }
 
+  /**
+   * Who takes the group's clinical follow-ups (absences): its lead when clinical staff of the
+   * organization, otherwise its clinical co-facilitators; never a peer supporter. Empty for a
+   * group run by peer supporters alone.
+   */
+  async clinicalFollowUpIds(group: Pick<Group, 'id' | 'leadFacilitatorId'>): Promise<string[]> {
+    const rows = await this.dataSource.query<{ user_id: string }[]>(
+      `SELECT m.user_id FROM groups g JOIN memberships m
+         ON m.organization_id = g.organization_id
+        AND (m.user_id = g.lead_facilitator_id
+             OR m.user_id IN (SELECT user_id FROM group_co_facilitators WHERE group_id = g.id))
+       WHERE g.id = $1 AND m.role = ANY($2) ORDER BY m.user_id`,
+      [group.id, FACILITATOR_ROLES],
+    );
+    const ids = rows.map((row) => row.user_id);
+    return ids.includes(group.leadFacilitatorId) ? [group.leadFacilitatorId] : ids;
+  }
+
   /** Ids of the groups a user leads or co-facilitates. */
   async facilitatedGroupIds(userId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(

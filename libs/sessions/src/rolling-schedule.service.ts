@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { Clock, ConflictError, InvalidInputError } from '#common';
+import { Clock, InvalidInputError } from '#common';
 import { Transactions } from '#database';
 import { GroupAccess, GroupRepository, groupNotFound, type GroupView, GroupService } from '#groups';
 import { meetingsToSchedule } from './rolling-schedule.js';
@@ -63,7 +63,8 @@ export class RollingScheduleService {
   /**
    * Ends a support or drop-in group (its facilitators): no more meetings are scheduled and the
    * coming ones are cancelled. Nobody is told per meeting (their rooms and reminders re-read
-   * the status and do nothing); members keep their place in the group's past.
+   * the status and do nothing); members keep their place in the group's past. Ending an ended
+   * group changes nothing and answers it as it is.
    */
   async end(groupId: string, actorId: string): Promise<GroupView> {
     const found = await this.access.requireFacilitator(groupId, actorId);
@@ -77,7 +78,8 @@ export class RollingScheduleService {
     const group = await this.transactions.run(async (tx) => {
       const locked = await this.groups.lock(found.id, tx);
       if (!locked) throw groupNotFound();
-      if (locked.endedAt) throw new ConflictError('group_ended', 'This group has ended already');
+      // Idempotent: ending it again (a retry, a second tab) answers the group as it ended.
+      if (locked.endedAt) return locked;
       await this.groups.markEnded(locked.id, now, tx);
       const coming = (await this.sessions.lockSeries(locked.id, tx)).filter(
         (s) => s.status === 'scheduled' && s.startsAt > now,

@@ -75,7 +75,7 @@ export class GroupsController {
   }
 
   /** Ends a support or drop-in group: its coming meetings are cancelled, no more are scheduled. */
-  @ApiAnswer(GroupView, 'Ended')
+  @ApiAnswer(GroupView, 'Ended (again: the group as it ended, nothing changes)')
   @Post('groups/:groupId/end')
   @HttpCode(200)
   end(@Param('groupId') groupId: string, @CurrentUser() user: AuthenticatedUser) {

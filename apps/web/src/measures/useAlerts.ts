@@ -4,13 +4,22 @@ import { ok } from '../api/result';
 
 export const alertsKey = (sessionId: string) => ['sessions', sessionId, 'alerts'] as const;
 
-/** A session's risk alerts, for its facilitators; kept fresh while the page is open. */
+/**
+ * A session's risk alerts, for its clinical facilitators; kept fresh while the page is open.
+ * Anyone else (a peer supporter running the lobby, 403 `clinicians_only`) gets null once and
+ * is not asked again: the lobby then shows no marker rather than an error.
+ */
 export function useAlerts(sessionId: string, enabled = true) {
   return useQuery({
     queryKey: alertsKey(sessionId),
     enabled,
-    queryFn: () =>
-      ok(api.GET('/api/v1/sessions/{sessionId}/alerts', { params: { path: { sessionId } } })),
-    refetchInterval: 30_000,
+    queryFn: async () => {
+      const answer = api.GET('/api/v1/sessions/{sessionId}/alerts', {
+        params: { path: { sessionId } },
+      });
+      if ((await answer).response.status === 403) return null;
+      return ok(answer);
+    },
+    refetchInterval: (query) => (query.state.data === null ? false : 30_000),
   });
 }

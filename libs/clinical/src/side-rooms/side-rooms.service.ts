@@ -212,9 +212,10 @@ export class SideRoomsService {
     const room = await this.requireParty(sideRoomId, actorId);
     const status = sideRoomStatusOf(room);
     if (status === 'closed' || status === 'declined') throw sideRoomClosed();
-    const { session, standing, role } = await this.access.relation(room.sessionId, actorId);
+    const { session, standing, clinician } = await this.access.relation(room.sessionId, actorId);
     const member = actorId === room.userId;
-    const stillThere = member ? standing.enrollmentStatus === 'active' : role === 'facilitator';
+    // The facilitator who opened it must still be a clinician of the group (roles change).
+    const stillThere = member ? standing.enrollmentStatus === 'active' : clinician;
     if (!stillThere) throw sideRoomNotFound();
     this.assertRunning(session);
     if (member) assertSideRoomTransition(status, 'joined');
@@ -245,8 +246,9 @@ export class SideRoomsService {
   async close(sideRoomId: string, actorId: string): Promise<SideRoomView> {
     const room = await this.rooms.find(sideRoomId);
     if (!room) throw sideRoomNotFound();
-    const { role } = await this.access.relation(room.sessionId, actorId);
-    if (role !== 'facilitator') throw sideRoomNotFound();
+    // A clinician of the group: a peer supporter facilitating it never learns of side rooms.
+    const { clinician } = await this.access.relation(room.sessionId, actorId);
+    if (!clinician) throw sideRoomNotFound();
     const status = sideRoomStatusOf(room);
     if (status !== 'closed' && status !== 'declined') assertSideRoomTransition(status, 'closed');
     return this.finish(room, actorId, false);
