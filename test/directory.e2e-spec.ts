@@ -194,7 +194,14 @@ describe('Directory and join requests (e2e)', () => {
       seatsLeft: 1,
       full: false,
       screening: 'phq2',
-      schedule: { timezone: 'Asia/Dhaka', startTime: '19:00', durationMinutes: 60 },
+      schedule: {
+        timezone: 'Asia/Dhaka',
+        startTime: '19:00',
+        durationMinutes: 60,
+        // A support group goes on until ended: no count of meetings left.
+        openEnded: true,
+        sessionsLeft: null,
+      },
     });
     expect(group.schedule.nextSessions.length).toBeGreaterThanOrEqual(2);
     // 19:00 in Dhaka (UTC+6) is 13:00 UTC, a week apart.
@@ -234,6 +241,15 @@ describe('Directory and join requests (e2e)', () => {
     expect(
       (await api.http.get('/organizations/00000000-0000-4000-8000-000000000000/directory')).status,
     ).toBe(404);
+    // Ids that are not ids are bad input, named, never a 500.
+    for (const [path, field] of [
+      ['/organizations/not-an-id/directory', 'orgId'],
+      [`/organizations/${orgId}/directory/not-an-id`, 'groupId'],
+    ]) {
+      const bad = await api.http.get(path);
+      expect([path, bad.status]).toEqual([path, 400]);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
 
     // One listing, with the agreement and the screening's questions in the visitor's language.
     const one = await api.http.request('GET', `/organizations/${orgId}/directory/${groupId}`, {
@@ -266,8 +282,13 @@ describe('Directory and join requests (e2e)', () => {
     expect((await ask(ana)).status).toBe(409);
     // The facilitators are told that someone asked, naming nobody.
     const told = await db.query(
-      `SELECT user_id, title, body FROM notifications WHERE kind = 'join_request'`,
+      `SELECT user_id, title, body, link FROM notifications WHERE kind = 'join_request'`,
     );
+    // Each leads to the group's requests, where the facilitators answer.
+    expect(told.rows.map((r) => r.link)).toEqual([
+      `/groups/${groupId}/requests`,
+      `/groups/${groupId}/requests`,
+    ]);
     expect(told.rows.map((r) => r.user_id).sort()).toEqual(
       [therapist.user.id, peer.user.id].sort(),
     );
@@ -323,10 +344,12 @@ describe('Directory and join requests (e2e)', () => {
 
     // Told in the app and by e-mail; neither names the group or its topic.
     const notice = await db.query(
-      `SELECT title, body FROM notifications WHERE user_id = $1 AND kind = 'join_request_answer'`,
+      `SELECT title, body, link FROM notifications
+       WHERE user_id = $1 AND kind = 'join_request_answer'`,
       [ana.user.id],
     );
     expect(notice.rows).toHaveLength(1);
+    expect(notice.rows[0].link).toBe('/me/requests');
     expect(JSON.stringify(notice.rows)).not.toMatch(/postpartum|Thursday|circle/i);
     const mail = await smtp.waitFor(
       (m) => m.envelopeTo.includes(ana.email.toLowerCase()) && !!m.text?.includes('/me/requests'),
@@ -439,6 +462,62 @@ describe('Directory and join requests (e2e)', () => {
       therapist.accessToken,
     );
     expect(kind.body.message).toBe(custom);
+
+    // Declined, a person may ask again later, not at once (the queue is not theirs to refill).
+    const soon = await ask(dewi);
+    expect(soon.status).toBe(409);
+    expect(soon.body.code).toBe('join_request_declined_recently');
+    await db.query(
+      `UPDATE join_requests SET decided_at = now() - interval '31 days' WHERE id = $1`,
+      [asked.body.id],
+    );
+    expect((await ask(dewi)).status).toBe(201);
+  });
+
+  it('never seats a person whose request was withdrawn, nor one already in the group', async () => {
+    const inGroup = await ask(member);
+    expect(inGroup.status).toBe(409);
+    expect(inGroup.body.code).toBe('already_in_group');
+
+    const gone = await newcomer('Ira');
+    const asked = await ask(gone);
+    await api.http.request('DELETE', `/join-requests/${asked.body.id}`, {
+      token: gone.accessToken,
+    });
+    const late = await api.http.post(
+      `/join-requests/${asked.body.id}/approve`,
+      {},
+      therapist.accessToken,
+    );
+    expect(late.status).toBe(409);
+    // Withdrawing and approving at once: whichever comes first, a seat only with an approval.
+    for (let round = 0; round < 4; round += 1) {
+      const again = await ask(gone);
+      expect(again.status).toBe(201);
+      await Promise.all([
+        api.http.request('DELETE', `/join-requests/${again.body.id}`, { token: gone.accessToken }),
+        api.http.post(`/join-requests/${again.body.id}/approve`, {}, therapist.accessToken),
+      ]);
+      const request = await db.query('SELECT status FROM join_requests WHERE id = $1', [
+        again.body.id,
+      ]);
+      const seat = await db.query(
+        `SELECT status FROM enrollments WHERE group_id = $1 AND user_id = $2 AND status <> 'withdrawn'`,
+        [groupId, gone.user.id],
+      );
+      if (request.rows[0].status === 'withdrawn') {
+        expect(seat.rows).toEqual([]);
+      } else {
+        expect(request.rows[0].status).toBe('waitlisted'); // the group is full
+        expect(seat.rows).toEqual([{ status: 'waitlisted' }]);
+        break;
+      }
+    }
+    const pending = await db.query(
+      'SELECT count(*)::int AS n FROM join_requests WHERE user_id = $1 AND status = $2',
+      [gone.user.id, 'pending'],
+    );
+    expect(pending.rows[0].n).toBe(0);
   });
 
   it('lets a person into a drop-in group at once while a seat is free', async () => {
@@ -475,6 +554,51 @@ describe('Directory and join requests (e2e)', () => {
     // Full now: the next one waits for a facilitator.
     const second = await newcomer('Hana');
     expect((await askDropIn(second)).body.status).toBe('pending');
+
+    // Ended, it leaves the directory and takes no more requests.
+    expect((await api.http.post(`/groups/${id}/end`, {}, therapist.accessToken)).status).toBe(200);
+    expect(JSON.stringify((await directory()).body)).not.toContain(id);
+    expect((await api.http.get(`/organizations/${orgId}/directory/${id}`)).status).toBe(404);
+    expect((await askDropIn(await newcomer('Indah'))).status).toBe(404);
+  });
+
+  it('shows how many meetings a curriculum group has left', async () => {
+    const versionId = (
+      await api.http.post(
+        `/organizations/${orgId}/curricula`,
+        { templateKey: 'cbt-depression-8' },
+        owner.accessToken,
+      )
+    ).body.currentVersionId as string;
+    const course = await api.http.post(
+      `/organizations/${orgId}/groups`,
+      {
+        name: 'Eight weeks of CBT',
+        curriculumVersionId: versionId,
+        timezone: 'Asia/Dhaka',
+        firstSessionDate: inDays(6),
+        startTime: '18:00',
+        durationMinutes: 90,
+        capacity: 10,
+        lobbyEnabled: false,
+        leadFacilitatorId: therapist.user.id,
+      },
+      owner.accessToken,
+    );
+    expect(course.status).toBe(201);
+    await api.http.put(
+      `/groups/${course.body.id}/listing`,
+      { openToRequests: true },
+      therapist.accessToken,
+    );
+    const listed = (await directory()).body.items.find(
+      (item: { id: string }) => item.id === course.body.id,
+    );
+    expect(listed).toMatchObject({
+      kind: 'curriculum',
+      seatsLeft: 10,
+      schedule: { openEnded: false, sessionsLeft: 8, startTime: '18:00' },
+    });
   });
 
   it('exports and erases a person’s requests with their account', async () => {

@@ -82,6 +82,15 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await page.getByRole('link', { name: 'Public page' }).waitFor();
+    // The organization's public address, to share where people look, and a button to copy it.
+    const publicAddress = `${origin}/o/${orgId}/groups`;
+    expect(await page.getByLabel("Your organization's public page").inputValue()).toBe(
+      publicAddress,
+    );
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.getByRole('button', { name: 'Copy address' }).click();
+    await page.getByRole('status').filter({ hasText: 'Address copied.' }).waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(publicAddress);
     await checkScreen(page, 'directory-listing-open-desktop');
     await page.getByRole('link', { name: 'Public page' }).click();
     await page.getByRole('heading', { level: 1, name: GROUP }).waitFor();
@@ -106,6 +115,7 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
     await card.getByText('postpartum', { exact: true }).waitFor();
     await card.getByText('Support group').waitFor();
     await card.getByText('6 places left').waitFor();
+    await card.getByText('No end date: you can join any week.').waitFor();
     // The next meeting in the visitor's own zone, with the zone's name.
     await card.locator('time').first().waitFor();
     await page.getByText(/Times are shown in your time zone/).waitFor();

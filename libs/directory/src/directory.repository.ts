@@ -21,6 +21,8 @@ export interface ListedGroupRow {
   seatsTaken: number;
   screening: Screening | null;
   nextSessions: Date[];
+  /** Meetings still to come (not cancelled); for a curriculum group, how many are left. */
+  sessionsToCome: number;
 }
 
 /** How many coming session starts a listing shows. */
@@ -59,7 +61,10 @@ export class DirectoryRepository {
            WHERE e.group_id = g.id AND e.status = 'active') AS "seatsTaken",
          ARRAY(SELECT s.starts_at FROM sessions s
            WHERE s.group_id = g.id AND s.status <> 'cancelled' AND s.starts_at > $2
-           ORDER BY s.starts_at LIMIT ${NEXT_SESSIONS}) AS "nextSessions"
+           ORDER BY s.starts_at LIMIT ${NEXT_SESSIONS}) AS "nextSessions",
+         (SELECT count(*)::int FROM sessions s
+           WHERE s.group_id = g.id AND s.status <> 'cancelled' AND s.starts_at > $2)
+           AS "sessionsToCome"
        FROM groups g
        JOIN group_listings l ON l.group_id = g.id AND l.open_to_requests
        WHERE g.organization_id = $1 AND g.ended_at IS NULL AND ($3::uuid IS NULL OR g.id = $3)

@@ -39,6 +39,10 @@ function groupView(row: ListedGroupRow): DirectoryGroupView {
       startTime: row.startTime,
       durationMinutes: row.durationMinutes,
       nextSessions: row.nextSessions,
+      // Support and drop-in groups are scheduled a few weeks ahead at a time and go on until
+      // ended: what is scheduled now is not how many meetings are left.
+      openEnded: row.kind !== 'curriculum',
+      sessionsLeft: row.kind === 'curriculum' ? row.sessionsToCome : null,
     },
     seatsLeft,
     full: seatsLeft === 0,

@@ -8,10 +8,11 @@ import { JoinRequestNotices } from './join-request-notices.js';
 import { JoinRequestRepository } from './join-request.repository.js';
 
 /**
- * Lets a requester in through the enrollment machinery: a participant of the organization if
- * they were not yet one, their consent given with the request recorded for the group, then a
- * seat (or a waitlist place when the group is full) under the group's lock. Seats are one per
- * person and group, so a second click finds the seat taken and never adds another.
+ * Lets a requester in through the enrollment machinery. The request is claimed first (pending to
+ * approved, only if still pending), so a withdrawal or a decline that came first wins and nobody
+ * is seated without a standing request; then the person becomes a participant of the
+ * organization if they were not one, their consent given with the request is recorded for the
+ * group, and they get a seat (or a waitlist place when the group is full) under the group's lock.
  */
 @Injectable()
 export class JoinRequestAdmission {
@@ -35,6 +36,35 @@ export class JoinRequestAdmission {
     decidedBy: string | null,
   ): Promise<JoinRequest> {
     assertMove(request.status, 'approved');
+    const claimed = await this.requests.move(request.id, 'pending', 'approved', {
+      decidedAt: this.clock.now(),
+      decidedBy,
+    });
+    if (!claimed) {
+      // Another click approved it already (the same answer again), or it was withdrawn or
+      // declined meanwhile (an illegal move).
+      const current = (await this.requests.findById(request.id))!;
+      if (current.status === 'approved' || current.status === 'waitlisted') return current;
+      assertMove(current.status, 'approved');
+      return current;
+    }
+    const seat = await this.seat(claimed, group, actorId).catch(async (error: unknown) => {
+      // Nobody was seated: the request stands, for the facilitators to try again.
+      await this.requests.move(claimed.id, 'approved', 'pending', {
+        decidedAt: null,
+        decidedBy: null,
+      });
+      throw error;
+    });
+    const answered =
+      seat === 'active'
+        ? claimed
+        : ((await this.requests.move(claimed.id, 'approved', 'waitlisted', {})) ?? claimed);
+    await this.notices.answered(answered);
+    return answered;
+  }
+
+  private async seat(request: JoinRequest, group: Group, actorId: string) {
     await this.memberships.insert({
       organizationId: group.organizationId,
       userId: request.userId,
@@ -46,22 +76,10 @@ export class JoinRequestAdmission {
     const seat = await this.enrollmentService
       .enroll(group.id, actorId, request.userId)
       .catch(async (error: unknown) => {
-        // A concurrent approval of the same request seated the person first.
+        // Seated meanwhile by a facilitator from the roster: the request is answered by that seat.
         if (!(error instanceof ConflictError) || error.code !== 'already_enrolled') throw error;
         return (await this.enrollments.find(group.id, request.userId))!;
       });
-    const to = seat.status === 'active' ? 'approved' : 'waitlisted';
-    const moved = await this.requests.move(request.id, 'pending', to, {
-      decidedAt: this.clock.now(),
-      decidedBy,
-    });
-    if (!moved) {
-      const current = (await this.requests.findById(request.id))!;
-      if (current.status === to) return current; // the other click answered it the same way
-      assertMove(current.status, to);
-      return current;
-    }
-    await this.notices.answered(moved);
-    return moved;
+    return seat.status;
   }
 }

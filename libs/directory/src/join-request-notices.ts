@@ -6,6 +6,12 @@ import { JoinRequestEmailQueue } from './join-request-email/join-request-email.q
 import { answerLanguage, MESSAGES } from './join-request-messages.js';
 import type { JoinRequest } from './join-request.entity.js';
 
+/** Where the person reads the answer: their requests, behind sign-in. */
+export const MY_REQUESTS_PATH = '/me/requests';
+
+/** Where the group's facilitators answer requests. */
+export const groupRequestsPath = (groupId: string) => `/groups/${groupId}/requests`;
+
 /**
  * Who is told what about a request: nothing names the group, its topic or the person, since
  * notifications show on lock screens; the answer itself is read behind sign-in.
@@ -18,8 +24,11 @@ export class JoinRequestNotices {
     private readonly emails: JoinRequestEmailQueue,
   ) {}
 
-  /** The group's facilitators, in the group's language: someone asked (nobody named). */
-  async newRequest(group: Group): Promise<void> {
+  /**
+   * The group's facilitators, in the group's language: someone asked (nobody named). The notice
+   * is about the requester, so erasing them takes it back.
+   */
+  async newRequest(group: Group, requesterId: string): Promise<void> {
     const messages = MESSAGES[answerLanguage(group.language)];
     for (const userId of await this.groups.facilitatorIds(group)) {
       await this.notifications.add({
@@ -28,6 +37,8 @@ export class JoinRequestNotices {
         title: messages.newRequestTitle,
         body: messages.newRequestBody,
         sessionId: null,
+        subjectUserId: requesterId,
+        link: groupRequestsPath(group.id),
       });
     }
   }
@@ -43,6 +54,7 @@ export class JoinRequestNotices {
       title: messages.answerTitle,
       body: messages.answerBody[status],
       sessionId: null,
+      link: MY_REQUESTS_PATH,
     });
     await this.emails.add({ requestId: request.id });
   }

@@ -37,6 +37,16 @@ export class JoinRequestRepository {
       .findOneBy({ groupId, userId, status: 'pending' });
   }
 
+  /** When the group last declined the person's request, if it ever did. */
+  async lastDeclinedAt(groupId: string, userId: string): Promise<Date | null> {
+    const latest = await this.dataSource.getRepository(JoinRequest).findOne({
+      where: { groupId, userId, status: 'declined' },
+      order: { decidedAt: 'DESC' },
+      select: { id: true, decidedAt: true },
+    });
+    return latest?.decidedAt ?? null;
+  }
+
   /** Adds a pending request; null when the person already has one for the group. */
   async insertPending(request: NewJoinRequest): Promise<JoinRequest | null> {
     const result = await this.dataSource

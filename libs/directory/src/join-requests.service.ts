@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, InvalidInputError, NotFoundError } from '#common';
+import { DateTime } from 'luxon';
+import { Clock, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#common';
 import { EnrollmentRepository, GroupAccess, GroupRepository } from '#groups';
 import { OrganizationsService } from '#organizations';
-import { Clock } from '#common';
 import { listingNotFound } from './directory.service.js';
 import { DirectoryRepository } from './directory.repository.js';
 import type { CreateJoinRequestDto } from './dto/directory.dto.js';
@@ -14,6 +14,12 @@ import { assertMove } from './join-request-state.js';
 import type { JoinRequest } from './join-request.entity.js';
 import { JoinRequestRepository } from './join-request.repository.js';
 import { screeningScore } from './screening.js';
+
+/**
+ * A person declined may ask the same group again after this many days: "later", as the decline
+ * message says, without letting one person fill the facilitators' queue with the same request.
+ */
+export const ASK_AGAIN_AFTER_DAYS = 30;
 
 export const joinRequestNotFound = () =>
   new NotFoundError('join_request_not_found', 'No such request to join');
@@ -60,8 +66,11 @@ export class JoinRequestsService {
     locale: string,
   ): Promise<MyJoinRequestView> {
     const group = await this.groups.findById(groupId);
-    const listing = group && (await this.directory.findListing(group.id));
-    if (!group || !listing?.openToRequests || group.endedAt) throw listingNotFound();
+    // Asked only of a group the directory shows: listed, not ended, with a meeting to come.
+    const [listed] = group
+      ? await this.directory.openGroups(group.organizationId, this.clock.now(), group.id)
+      : [];
+    if (!group || !listed) throw listingNotFound();
     if ((await this.access.roleOf(group, userId)) === 'facilitator') {
       throw new ConflictError('already_facilitates', 'You already facilitate this group');
     }
@@ -69,7 +78,8 @@ export class JoinRequestsService {
     if (seat && seat.status !== 'withdrawn') {
       throw new ConflictError('already_in_group', 'You already have a place in this group');
     }
-    if (input.screening && input.screening.instrument !== listing.screening) {
+    await this.assertNotDeclinedRecently(group.id, userId);
+    if (input.screening && input.screening.instrument !== listed.screening) {
       throw new InvalidInputError(
         'screening_not_asked',
         'This group does not ask for that screening',
@@ -95,11 +105,29 @@ export class JoinRequestsService {
       group.kind === 'drop_in' &&
       (await this.enrollments.countActive(group.id)) < group.capacity
     ) {
-      const admitted = await this.admission.admit(request, group, group.leadFacilitatorId, null);
-      return myView(admitted, group);
+      const admitted = await this.admission
+        .admit(request, group, group.leadFacilitatorId, null)
+        .catch((error: unknown) => {
+          // The lead no longer facilitates (left the organization): a facilitator decides.
+          if (error instanceof ForbiddenError || error instanceof NotFoundError) return null;
+          throw error;
+        });
+      if (admitted) return myView(admitted, group);
     }
-    await this.notices.newRequest(group);
+    await this.notices.newRequest(group, userId);
     return myView(request, group);
+  }
+
+  private async assertNotDeclinedRecently(groupId: string, userId: string): Promise<void> {
+    const declinedAt = await this.requests.lastDeclinedAt(groupId, userId);
+    if (!declinedAt) return;
+    const askAgainFrom = DateTime.fromJSDate(declinedAt).plus({ days: ASK_AGAIN_AFTER_DAYS });
+    if (askAgainFrom.toJSDate() > this.clock.now()) {
+      throw new ConflictError(
+        'join_request_declined_recently',
+        `This group answered your last request recently; you may ask again from ${askAgainFrom.toISODate()}`,
+      );
+    }
   }
 
   async mine(userId: string): Promise<MyJoinRequestList> {

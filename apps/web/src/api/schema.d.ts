@@ -4095,6 +4095,10 @@ export interface components {
             durationMinutes: number;
             /** @description The next few session starts (UTC instants) */
             nextSessions: string[];
+            /** @description Support and drop-in groups meet weekly with no end date; people join any week */
+            openEnded: boolean;
+            /** @description A curriculum group: how many meetings are still to come; null when open-ended */
+            sessionsLeft: number | null;
         };
         DirectoryGroupView: {
             /** Format: uuid */
@@ -6008,7 +6012,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ended */
+            /** @description Ended (again: the group as it ended, nothing changes) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -100,9 +100,12 @@ function AskForm({ orgId, groupId }: { orgId: string; groupId: string }) {
   const questions = group.screeningQuestions;
   const known =
     send.error instanceof ApiError
-      ? { join_request_pending: t('alreadyAsked'), already_in_group: t('alreadyIn') }[
-          send.error.code
-        ]
+      ? {
+          join_request_pending: t('alreadyAsked'),
+          already_in_group: t('alreadyIn'),
+          already_facilitates: t('alreadyFacilitates'),
+          join_request_declined_recently: t('declinedRecently'),
+        }[send.error.code]
       : undefined;
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -51,6 +51,11 @@ export function GroupFacts({ group, all = false }: { group: Listed; all?: boolea
       {next[0] && (
         <p>{t('weekly', { weekday: weekday(next[0]), minutes: schedule.durationMinutes })}</p>
       )}
+      <p className="directory-span">
+        {schedule.openEnded
+          ? t('openEnded')
+          : t('sessionsLeft', { count: schedule.sessionsLeft ?? 0 })}
+      </p>
       <p className="hint">{t('nextSessions')}:</p>
       <ul className="directory-next">
         {next.map((start) => (

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import {
   Button,
   Dialog,
   DialogTrigger,
   Heading,
+  Input,
   Label,
   Modal,
   ModalOverlay,
@@ -96,11 +97,44 @@ export function ListingSettings({ groupId, orgId }: { groupId: string; orgId?: s
         {t('save')}
       </button>
       {orgId && listing.data.openToRequests && (
-        <p>
-          <Link to={`/o/${orgId}/groups/${groupId}`}>{t('publicLink')}</Link>
-        </p>
+        <>
+          <PublicAddress orgId={orgId} />
+          <p>
+            <Link to={`/o/${orgId}/groups/${groupId}`}>{t('publicLink')}</Link>
+          </p>
+        </>
       )}
     </form>
+  );
+}
+
+/** The organization's public directory address, for facilitators to share where people look. */
+function PublicAddress({ orgId }: { orgId: string }) {
+  const { t } = useTranslation('directory');
+  const field = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'failed'>();
+  const address = new URL(`/o/${orgId}/groups`, window.location.origin).toString();
+  const copy = () =>
+    navigator.clipboard.writeText(address).then(
+      () => setCopied('yes'),
+      () => {
+        // No clipboard (an insecure origin, or permission refused): select it for the person.
+        field.current?.select();
+        setCopied('failed');
+      },
+    );
+  return (
+    <div className="directory-address">
+      <TextField className="field" value={address} isReadOnly>
+        <Label>{t('publicAddress')}</Label>
+        <Input ref={field} onFocus={(event) => event.target.select()} />
+        <Text slot="description">{t('publicAddressHelp')}</Text>
+      </TextField>
+      <Button className="secondary" onPress={() => void copy()}>
+        {t('copy')}
+      </Button>
+      <p role="status">{copied && (copied === 'yes' ? t('copied') : t('copyFailed'))}</p>
+    </div>
   );
 }
 

@@ -101,6 +101,18 @@ export const en = {
   decided_waitlisted: 'Waitlisted',
   decided_declined: 'Declined',
   decided_withdrawn: 'Withdrawn by them',
+  openEnded: 'No end date: you can join any week.',
+  sessionsLeft_one: '{{count}} meeting to go',
+  sessionsLeft_other: '{{count}} meetings to go',
+  alreadyFacilitates: 'You already facilitate this group.',
+  declinedRecently:
+    'This group answered your last request not long ago. You are welcome to ask again later, or to look at the other groups.',
+  publicAddress: "Your organization's public page",
+  publicAddressHelp:
+    'Share this address: anyone can see the groups open to requests there, without an account.',
+  copy: 'Copy address',
+  copied: 'Address copied.',
+  copyFailed: 'Could not copy. The address is selected: copy it yourself.',
 };
 
 type Strings = Record<keyof typeof en, string>;
@@ -201,6 +213,18 @@ export const bn: Strings = {
   decided_waitlisted: 'অপেক্ষা-তালিকায়',
   decided_declined: 'প্রত্যাখ্যাত',
   decided_withdrawn: 'তিনি প্রত্যাহার করেছেন',
+  openEnded: 'কোনো শেষ তারিখ নেই: আপনি যেকোনো সপ্তাহে যোগ দিতে পারেন।',
+  sessionsLeft_one: 'আর {{count}}টি সভা বাকি',
+  sessionsLeft_other: 'আর {{count}}টি সভা বাকি',
+  alreadyFacilitates: 'আপনি আগে থেকেই এই দলের সহায়ক।',
+  declinedRecently:
+    'এই দলটি কিছুদিন আগেই আপনার শেষ অনুরোধের উত্তর দিয়েছে। আপনি পরে আবার অনুরোধ করতে পারেন, অথবা অন্য দলগুলো দেখতে পারেন।',
+  publicAddress: 'আপনার সংস্থার প্রকাশ্য পাতা',
+  publicAddressHelp:
+    'এই ঠিকানাটি শেয়ার করুন: অ্যাকাউন্ট ছাড়াই যে কেউ সেখানে অনুরোধের জন্য খোলা দলগুলো দেখতে পারেন।',
+  copy: 'ঠিকানা কপি করুন',
+  copied: 'ঠিকানা কপি হয়েছে।',
+  copyFailed: 'কপি করা যায়নি। ঠিকানাটি নির্বাচন করা আছে: নিজে কপি করুন।',
 };
 
 export const id: Strings = {
@@ -303,4 +327,16 @@ export const id: Strings = {
   decided_waitlisted: 'Di daftar tunggu',
   decided_declined: 'Ditolak',
   decided_withdrawn: 'Ditarik olehnya',
+  openEnded: 'Tanpa tanggal akhir: Anda bisa bergabung di minggu mana pun.',
+  sessionsLeft_one: '{{count}} pertemuan lagi',
+  sessionsLeft_other: '{{count}} pertemuan lagi',
+  alreadyFacilitates: 'Anda sudah menjadi fasilitator kelompok ini.',
+  declinedRecently:
+    'Kelompok ini belum lama menjawab permintaan Anda sebelumnya. Silakan meminta lagi nanti, atau lihat kelompok lain.',
+  publicAddress: 'Halaman publik organisasi Anda',
+  publicAddressHelp:
+    'Bagikan alamat ini: siapa pun dapat melihat kelompok yang menerima permintaan di sana, tanpa akun.',
+  copy: 'Salin alamat',
+  copied: 'Alamat disalin.',
+  copyFailed: 'Tidak dapat menyalin. Alamatnya sudah dipilih: salin sendiri.',
 };

@@ -129,6 +129,7 @@ export const en = {
   resource_side_rooms: 'Private rooms',
   resource_side_room_join: 'Joining a private room',
   resource_side_room_close: 'Closing a private room',
+  resource_join_request_screening: 'Check-in answers sent with requests to join',
 } satisfies Record<string, string>;
 
 export const bn: Record<keyof typeof en, string> = {
@@ -253,6 +254,7 @@ export const bn: Record<keyof typeof en, string> = {
   resource_side_rooms: 'ব্যক্তিগত কক্ষগুলো',
   resource_side_room_join: 'ব্যক্তিগত কক্ষে যোগ দেওয়া',
   resource_side_room_close: 'ব্যক্তিগত কক্ষ বন্ধ করা',
+  resource_join_request_screening: 'যোগ দেওয়ার অনুরোধের সঙ্গে যাচাইয়ের উত্তর',
 };
 
 export const id: Record<keyof typeof en, string> = {
@@ -381,4 +383,5 @@ export const id: Record<keyof typeof en, string> = {
   resource_side_rooms: 'Ruang pribadi',
   resource_side_room_join: 'Masuk ruang pribadi',
   resource_side_room_close: 'Menutup ruang pribadi',
+  resource_join_request_screening: 'Jawaban pertanyaan singkat pada permintaan bergabung',
 };

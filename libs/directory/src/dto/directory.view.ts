@@ -37,6 +37,18 @@ export class ListingScheduleView {
 
   @ApiProperty({ type: [Date], description: 'The next few session starts (UTC instants)' })
   nextSessions!: Date[];
+
+  @ApiProperty({
+    description: 'Support and drop-in groups meet weekly with no end date; people join any week',
+  })
+  openEnded!: boolean;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'A curriculum group: how many meetings are still to come; null when open-ended',
+  })
+  sessionsLeft!: number | null;
 }
 
 /** The screening a request may carry: the questions, in the visitor's language. */

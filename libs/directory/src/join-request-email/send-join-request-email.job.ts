@@ -4,6 +4,7 @@ import { UserRepository } from '#identity';
 import { MailerService } from '#notifications';
 import type { JobHandler } from '#queue';
 import { answerLanguage, MESSAGES } from '../join-request-messages.js';
+import { MY_REQUESTS_PATH } from '../join-request-notices.js';
 import { JoinRequestRepository } from '../join-request.repository.js';
 import {
   JOIN_REQUEST_EMAIL_JOB,
@@ -35,7 +36,7 @@ export class SendJoinRequestEmailJob implements JobHandler<JoinRequestEmailPaylo
     const user = await this.users.findById(request.userId);
     if (!user?.email || user.erasedAt) return;
     const messages = MESSAGES[answerLanguage(request.language)];
-    const link = new URL('/me/requests', this.config.PUBLIC_URL).toString();
+    const link = new URL(MY_REQUESTS_PATH, this.config.PUBLIC_URL).toString();
     const text = messages.emailText(link);
     const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${text
       .split('\n\n')
