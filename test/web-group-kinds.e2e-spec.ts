@@ -123,7 +123,8 @@ describe('Groups of every kind in the web app (e2e, Chromium)', () => {
     await page.getByText('Weekly, no end date').waitFor();
     await page.getByText('You run this group as a peer supporter').waitFor();
     const tabs = await page.getByRole('tab').allTextContents();
-    expect(tabs).toEqual(['Schedule', 'Roster', 'Attendance']);
+    // Running the group (requests to join included), no Measures tab.
+    expect(tabs).toEqual(['Schedule', 'Roster', 'Attendance', 'Requests']);
     await page.getByRole('listitem').filter({ hasText: 'Meeting 1' }).first().waitFor();
     await checkBoth(page, 'support-page-en', 'phone');
 

@@ -22,25 +22,6 @@ const KINDS: Kind[] = ['support', 'drop_in', 'curriculum'];
 /** Languages offered first; the group's language is a short BCP 47 code. */
 const LANGUAGES = ['en', 'bn', 'id', 'hi', 'ur', 'ms', 'ar', 'es', 'fr', 'pt'];
 
-/** Well-known tags for specialized needs (GET /group-tags answers the same list). */
-export const SUGGESTED_TAGS = [
-  'postpartum',
-  'perinatal',
-  'seasonal',
-  'treatment-resistant',
-  'bipolar-depression',
-  'anxiety',
-  'grief',
-  'young-adults',
-  'older-adults',
-  'caregivers',
-  'lgbtq',
-  'chronic-illness',
-  'students',
-  'men',
-  'women',
-] as const;
-
 /** A language's name in the reader's language ("Bengali", "বাংলা"), or its code. */
 function languageName(code: string, locale: string): string {
   try {
@@ -88,6 +69,12 @@ export default function NewGroup() {
       ok(
         api.GET('/api/v1/curricula/{curriculumId}', { params: { path: { curriculumId: chosen } } }),
       ),
+  });
+  // Suggestions come from the api (one list); a tag without a translation shows as it is.
+  const suggested = useQuery({
+    queryKey: ['group-tags'],
+    staleTime: Infinity,
+    queryFn: () => ok(api.GET('/api/v1/group-tags')),
   });
   const create = useMutation({
     mutationFn: (body: Schemas['CreateGroupDto']) =>
@@ -184,8 +171,8 @@ export default function NewGroup() {
               <Text slot="description" className="hint">
                 {t('suggestedTagsHelp')}
               </Text>
-              {SUGGESTED_TAGS.map((tag) => (
-                <CheckField key={tag} value={tag} label={t(`tag_${tag}`)} />
+              {(suggested.data?.items ?? []).map((tag) => (
+                <CheckField key={tag} value={tag} label={t(`tag_${tag}`, { defaultValue: tag })} />
               ))}
             </CheckboxGroup>
             <Field name="tags" label={t('otherTags')} help={t('tagsHelp')} />
