@@ -214,8 +214,8 @@ export const bn: Strings = {
   decided_declined: 'প্রত্যাখ্যাত',
   decided_withdrawn: 'তিনি প্রত্যাহার করেছেন',
   openEnded: 'কোনো শেষ তারিখ নেই: আপনি যেকোনো সপ্তাহে যোগ দিতে পারেন।',
-  sessionsLeft_one: 'আর {{count}}টি সভা বাকি',
-  sessionsLeft_other: 'আর {{count}}টি সভা বাকি',
+  sessionsLeft_one: 'আর {{count}}টি বৈঠক বাকি',
+  sessionsLeft_other: 'আর {{count}}টি বৈঠক বাকি',
   alreadyFacilitates: 'আপনি আগে থেকেই এই দলের সহায়ক।',
   declinedRecently:
     'এই দলটি কিছুদিন আগেই আপনার শেষ অনুরোধের উত্তর দিয়েছে। আপনি পরে আবার অনুরোধ করতে পারেন, অথবা অন্য দলগুলো দেখতে পারেন।',
