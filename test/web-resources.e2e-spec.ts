@@ -7,7 +7,8 @@ import {
   organizationWithCurriculum,
   type TestUser,
 } from './support/groups.js';
-import { registerUser } from './support/hearth.js';
+import { markEmailVerified, registerUser } from './support/hearth.js';
+import { joinOrganization } from './support/members.js';
 import { checkScreen, openApp, SIZES, type Size, signInThroughForm } from './support/web.js';
 
 const WORKSHEET_TEXT =
@@ -226,6 +227,47 @@ describe('The resource library in the web app (e2e, Chromium)', () => {
       .getByText('Membuka videos.example.org di tab baru. Anda akan keluar dari Hearth.')
       .waitFor();
     await checkScreen(page, 'resources-video-id-phone');
+    await page.context().close();
+  }, 120_000);
+
+  it("opens another of the person's organizations' library through ?org=, and keeps it while filtering", async () => {
+    const { http } = deployment.api;
+    // The therapist is also a participant of another organization, which has its own library.
+    const other = await registerUser(http, 'Riverside');
+    const riverside = (await http.post('/organizations', { name: 'Riverside' }, other.accessToken))
+      .body.id as string;
+    const walk = await http.post(
+      `/organizations/${riverside}/resources`,
+      {
+        title: 'Walking together',
+        kind: 'link',
+        language: 'en',
+        url: 'https://walks.example.org/',
+      },
+      other.accessToken,
+    );
+    expect(walk.status).toBe(201);
+    await markEmailVerified(deployment.env, therapist.user.id);
+    await joinOrganization(http, other.accessToken, riverside, therapist, 'participant');
+
+    // Without ?org= the library is the one they work in; with it, the other one, read only.
+    const page = await signedIn(therapist, 'phone', '/resources');
+    const list = page.getByRole('list', { name: 'Resources' });
+    await list.getByRole('link', { name: 'Thought record' }).waitFor();
+    await page.getByRole('link', { name: 'Add a resource' }).waitFor();
+    await page.goto(`${origin}/resources?org=${riverside}`);
+    await list.getByRole('link', { name: 'Walking together' }).waitFor();
+    expect(await list.getByRole('link', { name: 'Thought record' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Add a resource' }).count()).toBe(0);
+    await page.getByLabel('Kind').selectOption('link');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/kind=link/);
+    expect(new URL(page.url()).searchParams.get('org')).toBe(riverside);
+    await list.getByRole('link', { name: 'Walking together' }).waitFor();
+    // The resource leads back to its own library.
+    await list.getByRole('link', { name: 'Walking together' }).click();
+    await page.getByRole('link', { name: 'All resources' }).click();
+    await list.getByRole('link', { name: 'Walking together' }).waitFor();
     await page.context().close();
   }, 120_000);
 });

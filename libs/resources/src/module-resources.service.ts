@@ -47,13 +47,13 @@ export class ModuleResourcesService {
     userId: string,
   ): Promise<ModuleResourceList> {
     const organizationId = await this.requireModule(curriculumId, index, userId);
-    const known = await this.resources.idsInOrganization(organizationId, resourceIds);
-    const missing = resourceIds.find((id) => !known.has(id));
-    if (missing) {
-      throw new NotFoundError('resource_not_found', `No such resource: ${missing}`);
-    }
     await this.transactions.run(async (tx) => {
       await this.resources.lockCurriculum(curriculumId, tx);
+      const known = await this.resources.idsInOrganization(organizationId, resourceIds, tx);
+      const missing = resourceIds.find((id) => !known.has(id));
+      if (missing) {
+        throw new NotFoundError('resource_not_found', `No such resource: ${missing}`);
+      }
       await this.resources.replaceModuleResources(curriculumId, index, resourceIds, tx);
     });
     return this.forModule(curriculumId, index, userId);

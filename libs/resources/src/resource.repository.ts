@@ -7,7 +7,7 @@ import { ModuleResource } from './module-resource.entity.js';
 import { Resource, type ResourceKind } from './resource.entity.js';
 
 /** How much of a text a list shows. */
-const EXCERPT_LENGTH = 240;
+export const EXCERPT_LENGTH = 240;
 
 /** A resource as a list shows it (no whole text). */
 export interface ResourceSummaryRow {
@@ -150,11 +150,14 @@ export class ResourceRepository {
     return row ?? null;
   }
 
-  /** Which of `ids` are resources of the organization. */
-  async idsInOrganization(organizationId: string, ids: string[]): Promise<Set<string>> {
+  /**
+   * Which of `ids` are resources of the organization, kept until `tx` ends: a resource deleted
+   * meanwhile waits for the attachment (then takes it away) instead of failing its foreign key.
+   */
+  async idsInOrganization(organizationId: string, ids: string[], tx: Tx): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM resources WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+    const rows = await tx.query<{ id: string }[]>(
+      `SELECT id FROM resources WHERE organization_id = $1 AND id = ANY($2::uuid[]) FOR SHARE`,
       [organizationId, ids],
     );
     return new Set(rows.map((row) => row.id));

@@ -7,6 +7,7 @@ import type { ResourcePage, ResourceSummaryView, ResourceView } from './dto/reso
 import { mayCurate, ResourceAccess, resourceNotFound } from './resource-access.js';
 import { checkContent, normalizeTags, textOrNull } from './resource-content.js';
 import {
+  EXCERPT_LENGTH,
   type ResourceChanges,
   type ResourceFilter,
   ResourceRepository,
@@ -36,7 +37,7 @@ const resourceView = (row: ResourceRow, canEdit: boolean): ResourceView => ({
   kind: row.kind,
   url: row.url,
   body: row.body,
-  excerpt: (row.body ?? '').slice(0, 240),
+  excerpt: (row.body ?? '').slice(0, EXCERPT_LENGTH),
   hasBody: row.body !== null,
   tags: row.tags,
   language: row.language,

@@ -157,7 +157,13 @@ function Program({ curriculum }: { curriculum: Curriculum }) {
             {current ? t('sessionsOfVersion', { version: current.version }) : t('sessionsTitle')}
           </h2>
           {curriculum.modules.map((module, i) => (
-            <ModuleView key={i} module={module} n={i + 1} curriculumId={curriculum.id} />
+            <ModuleView
+              key={i}
+              module={module}
+              n={i + 1}
+              curriculumId={curriculum.id}
+              organizationId={curriculum.organizationId}
+            />
           ))}
         </section>
       )}

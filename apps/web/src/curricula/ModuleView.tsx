@@ -9,11 +9,14 @@ export function ModuleView({
   module,
   n,
   curriculumId,
+  organizationId,
 }: {
   module: Module;
   n: number;
   /** Shows the module's resources (and lets curators choose them). */
   curriculumId?: string;
+  /** The curriculum's organization, whose library the resources come from. */
+  organizationId?: string;
 }) {
   const { t } = useTranslation('curricula');
   const total = module.agenda.reduce((sum, item) => sum + item.minutes, 0);
@@ -93,7 +96,13 @@ export function ModuleView({
           ))}
         </>
       )}
-      {curriculumId && <ModuleResources curriculumId={curriculumId} index={n - 1} />}
+      {curriculumId && organizationId && (
+        <ModuleResources
+          curriculumId={curriculumId}
+          organizationId={organizationId}
+          index={n - 1}
+        />
+      )}
     </details>
   );
 }

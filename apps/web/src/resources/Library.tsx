@@ -10,16 +10,30 @@ import { Field } from '../ui/Field';
 import { Problem } from '../ui/Problem';
 import { library } from './keys';
 import { ResourceItem } from './ResourceItem';
-import { KINDS, type Kind, languageName, RESOURCE_LANGUAGES, useLibrary } from './useLibrary';
+import {
+  KINDS,
+  type Kind,
+  languageName,
+  orgQuery,
+  RESOURCE_LANGUAGES,
+  useLibrary,
+} from './useLibrary';
 
 const FILTERS = ['q', 'kind', 'language', 'tag'] as const;
+
+/** The address's organization without its filters. */
+function keepOrg(params: URLSearchParams) {
+  const org = params.get('org');
+  return new URLSearchParams(org ? { org } : {});
+}
 
 /** `/resources`: the organization's library, filtered by words, kind, language and tag. */
 export default function Library() {
   const { t, i18n } = useTranslation('resources');
   const { t: common } = useTranslation();
-  const org = useLibrary();
   const [params, setParams] = useSearchParams();
+  // Someone in several organizations reaches another's library through `?org=`.
+  const org = useLibrary(params.get('org'));
   const filter = Object.fromEntries(
     FILTERS.map((name) => [name, params.get(name) ?? '']).filter(([, value]) => value !== ''),
   ) as Partial<Record<(typeof FILTERS)[number], string>>;
@@ -50,7 +64,7 @@ export default function Library() {
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
+    const next = keepOrg(params);
     for (const name of FILTERS) {
       const value = String(form.get(name) ?? '').trim();
       if (value) next.set(name, value);
@@ -66,7 +80,7 @@ export default function Library() {
       <div className="resources-head">
         <h1>{t('libraryTitle')}</h1>
         {curator && (
-          <Link className="button primary" to="/resources/new">
+          <Link className="button primary" to={`/resources/new${orgQuery(orgId)}`}>
             {t('addResource')}
           </Link>
         )}
@@ -109,7 +123,7 @@ export default function Library() {
             {t('filter')}
           </Button>
           {filtered && (
-            <Button className="secondary" onPress={() => setParams(new URLSearchParams())}>
+            <Button className="secondary" onPress={() => setParams(keepOrg(params))}>
               {t('clearFilters')}
             </Button>
           )}

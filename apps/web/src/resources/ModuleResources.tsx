@@ -16,10 +16,19 @@ import { useLibrary } from './useLibrary';
  * curators a choice from the library (kept in the order chosen). Every group on any version of
  * the program shows them for the session that holds this module.
  */
-export function ModuleResources({ curriculumId, index }: { curriculumId: string; index: number }) {
+export function ModuleResources({
+  curriculumId,
+  organizationId,
+  index,
+}: {
+  curriculumId: string;
+  /** The curriculum's organization: its library is the one to choose from. */
+  organizationId: string;
+  index: number;
+}) {
   const { t } = useTranslation('resources');
   const { t: common } = useTranslation();
-  const org = useLibrary();
+  const org = useLibrary(organizationId);
   const [choosing, setChoosing] = useState(false);
   const attached = useQuery({
     queryKey: library.module(curriculumId, index),

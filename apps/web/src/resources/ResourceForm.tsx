@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, FieldError, Form, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { Field } from '../ui/Field';
@@ -14,6 +14,7 @@ import {
   KINDS,
   type Kind,
   languageName,
+  orgQuery,
   RESOURCE_LANGUAGES,
   URL_KINDS,
   useLibrary,
@@ -55,7 +56,9 @@ export function EditResource() {
 
 function ResourceEditor({ resource }: { resource?: Resource }) {
   const { t, i18n } = useTranslation('resources');
-  const org = useLibrary();
+  const [params] = useSearchParams();
+  // A resource is changed in its own organization; a new one goes where the library link said.
+  const org = useLibrary(resource?.organizationId ?? params.get('org'));
   const navigate = useNavigate();
   const queries = useQueryClient();
   const [kind, setKind] = useState<Kind>(resource?.kind ?? 'article');
@@ -83,7 +86,9 @@ function ResourceEditor({ resource }: { resource?: Resource }) {
       void navigate(`/resources/${saved.id}`);
     },
   });
-  if (!org?.curator) return <p className="card">{t('noOrganization')}</p>;
+  if (!(resource ? resource.canEdit : org?.curator)) {
+    return <p className="card">{t('noOrganization')}</p>;
+  }
 
   const refusal = save.error instanceof ApiError ? save.error : null;
   // The api names the field; the words are ours, in the reader's language.
@@ -118,7 +123,13 @@ function ResourceEditor({ resource }: { resource?: Resource }) {
   return (
     <section className="card resources-form">
       <p className="crumb">
-        <Link to={resource ? `/resources/${resource.id}` : '/resources'}>
+        <Link
+          to={
+            resource
+              ? `/resources/${resource.id}`
+              : `/resources${org ? orgQuery(org.organizationId) : ''}`
+          }
+        >
           {resource ? t('cancel') : t('backToLibrary')}
         </Link>
       </p>

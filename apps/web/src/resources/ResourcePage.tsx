@@ -10,7 +10,7 @@ import { Problem } from '../ui/Problem';
 import { useDates } from '../ui/useDates';
 import { library } from './keys';
 import { OutboundLink } from './ResourceItem';
-import { languageName } from './useLibrary';
+import { languageName, orgQuery } from './useLibrary';
 
 /** `/resources/:resourceId`: the text to read (as text, never HTML), or the way out to it. */
 export default function ResourcePage() {
@@ -33,12 +33,14 @@ export default function ResourcePage() {
     onSuccess: async () => {
       queries.removeQueries({ queryKey: library.one(resourceId) });
       await queries.invalidateQueries({ queryKey: ['organizations'] });
-      void navigate('/resources');
+      void navigate(`/resources${libraryOf}`);
     },
   });
+  // Back to the library this resource is in (the person may belong to several).
+  const libraryOf = resource.data ? orgQuery(resource.data.organizationId) : '';
   const back = (
     <p className="crumb">
-      <Link to="/resources">{t('backToLibrary')}</Link>
+      <Link to={`/resources${libraryOf}`}>{t('backToLibrary')}</Link>
     </p>
   );
   if (!valid || (resource.error instanceof ApiError && resource.error.status === 404)) {
@@ -72,7 +74,11 @@ export default function ResourcePage() {
         <ul className="resource-tags" aria-label={t('tagsLabel')}>
           {item.tags.map((tag) => (
             <li key={tag}>
-              <Link to={`/resources?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
+              <Link
+                to={`/resources${orgQuery(item.organizationId)}&tag=${encodeURIComponent(tag)}`}
+              >
+                {tag}
+              </Link>
             </li>
           ))}
         </ul>

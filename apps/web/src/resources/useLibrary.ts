@@ -22,12 +22,18 @@ export const RESOURCE_LANGUAGES = [
 ];
 
 /**
- * The library the person reads: of the organization they work in, else the first they belong to
- * (a participant's); undefined outside any organization. Curators are everyone but participants.
+ * The library the person reads: of `organizationId` when the address names one they belong to
+ * (`?org=` on /resources, a curriculum's or a resource's organization), else of the organization
+ * they work in, else the first they belong to (a participant's); undefined outside any
+ * organization or outside the one named. Curators are everyone but participants.
  */
-export function useLibrary(): { organizationId: string; curator: boolean } | undefined {
+export function useLibrary(
+  organizationId?: string | null,
+): { organizationId: string; curator: boolean } | undefined {
   const memberships = useProfile().data?.memberships ?? [];
-  const membership = memberships.find((m) => m.role !== 'participant') ?? memberships[0];
+  const membership = organizationId
+    ? memberships.find((m) => m.organizationId === organizationId)
+    : (memberships.find((m) => m.role !== 'participant') ?? memberships[0]);
   return (
     membership && {
       organizationId: membership.organizationId,
@@ -35,6 +41,9 @@ export function useLibrary(): { organizationId: string; curator: boolean } | und
     }
   );
 }
+
+/** `?org=<id>` for a link that keeps the library's organization. */
+export const orgQuery = (organizationId: string) => `?org=${encodeURIComponent(organizationId)}`;
 
 /** A language code in the reader's language ("Bengali", "বাংলা"...), or the code. */
 export function languageName(code: string, reader: string | undefined): string {

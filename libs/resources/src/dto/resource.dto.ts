@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -58,6 +59,19 @@ const TAG_MESSAGE = {
 };
 const LANGUAGE_MESSAGE = { message: 'language must be a language code such as en, bn or id' };
 
+/** Up to TAGS_MAX tags, each once (whatever its case), each a TAG_PATTERN word or two. */
+const TagList = () =>
+  applyDecorators(
+    IsOmittable(),
+    Transform(trimAll),
+    IsArray(),
+    ArrayMaxSize(TAGS_MAX),
+    ArrayUnique((tag: string) => (typeof tag === 'string' ? tag.toLocaleLowerCase() : tag)),
+    IsString({ each: true }),
+    MaxLength(TAG_MAX_LENGTH, { each: true }),
+    Matches(TAG_PATTERN, TAG_MESSAGE),
+  );
+
 class ResourceFieldsDto {
   @ApiProperty({ minLength: 1, maxLength: RESOURCE_TITLE_MAX_LENGTH })
   @Transform(trim)
@@ -76,14 +90,7 @@ class ResourceFieldsDto {
   language!: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: TAGS_MAX, example: ['sleep', 'mood'] })
-  @IsOmittable()
-  @Transform(trimAll)
-  @IsArray()
-  @ArrayMaxSize(TAGS_MAX)
-  @ArrayUnique((tag: string) => (typeof tag === 'string' ? tag.toLocaleLowerCase() : tag))
-  @IsString({ each: true })
-  @MaxLength(TAG_MAX_LENGTH, { each: true })
-  @Matches(TAG_PATTERN, TAG_MESSAGE)
+  @TagList()
   tags?: string[];
 }
 
@@ -131,14 +138,7 @@ export class UpdateResourceDto {
   language?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: TAGS_MAX })
-  @IsOmittable()
-  @Transform(trimAll)
-  @IsArray()
-  @ArrayMaxSize(TAGS_MAX)
-  @ArrayUnique((tag: string) => (typeof tag === 'string' ? tag.toLocaleLowerCase() : tag))
-  @IsString({ each: true })
-  @MaxLength(TAG_MAX_LENGTH, { each: true })
-  @Matches(TAG_PATTERN, TAG_MESSAGE)
+  @TagList()
   tags?: string[];
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: RESOURCE_URL_MAX_LENGTH })
