@@ -167,6 +167,15 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
     expect(again.body).toEqual({ sessionId, enabled: true });
     expect(JSON.parse((await livekit.room(room))!.metadata)).toEqual({ chat: true });
 
+    // Two switches at once (co-facilitators): once both answered, the room is as stored.
+    await Promise.all(
+      [false, true, false, true, false].map((enabled) => setChat(sessionId, { enabled })),
+    );
+    const stored = (await join(sessionId, cedar)).body.chat as boolean;
+    expect(JSON.parse((await livekit.room(room))!.metadata)).toEqual({ chat: stored });
+    expect(await canPublishData(dune)).toBe(stored);
+    expect(await canPublishData(cedar)).toBe(stored);
+
     // Once the session is over there is no room to switch: a 409 the web app translates.
     expect(
       (await api.http.post(`/sessions/${sessionId}/end`, {}, therapist.accessToken)).status,

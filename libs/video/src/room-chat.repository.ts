@@ -8,6 +8,14 @@ import { Session } from '#sessions';
 export class RoomChatRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The switch as stored; undefined for a session that is gone. */
+  async chatEnabled(sessionId: string): Promise<boolean | undefined> {
+    const session = await this.dataSource
+      .getRepository(Session)
+      .findOne({ select: { id: true, chatEnabled: true }, where: { id: sessionId } });
+    return session?.chatEnabled;
+  }
+
   async setChatEnabled(sessionId: string, enabled: boolean): Promise<void> {
     await this.dataSource
       .getRepository(Session)

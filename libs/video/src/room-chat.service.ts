@@ -37,13 +37,25 @@ export class RoomChatService {
     }
     await this.chats.setChatEnabled(session.id, enabled);
     if (this.video.available) {
-      const room = roomNameForSession(session.id);
-      for (const participant of (await this.video.listParticipants(room)) ?? []) {
-        await this.apply(room, group, participant, enabled);
+      // Two facilitators switching at once interleave their LiveKit calls; each applies what is
+      // stored until it stops changing, so whoever finishes last leaves the room as stored.
+      let applied: boolean | undefined;
+      for (let round = 0; round < 3; round++) {
+        const stored = await this.chats.chatEnabled(session.id);
+        if (stored === undefined || stored === applied) break;
+        await this.applyToRoom(roomNameForSession(session.id), group, stored);
+        applied = stored;
       }
-      await this.video.mergeRoomMetadata(room, { chat: enabled });
     }
     return { sessionId: session.id, enabled };
+  }
+
+  /** Everyone connected, then the metadata every client reads to show or hide the chat. */
+  private async applyToRoom(room: string, group: Group, chat: boolean): Promise<void> {
+    for (const participant of (await this.video.listParticipants(room)) ?? []) {
+      await this.apply(room, group, participant, chat);
+    }
+    await this.video.mergeRoomMetadata(room, { chat });
   }
 
   /**
