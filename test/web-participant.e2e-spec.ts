@@ -202,7 +202,7 @@ describe('The web app for participants (e2e, Chromium)', () => {
     await page.getByRole('heading', { name: 'My groups' }).waitFor();
     const seated = page.getByRole('listitem').filter({ hasText: 'Thursday circle' });
     await seated.getByText('You have a place').waitFor();
-    await seated.getByText('Next: session 1,').waitFor();
+    await seated.getByText('Next: Session 1:').waitFor();
     const waitlisted = page.getByRole('listitem').filter({ hasText: `Full circle ${size}` });
     await waitlisted.getByText('On the waiting list').waitFor();
     await waitlisted.getByText('You will get an e-mail as soon as a place opens.').waitFor();

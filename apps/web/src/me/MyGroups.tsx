@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
+import { useSessionName } from '../groups/sessionName';
 import { useDates } from '../ui/useDates';
 import './me.css';
 
@@ -11,6 +12,7 @@ export const MY_GROUPS_KEY = ['me', 'groups'];
 function GroupCard({ group }: { group: Schemas['MyGroupView'] }) {
   const { t } = useTranslation('me');
   const when = useDates().dateTime;
+  const sessionName = useSessionName();
   const next = group.nextSession;
   return (
     <li className="card me-group-card">
@@ -23,10 +25,7 @@ function GroupCard({ group }: { group: Schemas['MyGroupView'] }) {
       {group.status === 'waitlisted' && <p className="hint">{t('waitlistHint')}</p>}
       {next ? (
         <p>
-          {t('nextSessionLine', { n: next.sequence, title: next.moduleTitle ?? '' }).replace(
-            /, $/,
-            '',
-          )}
+          {t('nextSessionLine', { name: sessionName(next) })}
           <br />
           <time className="when" dateTime={next.startsAt}>
             {when(next.startsAt)}
