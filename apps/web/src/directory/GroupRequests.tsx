@@ -2,13 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import {
   Button,
-  Dialog,
-  DialogTrigger,
-  Heading,
   Input,
   Label,
-  Modal,
-  ModalOverlay,
   Radio,
   RadioGroup,
   Switch,
@@ -21,6 +16,7 @@ import { Link, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { isUuid } from '../ui/ids';
+import { FormDialog } from '../ui/FormDialog';
 import { Problem } from '../ui/Problem';
 import { useDates } from '../ui/useDates';
 import '../ui/dialog.css';
@@ -157,41 +153,24 @@ function DeclineDialog({
       ),
   });
   return (
-    <DialogTrigger>
-      <Button className="secondary" aria-label={t('declineWhich', { name: request.displayName })}>
-        {t('decline')}
-      </Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog>
-            {({ close }) => (
-              <form
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  decline.mutate(undefined, { onSuccess: () => (close(), onDone()) });
-                }}
-              >
-                <Heading slot="title">{t('declineTitle', { name: request.displayName })}</Heading>
-                <TextField className="field" value={message} onChange={setMessage} maxLength={1000}>
-                  <Label>{t('declineMessage')}</Label>
-                  <TextArea rows={4} />
-                  <Text slot="description">{t('declineHelp')}</Text>
-                </TextField>
-                {decline.error && <Problem error={decline.error} />}
-                <div className="actions">
-                  <Button className="secondary" onPress={close}>
-                    {t('cancel')}
-                  </Button>
-                  <Button type="submit" className="primary" isDisabled={decline.isPending}>
-                    {t('declineSend')}
-                  </Button>
-                </div>
-              </form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      ariaLabel={t('declineWhich', { name: request.displayName })}
+      label={t('decline')}
+      title={t('declineTitle', { name: request.displayName })}
+      error={decline.error}
+      cancel={t('cancel')}
+      submit={t('declineSend')}
+      isPending={decline.isPending}
+      onSubmit={(_event, close) =>
+        decline.mutate(undefined, { onSuccess: () => (close(), onDone()) })
+      }
+    >
+      <TextField className="field" value={message} onChange={setMessage} maxLength={1000}>
+        <Label>{t('declineMessage')}</Label>
+        <TextArea rows={4} />
+        <Text slot="description">{t('declineHelp')}</Text>
+      </TextField>
+    </FormDialog>
   );
 }
 

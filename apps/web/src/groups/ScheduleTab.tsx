@@ -16,12 +16,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
   Button,
-  Dialog,
-  DialogTrigger,
   Form,
-  Heading,
-  Modal,
-  ModalOverlay,
   Radio,
   RadioGroup,
   Label,
@@ -33,6 +28,7 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { Field } from '../ui/Field';
+import { FormDialog } from '../ui/FormDialog';
 import { DateTimeField, TimeInputField } from '../ui/DateFields';
 import { groupKey } from './GroupPage';
 import { useDates } from '../ui/useDates';
@@ -237,50 +233,35 @@ function MoveDialog(props: { session: Session; group: Group; onMoved(s: Session)
       ),
   });
   return (
-    <DialogTrigger onOpenChange={() => move.reset()}>
-      <Button className="secondary">{t('move')}</Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog>
-            {({ close }) => (
-              <Form
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  if (!value) return;
-                  move.mutate(value.toAbsoluteString(), {
-                    onSuccess: async (moved) => {
-                      await changed();
-                      props.onMoved(moved);
-                      close();
-                    },
-                  });
-                }}
-              >
-                <Heading slot="title">{t('moveTitle', { sequence: session.sequence })}</Heading>
-                <p className="hint">{t('moveHelp', { zone: zoneName(group.timezone) })}</p>
-                <DateTimeField
-                  label={t('newStart')}
-                  value={value}
-                  onChange={setValue}
-                  granularity="minute"
-                  hideTimeZone
-                  isRequired
-                />
-                {move.error && <Problem error={move.error} />}
-                <div className="actions">
-                  <Button className="secondary" onPress={close}>
-                    {t('keepIt')}
-                  </Button>
-                  <Button type="submit" className="primary" isDisabled={move.isPending}>
-                    {t('moveSession')}
-                  </Button>
-                </div>
-              </Form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      onOpenChange={() => move.reset()}
+      label={t('move')}
+      title={t('moveTitle', { sequence: session.sequence })}
+      error={move.error}
+      cancel={t('keepIt')}
+      submit={t('moveSession')}
+      isPending={move.isPending}
+      onSubmit={(_event, close) => {
+        if (!value) return;
+        move.mutate(value.toAbsoluteString(), {
+          onSuccess: async (moved) => {
+            await changed();
+            props.onMoved(moved);
+            close();
+          },
+        });
+      }}
+    >
+      <p className="hint">{t('moveHelp', { zone: zoneName(group.timezone) })}</p>
+      <DateTimeField
+        label={t('newStart')}
+        value={value}
+        onChange={setValue}
+        granularity="minute"
+        hideTimeZone
+        isRequired
+      />
+    </FormDialog>
   );
 }
 
@@ -299,58 +280,46 @@ function CancelDialog(props: { session: Session; group: Group }) {
       ),
   });
   return (
-    <DialogTrigger onOpenChange={() => cancel.reset()}>
-      <Button className="secondary danger">{t('cancel')}</Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog role="alertdialog">
-            {({ close }) => (
-              <Form
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  const reason = String(new FormData(event.currentTarget).get('reason')).trim();
-                  cancel.mutate(
-                    {
-                      reason: reason || undefined,
-                      shiftCurriculum: group.kind === 'curriculum' && shift === 'shift',
-                    },
-                    {
-                      onSuccess: async () => {
-                        await changed();
-                        close();
-                      },
-                    },
-                  );
-                }}
-              >
-                <Heading slot="title">
-                  {session.moduleTitle === null
-                    ? t('cancelMeetingTitle', { sequence: session.sequence })
-                    : t('cancelTitle', { sequence: session.sequence, title: session.moduleTitle })}
-                </Heading>
-                {group.kind === 'curriculum' && (
-                  <RadioGroup value={shift} onChange={setShift} className="choice">
-                    <Label>{t('curriculumAfterCancel')}</Label>
-                    <Radio value="keep">{t('keepCurriculum')}</Radio>
-                    <Radio value="shift">{t('shiftCurriculum')}</Radio>
-                  </RadioGroup>
-                )}
-                <Field name="reason" label={t('reason')} help={t('reasonHelp')} />
-                {cancel.error && <Problem error={cancel.error} />}
-                <div className="actions">
-                  <Button className="secondary" onPress={close}>
-                    {t('keepIt')}
-                  </Button>
-                  <Button type="submit" className="primary danger" isDisabled={cancel.isPending}>
-                    {t('confirmCancel')}
-                  </Button>
-                </div>
-              </Form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      onOpenChange={() => cancel.reset()}
+      className="secondary danger"
+      label={t('cancel')}
+      role="alertdialog"
+      title={
+        session.moduleTitle === null
+          ? t('cancelMeetingTitle', { sequence: session.sequence })
+          : t('cancelTitle', { sequence: session.sequence, title: session.moduleTitle })
+      }
+      error={cancel.error}
+      cancel={t('keepIt')}
+      submit={t('confirmCancel')}
+      danger
+      isPending={cancel.isPending}
+      onSubmit={(event, close) => {
+        const reason = String(new FormData(event.currentTarget).get('reason')).trim();
+        cancel.mutate(
+          {
+            reason: reason || undefined,
+            shiftCurriculum: group.kind === 'curriculum' && shift === 'shift',
+          },
+          {
+            onSuccess: async () => {
+              await changed();
+              close();
+            },
+          },
+        );
+      }}
+    >
+      {group.kind === 'curriculum' && (
+        <RadioGroup value={shift} onChange={setShift} className="choice">
+          <Label>{t('curriculumAfterCancel')}</Label>
+          <Radio value="keep">{t('keepCurriculum')}</Radio>
+          <Radio value="shift">{t('shiftCurriculum')}</Radio>
+        </RadioGroup>
+      )}
+      <Field name="reason" label={t('reason')} help={t('reasonHelp')} />
+    </FormDialog>
   );
 }
 

@@ -1,21 +1,9 @@
-import { type FormEvent, useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogTrigger,
-  Heading,
-  Label,
-  Modal,
-  ModalOverlay,
-  Radio,
-  RadioGroup,
-  TextArea,
-  TextField,
-} from 'react-aria-components';
+import { useState } from 'react';
+import { Label, Radio, RadioGroup, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/result';
 import { useNow } from '../ui/clock';
-import { Problem } from '../ui/Problem';
+import { FormDialog } from '../ui/FormDialog';
 import { type PostAction, useModerate, useMute, useReport } from './useSpace';
 
 /** Report reasons offered; the chosen key (and any words added) is what the api stores. */
@@ -50,73 +38,55 @@ export function ReportDialog({ postId, name }: { postId: string; name: string })
   const already = report.error instanceof ApiError && report.error.status === 409;
   const done = report.isSuccess || already;
   return (
-    <DialogTrigger onOpenChange={(open) => open || (report.reset(), setReason(null), setWords(''))}>
-      <Button className="link" aria-label={t('reportWhich', { name })}>
-        {t('report')}
-      </Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog>
-            {({ close }) => (
-              <>
-                <Heading slot="title">{t('reportTitle')}</Heading>
-                {done ? (
-                  <>
-                    <p role="status">{already ? t('alreadyReported') : t('reported')}</p>
-                    <div className="actions">
-                      <Button className="primary" onPress={close}>
-                        {t('close')}
-                      </Button>
-                    </div>
-                  </>
-                ) : (
-                  <form
-                    onSubmit={(event: FormEvent) => {
-                      event.preventDefault();
-                      if (!reason) return;
-                      const text = words.trim();
-                      report.mutate({ postId, reason: text ? `${reason}: ${text}` : reason });
-                    }}
-                  >
-                    <p>{t('reportLead')}</p>
-                    <RadioGroup
-                      className="choice"
-                      value={reason}
-                      onChange={(value) => setReason(value as ReportReason)}
-                      isRequired
-                    >
-                      <Label>{t('reasonLabel')}</Label>
-                      {REPORT_REASONS.map((key) => (
-                        <Radio key={key} value={key}>
-                          {t(`reason_${key}`)}
-                        </Radio>
-                      ))}
-                    </RadioGroup>
-                    <TextField className="field" value={words} onChange={setWords} maxLength={400}>
-                      <Label>{t('reportDetails')}</Label>
-                      <TextArea rows={3} />
-                    </TextField>
-                    {report.error && !already ? <Problem error={report.error} /> : null}
-                    <div className="actions">
-                      <Button className="secondary" onPress={close}>
-                        {t('cancel')}
-                      </Button>
-                      <Button
-                        type="submit"
-                        className="primary"
-                        isDisabled={!reason || report.isPending}
-                      >
-                        {t('sendReport')}
-                      </Button>
-                    </div>
-                  </form>
-                )}
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      onOpenChange={(open) => open || (report.reset(), setReason(null), setWords(''))}
+      className="link"
+      ariaLabel={t('reportWhich', { name })}
+      label={t('report')}
+      title={t('reportTitle')}
+      done={done && <p role="status">{already ? t('alreadyReported') : t('reported')}</p>}
+      closeLabel={t('close')}
+      error={already ? null : report.error}
+      cancel={t('cancel')}
+      submit={t('sendReport')}
+      isPending={report.isPending}
+      isDisabled={!reason}
+      onSubmit={() => {
+        if (!reason) return;
+        const text = words.trim();
+        report.mutate({ postId, reason: text ? `${reason}: ${text}` : reason });
+      }}
+    >
+      <p>{t('reportLead')}</p>
+      <RadioGroup
+        className="choice"
+        value={reason}
+        onChange={(value) => setReason(value as ReportReason)}
+        isRequired
+      >
+        <Label>{t('reasonLabel')}</Label>
+        {REPORT_REASONS.map((key) => (
+          <Radio key={key} value={key}>
+            {t(`reason_${key}`)}
+          </Radio>
+        ))}
+      </RadioGroup>
+      <TextField className="field" value={words} onChange={setWords} maxLength={400}>
+        <Label>{t('reportDetails')}</Label>
+        <TextArea rows={3} />
+      </TextField>
+    </FormDialog>
+  );
+}
+
+/** The reason a facilitator gives for the log (hiding a post, muting a member). */
+function ReasonForLog(props: { value: string; onChange(value: string): void }) {
+  const { t } = useTranslation('space');
+  return (
+    <TextField className="field" value={props.value} onChange={props.onChange} maxLength={500}>
+      <Label>{t('reasonForLog')}</Label>
+      <TextArea rows={2} />
+    </TextField>
   );
 }
 
@@ -134,44 +104,28 @@ export function ReasonDialog(props: {
   const moderate = useModerate(props.groupId);
   const [reason, setReason] = useState('');
   return (
-    <DialogTrigger onOpenChange={(open) => open || (moderate.reset(), setReason(''))}>
-      <Button className="secondary danger" aria-label={props.ariaLabel}>
-        {props.label}
-      </Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog role="alertdialog">
-            {({ close }) => (
-              <form
-                onSubmit={(event: FormEvent) => {
-                  event.preventDefault();
-                  moderate.mutate(
-                    { postId: props.postId, action: props.action, reason },
-                    { onSuccess: close },
-                  );
-                }}
-              >
-                <Heading slot="title">{props.title}</Heading>
-                <p>{props.lead}</p>
-                <TextField className="field" value={reason} onChange={setReason} maxLength={500}>
-                  <Label>{t('reasonForLog')}</Label>
-                  <TextArea rows={2} />
-                </TextField>
-                {moderate.error ? <Problem error={moderate.error} /> : null}
-                <div className="actions">
-                  <Button className="secondary" onPress={close}>
-                    {t('cancel')}
-                  </Button>
-                  <Button type="submit" className="primary danger" isDisabled={moderate.isPending}>
-                    {props.label}
-                  </Button>
-                </div>
-              </form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      onOpenChange={(open) => open || (moderate.reset(), setReason(''))}
+      className="secondary danger"
+      ariaLabel={props.ariaLabel}
+      label={props.label}
+      role="alertdialog"
+      title={props.title}
+      error={moderate.error}
+      cancel={t('cancel')}
+      submit={props.label}
+      danger
+      isPending={moderate.isPending}
+      onSubmit={(_event, close) =>
+        moderate.mutate(
+          { postId: props.postId, action: props.action, reason },
+          { onSuccess: close },
+        )
+      }
+    >
+      <p>{props.lead}</p>
+      <ReasonForLog value={reason} onChange={setReason} />
+    </FormDialog>
   );
 }
 
@@ -197,77 +151,54 @@ export function MuteDialog(props: { groupId: string; userId: string; name: strin
   const invalid = span === 'custom' && !(customMs > now);
   const until = span === 'day' ? now + DAY_MS : span === 'week' ? now + 7 * DAY_MS : customMs;
   return (
-    <DialogTrigger onOpenChange={(open) => open || (mute.reset(), setReason(''))}>
-      <Button className="secondary danger" aria-label={t('muteWhich', { name: props.name })}>
-        {t('mute')}
-      </Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog role="alertdialog">
-            {({ close }) => (
-              <form
-                onSubmit={(event: FormEvent) => {
-                  event.preventDefault();
-                  if (invalid) return;
-                  mute.mutate(
-                    { userId: props.userId, until: new Date(until).toISOString(), reason },
-                    { onSuccess: close },
-                  );
-                }}
-              >
-                <Heading slot="title">{t('muteTitle', { name: props.name })}</Heading>
-                <p>{t('muteLead')}</p>
-                <RadioGroup
-                  className="choice"
-                  value={span}
-                  onChange={(value) => setSpan(value as Span)}
-                >
-                  <Label>{t('muteFor')}</Label>
-                  <Radio value="day">{t('mute_day')}</Radio>
-                  <Radio value="week">{t('mute_week')}</Radio>
-                  <Radio value="custom">{t('mute_custom')}</Radio>
-                </RadioGroup>
-                {span === 'custom' && (
-                  <div className="field">
-                    <label htmlFor="mute-until">{t('muteUntil')}</label>
-                    <input
-                      id="mute-until"
-                      type="datetime-local"
-                      value={custom}
-                      min={localInput(now)}
-                      aria-invalid={invalid}
-                      aria-describedby={invalid ? 'mute-until-problem' : undefined}
-                      onChange={(event) => setCustom(event.target.value)}
-                    />
-                    {invalid && (
-                      <p id="mute-until-problem" className="problem">
-                        {t('muteUntilInvalid')}
-                      </p>
-                    )}
-                  </div>
-                )}
-                <TextField className="field" value={reason} onChange={setReason} maxLength={500}>
-                  <Label>{t('reasonForLog')}</Label>
-                  <TextArea rows={2} />
-                </TextField>
-                {mute.error ? <Problem error={mute.error} /> : null}
-                <div className="actions">
-                  <Button className="secondary" onPress={close}>
-                    {t('cancel')}
-                  </Button>
-                  <Button
-                    type="submit"
-                    className="primary danger"
-                    isDisabled={mute.isPending || invalid}
-                  >
-                    {t('muteConfirm')}
-                  </Button>
-                </div>
-              </form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      onOpenChange={(open) => open || (mute.reset(), setReason(''))}
+      className="secondary danger"
+      ariaLabel={t('muteWhich', { name: props.name })}
+      label={t('mute')}
+      role="alertdialog"
+      title={t('muteTitle', { name: props.name })}
+      error={mute.error}
+      cancel={t('cancel')}
+      submit={t('muteConfirm')}
+      danger
+      isPending={mute.isPending}
+      isDisabled={invalid}
+      onSubmit={(_event, close) => {
+        if (invalid) return;
+        mute.mutate(
+          { userId: props.userId, until: new Date(until).toISOString(), reason },
+          { onSuccess: close },
+        );
+      }}
+    >
+      <p>{t('muteLead')}</p>
+      <RadioGroup className="choice" value={span} onChange={(value) => setSpan(value as Span)}>
+        <Label>{t('muteFor')}</Label>
+        <Radio value="day">{t('mute_day')}</Radio>
+        <Radio value="week">{t('mute_week')}</Radio>
+        <Radio value="custom">{t('mute_custom')}</Radio>
+      </RadioGroup>
+      {span === 'custom' && (
+        <div className="field">
+          <label htmlFor="mute-until">{t('muteUntil')}</label>
+          <input
+            id="mute-until"
+            type="datetime-local"
+            value={custom}
+            min={localInput(now)}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? 'mute-until-problem' : undefined}
+            onChange={(event) => setCustom(event.target.value)}
+          />
+          {invalid && (
+            <p id="mute-until-problem" className="problem">
+              {t('muteUntilInvalid')}
+            </p>
+          )}
+        </div>
+      )}
+      <ReasonForLog value={reason} onChange={setReason} />
+    </FormDialog>
   );
 }
