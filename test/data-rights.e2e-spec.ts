@@ -206,6 +206,7 @@ describe('Data rights: export and erasure (e2e)', () => {
       'clinical',
       'community',
       'groups',
+      'joinRequests',
       'notifications',
       'organizations',
       'rooms',
