@@ -1,19 +1,12 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { TokenVerifier } from 'livekit-server-sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
-import { type Deployment, startDeployment } from './support/deployment.js';
-import {
-  enrolledParticipant,
-  groupStartingIn,
-  organizationWithCurriculum,
-  type TestUser,
-} from './support/groups.js';
-import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
-import type { LiveKitGateway } from './support/livekit.js';
+import type { Page } from 'playwright-core';
+import { registerUser } from './support/hearth.js';
+import type { TestUser } from './support/groups.js';
 import { eventually } from './support/wait.js';
-import { checkScreen, SIZES, type Size, signInThroughForm } from './support/web.js';
+import { checkScreen, type Size } from './support/web.js';
+import { useWebRoom } from './support/web-room.js';
 
 /** livekit-client's browser bundle (its package exports do not name the file). */
 const LIVEKIT_CLIENT = join(
@@ -30,74 +23,19 @@ const LIVEKIT_CLIENT = join(
  * off and on live, the server then refuses a participant's messages, and Hearth stores none of it.
  */
 describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
-  let deployment: Deployment;
-  let env: TestEnvironment;
-  let api: RunningApi;
-  let livekit: LiveKitGateway;
-  let browser: Browser;
-  let origin: string;
-  let therapist: TestUser;
-  let orgId: string;
-  let versionId: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    deployment = await startDeployment('web_room_chat');
-    ({ env, api, livekit } = deployment);
-    origin = api.http.baseUrl.replace('/api/v1', '');
-    browser = await launchChromium({ fakeMedia: true });
-    therapist = await registerUser(api.http, 'therapist');
-    ({ orgId, versionId } = await organizationWithCurriculum(
-      api.http,
-      therapist,
-      'Chat clinic',
-      'mbct-8',
-    ));
-  }, 60_000);
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await deployment?.close();
-  });
+  const world = useWebRoom('web_room_chat', 'Chat clinic', 'mbct-8');
 
   const verify = (token: string) =>
-    new TokenVerifier(livekit.apiKey, livekit.apiSecret).verify(token);
+    new TokenVerifier(world.livekit.apiKey, world.livekit.apiSecret).verify(token);
   const join = (sessionId: string, user: TestUser) =>
-    api.http.post(`/sessions/${sessionId}/join`, {}, user.accessToken);
-  const setChat = (sessionId: string, body: unknown, user: TestUser = therapist) =>
-    api.http.request('PUT', `/sessions/${sessionId}/chat`, { body, token: user.accessToken });
-
-  /** A session starting in 5 minutes with its room open, and members who consented. */
-  async function sessionWith(...names: string[]) {
-    const { groupId, sessions } = await groupStartingIn(api.http, therapist, orgId, versionId, 5, {
-      name: 'Evening mindfulness',
-      durationMinutes: 120,
-      capacity: 8,
-    });
-    const sessionId = sessions[0]!.id;
-    const members: TestUser[] = [];
-    for (const name of names) {
-      const member = await enrolledParticipant(env, api.http, therapist, orgId, groupId, name);
-      await api.http.post(
-        `/groups/${groupId}/consent`,
-        { agreementVersion: 1 },
-        member.accessToken,
-      );
-      members.push(member);
-    }
-    const room = `session-${sessionId}`;
-    await eventually(() => livekit.room(room), 30_000);
-    return { sessionId, members, room };
-  }
+    world.api.http.post(`/sessions/${sessionId}/join`, {}, user.accessToken);
+  const setChat = (sessionId: string, body: unknown, user: TestUser = world.therapist) =>
+    world.api.http.request('PUT', `/sessions/${sessionId}/chat`, { body, token: user.accessToken });
 
   it('lets only facilitators switch the chat, and the join answer and tokens follow the switch', async () => {
-    const { sessionId, members } = await sessionWith('Aster');
+    const { sessionId, members } = await world.sessionWith(['Aster']);
     const [aster] = members as [TestUser];
-    const stranger = await registerUser(api.http, 'stranger');
+    const stranger = await registerUser(world.api.http, 'stranger');
 
     expect((await setChat(sessionId, { enabled: false }, aster)).status).toBe(403);
     expect((await setChat(sessionId, { enabled: false }, stranger)).status).toBe(404);
@@ -117,11 +55,11 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
     expect(during.body).toMatchObject({ role: 'participant', chat: false });
     expect((await verify(during.body.token)).video?.canPublishData).toBe(false);
     // Facilitators keep sending data whatever the switch says.
-    const facilitator = await join(sessionId, therapist);
+    const facilitator = await join(sessionId, world.therapist);
     expect(facilitator.body).toMatchObject({ role: 'facilitator', chat: false });
     expect((await verify(facilitator.body.token)).video?.canPublishData).toBe(true);
     // The open room's metadata tells every client at once.
-    expect(JSON.parse((await livekit.room(`session-${sessionId}`))!.metadata)).toEqual({
+    expect(JSON.parse((await world.livekit.room(`session-${sessionId}`))!.metadata)).toEqual({
       chat: false,
     });
 
@@ -135,10 +73,10 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
   }, 60_000);
 
   it('applies the switch as it is when someone connects with a token minted before it changed, and refuses it once the session is over', async () => {
-    const { sessionId, members, room } = await sessionWith('Cedar', 'Dune');
+    const { sessionId, members, room } = await world.sessionWith(['Cedar', 'Dune']);
     const [cedar, dune] = members as [TestUser, TestUser];
     const canPublishData = async (user: TestUser) =>
-      (await livekit.participant(room, user.user.id))?.permission?.canPublishData;
+      (await world.livekit.participant(room, user.user.id))?.permission?.canPublishData;
 
     // Cedar's token came while chat was on; the facilitator switched it off before Cedar connected.
     const whileOn = await join(sessionId, cedar);
@@ -148,7 +86,7 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
     // On arrival (the participant_joined webhook) the server takes the permission the token gave.
     await eventually(async () => (await canPublishData(cedar)) === false, 20_000);
     await eventually(async () => (await lateCedar.canPublishData()) === false, 15_000);
-    const cedarNow = (await livekit.participant(room, cedar.user.id))!;
+    const cedarNow = (await world.livekit.participant(room, cedar.user.id))!;
     expect(cedarNow.permission).toMatchObject({ canPublish: true, canSubscribe: true });
 
     // The other way: Dune's token came while chat was off, and it is on again by the time Dune
@@ -165,20 +103,21 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
     const again = await setChat(sessionId, { enabled: true });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ sessionId, enabled: true });
-    expect(JSON.parse((await livekit.room(room))!.metadata)).toEqual({ chat: true });
+    expect(JSON.parse((await world.livekit.room(room))!.metadata)).toEqual({ chat: true });
 
     // Two switches at once (co-facilitators): once both answered, the room is as stored.
     await Promise.all(
       [false, true, false, true, false].map((enabled) => setChat(sessionId, { enabled })),
     );
     const stored = (await join(sessionId, cedar)).body.chat as boolean;
-    expect(JSON.parse((await livekit.room(room))!.metadata)).toEqual({ chat: stored });
+    expect(JSON.parse((await world.livekit.room(room))!.metadata)).toEqual({ chat: stored });
     expect(await canPublishData(dune)).toBe(stored);
     expect(await canPublishData(cedar)).toBe(stored);
 
     // Once the session is over there is no room to switch: a 409 the web app translates.
     expect(
-      (await api.http.post(`/sessions/${sessionId}/end`, {}, therapist.accessToken)).status,
+      (await world.api.http.post(`/sessions/${sessionId}/end`, {}, world.therapist.accessToken))
+        .status,
     ).toBe(200);
     const ended = await setChat(sessionId, { enabled: false });
     expect(ended.status).toBe(409);
@@ -187,14 +126,7 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
 
   /** A signed-in page on the session's join address, in the room once joined. */
   async function inRoom(sessionId: string, user: TestUser, size: Size) {
-    const context = await browser.newContext({
-      viewport: SIZES[size],
-      permissions: ['camera', 'microphone'],
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${origin}/sessions/${sessionId}/join`);
-    await signInThroughForm(page, user);
+    const page = await world.signedIn(`/sessions/${sessionId}/join`, user, size);
     await page.getByRole('button', { name: 'Join the session' }).click();
     await page.getByRole('toolbar', { name: 'Room controls' }).waitFor({ timeout: 30_000 });
     return page;
@@ -218,10 +150,10 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
   ) {
     // A page of Hearth's own origin (so the browser lets it reach the loopback server), with
     // livekit-client added beside the app.
-    const context = await browser.newContext({ bypassCSP: true });
-    contexts.push(context);
+    const context = await world.browser.newContext({ bypassCSP: true });
+    world.contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(`${world.origin}/`);
     await page.addScriptTag({ path: LIVEKIT_CLIENT });
     const answer = minted ?? (await admitted(sessionId, user));
     await page.evaluate(
@@ -256,7 +188,7 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
 
   /** Every table of the deployment's database, searched for the text in any column. */
   async function storedAnywhere(text: string): Promise<string[]> {
-    const client = new pg.Client({ connectionString: env.database.url });
+    const client = new pg.Client({ connectionString: world.env.database.url });
     await client.connect();
     try {
       const tables = await client.query<{ name: string }>(
@@ -278,9 +210,9 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
   }
 
   it('carries messages by alias, stops a member sending when switched off, and stores nothing', async () => {
-    const { sessionId, members, room } = await sessionWith('Aster', 'Birch');
+    const { sessionId, members, room } = await world.sessionWith(['Aster', 'Birch']);
     const [aster, birch] = members as [TestUser, TestUser];
-    const facilitator = await inRoom(sessionId, therapist, 'desktop');
+    const facilitator = await inRoom(sessionId, world.therapist, 'desktop');
     const member = await inRoom(sessionId, aster, 'phone');
 
     // The member writes; the facilitator's Chat button counts it, and the panel names the alias.
@@ -319,17 +251,18 @@ describe('Chat in the session room (e2e, Chromium, real LiveKit)', () => {
     expect(await facilitator.getByRole('switch', { name: 'Allow chat' }).isChecked()).toBe(false);
     await eventually(
       async () =>
-        (await livekit.participant(room, aster.user.id))?.permission?.canPublishData === false,
+        (await world.livekit.participant(room, aster.user.id))?.permission?.canPublishData ===
+        false,
       15_000,
     );
     // Their other grants are as they were.
-    const asterNow = (await livekit.participant(room, aster.user.id))!;
+    const asterNow = (await world.livekit.participant(room, aster.user.id))!;
     expect(asterNow.permission).toMatchObject({ canPublish: true, canSubscribe: true });
     expect(asterNow.tracks.length).toBe(2);
-    expect((await livekit.participant(room, therapist.user.id))?.permission?.canPublishData).toBe(
-      true,
-    );
-    expect(JSON.parse((await livekit.room(room))!.metadata)).toEqual({ chat: false });
+    expect(
+      (await world.livekit.participant(room, world.therapist.user.id))?.permission?.canPublishData,
+    ).toBe(true);
+    expect(JSON.parse((await world.livekit.room(room))!.metadata)).toEqual({ chat: false });
     await checkScreen(member, 'room-chat-off-phone');
     await checkScreen(facilitator, 'room-chat-off-desktop');
 

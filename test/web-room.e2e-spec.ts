@@ -1,88 +1,30 @@
 import { TrackSource } from 'livekit-server-sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, remoteVideoFrames } from './support/browser.js';
-import { type Deployment, startDeployment } from './support/deployment.js';
-import {
-  enrolledParticipant,
-  groupStartingIn,
-  organizationWithCurriculum,
-  type TestUser,
-} from './support/groups.js';
-import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
-import type { LiveKitGateway } from './support/livekit.js';
+import type { Page } from 'playwright-core';
+import { remoteVideoFrames } from './support/browser.js';
+import { groupStartingIn, type TestUser } from './support/groups.js';
 import { RtcParticipant } from './support/rtc-participant.js';
 import { eventually } from './support/wait.js';
-import { checkScreen, SIZES, type Size, signInThroughForm } from './support/web.js';
+import { checkScreen, type Size } from './support/web.js';
+import { useWebRoom } from './support/web-room.js';
 
 /** The session room in the web app (LiveKit's React components), on the real LiveKit server. */
 describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => {
-  let deployment: Deployment;
-  let env: TestEnvironment;
-  let api: RunningApi;
-  let livekit: LiveKitGateway;
-  let browser: Browser;
-  let origin: string;
-  let therapist: TestUser;
-  let orgId: string;
-  let versionId: string;
+  const world = useWebRoom('web_room', 'Room clinic', 'mbct-8');
   const clients: RtcParticipant[] = [];
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    deployment = await startDeployment('web_room');
-    ({ env, api, livekit } = deployment);
-    origin = api.http.baseUrl.replace('/api/v1', '');
-    browser = await launchChromium({ fakeMedia: true });
-    therapist = await registerUser(api.http, 'therapist');
-    ({ orgId, versionId } = await organizationWithCurriculum(
-      api.http,
-      therapist,
-      'Room clinic',
-      'mbct-8',
-    ));
-  }, 60_000);
 
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.leave()));
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await deployment?.close();
   });
 
   /** A session starting in 5 minutes, its room open, and one enrolled participant who consented. */
   async function sessionWithParticipant(name: string, overrides: Record<string, unknown> = {}) {
-    const { groupId, sessions } = await groupStartingIn(api.http, therapist, orgId, versionId, 5, {
-      name: 'Evening mindfulness',
-      durationMinutes: 120,
-      capacity: 8,
-      ...overrides,
-    });
-    const sessionId = sessions[0]!.id;
-    const participant = await enrolledParticipant(env, api.http, therapist, orgId, groupId, name);
-    await api.http.post(
-      `/groups/${groupId}/consent`,
-      { agreementVersion: 1 },
-      participant.accessToken,
-    );
-    const room = `session-${sessionId}`;
-    // The worker opens the room before the join window; the server knows no other rooms.
-    await eventually(() => livekit.room(room), 30_000);
-    return { sessionId, participant, room };
+    const { sessionId, members, room } = await world.sessionWith([name], overrides);
+    return { sessionId, participant: members[0]!, room };
   }
 
   /** A fresh browser (camera and microphone allowed) on the session's join address, signed in. */
   async function openJoinPage(sessionId: string, user: TestUser, size: Size = 'phone') {
-    const context = await browser.newContext({
-      viewport: SIZES[size],
-      permissions: ['camera', 'microphone'],
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${origin}/sessions/${sessionId}/join`);
-    await signInThroughForm(page, user);
+    const page = await world.signedIn(`/sessions/${sessionId}/join`, user, size);
     await page.getByRole('heading', { name: 'Ready to join?' }).waitFor();
     return page;
   }
@@ -91,7 +33,7 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
   async function inRoom(page: Page, room: string, user: TestUser) {
     await page.getByRole('toolbar', { name: 'Room controls' }).waitFor({ timeout: 30_000 });
     await eventually(
-      async () => (await livekit.participant(room, user.user.id))?.tracks.length === 2,
+      async () => (await world.livekit.participant(room, user.user.id))?.tracks.length === 2,
       30_000,
     );
   }
@@ -105,9 +47,13 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
 
   /** The therapist in the room from a real rtc-node client, with a camera and a microphone. */
   async function facilitatorInRoom(sessionId: string): Promise<RtcParticipant> {
-    const answer = await api.http.post(`/sessions/${sessionId}/join`, {}, therapist.accessToken);
+    const answer = await world.api.http.post(
+      `/sessions/${sessionId}/join`,
+      {},
+      world.therapist.accessToken,
+    );
     expect(answer.status).toBe(200);
-    const client = await RtcParticipant.join(livekit.wsUrl, answer.body.token);
+    const client = await RtcParticipant.join(world.livekit.wsUrl, answer.body.token);
     clients.push(client);
     await client.publish('video');
     await client.publish('audio');
@@ -115,12 +61,12 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
   }
 
   const moderate = (sessionId: string, action: string, userId?: string) =>
-    api.http.post(
+    world.api.http.post(
       userId
         ? `/sessions/${sessionId}/participants/${userId}/${action}`
         : `/sessions/${sessionId}/${action}`,
       {},
-      therapist.accessToken,
+      world.therapist.accessToken,
     );
 
   it('shows the alias and the camera before joining, waits in the lobby without a token, and connects once admitted', async () => {
@@ -139,20 +85,23 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
     await checkScreen(page, 'room-waiting-phone');
     // Waiting holds no token: the page has not gone near the server, which has nobody.
     expect(sockets).toEqual([]);
-    expect(await livekit.participants(room)).toEqual([]);
+    expect(await world.livekit.participants(room)).toEqual([]);
 
-    const lobby = await api.http.get(`/sessions/${sessionId}/lobby`, therapist.accessToken);
+    const lobby = await world.api.http.get(
+      `/sessions/${sessionId}/lobby`,
+      world.therapist.accessToken,
+    );
     expect(lobby.body.items).toHaveLength(1);
-    await api.http.post(
+    await world.api.http.post(
       `/sessions/${sessionId}/lobby/${lobby.body.items[0].id}/admit`,
       {},
-      therapist.accessToken,
+      world.therapist.accessToken,
     );
 
     // The page polls, gets its token and really joins: the server lists the person, by alias.
     await inRoom(page, room, participant);
-    expect((await livekit.participant(room, participant.user.id))!.name).toBe('Juniper');
-    expect(sockets.some((url) => url.startsWith(`${livekit.wsUrl}/rtc`))).toBe(true);
+    expect((await world.livekit.participant(room, participant.user.id))!.name).toBe('Juniper');
+    expect(sockets.some((url) => url.startsWith(`${world.livekit.wsUrl}/rtc`))).toBe(true);
     await checkScreen(page, 'room-connected-phone');
   }, 120_000);
 
@@ -174,12 +123,15 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
       .waitFor({ state: 'detached', timeout: 15_000 });
     await page.getByRole('heading', { name: 'You are in the waiting room' }).waitFor();
 
-    const lobby = await api.http.get(`/sessions/${sessionId}/lobby`, therapist.accessToken);
+    const lobby = await world.api.http.get(
+      `/sessions/${sessionId}/lobby`,
+      world.therapist.accessToken,
+    );
     expect(lobby.body.items).toHaveLength(1);
-    await api.http.post(
+    await world.api.http.post(
       `/sessions/${sessionId}/lobby/${lobby.body.items[0].id}/admit`,
       {},
-      therapist.accessToken,
+      world.therapist.accessToken,
     );
     await inRoom(page, room, participant);
   }, 120_000);
@@ -200,7 +152,7 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
 
     const notice = page.getByRole('status').filter({ hasText: 'The facilitator' });
     const micMuted = async () =>
-      (await livekit.participant(room, participant.user.id))?.tracks.find(
+      (await world.livekit.participant(room, participant.user.id))?.tracks.find(
         (track) => track.source === TrackSource.MICROPHONE,
       )?.muted;
     const mic = page.getByRole('button', { name: 'Microphone' });
@@ -245,7 +197,7 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
     await page.waitForTimeout(5_000);
     expect(sockets).toEqual([]);
     expect(joins).toEqual([]);
-    expect(await livekit.participant(room, participant.user.id)).toBeUndefined();
+    expect(await world.livekit.participant(room, participant.user.id)).toBeUndefined();
 
     // Coming back to the link later tells them the same, in the same words.
     await page.reload();
@@ -267,12 +219,12 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
     const { sessionId, participant, room } = await sessionWithParticipant('Hazel');
     const page = await participantInRoom(sessionId, participant, room);
     // The same person on another device: the server keeps only the newer connection.
-    const elsewhere = await api.http.post(
+    const elsewhere = await world.api.http.post(
       `/sessions/${sessionId}/join`,
       {},
       participant.accessToken,
     );
-    clients.push(await RtcParticipant.join(livekit.wsUrl, elsewhere.body.token));
+    clients.push(await RtcParticipant.join(world.livekit.wsUrl, elsewhere.body.token));
     await page
       .getByRole('heading', { name: 'You joined from somewhere else' })
       .waitFor({ timeout: 15_000 });
@@ -285,39 +237,43 @@ describe('The session room in the web app (e2e, Chromium, real LiveKit)', () => 
     const { sessionId, participant } = await sessionWithParticipant('Willow', {
       lobbyEnabled: true,
     });
-    const page = await openJoinPage(sessionId, therapist, 'desktop');
+    const page = await openJoinPage(sessionId, world.therapist, 'desktop');
     await page.getByRole('button', { name: 'Join the session' }).click();
     await page.getByRole('heading', { name: 'Waiting room (0)' }).waitFor({ timeout: 20_000 });
     expect(
-      (await api.http.post(`/sessions/${sessionId}/join`, {}, participant.accessToken)).status,
+      (await world.api.http.post(`/sessions/${sessionId}/join`, {}, participant.accessToken))
+        .status,
     ).toBe(202);
     await page.getByRole('button', { name: 'Admit Willow' }).click({ timeout: 15_000 });
     await page.getByRole('heading', { name: 'Waiting room (0)' }).waitFor({ timeout: 15_000 });
     await checkScreen(page, 'room-facilitator-desktop');
     expect(
-      (await api.http.post(`/sessions/${sessionId}/join`, {}, participant.accessToken)).status,
+      (await world.api.http.post(`/sessions/${sessionId}/join`, {}, participant.accessToken))
+        .status,
     ).toBe(200);
   }, 120_000);
 
   it('refuses an address whose session id is a path, before any call about it', async () => {
-    const { sessions } = await groupStartingIn(api.http, therapist, orgId, versionId, 24 * 60);
+    const { sessions } = await groupStartingIn(
+      world.api.http,
+      world.therapist,
+      world.orgId,
+      world.versionId,
+      24 * 60,
+    );
     const sessionId = sessions[0]!.id;
-    const context = await browser.newContext({ viewport: SIZES.phone });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${origin}/`);
-    await signInThroughForm(page, therapist);
+    const page = await world.signedIn('/', world.therapist);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     const sessionCalls: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/sessions/')) sessionCalls.push(request.url());
     });
     const crafted = encodeURIComponent(`../sessions/${sessionId}/cancel#`);
-    await page.goto(`${origin}/sessions/${crafted}/join`);
+    await page.goto(`${world.origin}/sessions/${crafted}/join`);
     await page.getByText('This link is not valid', { exact: false }).waitFor({ timeout: 15_000 });
     expect(sessionCalls.filter((url) => url.includes('/api/'))).toEqual([]);
-    expect((await api.http.get(`/sessions/${sessionId}`, therapist.accessToken)).body.status).toBe(
-      'scheduled',
-    );
+    expect(
+      (await world.api.http.get(`/sessions/${sessionId}`, world.therapist.accessToken)).body.status,
+    ).toBe('scheduled');
   }, 60_000);
 });

@@ -1,16 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, remoteVideoFrames } from './support/browser.js';
-import { type Deployment, startDeployment } from './support/deployment.js';
-import {
-  enrolledParticipant,
-  groupStartingIn,
-  organizationWithCurriculum,
-  type TestUser,
-} from './support/groups.js';
-import { registerUser, type RunningApi, type TestEnvironment } from './support/hearth.js';
-import type { LiveKitGateway } from './support/livekit.js';
+import { remoteVideoFrames } from './support/browser.js';
+import { enrolledParticipant, groupStartingIn, type TestUser } from './support/groups.js';
 import { eventually } from './support/wait.js';
-import { checkScreen, SIZES, type Size, signInThroughForm } from './support/web.js';
+import { checkScreen } from './support/web.js';
+import { useWebRoom } from './support/web-room.js';
 
 /**
  * Issue 14, item 6 in the web app: the facilitator opens a private room from the session page,
@@ -18,28 +10,12 @@ import { checkScreen, SIZES, type Size, signInThroughForm } from './support/web.
  * media, the real LiveKit server); the incident record's form and list.
  */
 describe('Side rooms and incidents in the web app (e2e, Chromium, real LiveKit)', () => {
-  let deployment: Deployment;
-  let env: TestEnvironment;
-  let api: RunningApi;
-  let livekit: LiveKitGateway;
-  let browser: Browser;
-  let origin: string;
-  let therapist: TestUser;
+  const world = useWebRoom('web_side_rooms', 'Side clinic');
   let participant: TestUser;
   let sessionId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    deployment = await startDeployment('web_side_rooms');
-    ({ env, api, livekit } = deployment);
-    origin = api.http.baseUrl.replace('/api/v1', '');
-    browser = await launchChromium({ fakeMedia: true });
-    therapist = await registerUser(api.http, 'therapist');
-    const { orgId, versionId } = await organizationWithCurriculum(
-      api.http,
-      therapist,
-      'Side clinic',
-    );
+    const { env, api, livekit, therapist, orgId, versionId } = world;
     const { groupId, sessions } = await groupStartingIn(api.http, therapist, orgId, versionId, 5, {
       name: 'Evening group',
     });
@@ -48,33 +24,14 @@ describe('Side rooms and incidents in the web app (e2e, Chromium, real LiveKit)'
     await eventually(() => livekit.room(`session-${sessionId}`), 30_000);
   }, 60_000);
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await deployment?.close();
-  });
-
-  async function signedIn(path: string, user: TestUser, size: Size): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: SIZES[size],
-      permissions: ['camera', 'microphone'],
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${origin}${path}`);
-    await signInThroughForm(page, user);
-    return page;
-  }
+  const signedIn = world.signedIn;
 
   it('lets the facilitator open a private room and the member accept it from inside the room', async () => {
     const member = await signedIn(`/sessions/${sessionId}/join`, participant, 'phone');
     await member.getByRole('button', { name: 'Join the session' }).click();
     await member.getByRole('toolbar', { name: 'Room controls' }).waitFor({ timeout: 30_000 });
 
-    const desk = await signedIn(`/sessions/${sessionId}`, therapist, 'desktop');
+    const desk = await signedIn(`/sessions/${sessionId}`, world.therapist, 'desktop');
     await desk.getByRole('heading', { name: 'Private room' }).waitFor();
     await checkScreen(desk, 'side-room-session-page');
     await desk.getByRole('button', { name: 'Private room with Anaquill' }).click();
@@ -90,10 +47,11 @@ describe('Side rooms and incidents in the web app (e2e, Chromium, real LiveKit)'
     await member.getByRole('toolbar', { name: 'Room controls' }).waitFor({ timeout: 30_000 });
     await desk.getByText('Anaquill is here.').waitFor({ timeout: 15_000 });
 
-    const side = (await api.http.get(`/sessions/${sessionId}/side-rooms`, therapist.accessToken))
-      .body.items[0];
+    const side = (
+      await world.api.http.get(`/sessions/${sessionId}/side-rooms`, world.therapist.accessToken)
+    ).body.items[0];
     const room = `side-${side.id}`;
-    await eventually(async () => (await livekit.participants(room)).length === 2, 30_000);
+    await eventually(async () => (await world.livekit.participants(room)).length === 2, 30_000);
     // Both see each other: video frames arrive from the other side on each page.
     await eventually(async () => (await remoteVideoFrames(member)) > 0, 30_000);
     await eventually(async () => (await remoteVideoFrames(desk)) > 0, 30_000);
@@ -102,12 +60,12 @@ describe('Side rooms and incidents in the web app (e2e, Chromium, real LiveKit)'
     await desk.getByRole('button', { name: 'Close the private room' }).click();
     await member.getByText('The private conversation has ended.').waitFor({ timeout: 20_000 });
     await member.getByRole('link', { name: 'Back to the session room' }).waitFor();
-    expect(await livekit.room(room)).toBeUndefined();
+    expect(await world.livekit.room(room)).toBeUndefined();
   }, 150_000);
 
   for (const size of ['phone', 'desktop'] as const) {
     it(`records an incident from the session page (${size})`, async () => {
-      const desk = await signedIn(`/sessions/${sessionId}`, therapist, size);
+      const desk = await signedIn(`/sessions/${sessionId}`, world.therapist, size);
       await desk.getByRole('heading', { name: 'Incidents' }).waitFor();
       const form = desk.getByRole('form', { name: /Record an incident|Correcting/ });
       await form.getByLabel('About').selectOption({ label: 'Anaquill' });
@@ -121,8 +79,9 @@ describe('Side rooms and incidents in the web app (e2e, Chromium, real LiveKit)'
       await desk.getByText('Incident recorded.').waitFor();
       await desk.getByText(`Raised voice at another member (${size}).`).waitFor();
       await checkScreen(desk, `side-room-incidents-${size}`);
-      const list = (await api.http.get(`/sessions/${sessionId}/incidents`, therapist.accessToken))
-        .body.items;
+      const list = (
+        await world.api.http.get(`/sessions/${sessionId}/incidents`, world.therapist.accessToken)
+      ).body.items;
       expect(list.at(-1)).toMatchObject({
         kind: 'conduct',
         userId: participant.user.id,
