@@ -326,6 +326,124 @@ describe('The group space between sessions (e2e)', () => {
     }
   });
 
+  it('lets a facilitator keep a reported post: it leaves the queue, stays visible, the log says so', async () => {
+    const kept = await post(ana, 'Walking every morning has helped me sleep better.');
+    expect(kept.body.status).toBe('visible');
+    // Nothing to dismiss before anyone reports it; members may not dismiss.
+    const early = await api.http.post(
+      `/posts/${kept.body.id}/dismiss-reports`,
+      {},
+      owner.accessToken,
+    );
+    expect([early.status, early.body.code]).toEqual([409, 'no_open_reports']);
+    await api.http.post(`/posts/${kept.body.id}/report`, { reason: 'Off topic' }, cyd.accessToken);
+    expect(
+      (await api.http.post(`/posts/${kept.body.id}/dismiss-reports`, {}, bo.accessToken)).status,
+    ).toBe(403);
+    expect(
+      (await api.http.post(`/posts/${kept.body.id}/dismiss-reports`, {}, dee.accessToken)).status,
+    ).toBe(404);
+    const reportedIds = async () =>
+      (await api.http.get(`/groups/${groupId}/moderation`, owner.accessToken)).body.reported.map(
+        (p: { id: string }) => p.id,
+      );
+    expect(await reportedIds()).toContain(kept.body.id);
+
+    const dismissed = await api.http.post(
+      `/posts/${kept.body.id}/dismiss-reports`,
+      { reason: 'Harmless' },
+      owner.accessToken,
+    );
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body).toMatchObject({ id: kept.body.id, status: 'visible' });
+    expect(await reportedIds()).not.toContain(kept.body.id);
+    expect((await list(bo)).body.items.map((p: { id: string }) => p.id)).toContain(kept.body.id);
+
+    const log = await api.http.get(`/groups/${groupId}/moderation/log`, owner.accessToken);
+    expect(log.body.items[0]).toMatchObject({
+      action: 'dismiss_reports',
+      postId: kept.body.id,
+      postExcerpt: 'Walking every morning has helped me sleep better.',
+      actor: { userId: owner.user.id },
+      reason: 'Harmless',
+    });
+    expect(JSON.stringify(log.body)).not.toContain(cyd.user.id);
+
+    // A new report brings it back.
+    await api.http.post(`/posts/${kept.body.id}/report`, { reason: 'Still off' }, bo.accessToken);
+    expect(await reportedIds()).toContain(kept.body.id);
+    await api.http.post(`/posts/${kept.body.id}/dismiss-reports`, {}, owner.accessToken);
+  });
+
+  it('shows its author a hidden post marked hidden with the reason, nobody else', async () => {
+    const long = `Hidden for its author only. ${'x'.repeat(100)}`;
+    const hidden = await post(cyd, long);
+    const listener = await openStream(api.http, groupId, cyd.accessToken);
+    const other = await openStream(api.http, groupId, bo.accessToken);
+    await eventually(() => api.app.get(CommunityEvents).openStreams === 2);
+    const hid = await api.http.post(
+      `/posts/${hidden.body.id}/hide`,
+      { reason: 'Please keep it kind' },
+      owner.accessToken,
+    );
+    expect(hid.status).toBe(200);
+    const told = await eventually(
+      () =>
+        listener.events.find((e) => e.event === 'moderation' && e.data.postId === hidden.body.id),
+      5_000,
+    );
+    expect(told.data.post).toMatchObject({ status: 'hidden', hiddenReason: 'Please keep it kind' });
+    const gone = await eventually(
+      () => other.events.find((e) => e.event === 'moderation' && e.data.postId === hidden.body.id),
+      5_000,
+    );
+    expect(gone.data.post).toBeNull();
+    expect(other.text()).not.toContain('Please keep it kind');
+    listener.close();
+    other.close();
+
+    const mine = (await list(cyd)).body.items.find((p: { id: string }) => p.id === hidden.body.id);
+    expect(mine).toMatchObject({
+      status: 'hidden',
+      hiddenReason: 'Please keep it kind',
+      mine: true,
+    });
+    for (const reader of [ana, bo]) {
+      const items = (await list(reader)).body.items as { id: string }[];
+      expect(items.map((p) => p.id)).not.toContain(hidden.body.id);
+      expect(
+        (await api.http.get(`/posts/${hidden.body.id}/replies`, reader.accessToken)).status,
+      ).toBe(404);
+    }
+    // Its author cannot reply under it.
+    const under = await api.http.post(
+      `/posts/${hidden.body.id}/replies`,
+      { body: 'Why?' },
+      cyd.accessToken,
+    );
+    expect([under.status, under.body.code]).toEqual([403, 'post_closed']);
+    const facilitatorView = (await list(owner)).body.items.find(
+      (p: { id: string }) => p.id === hidden.body.id,
+    );
+    expect(facilitatorView).toMatchObject({
+      status: 'hidden',
+      hiddenReason: 'Please keep it kind',
+    });
+
+    // The facilitators' log names the post by its first words.
+    const log = await api.http.get(`/groups/${groupId}/moderation/log`, owner.accessToken);
+    expect(log.body.items[0]).toMatchObject({
+      action: 'hide',
+      postId: hidden.body.id,
+      postExcerpt: `${long.slice(0, 60)}…`,
+    });
+    // Restored, the mark goes.
+    await api.http.post(`/posts/${hidden.body.id}/restore`, {}, owner.accessToken);
+    expect(
+      (await list(bo)).body.items.find((p: { id: string }) => p.id === hidden.body.id),
+    ).toMatchObject({ status: 'visible', hiddenReason: null });
+  });
+
   it('refuses a muted member posting or replying, with the end time, until unmuted', async () => {
     const until = new Date(Date.now() + 3_600_000).toISOString();
     expect(

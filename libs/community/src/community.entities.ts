@@ -31,6 +31,7 @@ export const MODERATION_ACTIONS = [
   'unpin',
   'mute',
   'unmute',
+  'dismiss_reports',
 ] as const;
 export type ModerationActionKind = (typeof MODERATION_ACTIONS)[number];
 
@@ -131,7 +132,7 @@ export class CommunityPostReport {
 @Index('community_moderation_actions_group_id_created_at_idx', ['groupId', 'createdAt', 'id'])
 @Check(
   'community_moderation_actions_action_check',
-  `"action" IN ('approve', 'hide', 'restore', 'pin', 'unpin', 'mute', 'unmute')`,
+  `"action" IN ('approve', 'hide', 'restore', 'pin', 'unpin', 'mute', 'unmute', 'dismiss_reports')`,
 )
 export class CommunityModerationAction {
   @PrimaryGeneratedColumn('uuid', {

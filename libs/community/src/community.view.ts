@@ -64,7 +64,8 @@ export class PostView {
   @ApiProperty({
     enum: POST_STATUSES,
     description:
-      'Members see only visible posts, their own held ones (waiting for review) and removed ones',
+      'Members see only visible posts, removed ones and their own held (waiting for review) ' +
+      'or hidden (by a facilitator) ones',
   })
   status!: PostStatus;
 
@@ -74,6 +75,14 @@ export class PostView {
     description: 'Why it was held; to facilitators and its author only, else empty',
   })
   heldReasons!: HeldReason[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Why a facilitator hid it, as they wrote it; to facilitators and its author only, else null',
+  })
+  hiddenReason!: string | null;
 
   @ApiProperty()
   pinned!: boolean;
@@ -181,6 +190,15 @@ export class ModerationActionView {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   postId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The post's first words (about 60 characters) for the facilitators; null for a mute or " +
+      'a post removed with its author',
+  })
+  postExcerpt!: string | null;
 
   @ApiProperty({ type: PostAuthorView, nullable: true, description: 'The member muted or unmuted' })
   subject!: PostAuthorView | null;

@@ -30,6 +30,7 @@ import { Directory1795286000000 } from './migrations/1795286000000-Directory.js'
 import { Resources1795287000000 } from './migrations/1795287000000-Resources.js';
 import { RoomChat1795288000000 } from './migrations/1795288000000-RoomChat.js';
 import { NotificationLink1795289000000 } from './migrations/1795289000000-NotificationLink.js';
+import { DismissReports1795290000000 } from './migrations/1795290000000-DismissReports.js';
 
 /**
  * Every migration, oldest first. Listed explicitly rather than globbed so the same list works
@@ -68,4 +69,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Resources1795287000000,
   RoomChat1795288000000,
   NotificationLink1795289000000,
+  DismissReports1795290000000,
 ];

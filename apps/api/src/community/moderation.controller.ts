@@ -104,6 +104,17 @@ export class ModerationController {
     return this.moderation.act(postId, user.id, 'unpin', body.reason);
   }
 
+  @ApiAnswer(PostView, 'Kept as it is: its open reports are closed (409 when none are open)')
+  @Post('posts/:postId/dismiss-reports')
+  @HttpCode(200)
+  dismissReports(
+    @Param('postId') postId: string,
+    @Body() body: ModerationReasonDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.moderation.dismissReports(postId, user.id, body.reason);
+  }
+
   @ApiAnswer(ActiveMutesView, 'Members muted now, by alias, with the end and the reason')
   @Get('groups/:groupId/mutes')
   mutes(@Param('groupId') groupId: string, @CurrentUser() user: AuthenticatedUser) {

@@ -1764,6 +1764,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/posts/{postId}/dismiss-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ModerationController_dismissReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups/{groupId}/mutes": {
         parameters: {
             query?: never;
@@ -3843,12 +3859,14 @@ export interface components {
             /** @description Replies the viewer can see */
             replyCount: number;
             /**
-             * @description Members see only visible posts, their own held ones (waiting for review) and removed ones
+             * @description Members see only visible posts, removed ones and their own held (waiting for review) or hidden (by a facilitator) ones
              * @enum {string}
              */
             status: "visible" | "held" | "hidden" | "removed";
             /** @description Why it was held; to facilitators and its author only, else empty */
             heldReasons: ("link" | "watched_word" | "crisis")[];
+            /** @description Why a facilitator hid it, as they wrote it; to facilitators and its author only, else null */
+            hiddenReason: string | null;
             pinned: boolean;
             /** @description Whether the viewer wrote it */
             mine: boolean;
@@ -3918,12 +3936,14 @@ export interface components {
             /** @description Replies the viewer can see */
             replyCount: number;
             /**
-             * @description Members see only visible posts, their own held ones (waiting for review) and removed ones
+             * @description Members see only visible posts, removed ones and their own held (waiting for review) or hidden (by a facilitator) ones
              * @enum {string}
              */
             status: "visible" | "held" | "hidden" | "removed";
             /** @description Why it was held; to facilitators and its author only, else empty */
             heldReasons: ("link" | "watched_word" | "crisis")[];
+            /** @description Why a facilitator hid it, as they wrote it; to facilitators and its author only, else null */
+            hiddenReason: string | null;
             pinned: boolean;
             /** @description Whether the viewer wrote it */
             mine: boolean;
@@ -3957,11 +3977,13 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            action: "approve" | "hide" | "restore" | "pin" | "unpin" | "mute" | "unmute";
+            action: "approve" | "hide" | "restore" | "pin" | "unpin" | "mute" | "unmute" | "dismiss_reports";
             /** @description The facilitator who did it */
             actor: components["schemas"]["PostAuthorView"];
             /** Format: uuid */
             postId: string | null;
+            /** @description The post's first words (about 60 characters) for the facilitators; null for a mute or a post removed with its author */
+            postExcerpt: string | null;
             /** @description The member muted or unmuted */
             subject: components["schemas"]["PostAuthorView"] | null;
             reason: string | null;
@@ -9922,6 +9944,50 @@ export interface operations {
         };
         responses: {
             /** @description No longer pinned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The api failed; a 500 has an `errorId` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_dismissReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Kept as it is: its open reports are closed (409 when none are open) */
             200: {
                 headers: {
                     [name: string]: unknown;

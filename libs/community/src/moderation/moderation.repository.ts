@@ -16,12 +16,17 @@ export interface ModerationActionRow {
   actorId: string;
   actorName: string | null;
   postId: string | null;
+  /** The post's first characters (more than shown, to tell it was cut); null when removed. */
+  postExcerpt: string | null;
   subjectUserId: string | null;
   subjectName: string | null;
   reason: string | null;
   until: Date | null;
   createdAt: Date;
 }
+
+/** How many characters of a post the facilitators' log shows. */
+export const LOG_EXCERPT_LENGTH = 60;
 
 export interface ActiveMuteRow {
   userId: string;
@@ -66,12 +71,15 @@ export class ModerationRepository {
       .from(CommunityModerationAction, 'a')
       .leftJoin('users', 'actor', 'actor.id = a.actor_id')
       .leftJoin('users', 'subject', 'subject.id = a.subject_user_id')
+      .leftJoin('community_posts', 'post', 'post.id = a.post_id')
       .select([
         'a.id AS "id"',
         'a.action AS "action"',
         'a.actor_id AS "actorId"',
         'actor.display_name AS "actorName"',
         'a.post_id AS "postId"',
+        // Only for the facilitators' log: a removed post (its author erased) has no text to show.
+        `CASE WHEN post.status = 'removed' THEN NULL ELSE left(post.body, ${LOG_EXCERPT_LENGTH * 4}) END AS "postExcerpt"`,
         'a.subject_user_id AS "subjectUserId"',
         'subject.display_name AS "subjectName"',
         'a.reason AS "reason"',
@@ -102,8 +110,14 @@ export class ModerationRepository {
       .execute();
   }
 
-  async resolveReports(postId: string, at: Date, tx: Tx): Promise<void> {
-    await tx.update(CommunityPostReport, { postId, resolvedAt: IsNull() }, { resolvedAt: at });
+  /** Closes the post's open reports; answers how many were open. */
+  async resolveReports(postId: string, at: Date, tx: Tx): Promise<number> {
+    const result = await tx.update(
+      CommunityPostReport,
+      { postId, resolvedAt: IsNull() },
+      { resolvedAt: at },
+    );
+    return result.affected ?? 0;
   }
 
   activeMute(groupId: string, userId: string, now: Date): Promise<CommunityMute | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Clock,
+  ConflictError,
   InvalidInputError,
   isUuid,
   mapPage,
@@ -23,7 +24,7 @@ import { postView } from '../posts/post-view.js';
 import { PostRepository, type PostViewer } from '../posts/post.repository.js';
 import { postNotFound } from '../posts/posts.service.js';
 import { CommunityEvents } from '../stream/community-events.js';
-import { ModerationRepository } from './moderation.repository.js';
+import { LOG_EXCERPT_LENGTH, ModerationRepository } from './moderation.repository.js';
 import { type PostModeration, postTransition } from './post-transitions.js';
 
 /**
@@ -79,6 +80,7 @@ export class ModerationService {
       action: row.action,
       actor: { userId: row.actorId, displayName: row.actorName ?? '' },
       postId: row.postId,
+      postExcerpt: excerpt(row.postExcerpt),
       subject: row.subjectUserId
         ? { userId: row.subjectUserId, displayName: row.subjectName ?? '' }
         : null,
@@ -95,12 +97,7 @@ export class ModerationService {
     action: PostModeration,
     reason?: string,
   ): Promise<PostView> {
-    const post = isUuid(postId) ? await this.posts.findById(postId) : null;
-    if (!post) throw postNotFound();
-    const { role } = await this.access.requireViewer(post.groupId, actorId).catch((error) => {
-      throw error instanceof NotFoundError ? postNotFound() : error;
-    });
-    if (role !== 'facilitator') throw facilitatorsOnly();
+    const post = await this.facilitatedPost(postId, actorId);
     const from = await this.transactions.run(async (tx) => {
       const current = await this.posts.lock(post.id, tx);
       if (!current) throw postNotFound();
@@ -137,6 +134,37 @@ export class ModerationService {
       postId: post.id,
       action,
       from,
+    });
+    const row = await this.posts.findVisible(post.id, { userId: actorId, facilitator: true });
+    if (!row) throw postNotFound();
+    return postView(row, { userId: actorId, facilitator: true });
+  }
+
+  /**
+   * Keeps a reported post as it is: its open reports are closed (it leaves the queue until someone
+   * reports it again) and the log records the dismissal, never who reported.
+   */
+  async dismissReports(postId: string, actorId: string, reason?: string): Promise<PostView> {
+    const post = await this.facilitatedPost(postId, actorId);
+    await this.transactions.run(async (tx) => {
+      if (!(await this.posts.lock(post.id, tx))) throw postNotFound();
+      const now = this.clock.now();
+      if ((await this.moderation.resolveReports(post.id, now, tx)) === 0) {
+        throw new ConflictError('no_open_reports', 'This post has no open reports');
+      }
+      await this.moderation.record(
+        {
+          groupId: post.groupId,
+          actorId,
+          action: 'dismiss_reports',
+          postId: post.id,
+          subjectUserId: null,
+          reason: reason?.trim() || null,
+          until: null,
+          createdAt: now,
+        },
+        tx,
+      );
     });
     const row = await this.posts.findVisible(post.id, { userId: actorId, facilitator: true });
     if (!row) throw postNotFound();
@@ -207,6 +235,17 @@ export class ModerationService {
     return { id: flagId, resolved: true };
   }
 
+  /** The post, when the actor facilitates its group (a 404 to outsiders, a 403 to members). */
+  private async facilitatedPost(postId: string, actorId: string) {
+    const post = isUuid(postId) ? await this.posts.findById(postId) : null;
+    if (!post) throw postNotFound();
+    const { role } = await this.access.requireViewer(post.groupId, actorId).catch((error) => {
+      throw error instanceof NotFoundError ? postNotFound() : error;
+    });
+    if (role !== 'facilitator') throw facilitatorsOnly();
+    return post;
+  }
+
   private async roleOrNull(groupId: string, userId: string) {
     try {
       return (await this.access.requireViewer(groupId, userId)).role;
@@ -240,4 +279,13 @@ export class ModerationService {
       tx,
     );
   }
+}
+
+/** A post's first words for the facilitators' log, on one line, cut with an ellipsis. */
+function excerpt(text: string | null): string | null {
+  if (text === null) return null;
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > LOG_EXCERPT_LENGTH
+    ? `${line.slice(0, LOG_EXCERPT_LENGTH).trimEnd()}…`
+    : line;
 }

@@ -3,7 +3,7 @@ import type { PostRow, PostViewer } from './post.repository.js';
 
 /**
  * A post as the viewer may see it: an anonymous author is known to facilitators and to the
- * author, to nobody else; why a post was held is told to the same people.
+ * author, to nobody else; why a post was held or hidden is told to the same people.
  */
 export function postView(row: PostRow, viewer: PostViewer): PostView {
   const mine = row.authorId !== null && row.authorId === viewer.userId;
@@ -22,6 +22,8 @@ export function postView(row: PostRow, viewer: PostViewer): PostView {
     replyCount: Number(row.replyCount),
     status: row.status,
     heldReasons: viewer.facilitator || mine ? (row.heldReasons ?? []) : [],
+    hiddenReason:
+      row.status === 'hidden' && (viewer.facilitator || mine) ? (row.hiddenReason ?? null) : null,
     pinned: row.pinnedAt !== null,
     mine,
   };

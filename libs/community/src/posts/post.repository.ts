@@ -23,6 +23,8 @@ export interface PostRow {
   contentWarning: string | null;
   status: PostStatus;
   heldReasons: HeldReason[];
+  /** The reason of the latest hide, when hidden. */
+  hiddenReason?: string | null;
   pinnedAt: Date | null;
   createdAt: Date;
   replyCount: number;
@@ -39,14 +41,24 @@ const REPLY_ORDER: SortKey[] = [
   { expression: 'p.id', type: 'uuid', order: 'ASC' },
 ];
 
-/** The SQL condition "a member may see post `alias`" when its status is `status`. */
+/**
+ * The SQL condition "a member may see post `alias`" when its status is `status`: visible and
+ * removed posts, and their own held (waiting for review) or hidden (marked so) posts.
+ */
 const memberSees = (alias: string, status = `${alias}.status`) =>
+  `(${status} IN ('visible', 'removed') OR (${status} IN ('held', 'hidden') AND ${alias}.author_id = :viewerId))`;
+
+/** The SQL condition "a member may see the thread of `alias`" when its status is `status`. */
+const memberSeesThreadOf = (alias: string, status = `${alias}.status`) =>
   `(${status} IN ('visible', 'removed') OR (${status} = 'held' AND ${alias}.author_id = :viewerId))`;
 
-/** The SQL condition "a member may see the thread of `alias`": a hidden top post takes its replies. */
+/**
+ * The SQL condition "a member may see the thread of `alias`": a hidden top post takes its replies
+ * (its author sees the post itself, marked hidden, but not the replies under it).
+ */
 const memberSeesThread = (alias: string) =>
   `(${alias}.parent_id IS NULL OR EXISTS (SELECT 1 FROM community_posts ${alias}_top
-     WHERE ${alias}_top.id = ${alias}.parent_id AND ${memberSees(`${alias}_top`)}))`;
+     WHERE ${alias}_top.id = ${alias}.parent_id AND ${memberSeesThreadOf(`${alias}_top`)}))`;
 
 /** The SQL condition "`alias` is a post the viewer may see". */
 const visibleTo = (alias: string, viewer: PostViewer) =>
@@ -113,6 +125,9 @@ export class PostRepository {
         'p.status AS "status"',
         'p.held_reasons AS "heldReasons"',
         'p.pinned_at AS "pinnedAt"',
+        `CASE WHEN p.status = 'hidden' THEN (SELECT a.reason FROM community_moderation_actions a
+           WHERE a.post_id = p.id AND a.action = 'hide'
+           ORDER BY a.created_at DESC, a.id DESC LIMIT 1) END AS "hiddenReason"`,
         'p.created_at AS "createdAt"',
       ])
       .addSelect(
