@@ -294,6 +294,11 @@ describe('Directory and join requests (e2e)', () => {
     );
     for (const row of told.rows) {
       expect(`${row.title} ${row.body}`).not.toMatch(/Bayu|postpartum|Thursday/i);
+      // In English like every staff notice, though the group meets in Bengali.
+      expect(row).toMatchObject({
+        title: 'Someone asked to join your group',
+        body: "Open the group's requests to answer.",
+      });
     }
 
     // A member, a peer supporter of another group or a stranger cannot approve.

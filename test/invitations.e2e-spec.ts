@@ -90,6 +90,8 @@ describe.each<QueueBackendName>(['redis', 'postgres'])(
       expect(mail.subject).toBe('You are invited to join Harbour Group Practice on Hearth');
       expect(mail.text).toContain('https://hearth.example.org/invitations/accept#token=');
       expect(mail.html).toContain('Harbour Group Practice');
+      // The role in plain words, not its code.
+      expect(mail.text).toContain('join them on Hearth as a therapist.');
 
       const accepted = await api.http.post('/invitations/accept', {
         token: tokenFrom(mail),

@@ -112,7 +112,10 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
     );
     await page.getByRole('heading', { name: 'Groups at Harbour care' }).waitFor();
     const card = page.getByRole('listitem').filter({ hasText: GROUP });
-    await card.getByText('postpartum', { exact: true }).waitFor();
+    // Suggested tags read as on the groups screens, not as their codes.
+    await card.getByText('Postpartum', { exact: true }).waitFor();
+    await card.getByText('Anxiety', { exact: true }).waitFor();
+    expect(await card.getByText('postpartum', { exact: true }).count()).toBe(0);
     await card.getByText('Support group').waitFor();
     await card.getByText('6 places left').waitFor();
     await card.getByText('No end date: you can join any week.').waitFor();
@@ -125,6 +128,9 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
     await card.getByRole('link', { name: `More about ${GROUP}` }).click();
     await page.getByRole('heading', { level: 1, name: GROUP }).waitFor();
     await page.getByText('A calm weekly hour for parents of new babies.').waitFor();
+    // That the group goes on is said once.
+    await page.getByText('An ongoing weekly group; you can join any week.').waitFor();
+    expect(await page.getByText(/join any week/).count()).toBe(1);
     await checkScreen(page, 'directory-group-phone');
     await page.getByRole('link', { name: 'Ask to join' }).click();
 
@@ -184,11 +190,11 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
     await visitor.context().close();
   }, 90_000);
 
-  const LANGUAGES: ['bn' | 'id', string, string, string][] = [
-    ['bn', 'Harbour care-এর দলগুলো', 'যোগ দিতে অনুরোধ করুন', 'সহায়তা দল'],
-    ['id', 'Kelompok di Harbour care', 'Minta bergabung', 'Kelompok dukungan'],
+  const LANGUAGES: ['bn' | 'id', string, string, string, string][] = [
+    ['bn', 'Harbour care-এর দলগুলো', 'যোগ দিতে অনুরোধ করুন', 'সহায়তা দল', 'প্রসব-পরবর্তী'],
+    ['id', 'Kelompok di Harbour care', 'Minta bergabung', 'Kelompok dukungan', 'Pascamelahirkan'],
   ];
-  for (const [language, title, ask, kind] of LANGUAGES) {
+  for (const [language, title, ask, kind, tag] of LANGUAGES) {
     it(`shows the directory, the group and the form in ${language}`, async () => {
       const page = reportErrors(
         await openApp(browser, origin, {
@@ -199,6 +205,11 @@ describe('Public directory and join requests in the web app (e2e, Chromium)', ()
       );
       await page.getByRole('heading', { name: title }).waitFor();
       await page.getByText(kind).first().waitFor();
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: GROUP })
+        .getByText(tag, { exact: true })
+        .waitFor();
       await checkScreen(page, `directory-list-${language}-phone`);
       await page.getByRole('link', { name: new RegExp(GROUP) }).click();
       await page.getByRole('heading', { level: 1, name: GROUP }).waitFor();

@@ -147,6 +147,14 @@ describe('The web app for participants (e2e, Chromium)', () => {
     );
     await page.reload();
     await page.getByText(`Hillside ${size} invites you to join as a participant.`).waitFor();
+    // What comes after the next meeting names its group, not only "Session 2".
+    const comingUp = page.getByRole('region', { name: 'Coming up' });
+    await comingUp.getByRole('listitem').first().getByText('Thursday circle').waitFor();
+    expect(await comingUp.getByRole('listitem').count()).toBe(
+      await comingUp.getByRole('listitem').filter({ hasText: 'Thursday circle' }).count(),
+    );
+    // A member of an organization is not asked to start one.
+    expect(await page.getByText('Running groups? Start an organization').count()).toBe(0);
     await checkScreen(page, `home-invitation-${size}`);
     if (size === 'phone') {
       await page

@@ -14,8 +14,6 @@ interface Messages {
   decline: string;
   answerTitle: string;
   answerBody: Record<Decided, string>;
-  newRequestTitle: string;
-  newRequestBody: string;
   emailSubject: string;
   emailText: (link: string) => string;
 }
@@ -36,8 +34,6 @@ export const MESSAGES: Readonly<Record<AnswerLanguage, Messages>> = {
       waitlisted: 'The group is full for now, and you are on its waitlist.',
       declined: 'Open Hearth to read the message from the facilitators.',
     },
-    newRequestTitle: 'Someone asked to join your group',
-    newRequestBody: "Open the group's requests to answer.",
     emailSubject: 'Your request to join a group on Hearth has an answer',
     emailText: (link) =>
       ['Hello,', '', 'There is an answer to your request. Sign in to read it:', '', link].join(
@@ -54,8 +50,6 @@ export const MESSAGES: Readonly<Record<AnswerLanguage, Messages>> = {
       waitlisted: 'দলটি এখন পূর্ণ, আপনি অপেক্ষা-তালিকায় আছেন।',
       declined: 'সহায়কদের বার্তা পড়তে Hearth খুলুন।',
     },
-    newRequestTitle: 'কেউ আপনার দলে যোগ দিতে চেয়েছেন',
-    newRequestBody: 'উত্তর দিতে দলের অনুরোধগুলো খুলুন।',
     emailSubject: 'Hearth-এ একটি দলে যোগ দেওয়ার অনুরোধের উত্তর এসেছে',
     emailText: (link) =>
       ['নমস্কার,', '', 'আপনার অনুরোধের উত্তর এসেছে। পড়তে সাইন ইন করুন:', '', link].join('\n'),
@@ -71,10 +65,17 @@ export const MESSAGES: Readonly<Record<AnswerLanguage, Messages>> = {
       waitlisted: 'Kelompok sedang penuh, dan Anda ada di daftar tunggu.',
       declined: 'Buka Hearth untuk membaca pesan dari fasilitator.',
     },
-    newRequestTitle: 'Seseorang meminta bergabung dengan kelompok Anda',
-    newRequestBody: 'Buka daftar permintaan kelompok untuk menjawab.',
     emailSubject: 'Permintaan Anda untuk bergabung dengan kelompok di Hearth sudah dijawab',
     emailText: (link) =>
       ['Halo,', '', 'Permintaan Anda sudah dijawab. Masuk untuk membacanya:', '', link].join('\n'),
   },
 };
+
+/**
+ * What the group's facilitators are told when someone asks: in English, like every staff notice
+ * (risk alerts, crisis flags), since nobody's language is stored; it names nobody.
+ */
+export const NEW_REQUEST_NOTICE = {
+  title: 'Someone asked to join your group',
+  body: "Open the group's requests to answer.",
+} as const;

@@ -3,7 +3,7 @@ import type { Group } from '#groups';
 import { GroupRepository } from '#groups';
 import { NotificationRepository } from '#reminders';
 import { JoinRequestEmailQueue } from './join-request-email/join-request-email.queue.js';
-import { answerLanguage, MESSAGES } from './join-request-messages.js';
+import { answerLanguage, MESSAGES, NEW_REQUEST_NOTICE } from './join-request-messages.js';
 import type { JoinRequest } from './join-request.entity.js';
 
 /** Where the person reads the answer: their requests, behind sign-in. */
@@ -25,17 +25,17 @@ export class JoinRequestNotices {
   ) {}
 
   /**
-   * The group's facilitators, in the group's language: someone asked (nobody named). The notice
-   * is about the requester, so erasing them takes it back.
+   * The group's facilitators, in English like every staff notice (the group's language need not
+   * be theirs): someone asked (nobody named). The notice is about the requester, so erasing them
+   * takes it back.
    */
   async newRequest(group: Group, requesterId: string): Promise<void> {
-    const messages = MESSAGES[answerLanguage(group.language)];
     for (const userId of await this.groups.facilitatorIds(group)) {
       await this.notifications.add({
         userId,
         kind: 'join_request',
-        title: messages.newRequestTitle,
-        body: messages.newRequestBody,
+        title: NEW_REQUEST_NOTICE.title,
+        body: NEW_REQUEST_NOTICE.body,
         sessionId: null,
         subjectUserId: requesterId,
         link: groupRequestsPath(group.id),

@@ -30,6 +30,8 @@ export function useReaderZone(): string {
 /** What a group is, when it meets and whether a place is free: never who is in it. */
 export function GroupFacts({ group, all = false }: { group: Listed; all?: boolean }) {
   const { t } = useTranslation('directory');
+  // Suggested tags read as on the groups screens (one translation, in 'groups'); others as written.
+  const { t: groups } = useTranslation('groups');
   const dates = useDates(useReaderZone());
   const weekday = useWeekday();
   const languageName = useLanguageName();
@@ -44,18 +46,21 @@ export function GroupFacts({ group, all = false }: { group: Listed; all?: boolea
       {group.tags.length > 0 && (
         <ul className="directory-tags" aria-label={t('tags')}>
           {group.tags.map((tag) => (
-            <li key={tag}>{tag}</li>
+            <li key={tag}>{groups(`tag_${tag}`, { defaultValue: tag })}</li>
           ))}
         </ul>
       )}
       {next[0] && (
         <p>{t('weekly', { weekday: weekday(next[0]), minutes: schedule.durationMinutes })}</p>
       )}
-      <p className="directory-span">
-        {schedule.openEnded
-          ? t('openEnded')
-          : t('sessionsLeft', { count: schedule.sessionsLeft ?? 0 })}
-      </p>
+      {/* The group's own page already says a support group goes on ("join any week"). */}
+      {!(all && schedule.openEnded && group.kind === 'support') && (
+        <p className="directory-span">
+          {schedule.openEnded
+            ? t('openEnded')
+            : t('sessionsLeft', { count: schedule.sessionsLeft ?? 0 })}
+        </p>
+      )}
       <p className="hint">{t('nextSessions')}:</p>
       <ul className="directory-next">
         {next.map((start) => (

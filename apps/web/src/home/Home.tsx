@@ -10,6 +10,7 @@ import { JoinRequestsCard } from '../directory/JoinRequestsCard';
 import { useNow } from '../ui/clock';
 import { useDates } from '../ui/useDates';
 import { useSessionName } from '../groups/sessionName';
+import { useProfile } from '../profile/useProfile';
 
 /** "2 days 3 hours", "5 minutes": the two largest units, in the page's language. */
 function until(ms: number, language: string): string {
@@ -81,6 +82,15 @@ export function Home({ name }: { name: string }) {
     },
   });
   const [next, ...later] = (sessions.data ?? []).filter((s) => Date.parse(s.endsAt) > now);
+  // "Start an organization" only for someone who belongs to none: known from a fresh profile, and
+  // nobody with a session to come (who must belong to one) is asked, even from a stale one.
+  const profile = useProfile();
+  const belongsNowhere =
+    profile.isSuccess &&
+    !profile.isFetching &&
+    profile.data.memberships.length === 0 &&
+    sessions.isSuccess &&
+    sessions.data.length === 0;
   return (
     <>
       <h1>{t('hello', { name })}</h1>
@@ -92,14 +102,14 @@ export function Home({ name }: { name: string }) {
       {next && <NextSession session={next} />}
       <HomeworkCard />
       <JoinRequestsCard />
-      <StartOrganization />
+      {belongsNowhere && <StartOrganization />}
       {later.length > 0 && (
         <section aria-labelledby="later-title">
           <h2 id="later-title">{t('laterSessions')}</h2>
           <ul className="later">
             {later.map((s) => (
               <li key={s.id}>
-                <span>{sessionName(s)}</span> <When session={s} />
+                <strong>{s.groupName}</strong> · <span>{sessionName(s)}</span> <When session={s} />
               </li>
             ))}
           </ul>

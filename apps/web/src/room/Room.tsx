@@ -146,7 +146,7 @@ function Stage({ chatToggle }: { chatToggle?: ReactNode }) {
           onTurnedOn={turnedOn}
         />
         {chatToggle}
-        <DisconnectButton stopTracks>{t('leave')}</DisconnectButton>
+        <DisconnectButton stopTracks>{t('leaveRoom', { ns: 'room' })}</DisconnectButton>
       </div>
       <RoomAudioRenderer />
       <StartAudio label={t('allowAudio')} />

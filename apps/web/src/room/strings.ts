@@ -23,6 +23,8 @@ export const en = {
   previousPage: 'Previous people',
   nextPage: 'More people',
   pageOf: '{{page}} of {{count}}',
+  // Leaving the room, never to be read as signing out (Indonesian uses "Keluar" for that).
+  leaveRoom: 'Leave',
 };
 
 type Strings = Record<keyof typeof en, string>;
@@ -48,6 +50,7 @@ export const bn: Strings = {
   previousPage: 'আগের অংশগ্রহণকারীরা',
   nextPage: 'আরও অংশগ্রহণকারী',
   pageOf: '{{count}}-এর মধ্যে {{page}}',
+  leaveRoom: 'রুম ছেড়ে যান',
 };
 
 export const id: Strings = {
@@ -72,4 +75,5 @@ export const id: Strings = {
   previousPage: 'Peserta sebelumnya',
   nextPage: 'Peserta lainnya',
   pageOf: '{{page}} dari {{count}}',
+  leaveRoom: 'Tinggalkan ruangan',
 };
