@@ -16,7 +16,7 @@ describe('invitationEmail', () => {
     expect(mail.html).toContain(
       'href="https://hearth.example.org/invitations/accept#token=abc.def"',
     );
-    expect(mail.text).toContain('Tue, 01 Dec 2026 10:00:00 GMT');
+    expect(mail.text).toContain('Tuesday 1 December 2026, 10:00 UTC');
   });
 
   it('escapes the organization name in HTML', () => {

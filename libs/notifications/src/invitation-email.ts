@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { MailMessage } from './mailer.service.js';
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,7 +15,9 @@ export interface InvitationEmailInput {
 
 /** The invitation e-mail, plain text and HTML. */
 export function invitationEmail(input: InvitationEmailInput): MailMessage {
-  const expires = input.expiresAt.toUTCString();
+  const expires = DateTime.fromJSDate(input.expiresAt, { zone: 'utc' }).toFormat(
+    "cccc d LLLL yyyy, HH:mm 'UTC'",
+  );
   const subject = `You are invited to join ${input.organizationName} on Hearth`;
   const how = input.hasAccount
     ? `You already have a Hearth account: sign in to accept or decline it under your invitations, or open this link and confirm with your password:`
