@@ -120,13 +120,27 @@ describe('Groups of every kind in the web app (e2e, Chromium)', () => {
     // The group's page: its kind, language and tags, and no clinical tab.
     await page.getByRole('heading', { name: 'Tuesday evening support' }).waitFor();
     await page.locator('.group-kind').getByText('Support group').waitFor();
-    await page.getByText('Weekly, no end date').waitFor();
+    // "Weekly" once: the schedule, then "no end date" (not "Weekly ... · Weekly, no end date").
+    const schedule = page.locator('p.hint').filter({ hasText: 'no end date' });
+    await schedule.waitFor();
+    expect((await schedule.textContent())?.match(/Weekly/g)).toHaveLength(1);
     await page.getByText('You run this group as a peer supporter').waitFor();
     const tabs = await page.getByRole('tab').allTextContents();
     // Running the group (requests to join included), no Measures tab.
     expect(tabs).toEqual(['Schedule', 'Roster', 'Attendance', 'Requests']);
     await page.getByRole('listitem').filter({ hasText: 'Meeting 1' }).first().waitFor();
     await checkBoth(page, 'support-page-en', 'phone');
+    // On a phone every tab, Requests included, is inside the screen.
+    const requests = await page.getByRole('tab', { name: 'Requests' }).boundingBox();
+    expect(requests!.x + requests!.width).toBeLessThanOrEqual(SIZES.phone.width);
+    // Nobody to enroll: the organization has no participant at all yet.
+    await page.getByRole('tab', { name: 'Roster' }).click();
+    await page
+      .getByText('Nobody else is in the organization yet; invite people from Members.')
+      .waitFor();
+    expect(await page.getByText('Every participant of the organization').count()).toBe(0);
+    await checkBoth(page, 'roster-nobody-en', 'phone');
+    await page.getByRole('tab', { name: 'Schedule' }).click();
 
     const groupId = page.url().split('/groups/')[1]!;
     const saved = await deployment.api.http.get(`/groups/${groupId}`, peer.accessToken);
@@ -175,6 +189,86 @@ describe('Groups of every kind in the web app (e2e, Chromium)', () => {
         .waitFor();
       await checkBoth(page, `invite-${language}`, 'desktop');
     }
+    await page.context().close();
+  }, 120_000);
+
+  it('the owner hands a support group to a peer supporter, who then finds it in their groups', async () => {
+    const { http } = deployment.api;
+    await http.patch(`/organizations/${orgId}`, { timezone: 'Asia/Dhaka' }, owner.accessToken);
+    const page = await openApp(browser, origin, { size: 'phone', path: '/groups/new' });
+    await signInThroughForm(page, owner);
+    const kinds = page.getByRole('radiogroup', { name: WORDS.en.kind });
+    await kinds.waitFor();
+    // The organization has a published program: a program group comes first, led by staff only.
+    await expect(kinds.getByRole('radio', { name: /Program group/ }).isChecked()).resolves.toBe(
+      true,
+    );
+    const lead = page.getByLabel('Led by');
+    await lead.waitFor();
+    expect(await lead.locator('option').allTextContents()).toEqual(['Me (owner)']);
+    // The group meets in the organization's time zone, not the browser's.
+    expect(await page.locator('#timezone').inputValue()).toBe('Asia/Dhaka');
+
+    await kinds.getByText('Support group').click();
+    expect(await lead.locator('option').allTextContents()).toEqual([
+      'Me (owner)',
+      'Nadia (Peer supporter)',
+    ]);
+    await lead.selectOption({ label: 'Nadia (Peer supporter)' });
+    const co = page.getByRole('group', { name: 'Co-facilitators (optional)' });
+    await co.getByText('Me (owner)').waitFor();
+    await checkBoth(page, 'led-by-en', 'phone');
+    for (const language of ['bn', 'id'] as const) {
+      await setLanguage(page, language);
+      await page
+        .getByText(language === 'bn' ? 'দলটি পরিচালনা করবেন' : 'Dipimpin oleh')
+        .first()
+        .waitFor();
+      await checkBoth(page, `led-by-${language}`, 'phone');
+    }
+    await setLanguage(page, 'en');
+    await page.getByLabel('Name', { exact: true }).fill('Thursday peer circle');
+    const first = new Date(Date.now() + 14 * 86_400_000);
+    const [y, m, d] = first.toISOString().slice(0, 10).split('-');
+    await page
+      .getByRole('group', { name: 'Date of the first session' })
+      .getByRole('spinbutton')
+      .first()
+      .click();
+    await page.keyboard.type(`${m}${d}${y}`);
+    await page.getByRole('group', { name: 'Start time' }).getByRole('spinbutton').first().click();
+    await page.keyboard.type('1800');
+    await page.getByRole('button', { name: WORDS.en.create }).click();
+    await page.getByRole('heading', { name: 'Thursday peer circle' }).waitFor();
+    const groupId = page.url().split('/groups/')[1]!;
+    const saved = await http.get(`/groups/${groupId}`, owner.accessToken);
+    expect(saved.body).toMatchObject({
+      kind: 'support',
+      timezone: 'Asia/Dhaka',
+      leadFacilitatorId: peer.user.id,
+      coFacilitatorIds: [],
+    });
+    await page.context().close();
+
+    const peerPage = await openApp(browser, origin, { size: 'phone', path: '/groups' });
+    await signInThroughForm(peerPage, peer);
+    await peerPage.getByRole('link', { name: 'Thursday peer circle' }).waitFor();
+    await peerPage.context().close();
+  }, 180_000);
+
+  it('without a published program the form starts at a support group', async () => {
+    const { http } = deployment.api;
+    const other = await registerUser(http, 'owner2');
+    await http.post('/organizations', { name: 'No programs yet' }, other.accessToken);
+    const page = await openApp(browser, origin, { size: 'desktop', path: '/groups/new' });
+    await signInThroughForm(page, other);
+    const kinds = page.getByRole('radiogroup', { name: WORDS.en.kind });
+    await kinds.waitFor();
+    expect(await kinds.getByRole('radio').count()).toBe(3);
+    await expect(kinds.getByRole('radio', { name: /Support group/ }).isChecked()).resolves.toBe(
+      true,
+    );
+    await page.getByLabel('Name', { exact: true }).waitFor();
     await page.context().close();
   }, 120_000);
 });

@@ -8,8 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
-import { useOrganization } from '../org/useOrganization';
-import { useTimeZone } from '../profile/useProfile';
+import { useMembers } from '../org/useMembers';
+import { STAFF, WORKERS, useOrganization } from '../org/useOrganization';
+import { useOrganizationView } from '../org/useOrganizationView';
+import { useProfile, useTimeZone } from '../profile/useProfile';
 import { Field } from '../ui/Field';
 import { CheckField, DateTimeField, TimeInputField } from '../ui/DateFields';
 import { zoneName } from './time';
@@ -39,13 +41,20 @@ function languageName(code: string, locale: string): string {
 export default function NewGroup() {
   const { t, i18n } = useTranslation('groups');
   const { t: common } = useTranslation();
+  const { t: orgT } = useTranslation('org');
   const org = useOrganization();
   const orgId = org?.organizationId ?? '';
-  const zone = useTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const orgView = useOrganizationView(orgId);
+  const me = useProfile().data;
+  // The zone the person chose in their profile, else the organization's (not the device's).
+  const myZone = useTimeZone();
+  const zone = myZone ?? orgView.data?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const navigate = useNavigate();
   const queries = useQueryClient();
   const [curriculumId, setCurriculumId] = useState('');
-  const [kind, setKind] = useState<Kind>(org?.clinical === false ? 'support' : 'curriculum');
+  const [picked, setPicked] = useState<Kind | null>(null);
+  const [leadId, setLeadId] = useState('');
+  const [coIds, setCoIds] = useState<string[]>([]);
   const [tags, setTags] = useState<string[]>([]);
   const [firstDate, setFirstDate] = useState<CalendarDate | null>(null);
   const [startTime, setStartTime] = useState<Time | null>(null);
@@ -61,6 +70,17 @@ export default function NewGroup() {
       ),
   });
   const published = curricula.data?.items.filter((c) => c.currentVersionId) ?? [];
+  // A program group first only when there is a program to run; else a support group.
+  const kind: Kind = picked ?? (org?.clinical && published.length > 0 ? 'curriculum' : 'support');
+  // Who may lead this kind of group: clinical staff, and peer supporters outside program groups.
+  const staff = useMembers(orgId, Boolean(org?.manages));
+  const leaders = (staff.data ?? []).filter(
+    (m) => m.userId !== me?.id && (kind === 'curriculum' ? STAFF : WORKERS).includes(m.role),
+  );
+  const lead = leaders.some((m) => m.userId === leadId) ? leadId : (me?.id ?? '');
+  const coFacilitators = coIds.filter(
+    (id) => id !== lead && (id === me?.id || leaders.some((m) => m.userId === id)),
+  );
   const chosen = curriculumId || published[0]?.id || '';
   const curriculum = useQuery({
     queryKey: keys.curricula.one(chosen),
@@ -85,7 +105,7 @@ export default function NewGroup() {
     },
   });
   if (!org) return <p>{t('staffOnly')}</p>;
-  if (org.clinical && curricula.isPending) return <p>{common('loading')}</p>;
+  if ((org.clinical && curricula.isPending) || orgView.isPending) return <p>{common('loading')}</p>;
   if (curricula.isError) return <p role="alert">{common('somethingWrong')}</p>;
   const withProgram = kind === 'curriculum';
 
@@ -100,6 +120,8 @@ export default function NewGroup() {
       name: String(form.get('name')).trim(),
       description: String(form.get('description') ?? '').trim(),
       kind,
+      ...(lead && lead !== me?.id ? { leadFacilitatorId: lead } : {}),
+      ...(coFacilitators.length ? { coFacilitatorIds: coFacilitators } : {}),
       language: String(form.get('language')),
       tags: [
         ...new Set([
@@ -129,7 +151,7 @@ export default function NewGroup() {
       <Form onSubmit={submit} validationErrors={fieldErrors}>
         <RadioGroup
           value={kind}
-          onChange={(value) => setKind(value as Kind)}
+          onChange={(value) => setPicked(value as Kind)}
           className="choice kinds"
           isRequired
         >
@@ -214,10 +236,61 @@ export default function NewGroup() {
                 </div>
               </>
             )}
+            {org.manages && staff.isError && (
+              <p className="problem">{t('facilitatorsUnavailable')}</p>
+            )}
+            {org.manages && staff.data && (
+              <>
+                <div className="field">
+                  <label htmlFor="lead">{t('ledBy')}</label>
+                  <select
+                    id="lead"
+                    value={lead}
+                    onChange={(event) => setLeadId(event.target.value)}
+                    aria-describedby="lead-help"
+                  >
+                    <option value={me?.id}>{t('me', { name: me?.displayName ?? '' })}</option>
+                    {leaders.map((m) => (
+                      <option key={m.userId} value={m.userId}>
+                        {m.displayName} ({orgT(`role_${m.role}`)})
+                      </option>
+                    ))}
+                  </select>
+                  <p id="lead-help" className="hint">
+                    {t('ledByHelp')}
+                  </p>
+                </div>
+                {leaders.length > 0 && (
+                  <CheckboxGroup
+                    value={coFacilitators}
+                    onChange={setCoIds}
+                    className="choice co-facilitators"
+                  >
+                    <Label>{t('coFacilitators')}</Label>
+                    <Text slot="description" className="hint">
+                      {t('coFacilitatorsHelp')}
+                    </Text>
+                    {[
+                      ...(lead !== me?.id && me
+                        ? [{ userId: me.id, label: t('me', { name: me.displayName }) }]
+                        : []),
+                      ...leaders
+                        .filter((m) => m.userId !== lead)
+                        .map((m) => ({
+                          userId: m.userId,
+                          label: `${m.displayName} (${orgT(`role_${m.role}`)})`,
+                        })),
+                    ].map((person) => (
+                      <CheckField key={person.userId} value={person.userId} label={person.label} />
+                    ))}
+                  </CheckboxGroup>
+                )}
+              </>
+            )}
             <div className="field">
               <label htmlFor="timezone">{t('timeZone')}</label>
               <select id="timezone" name="timezone" defaultValue={zone}>
-                {timeZonesWith().map((z) => (
+                {timeZonesWith(zone).map((z) => (
                   <option key={z} value={z}>
                     {zoneName(z)}
                   </option>

@@ -135,7 +135,10 @@ function EnrollForm({ group, enrolled }: { group: Group; enrolled: Set<string> }
     <section className="card" aria-labelledby="enroll-title">
       <h2 id="enroll-title">{t('enrollTitle')}</h2>
       {members.isError && <p className="problem">{t('membersUnavailable')}</p>}
-      {members.data && candidates.length === 0 && <p>{t('noCandidates')}</p>}
+      {members.data && candidates.length === 0 && (
+        // No participant at all is not the same as everyone already enrolled.
+        <p>{members.data.length === 0 ? t('nobodyElse') : t('noCandidates')}</p>
+      )}
       {candidates.length > 0 && (
         <Form onSubmit={submit}>
           <div className="field">
