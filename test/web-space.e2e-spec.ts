@@ -7,7 +7,8 @@ import {
   organizationWithCurriculum,
   type TestUser,
 } from './support/groups.js';
-import { registerUser } from './support/hearth.js';
+import { markEmailVerified, registerUser } from './support/hearth.js';
+import { joinOrganization } from './support/members.js';
 import { checkScreen, openApp, type Size, signInThroughForm } from './support/web.js';
 
 /**
@@ -225,6 +226,98 @@ describe('The group space in the web app (e2e, Chromium)', () => {
     await post(author, 'Walked to the river').waitFor();
     expect(await author.locator('main').innerText()).not.toMatch(/Rowan|Reported/);
     await author.context().close();
+  }, 90_000);
+
+  it('lets a facilitator keep a reported post, named in the log by its first words', async () => {
+    const facilitator = await signedIn(maya, 'phone', `${space()}/moderation`);
+    const reported = facilitator.locator('.queue-item').filter({ hasText: 'Reported once' });
+    await reported.getByText('Walked to the river', { exact: false }).waitFor();
+    // A facilitator acts on the post; reporting it is for members.
+    expect(await reported.getByRole('button', { name: /^Report/ }).count()).toBe(0);
+    await reported.getByRole('button', { name: 'Keep the post by Juniper' }).click();
+    const dialog = facilitator.getByRole('dialog');
+    await dialog.getByText('A new report brings it back here.', { exact: false }).waitFor();
+    await dialog.getByLabel('Reason (kept in the moderation log)').fill('Harmless');
+    await checkScreen(facilitator, 'space-keep-phone');
+    await dialog.getByRole('button', { name: 'Keep the post', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await facilitator.getByText('Nothing is waiting. Thank you for looking.').waitFor();
+
+    await facilitator.getByRole('link', { name: 'Moderation log' }).click();
+    const entry = facilitator
+      .getByRole('listitem')
+      .filter({ hasText: 'Maya kept a reported post' });
+    await entry.getByText(/^Post: “Walked to the river/).waitFor();
+    await entry.getByText('Reason: Harmless').waitFor();
+    expect(await entry.innerText()).not.toContain('Rowan');
+    await checkScreen(facilitator, 'space-log-excerpt-phone');
+    await facilitator.context().close();
+
+    // Still there for members.
+    const member = await signedIn(rowan, 'phone', space());
+    await post(member, 'Walked to the river').waitFor();
+    await member.context().close();
+  }, 120_000);
+
+  it('shows its author a hidden post marked so, with the reason; other members never see it', async () => {
+    const text = 'A thought I may regret sharing';
+    const created = await deployment.api.http.post(
+      `/groups/${groupId}/posts`,
+      { body: text },
+      juniper.accessToken,
+    );
+    await deployment.api.http.post(
+      `/posts/${created.body.id}/hide`,
+      { reason: 'Let us talk about it at the next meeting' },
+      maya.accessToken,
+    );
+    for (const [language, size] of [
+      ['en', 'phone'],
+      ['bn', 'desktop'],
+      ['id', 'phone'],
+    ] as const) {
+      const author = await signedIn(juniper, size, space());
+      if (language !== 'en') await setLanguage(author, language);
+      const mine = post(author, text);
+      await mine
+        .getByText(
+          {
+            en: 'Hidden by a facilitator. Other members no longer see it.',
+            bn: 'একজন ফ্যাসিলিটেটর এটি লুকিয়েছেন। অন্য সদস্যরা আর এটি দেখতে পান না।',
+            id: 'Disembunyikan oleh fasilitator. Anggota lain tidak lagi melihatnya.',
+          }[language],
+        )
+        .waitFor();
+      await mine.getByText('Let us talk about it at the next meeting', { exact: false }).waitFor();
+      await checkScreen(author, `space-hidden-own-${language}-${size}`);
+      await author.context().close();
+    }
+    const other = await signedIn(rowan, 'phone', space());
+    await post(other, 'Walked to the river').waitFor();
+    expect(await post(other, text).count()).toBe(0);
+    expect(await other.locator('main').innerText()).not.toContain('next meeting');
+    await other.context().close();
+  }, 120_000);
+
+  it('shows a person outside the group that the space was not found, not a loading page', async () => {
+    // In the organization, not in the group: the api answers 404 for the space.
+    const outsider = await registerUser(deployment.api.http, 'Sol');
+    await markEmailVerified(deployment.env, outsider.user.id);
+    await joinOrganization(deployment.api.http, maya.accessToken, orgId, outsider, 'participant');
+    // And someone in no organization at all.
+    const stranger = await registerUser(deployment.api.http, 'Tam');
+    for (const [who, size] of [
+      [outsider, 'phone'],
+      [stranger, 'desktop'],
+    ] as const) {
+      const page = await signedIn(who, size, space());
+      await page.getByRole('alert').filter({ hasText: 'This group space was not found.' }).waitFor({
+        timeout: 10_000,
+      });
+      expect(await page.getByText('Loading…').count()).toBe(0);
+      await checkScreen(page, `space-not-found-${size}`);
+      await page.context().close();
+    }
   }, 90_000);
 
   it('lets a facilitator mute a member for a week, who then cannot post, and unmute them', async () => {

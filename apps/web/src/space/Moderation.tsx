@@ -184,6 +184,9 @@ export function ModerationLog({ groupId }: { groupId: string }) {
                 member: entry.subject?.displayName ?? t('someone'),
               })}
             </p>
+            {entry.postExcerpt && (
+              <p className="log-post">{t('logPost', { excerpt: entry.postExcerpt })}</p>
+            )}
             {entry.until && <p>{t('logUntil', { when: dates.dateTime(entry.until) })}</p>}
             {entry.reason && <p>{t('logReason', { reason: entry.reason })}</p>}
             <p className="hint">

@@ -51,7 +51,10 @@ function Body({ post }: { post: Post }) {
   );
 }
 
-/** A facilitator's buttons for one post: approve, hide, restore, pin, mute its writer. */
+/**
+ * A facilitator's buttons for one post: keep a reported one, approve, hide, restore, pin, mute its
+ * writer.
+ */
 export function ModerationButtons({ groupId, post }: { groupId: string; post: Post }) {
   const { t } = useTranslation('space');
   const moderate = useModerate(groupId);
@@ -72,6 +75,18 @@ export function ModerationButtons({ groupId, post }: { groupId: string; post: Po
   const topLevel = post.parentId === null;
   return (
     <>
+      {'reportCount' in post && typeof post.reportCount === 'number' && post.reportCount > 0 && (
+        <ReasonDialog
+          groupId={groupId}
+          postId={post.id}
+          action="keep"
+          label={t('keep')}
+          ariaLabel={t('keepWhich', { name })}
+          title={t('keepTitle')}
+          lead={t('keepLead')}
+          danger={false}
+        />
+      )}
       {post.status === 'held' && button('approve')}
       {post.status === 'hidden' && button('restore')}
       {topLevel && post.status === 'visible' && button(post.pinned ? 'unpin' : 'pin')}
@@ -167,6 +182,12 @@ export function PostCard(props: {
           {post.status === 'hidden' && <span className="badge hidden">{t('hiddenBadge')}</span>}
         </p>
       </header>
+      {post.status === 'hidden' && (
+        <div className="post-hidden-note">
+          <p>{t('hiddenByFacilitator')}</p>
+          {post.hiddenReason && <p>{t('logReason', { reason: post.hiddenReason })}</p>}
+        </div>
+      )}
       <Body post={post} />
       <div className="post-actions">
         {topLevel && post.status !== 'removed' && (
@@ -179,7 +200,10 @@ export function PostCard(props: {
             {repliesOpen ? t('hideReplies') : t('replies', { count: post.replyCount })}
           </button>
         )}
-        {!post.mine && post.status === 'visible' && <ReportDialog postId={post.id} name={name} />}
+        {/* Facilitators act on a post themselves; reporting it is for members. */}
+        {!facilitator && !post.mine && post.status === 'visible' && (
+          <ReportDialog postId={post.id} name={name} />
+        )}
         {facilitator && <ModerationButtons groupId={props.groupId} post={post} />}
       </div>
       {repliesOpen && (

@@ -90,7 +90,7 @@ function ReasonForLog(props: { value: string; onChange(value: string): void }) {
   );
 }
 
-/** A facilitator's action that asks for a reason first (hiding a post). */
+/** A facilitator's action that asks for a reason first (hiding a post, keeping a reported one). */
 export function ReasonDialog(props: {
   groupId: string;
   postId: string;
@@ -99,22 +99,25 @@ export function ReasonDialog(props: {
   ariaLabel: string;
   title: string;
   lead: string;
+  /** Hiding is drastic (the default); keeping a reported post is not. */
+  danger?: boolean;
 }) {
   const { t } = useTranslation('space');
   const moderate = useModerate(props.groupId);
   const [reason, setReason] = useState('');
+  const danger = props.danger ?? true;
   return (
     <FormDialog
       onOpenChange={(open) => open || (moderate.reset(), setReason(''))}
-      className="secondary danger"
+      className={danger ? 'secondary danger' : 'secondary'}
       ariaLabel={props.ariaLabel}
       label={props.label}
-      role="alertdialog"
+      role={danger ? 'alertdialog' : 'dialog'}
       title={props.title}
       error={moderate.error}
       cancel={t('cancel')}
       submit={props.label}
-      danger
+      danger={danger}
       isPending={moderate.isPending}
       onSubmit={(_event, close) =>
         moderate.mutate(

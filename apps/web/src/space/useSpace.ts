@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../api/client';
-import { ok } from '../api/result';
+import { ApiError, ok } from '../api/result';
 import { helpLocale } from '../measures/locale';
 
 export type Post = Schemas['PostView'];
@@ -40,6 +40,9 @@ export function useSpaceSummary(groupId: string) {
   return useQuery({
     queryKey: spaceKeys.summary(groupId),
     queryFn: () => ok(api.GET('/api/v1/groups/{groupId}/space', { params: { path: { groupId } } })),
+    // Not a member (404): say so at once instead of asking again.
+    retry: (failures, error) =>
+      !(error instanceof ApiError && error.status === 404) && failures < 1,
   });
 }
 
@@ -130,7 +133,7 @@ export function useReport() {
   });
 }
 
-export type PostAction = 'approve' | 'hide' | 'restore' | 'pin' | 'unpin';
+export type PostAction = 'approve' | 'hide' | 'restore' | 'pin' | 'unpin' | 'keep';
 
 const ACTION_PATHS = {
   approve: '/api/v1/posts/{postId}/approve',
@@ -138,6 +141,8 @@ const ACTION_PATHS = {
   restore: '/api/v1/posts/{postId}/restore',
   pin: '/api/v1/posts/{postId}/pin',
   unpin: '/api/v1/posts/{postId}/unpin',
+  // Keeps a reported post as it is: its reports close and it leaves the queue.
+  keep: '/api/v1/posts/{postId}/dismiss-reports',
 } as const;
 
 /** A facilitator's action on a post, with an optional reason for the log. */

@@ -35,6 +35,17 @@ describe('postView', () => {
     expect(own.heldReasons).toEqual(['link']);
   });
 
+  it('tells why a post was hidden to its author and facilitators only', () => {
+    const hidden = { ...row, status: 'hidden' as const, hiddenReason: 'Be kind' };
+    expect(postView(hidden, { userId: 'author', facilitator: false }).hiddenReason).toBe('Be kind');
+    expect(postView(hidden, { userId: 'fac', facilitator: true }).hiddenReason).toBe('Be kind');
+    expect(postView(hidden, { userId: 'other', facilitator: false }).hiddenReason).toBeNull();
+    expect(
+      postView({ ...hidden, status: 'visible' }, { userId: 'author', facilitator: false })
+        .hiddenReason,
+    ).toBeNull();
+  });
+
   it('keeps a removed post in the thread without text or author', () => {
     const view = postView(
       { ...row, status: 'removed', anonymous: false },
