@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConflictError } from '#common';
 import { type Group, GroupAccess } from '#groups';
 import { SessionAccess } from '#sessions';
@@ -14,6 +14,8 @@ import type { RoomChatView } from './video.view.js';
  */
 @Injectable()
 export class RoomChatService {
+  private readonly logger = new Logger(RoomChatService.name);
+
   constructor(
     private readonly access: SessionAccess,
     private readonly groups: GroupAccess,
@@ -67,12 +69,20 @@ export class RoomChatService {
    */
   async applyOnArrival(sessionId: string, identity: string): Promise<void> {
     if (!this.video.available) return;
-    // Read now, after the connection: a switch stored before this read reached them in setChat
-    // or reaches them here; one stored after it lists them as connected and reaches them there.
-    const { session, group } = await this.access.relation(sessionId, identity);
-    const room = roomNameForSession(session.id);
-    const participant = await this.video.participant(room, identity);
-    if (participant) await this.apply(room, group, participant, session.chatEnabled);
+    try {
+      // Read now, after the connection: a switch stored before this read reached them in setChat
+      // or reaches them here; one stored after it lists them as connected and reaches them there.
+      const { session, group } = await this.access.relation(sessionId, identity);
+      const room = roomNameForSession(session.id);
+      const participant = await this.video.participant(room, identity);
+      if (participant) await this.apply(room, group, participant, session.chatEnabled);
+    } catch (error) {
+      // Best effort: attendance is processed from the same webhook and must not wait on LiveKit
+      // or fail with it; the next switch applies to everyone connected anyway.
+      this.logger.warn(
+        `Session ${sessionId}: chat switch not applied on arrival (${(error as { code?: string }).code ?? (error as Error).name})`,
+      );
+    }
   }
 
   /** Participants send data only while chat is on; facilitators always may. */
