@@ -84,11 +84,13 @@ describe('The web app (e2e, Chromium)', () => {
       const page = await open(size);
       await signIn(page, participant);
       await page.getByRole('heading', { name: 'Your next session' }).waitFor();
-      await page.getByText('Tuesday group').waitFor();
+      // The next session's card names its group, and so does every item coming up after it.
+      await page.getByRole('paragraph').filter({ hasText: 'Tuesday group' }).waitFor();
       const join = page.getByRole('link', { name: 'Join the session' });
       expect(await join.getAttribute('href')).toBe(`/sessions/${soonSessionId}/join`);
       // The next week's session is listed with its time.
       await page.getByRole('heading', { name: 'Coming up' }).waitFor();
+      await page.getByRole('listitem').filter({ hasText: 'Tuesday group · Session 2:' }).waitFor();
       await check(page, `home-next-${size}`);
     });
   }
