@@ -32,8 +32,7 @@ export class ModuleResourcesService {
     userId: string,
   ): Promise<ModuleResourceList> {
     await this.requireModule(curriculumId, index, userId);
-    const rows = await this.resources.moduleResources(curriculumId, index);
-    return { curriculumId, index, items: rows.map(summaryView) };
+    return this.list(curriculumId, index);
   }
 
   /**
@@ -56,7 +55,13 @@ export class ModuleResourcesService {
       }
       await this.resources.replaceModuleResources(curriculumId, index, resourceIds, tx);
     });
-    return this.forModule(curriculumId, index, userId);
+    return this.list(curriculumId, index);
+  }
+
+  /** The module's resources as they are now; the caller's access was checked. */
+  private async list(curriculumId: string, index: number): Promise<ModuleResourceList> {
+    const rows = await this.resources.moduleResources(curriculumId, index);
+    return { curriculumId, index, items: rows.map(summaryView) };
   }
 
   /** The resources of the session's module, for the people of its group (others 404). */

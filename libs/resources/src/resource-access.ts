@@ -52,9 +52,11 @@ export class ResourceAccess {
     return { resource, membership };
   }
 
+  /** A curator of the resource's organization: a participant gets 403, anyone else 404. */
   async requireCurator(resourceId: string, userId: string): Promise<ResourceRow> {
-    const { resource, membership } = await this.requireReader(resourceId, userId);
-    await this.requireCuratorOf(resource, membership.userId);
+    const resource = await this.resources.findById(resourceId);
+    if (!resource) throw resourceNotFound();
+    await this.requireCuratorOf(resource, userId);
     return resource;
   }
 

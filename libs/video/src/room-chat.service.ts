@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConflictError } from '#common';
-import { type Group, GroupAccess } from '#groups';
+import { type Group, GroupAccess, type GroupViewerRole } from '#groups';
 import { SessionAccess } from '#sessions';
 import type { ParticipantInfo } from 'livekit-server-sdk';
 import { RoomChatRepository } from './room-chat.repository.js';
@@ -55,7 +55,8 @@ export class RoomChatService {
   /** Everyone connected, then the metadata every client reads to show or hide the chat. */
   private async applyToRoom(room: string, group: Group, chat: boolean): Promise<void> {
     for (const participant of (await this.video.listParticipants(room)) ?? []) {
-      await this.apply(room, group, participant, chat);
+      const role = await this.groups.roleOf(group, participant.identity);
+      await this.apply(room, role, participant, chat);
     }
     await this.video.mergeRoomMetadata(room, { chat });
   }
@@ -72,10 +73,12 @@ export class RoomChatService {
     try {
       // Read now, after the connection: a switch stored before this read reached them in setChat
       // or reaches them here; one stored after it lists them as connected and reaches them there.
-      const { session, group } = await this.access.relation(sessionId, identity);
+      const { session, role } = await this.access.relation(sessionId, identity);
+      // Facilitators always may send: nothing to ask LiveKit.
+      if (role === 'facilitator') return;
       const room = roomNameForSession(session.id);
       const participant = await this.video.participant(room, identity);
-      if (participant) await this.apply(room, group, participant, session.chatEnabled);
+      if (participant) await this.apply(room, role, participant, session.chatEnabled);
     } catch (error) {
       // Best effort: attendance is processed from the same webhook and must not wait on LiveKit
       // or fail with it; the next switch applies to everyone connected anyway.
@@ -86,8 +89,13 @@ export class RoomChatService {
   }
 
   /** Participants send data only while chat is on; facilitators always may. */
-  private async apply(room: string, group: Group, participant: ParticipantInfo, chat: boolean) {
-    if ((await this.groups.roleOf(group, participant.identity)) === 'facilitator') return;
+  private async apply(
+    room: string,
+    role: GroupViewerRole | null,
+    participant: ParticipantInfo,
+    chat: boolean,
+  ) {
+    if (role === 'facilitator') return;
     await this.video.setDataPublishing(room, participant, chat);
   }
 }
