@@ -12,6 +12,7 @@ import type {
   GroupListingView,
 } from './dto/directory.view.js';
 import { DirectoryRepository, type ListedGroupRow } from './directory.repository.js';
+import type { GroupListing } from './group-listing.entity.js';
 import { screeningQuestions } from './screening.js';
 
 export const listingNotFound = () =>
@@ -47,6 +48,17 @@ function groupView(row: ListedGroupRow): DirectoryGroupView {
     seatsLeft,
     full: seatsLeft === 0,
     screening: row.screening,
+  };
+}
+
+/** A group's listing; a group never listed is closed to requests. */
+function listingView(groupId: string, listing: GroupListing | null): GroupListingView {
+  return {
+    groupId,
+    openToRequests: listing?.openToRequests ?? false,
+    screening: listing?.screening ?? null,
+    updatedAt: listing?.updatedAt ?? null,
+    updatedBy: listing?.updatedBy ?? null,
   };
 }
 
@@ -97,14 +109,7 @@ export class DirectoryService {
 
   async listing(groupId: string, actorId: string): Promise<GroupListingView> {
     const group = await this.access.requireFacilitator(groupId, actorId);
-    const listing = await this.directory.findListing(group.id);
-    return {
-      groupId: group.id,
-      openToRequests: listing?.openToRequests ?? false,
-      screening: listing?.screening ?? null,
-      updatedAt: listing?.updatedAt ?? null,
-      updatedBy: listing?.updatedBy ?? null,
-    };
+    return listingView(group.id, await this.directory.findListing(group.id));
   }
 
   async setListing(
@@ -120,12 +125,6 @@ export class DirectoryService {
       screening: changes.screening === undefined ? (current?.screening ?? null) : changes.screening,
       updatedBy: actorId,
     });
-    return {
-      groupId: saved.groupId,
-      openToRequests: saved.openToRequests,
-      screening: saved.screening,
-      updatedAt: saved.updatedAt,
-      updatedBy: saved.updatedBy,
-    };
+    return listingView(group.id, saved);
   }
 }

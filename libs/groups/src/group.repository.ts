@@ -51,6 +51,12 @@ export function standingOf(row: Record<string, unknown>): GroupStanding {
   };
 }
 
+/** The group (`g`) and the organization memberships (`m`) of its lead and co-facilitators. */
+const FACILITATOR_MEMBERSHIPS = `FROM groups g JOIN memberships m
+  ON m.organization_id = g.organization_id
+ AND (m.user_id = g.lead_facilitator_id
+      OR m.user_id IN (SELECT user_id FROM group_co_facilitators WHERE group_id = g.id))`;
+
 export type NewGroup = Omit<Group, 'id' | 'createdAt' | 'updatedAt'>;
 
 @Injectable()
@@ -145,13 +151,8 @@ export class GroupRepository {
   /** Whether the group's lead or a co-facilitator is clinical staff (not a peer supporter). */
   async hasClinicianFacilitator(group: Pick<Group, 'id' | 'organizationId'>): Promise<boolean> {
     const [row] = await this.dataSource.query<{ found: boolean }[]>(
-      `SELECT EXISTS (
-         SELECT 1 FROM groups g JOIN memberships m
-           ON m.organization_id = g.organization_id
-          AND (m.user_id = g.lead_facilitator_id
-               OR m.user_id IN (SELECT user_id FROM group_co_facilitators WHERE group_id = g.id))
-         WHERE g.id = $1 AND g.organization_id = $2 AND m.role = ANY($3)
-       ) AS found`,
+      `SELECT EXISTS (SELECT 1 ${FACILITATOR_MEMBERSHIPS}
+         WHERE g.id = $1 AND g.organization_id = $2 AND m.role = ANY($3)) AS found`,
       [group.id, group.organizationId, FACILITATOR_ROLES],
     );
     return row.found;
@@ -164,10 +165,7 @@ export class GroupRepository {
    */
   async clinicalFollowUpIds(group: Pick<Group, 'id' | 'leadFacilitatorId'>): Promise<string[]> {
     const rows = await this.dataSource.query<{ user_id: string }[]>(
-      `SELECT m.user_id FROM groups g JOIN memberships m
-         ON m.organization_id = g.organization_id
-        AND (m.user_id = g.lead_facilitator_id
-             OR m.user_id IN (SELECT user_id FROM group_co_facilitators WHERE group_id = g.id))
+      `SELECT m.user_id ${FACILITATOR_MEMBERSHIPS}
        WHERE g.id = $1 AND m.role = ANY($2) ORDER BY m.user_id`,
       [group.id, FACILITATOR_ROLES],
     );
