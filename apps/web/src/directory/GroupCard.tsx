@@ -1,16 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
+import { languageName } from '../ui/languageName';
 import { useDates } from '../ui/useDates';
 
 type Listed = Schemas['DirectoryGroupView'];
-
-/** A language code as the reader's language names it ("bn" → "Bengali" / "বাংলা"). */
-export function useLanguageName(): (code: string) => string {
-  const { i18n } = useTranslation();
-  const names = new Intl.DisplayNames([i18n.resolvedLanguage ?? 'en'], { type: 'language' });
-  return (code) => names.of(code) ?? code;
-}
 
 /** The weekday of the next meeting in the reader's zone (the group's zone may differ by a day). */
 function useWeekday(): (instant: string) => string {
@@ -29,19 +23,20 @@ export function useReaderZone(): string {
 
 /** What a group is, when it meets and whether a place is free: never who is in it. */
 export function GroupFacts({ group, all = false }: { group: Listed; all?: boolean }) {
-  const { t } = useTranslation('directory');
+  const { t, i18n } = useTranslation('directory');
   // Suggested tags read as on the groups screens (one translation, in 'groups'); others as written.
   const { t: groups } = useTranslation('groups');
   const dates = useDates(useReaderZone());
   const weekday = useWeekday();
-  const languageName = useLanguageName();
   const { schedule } = group;
   const next = all ? schedule.nextSessions : schedule.nextSessions.slice(0, 1);
   return (
     <>
       <p className="directory-facts">
         <span className="badge">{t(`kind_${group.kind}`)}</span>{' '}
-        <span className="badge">{t('inLanguage', { language: languageName(group.language) })}</span>
+        <span className="badge">
+          {t('inLanguage', { language: languageName(group.language, i18n.resolvedLanguage) })}
+        </span>
       </p>
       {group.tags.length > 0 && (
         <ul className="directory-tags" aria-label={t('tags')}>

@@ -6,12 +6,12 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ok } from '../api/result';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { languageName } from '../ui/languageName';
 import * as keys from '../ui/queryKeys';
 import { GroupRequestsPanel } from '../directory/GroupRequests';
 import { GroupMeasures } from '../measures/GroupMeasures';
 import { SpaceLink } from '../space/SpaceLink';
 import { AttendanceTab } from './AttendanceTab';
-import { languageLabel } from './sessionName';
 import { RosterTab } from './RosterTab';
 import { ScheduleTab } from './ScheduleTab';
 import { zoneName } from './time';
@@ -33,7 +33,7 @@ export default function FacilitatorGroup({ group }: { group: Schemas['GroupDetai
       <h1>{group.name}</h1>
       <p className="group-kind">
         <span className={`badge kind-${group.kind}`}>{t(`kind_${group.kind}`)}</span>{' '}
-        <span lang={group.language}>{languageLabel(group.language)}</span>
+        <span lang={group.language}>{languageName(group.language)}</span>
         {group.tags.map((tag) => (
           <span key={tag} className="tag">
             {t(`tag_${tag}`, { defaultValue: tag })}
@@ -94,10 +94,8 @@ function EndGroup({ group }: { group: Schemas['GroupDetailView'] }) {
   const end = useMutation({
     mutationFn: () =>
       ok(api.POST('/api/v1/groups/{groupId}/end', { params: { path: { groupId: group.id } } })),
-    onSuccess: async () => {
-      await queries.invalidateQueries({ queryKey: keys.groups.one(group.id) });
-      await queries.invalidateQueries({ queryKey: keys.groups.sessions(group.id) });
-    },
+    // The group's key covers its sessions too (see ui/queryKeys).
+    onSuccess: () => queries.invalidateQueries({ queryKey: keys.groups.one(group.id) }),
   });
   return (
     <p className="end-group">

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { ok } from '../api/result';
 import { useOrganization } from '../org/useOrganization';
 import { useDates } from '../ui/useDates';
-import { languageLabel } from './sessionName';
+import { languageName } from '../ui/languageName';
 import { zoneName } from './time';
 import * as keys from '../ui/queryKeys';
 
@@ -51,7 +51,7 @@ export default function GroupsList() {
             </h2>
             <p className="group-kind">
               <span className={`badge kind-${group.kind}`}>{t(`kind_${group.kind}`)}</span>{' '}
-              <span lang={group.language}>{languageLabel(group.language)}</span>
+              <span lang={group.language}>{languageName(group.language)}</span>
             </p>
             {group.description && <p className="hint">{group.description}</p>}
             <p>

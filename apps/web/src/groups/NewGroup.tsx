@@ -13,6 +13,7 @@ import { STAFF, WORKERS, useOrganization } from '../org/useOrganization';
 import { useOrganizationView } from '../org/useOrganizationView';
 import { useProfile, useTimeZone } from '../profile/useProfile';
 import { Field } from '../ui/Field';
+import { languageName } from '../ui/languageName';
 import { CheckField, DateTimeField, TimeInputField } from '../ui/DateFields';
 import { zoneName } from './time';
 import * as keys from '../ui/queryKeys';
@@ -23,15 +24,6 @@ const KINDS: Kind[] = ['support', 'drop_in', 'curriculum'];
 
 /** Languages offered first; the group's language is a short BCP 47 code. */
 const LANGUAGES = ['en', 'bn', 'id', 'hi', 'ur', 'ms', 'ar', 'es', 'fr', 'pt'];
-
-/** A language's name in the reader's language ("Bengali", "বাংলা"), or its code. */
-function languageName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * `/groups/new`: first the kind of group (a program group on a published program, an open-ended
@@ -182,7 +174,7 @@ export default function NewGroup() {
               >
                 {LANGUAGES.map((code) => (
                   <option key={code} value={code} lang={code}>
-                    {languageName(code, code)}
+                    {languageName(code)}
                     {code !== i18n.language ? ` (${languageName(code, i18n.language)})` : ''}
                   </option>
                 ))}

@@ -11,12 +11,3 @@ export function useSessionName(): (session: {
       ? t('meetingTitle', { sequence })
       : t('sessionTitle', { sequence, title: moduleTitle });
 }
-
-/** A language by its own name ("বাংলা", "Bahasa Indonesia"). */
-export function languageLabel(code: string): string {
-  try {
-    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

@@ -7,17 +7,11 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { ok } from '../api/result';
 import { Field } from '../ui/Field';
+import { languageName } from '../ui/languageName';
 import { Problem } from '../ui/Problem';
 import { library } from './keys';
 import { ResourceItem } from './ResourceItem';
-import {
-  KINDS,
-  type Kind,
-  languageName,
-  orgQuery,
-  RESOURCE_LANGUAGES,
-  useLibrary,
-} from './useLibrary';
+import { KINDS, type Kind, orgQuery, RESOURCE_LANGUAGES, useLibrary } from './useLibrary';
 
 const FILTERS = ['q', 'kind', 'language', 'tag'] as const;
 

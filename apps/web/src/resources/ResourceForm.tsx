@@ -8,12 +8,12 @@ import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { Field } from '../ui/Field';
 import { isUuid } from '../ui/ids';
+import { languageName } from '../ui/languageName';
 import { Problem } from '../ui/Problem';
 import { library } from './keys';
 import {
   KINDS,
   type Kind,
-  languageName,
   orgQuery,
   RESOURCE_LANGUAGES,
   URL_KINDS,

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../ui/languageName';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
-import { hostOf, languageName, safeHttps } from './useLibrary';
+import { hostOf, safeHttps } from './useLibrary';
 
 type Summary = Schemas['ResourceSummaryView'];
 

@@ -6,11 +6,12 @@ import { api } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { isUuid } from '../ui/ids';
+import { languageName } from '../ui/languageName';
 import { Problem } from '../ui/Problem';
 import { useDates } from '../ui/useDates';
 import { library } from './keys';
 import { OutboundLink } from './ResourceItem';
-import { languageName, orgQuery } from './useLibrary';
+import { orgQuery } from './useLibrary';
 
 /** `/resources/:resourceId`: the text to read (as text, never HTML), or the way out to it. */
 export default function ResourcePage() {
@@ -32,7 +33,12 @@ export default function ResourcePage() {
       ok(api.DELETE('/api/v1/resources/{resourceId}', { params: { path: { resourceId } } })),
     onSuccess: async () => {
       queries.removeQueries({ queryKey: library.one(resourceId) });
-      await queries.invalidateQueries({ queryKey: ['organizations'] });
+      // Its library's lists (every filter); not everything else read about organizations.
+      if (resource.data) {
+        await queries.invalidateQueries({
+          queryKey: library.list(resource.data.organizationId),
+        });
+      }
       void navigate(`/resources${libraryOf}`);
     },
   });

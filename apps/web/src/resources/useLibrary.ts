@@ -45,15 +45,6 @@ export function useLibrary(
 /** `?org=<id>` for a link that keeps the library's organization. */
 export const orgQuery = (organizationId: string) => `?org=${encodeURIComponent(organizationId)}`;
 
-/** A language code in the reader's language ("Bengali", "বাংলা"...), or the code. */
-export function languageName(code: string, reader: string | undefined): string {
-  try {
-    return new Intl.DisplayNames([reader ?? 'en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /** The host an address leads to, said before anyone leaves Hearth for it. */
 export function hostOf(url: string): string {
   try {
