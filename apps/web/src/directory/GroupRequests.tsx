@@ -16,6 +16,7 @@ import { Link, useParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, ok } from '../api/result';
 import { isUuid } from '../ui/ids';
+import * as keys from '../ui/queryKeys';
 import { FormDialog } from '../ui/FormDialog';
 import { Problem } from '../ui/Problem';
 import { useDates } from '../ui/useDates';
@@ -68,7 +69,7 @@ export function ListingSettings({ groupId, orgId }: { groupId: string; orgId?: s
         isSelected={current.open}
         onChange={(open) => (setDraft({ ...current, open }), save.reset())}
       >
-        <span className="switch-track" aria-hidden="true" />
+        <span className="indicator" aria-hidden="true" />
         {t('listingOpen')}
       </Switch>
       <p className="hint">{t('listingHelp')}</p>
@@ -299,7 +300,7 @@ export default function GroupRequests() {
   const { t: common } = useTranslation();
   const { groupId } = useParams();
   const group = useQuery({
-    queryKey: ['groups', groupId],
+    queryKey: keys.groups.one(groupId ?? ''),
     enabled: isUuid(groupId),
     queryFn: () =>
       ok(api.GET('/api/v1/groups/{groupId}', { params: { path: { groupId: groupId! } } })),

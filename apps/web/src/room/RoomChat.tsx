@@ -87,7 +87,7 @@ export function RoomChat({
       {unread > 0 && (
         <span className="chat-badge">
           <span aria-hidden="true">{unread}</span>
-          <span className="chat-sr-only">{t('unread', { count: unread })}</span>
+          <span className="sr-only">{t('unread', { count: unread })}</span>
         </span>
       )}
     </Button>
