@@ -1,9 +1,7 @@
 import pg from 'pg';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
 import { MEASURE_CHECK_INS_JOB, MeasureCheckInsQueue } from '../libs/clinical/src/index.js';
 import { QueueName } from '../libs/queue/src/index.js';
-import { waitForJob } from './support/wait.js';
+import { scheduledJobRunner } from './support/wait.js';
 import { Clock, ManualClock } from '../libs/common/src/index.js';
 import {
   createTestEnvironment,
@@ -286,12 +284,15 @@ describe('Measures before a session, and the risk alert (e2e)', () => {
         (m) => m.subject === subject && m.envelopeTo.includes(user.email.toLowerCase()),
       );
 
-    const rounds = worker.app.get(MeasureCheckInsQueue);
-    const queue = worker.app.get<Queue>(getQueueToken(QueueName.Reminders), { strict: false });
+    const rounds = scheduledJobRunner(
+      worker.app,
+      MeasureCheckInsQueue,
+      QueueName.Reminders,
+      MEASURE_CHECK_INS_JOB,
+    );
     const round = async () => {
       clock.advance(60_000);
-      await rounds.runNow(clock.millis());
-      await waitForJob(queue, `${MEASURE_CHECK_INS_JOB}-${clock.millis()}`);
+      await rounds(clock.millis());
     };
     await round();
     const mail = await smtp.waitFor((m) => remindersTo(bo).includes(m));

@@ -1,6 +1,4 @@
 import pg from 'pg';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
 import { Clock, ManualClock } from '../libs/common/src/index.js';
 import {
   COMMUNITY_DIGEST_JOB,
@@ -28,7 +26,7 @@ import {
 } from './support/groups.js';
 import { joinOrganization } from './support/members.js';
 import { TestSmtpServer } from './support/smtp.js';
-import { eventually, waitForJob } from './support/wait.js';
+import { eventually, scheduledJobRunner } from './support/wait.js';
 
 interface StreamEvent {
   event: string;
@@ -779,12 +777,15 @@ describe('The group space between sessions (e2e)', () => {
 
     const clock = new ManualClock(new Date(Date.now() + 60_000));
     worker.app.get(Clock).now = () => clock.now();
-    const rounds = worker.app.get(CommunityDigestQueue);
-    const queue = worker.app.get<Queue>(getQueueToken(QueueName.Reminders), { strict: false });
+    const rounds = scheduledJobRunner(
+      worker.app,
+      CommunityDigestQueue,
+      QueueName.Reminders,
+      COMMUNITY_DIGEST_JOB,
+    );
     const round = async () => {
       clock.advance(60_000);
-      await rounds.runNow(clock.millis());
-      await waitForJob(queue, `${COMMUNITY_DIGEST_JOB}-${clock.millis()}`);
+      await rounds(clock.millis());
     };
     await round();
     const subject = 'Hearth: new posts in your group';

@@ -17,7 +17,7 @@ import {
 import { joinOrganization } from './support/members.js';
 import { OpenApiContract, type OpenApiDocument } from './support/openapi-contract.js';
 import { TestSmtpServer } from './support/smtp.js';
-import { eventually, waitForJob } from './support/wait.js';
+import { eventually, scheduledJobRunner } from './support/wait.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 
@@ -579,11 +579,12 @@ describe('Data rights: export and erasure (e2e)', () => {
            + (SELECT count(*) FROM side_rooms WHERE user_id = $1) AS n`,
         [ana.user.id],
       );
-    const purges = worker.app.get(ErasedRecordsPurgeQueue, { strict: false });
-    const ran = async (at: number) => {
-      await purges.runNow(at);
-      await waitForJob(queue, `${PURGE_ERASED_RECORDS_JOB}-${at}`);
-    };
+    const ran = scheduledJobRunner(
+      worker.app,
+      ErasedRecordsPurgeQueue,
+      QueueName.Maintenance,
+      PURGE_ERASED_RECORDS_JOB,
+    );
 
     // A day has not passed since the erasure: everything is still kept.
     await ran(1);

@@ -24,7 +24,7 @@ import {
 } from './support/hearth.js';
 import { organizationWithCurriculum } from './support/groups.js';
 import { joinOrganization } from './support/members.js';
-import { eventually, waitForJob } from './support/wait.js';
+import { eventually, scheduledJobRunner } from './support/wait.js';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 
@@ -255,12 +255,15 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
   it('more meetings are scheduled as time passes (the worker job), and only once', async () => {
     const workerClock = new ManualClock(new Date('2027-03-20T12:00:00Z'));
     useClock(worker.app, workerClock);
-    const jobs = worker.app.get(ExtendSchedulesQueue);
-    const queue = worker.app.get<Queue>(getQueueToken(QueueName.Maintenance), { strict: false });
+    const extend = scheduledJobRunner(
+      worker.app,
+      ExtendSchedulesQueue,
+      QueueName.Maintenance,
+      EXTEND_SCHEDULES_JOB,
+    );
     const run = async () => {
       workerClock.advance(1_000);
-      await jobs.runNow(workerClock.millis());
-      await waitForJob(queue, `${EXTEND_SCHEDULES_JOB}-${workerClock.millis()}`);
+      await extend(workerClock.millis());
     };
     await run();
     const meetings = await meetingsOf(supportGroupId, peer.accessToken);
@@ -460,12 +463,14 @@ describe('Groups of every kind and the peer supporter (e2e)', () => {
     expect([again.status, again.body.endedAt]).toEqual([200, ended.body.endedAt]);
 
     // An ended group gets no more meetings, whatever the job does.
-    const jobs = worker.app.get(ExtendSchedulesQueue);
-    const queue = worker.app.get<Queue>(getQueueToken(QueueName.Maintenance), { strict: false });
     const at = Date.parse('2027-09-01T00:00:00Z');
     useClock(worker.app, new ManualClock(new Date(at)));
-    await jobs.runNow(at);
-    await waitForJob(queue, `${EXTEND_SCHEDULES_JOB}-${at}`);
+    await scheduledJobRunner(
+      worker.app,
+      ExtendSchedulesQueue,
+      QueueName.Maintenance,
+      EXTEND_SCHEDULES_JOB,
+    )(at);
     expect(await meetingsOf(supportGroupId, peer.accessToken)).toHaveLength(17);
     expect((await meetingsOf(dropIn.body.id)).length).toBeGreaterThan(8);
   });

@@ -1,10 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.js';
 import { type Deployment, startDeployment } from './support/deployment.js';
-import { organizationWithCurriculum, type TestUser } from './support/groups.js';
-import { markEmailVerified, registerUser } from './support/hearth.js';
-import { joinOrganization } from './support/members.js';
-import { checkScreen, openApp, SIZES, signInThroughForm, type Size } from './support/web.js';
+import { organizationWithCurriculum, type TestUser, verifiedMember } from './support/groups.js';
+import { registerUser } from './support/hearth.js';
+import {
+  checkBothSizes,
+  fillFirstSession,
+  openApp,
+  SIZES,
+  signInThroughForm,
+  type Size,
+} from './support/web.js';
 
 type Language = 'en' | 'bn' | 'id';
 
@@ -59,9 +65,7 @@ describe('Groups of every kind in the web app (e2e, Chromium)', () => {
     browser = await launchChromium();
     owner = await registerUser(http, 'owner');
     ({ orgId } = await organizationWithCurriculum(http, owner, 'Khulna peers'));
-    peer = await registerUser(http, 'Nadia');
-    await markEmailVerified(deployment.env, peer.user.id);
-    await joinOrganization(http, owner.accessToken, orgId, peer, 'peer_supporter');
+    peer = await verifiedMember(deployment.env, http, owner, orgId, 'Nadia', 'peer_supporter');
   }, 90_000);
 
   afterAll(async () => {
@@ -69,13 +73,8 @@ describe('Groups of every kind in the web app (e2e, Chromium)', () => {
     await deployment?.close();
   });
 
-  async function checkBoth(page: Page, name: string, back: Size) {
-    for (const size of ['phone', 'desktop'] as const) {
-      await page.setViewportSize(SIZES[size]);
-      await checkScreen(page, `group-kinds-${name}-${size}`);
-    }
-    await page.setViewportSize(SIZES[back]);
-  }
+  const checkBoth = (page: Page, name: string, back: Size) =>
+    checkBothSizes(page, `group-kinds-${name}`, back);
 
   const setLanguage = (page: Page, code: Language) =>
     page.locator('label.language select').selectOption(code);
@@ -105,16 +104,7 @@ describe('Groups of every kind in the web app (e2e, Chromium)', () => {
     await page.getByText('Postpartum', { exact: true }).click();
     await page.getByText('Grief and loss', { exact: true }).click();
     await page.getByLabel('Other tags').fill('Evening');
-    const first = new Date(Date.now() + 14 * 86_400_000);
-    const [y, m, d] = first.toISOString().slice(0, 10).split('-');
-    await page
-      .getByRole('group', { name: 'Date of the first session' })
-      .getByRole('spinbutton')
-      .first()
-      .click();
-    await page.keyboard.type(`${m}${d}${y}`);
-    await page.getByRole('group', { name: 'Start time' }).getByRole('spinbutton').first().click();
-    await page.keyboard.type('1900');
+    await fillFirstSession(page, new Date(Date.now() + 14 * 86_400_000), '1900');
     await page.getByRole('button', { name: WORDS.en.create }).click();
 
     // The group's page: its kind, language and tags, and no clinical tab.
@@ -228,16 +218,7 @@ describe('Groups of every kind in the web app (e2e, Chromium)', () => {
     }
     await setLanguage(page, 'en');
     await page.getByLabel('Name', { exact: true }).fill('Thursday peer circle');
-    const first = new Date(Date.now() + 14 * 86_400_000);
-    const [y, m, d] = first.toISOString().slice(0, 10).split('-');
-    await page
-      .getByRole('group', { name: 'Date of the first session' })
-      .getByRole('spinbutton')
-      .first()
-      .click();
-    await page.keyboard.type(`${m}${d}${y}`);
-    await page.getByRole('group', { name: 'Start time' }).getByRole('spinbutton').first().click();
-    await page.keyboard.type('1800');
+    await fillFirstSession(page, new Date(Date.now() + 14 * 86_400_000), '1800');
     await page.getByRole('button', { name: WORDS.en.create }).click();
     await page.getByRole('heading', { name: 'Thursday peer circle' }).waitFor();
     const groupId = page.url().split('/groups/')[1]!;

@@ -7,12 +7,19 @@ import {
   groupStartingIn,
   organizationWithCurriculum,
   type TestUser,
+  verifiedMember,
 } from './support/groups.js';
-import { markEmailVerified, registerUser } from './support/hearth.js';
-import { joinOrganization } from './support/members.js';
+import { registerUser } from './support/hearth.js';
 import { RtcParticipant } from './support/rtc-participant.js';
 import { eventually } from './support/wait.js';
-import { checkScreen, openApp, SIZES, signInThroughForm, type Size } from './support/web.js';
+import {
+  checkBothSizes,
+  checkScreen,
+  fillFirstSession,
+  openApp,
+  signInThroughForm,
+  type Size,
+} from './support/web.js';
 
 type SessionItem = {
   id: string;
@@ -45,14 +52,10 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
     browser = await launchChromium();
     owner = await registerUser(http, 'owner');
     ({ orgId, versionId } = await organizationWithCurriculum(http, owner, 'Riverside clinic'));
-    therapist = await registerUser(http, 'Rahman');
-    await markEmailVerified(deployment.env, therapist.user.id);
-    await joinOrganization(http, owner.accessToken, orgId, therapist, 'therapist');
+    therapist = await verifiedMember(deployment.env, http, owner, orgId, 'Rahman', 'therapist');
     await http.patch('/me', { timezone: 'Asia/Dhaka' }, therapist.accessToken);
     for (const name of ['Aster', 'Birch']) {
-      const person = await registerUser(http, name);
-      await markEmailVerified(deployment.env, person.user.id);
-      await joinOrganization(http, owner.accessToken, orgId, person, 'participant');
+      await verifiedMember(deployment.env, http, owner, orgId, name, 'participant');
     }
   }, 90_000);
 
@@ -62,19 +65,8 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
   });
 
   /** Every screen at both sizes: the journey runs at one, the screen is checked at each. */
-  async function checkBoth(page: Page, name: string, back: Size) {
-    for (const size of ['phone', 'desktop'] as const) {
-      await page.setViewportSize(SIZES[size]);
-      const wide = (await page.evaluate(
-        `[...document.querySelectorAll('body *')]
-          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-          .map((e) => e.tagName + '.' + e.className).slice(0, 5)`,
-      )) as string[];
-      if (wide.length) console.warn(`${name}-${size}: wider than the screen: ${wide.join(' ')}`);
-      await checkScreen(page, `groups-${name}-${size}`);
-    }
-    await page.setViewportSize(SIZES[back]);
-  }
+  const checkBoth = (page: Page, name: string, back: Size) =>
+    checkBothSizes(page, `groups-${name}`, back, { warnWide: true });
 
   const sessionsOf = async (id: string) =>
     (await deployment.api.http.get(`/groups/${id}/sessions`, therapist.accessToken)).body
@@ -109,15 +101,8 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
     // The zone defaults to the person's own.
     expect(await page.getByLabel('Time zone of the group').inputValue()).toBe('Asia/Dhaka');
     const first = new Date(Date.now() + 21 * 86_400_000);
-    const [y, m, d] = first.toISOString().slice(0, 10).split('-');
-    await page
-      .getByRole('group', { name: 'Date of the first session' })
-      .getByRole('spinbutton')
-      .first()
-      .click();
-    await page.keyboard.type(`${m}${d}${y}`);
-    await page.getByRole('group', { name: 'Start time' }).getByRole('spinbutton').first().click();
-    await page.keyboard.type('1830');
+    const firstDate = first.toISOString().slice(0, 10);
+    await fillFirstSession(page, first, '1830');
     await page.getByLabel('Length in minutes').fill('90');
     await page.getByLabel('Seats').fill('1');
     await page.getByText('Participants may share their screen').click();
@@ -134,7 +119,7 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
       tags: ['evening', 'low-mood'],
       curriculumVersionId: versionId,
       timezone: 'Asia/Dhaka',
-      firstSessionDate: `${y}-${m}-${d}`,
+      firstSessionDate: firstDate,
       startTime: '18:30',
       capacity: 1,
       lobbyEnabled: true,
@@ -144,9 +129,7 @@ describe('Facilitating groups in the web app (e2e, Chromium)', () => {
     // The schedule tab shows the eight weekly sessions, the calendar on the first one's month.
     await sessionCard(page, 8).waitFor();
     const chip = page.getByRole('link', { name: 'Session 1 at 18:30, Scheduled' });
-    expect(await chip.locator('xpath=ancestor::td').getAttribute('data-date')).toBe(
-      `${y}-${m}-${d}`,
-    );
+    expect(await chip.locator('xpath=ancestor::td').getAttribute('data-date')).toBe(firstDate);
     await checkBoth(page, 'schedule', 'phone');
 
     await page.getByRole('tab', { name: 'Roster' }).click();

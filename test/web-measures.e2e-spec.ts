@@ -8,7 +8,7 @@ import {
   type TestUser,
 } from './support/groups.js';
 import { registerUser } from './support/hearth.js';
-import { checkScreen, openApp, type Size, signInThroughForm } from './support/web.js';
+import { checkScreen, openApp, type Size, signedInPage } from './support/web.js';
 
 /**
  * Measures in the web app, in Chromium: a facilitator turns them on, a participant answers on a
@@ -49,11 +49,8 @@ describe('Check-ins, help and risk alerts in the web app (e2e, Chromium)', () =>
     await deployment?.close();
   });
 
-  async function signedIn(user: TestUser, size: Size, path: string, locale?: string) {
-    const page = await openApp(browser, origin, { size, path, locale });
-    await signInThroughForm(page, user);
-    return page;
-  }
+  const signedIn = (user: TestUser, size: Size, path: string, locale?: string) =>
+    signedInPage(browser, origin, user, { size, path, locale });
 
   const setLanguage = (page: Page, code: 'en' | 'bn' | 'id') =>
     page.getByLabel(/Language|ভাষা|Bahasa/).selectOption(code);

@@ -8,10 +8,16 @@ import {
   groupStartingIn,
   organizationWithCurriculum,
   type TestUser,
+  verifiedMember,
 } from './support/groups.js';
-import { markEmailVerified, registerUser } from './support/hearth.js';
-import { joinOrganization } from './support/members.js';
-import { checkScreen, openApp, SIZES, signInThroughForm, type Size } from './support/web.js';
+import { registerUser } from './support/hearth.js';
+import {
+  checkBothSizes,
+  checkScreen,
+  openApp,
+  signInThroughForm,
+  type Size,
+} from './support/web.js';
 
 type GroupSession = { id: string; sequence: number; moduleTitle: string; startsAt: string };
 
@@ -42,15 +48,8 @@ describe('The clinical record in the web app (e2e, Chromium)', () => {
     owner = await registerUser(http, 'Owner');
     let versionId: string;
     ({ orgId, versionId } = await organizationWithCurriculum(http, owner, 'Riverside clinic'));
-    therapist = await registerUser(http, 'Rahman');
-    admin = await registerUser(http, 'Dewi');
-    for (const [person, role] of [
-      [therapist, 'therapist'],
-      [admin, 'admin'],
-    ] as const) {
-      await markEmailVerified(deployment.env, person.user.id);
-      await joinOrganization(http, owner.accessToken, orgId, person, role);
-    }
+    therapist = await verifiedMember(deployment.env, http, owner, orgId, 'Rahman', 'therapist');
+    admin = await verifiedMember(deployment.env, http, owner, orgId, 'Dewi', 'admin');
     // Session 1 was a week ago, session 2 started an hour ago: both have given homework.
     const group = await groupStartingIn(http, therapist, orgId, versionId, -(7 * 24 * 60 + 60), {
       name: 'Tuesday mood group',
@@ -75,13 +74,8 @@ describe('The clinical record in the web app (e2e, Chromium)', () => {
       .body;
 
   /** The screen at both sizes: the journey runs at one, the screen is checked at each. */
-  async function checkBoth(page: Page, name: string, back: Size) {
-    for (const size of ['phone', 'desktop'] as const) {
-      await page.setViewportSize(SIZES[size]);
-      await checkScreen(page, `record-${name}-${size}`);
-    }
-    await page.setViewportSize(SIZES[back]);
-  }
+  const checkBoth = (page: Page, name: string, back: Size) =>
+    checkBothSizes(page, `record-${name}`, back);
 
   /** The same screen in Bengali and Indonesian (the layout's language menu), then English again. */
   async function checkLanguages(page: Page, name: string, heading: Record<'bn' | 'id', string>) {

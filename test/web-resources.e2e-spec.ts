@@ -9,7 +9,7 @@ import {
 } from './support/groups.js';
 import { markEmailVerified, registerUser } from './support/hearth.js';
 import { joinOrganization } from './support/members.js';
-import { checkScreen, openApp, SIZES, type Size, signInThroughForm } from './support/web.js';
+import { checkBothSizes, checkScreen, type Size, signedInPage } from './support/web.js';
 
 const WORKSHEET_TEXT =
   'Situation: what happened?\nAutomatic thought: what went through your mind?\n<b>Evidence</b> for and against.';
@@ -60,11 +60,8 @@ describe('The resource library in the web app (e2e, Chromium)', () => {
     await deployment?.close();
   });
 
-  async function signedIn(user: TestUser, size: Size, path: string) {
-    const page = await openApp(browser, origin, { size, path });
-    await signInThroughForm(page, user);
-    return page;
-  }
+  const signedIn = (user: TestUser, size: Size, path: string) =>
+    signedInPage(browser, origin, user, { size, path });
 
   // The app's language, in the header (the library's filter has a language too).
   const setLanguage = (page: Page, code: 'en' | 'bn' | 'id') =>
@@ -74,13 +71,8 @@ describe('The resource library in the web app (e2e, Chromium)', () => {
       .selectOption(code);
 
   /** The screen at both sizes, ending at `back`. */
-  async function checkBoth(page: Page, name: string, back: Size = 'phone') {
-    for (const size of ['phone', 'desktop'] as const) {
-      await page.setViewportSize(SIZES[size]);
-      await checkScreen(page, `${name}-${size}`);
-    }
-    await page.setViewportSize(SIZES[back]);
-  }
+  const checkBoth = (page: Page, name: string, back: Size = 'phone') =>
+    checkBothSizes(page, name, back);
 
   it('lets a therapist add a worksheet and a video link, refusing an address that is not https', async () => {
     const page = await signedIn(therapist, 'desktop', '/');

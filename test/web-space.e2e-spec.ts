@@ -6,10 +6,10 @@ import {
   groupStartingIn,
   organizationWithCurriculum,
   type TestUser,
+  verifiedMember,
 } from './support/groups.js';
-import { markEmailVerified, registerUser } from './support/hearth.js';
-import { joinOrganization } from './support/members.js';
-import { checkScreen, openApp, type Size, signInThroughForm } from './support/web.js';
+import { registerUser } from './support/hearth.js';
+import { checkScreen, type Size, signedInPage } from './support/web.js';
 
 /**
  * The group space in the web app, in Chromium against the real api: posts under an alias or
@@ -50,11 +50,8 @@ describe('The group space in the web app (e2e, Chromium)', () => {
     await deployment?.close();
   });
 
-  async function signedIn(user: TestUser, size: Size, path: string) {
-    const page = await openApp(browser, origin, { size, path });
-    await signInThroughForm(page, user);
-    return page;
-  }
+  const signedIn = (user: TestUser, size: Size, path: string) =>
+    signedInPage(browser, origin, user, { size, path });
 
   const setLanguage = (page: Page, code: 'en' | 'bn' | 'id') =>
     page.getByLabel(/Language|ভাষা|Bahasa/).selectOption(code);
@@ -301,9 +298,14 @@ describe('The group space in the web app (e2e, Chromium)', () => {
 
   it('shows a person outside the group that the space was not found, not a loading page', async () => {
     // In the organization, not in the group: the api answers 404 for the space.
-    const outsider = await registerUser(deployment.api.http, 'Sol');
-    await markEmailVerified(deployment.env, outsider.user.id);
-    await joinOrganization(deployment.api.http, maya.accessToken, orgId, outsider, 'participant');
+    const outsider = await verifiedMember(
+      deployment.env,
+      deployment.api.http,
+      maya,
+      orgId,
+      'Sol',
+      'participant',
+    );
     // And someone in no organization at all.
     const stranger = await registerUser(deployment.api.http, 'Tam');
     for (const [who, size] of [

@@ -19,6 +19,21 @@ export async function organizationWithCurriculum(
   return { orgId, versionId };
 }
 
+/** A new person with a verified address, made a member of the organization in `role`. */
+export async function verifiedMember(
+  env: TestEnvironment,
+  http: HttpClient,
+  owner: TestUser,
+  orgId: string,
+  name: string,
+  role: string,
+): Promise<TestUser> {
+  const user = await registerUser(http, name);
+  await markEmailVerified(env, user.user.id);
+  await joinOrganization(http, owner.accessToken, orgId, user, role);
+  return user;
+}
+
 /** A verified participant of the organization, enrolled in the group. */
 export async function enrolledParticipant(
   env: TestEnvironment,
@@ -28,9 +43,7 @@ export async function enrolledParticipant(
   groupId: string,
   name: string,
 ): Promise<TestUser> {
-  const user = await registerUser(http, name);
-  await markEmailVerified(env, user.user.id);
-  await joinOrganization(http, owner.accessToken, orgId, user, 'participant');
+  const user = await verifiedMember(env, http, owner, orgId, name, 'participant');
   await http.post(`/groups/${groupId}/enrollments`, { userId: user.user.id }, owner.accessToken);
   return user;
 }

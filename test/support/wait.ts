@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 
 /** Polls until `probe` answers something truthy, and answers it; fails after `timeoutMs`. */
@@ -22,4 +24,22 @@ export async function waitForJob(queue: Queue, jobId: string, timeoutMs = 10_000
     if (state === 'failed') throw new Error(`job ${jobId} failed`);
     return state === 'completed' || state === 'unknown';
   }, timeoutMs);
+}
+
+/**
+ * Runs one of the app's scheduled jobs at once, for the time `at`, and waits until it completed:
+ * `scheduler` is the lib's queue service (the one with `runNow`) and the job's id `<jobName>-<at>`.
+ */
+export function scheduledJobRunner(
+  app: INestApplicationContext,
+  scheduler: Type<{ runNow(at: number): Promise<void> }>,
+  queueName: string,
+  jobName: string,
+): (at: number) => Promise<void> {
+  const jobs = app.get(scheduler, { strict: false });
+  const queue = app.get<Queue>(getQueueToken(queueName), { strict: false });
+  return async (at) => {
+    await jobs.runNow(at);
+    await waitForJob(queue, `${jobName}-${at}`);
+  };
 }

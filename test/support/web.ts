@@ -44,3 +44,62 @@ export async function signInThroughForm(
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** A fresh page at `path` (phone size unless told), signed in as `user` through the form. */
+export async function signedInPage(
+  browser: Browser,
+  origin: string,
+  user: { email: string; password: string },
+  options: { size?: Size; locale?: string; path?: string } = {},
+): Promise<Page> {
+  const page = await openApp(browser, origin, options);
+  await signInThroughForm(page, user);
+  return page;
+}
+
+/** Elements wider than the screen, for a warning (the check itself is `scrollsSideways`). */
+function widerThanScreen(page: Page): Promise<string[]> {
+  return page.evaluate(
+    `[...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((e) => e.tagName + '.' + e.className).slice(0, 5)`,
+  ) as Promise<string[]>;
+}
+
+/**
+ * The screen checked (`checkScreen`) at both sizes as `<name>-phone` and `<name>-desktop`: the
+ * journey runs at one size, the screen is checked at each, and the page ends at `back`. With
+ * `warnWide`, elements wider than the screen are named in a warning first.
+ */
+export async function checkBothSizes(
+  page: Page,
+  name: string,
+  back: Size,
+  options: { warnWide?: boolean } = {},
+): Promise<void> {
+  for (const size of ['phone', 'desktop'] as const) {
+    await page.setViewportSize(SIZES[size]);
+    if (options.warnWide) {
+      const wide = await widerThanScreen(page);
+      if (wide.length) console.warn(`${name}-${size}: wider than the screen: ${wide.join(' ')}`);
+    }
+    await checkScreen(page, `${name}-${size}`);
+  }
+  await page.setViewportSize(SIZES[back]);
+}
+
+/**
+ * Types the new-group form's first session: the day of `date` (UTC) and `time` ('HH:MM' or
+ * 'HHMM') into the date and start-time fields.
+ */
+export async function fillFirstSession(page: Page, date: Date, time: string): Promise<void> {
+  const [y, m, d] = date.toISOString().slice(0, 10).split('-');
+  await page
+    .getByRole('group', { name: 'Date of the first session' })
+    .getByRole('spinbutton')
+    .first()
+    .click();
+  await page.keyboard.type(`${m}${d}${y}`);
+  await page.getByRole('group', { name: 'Start time' }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(time.replace(':', ''));
+}
